@@ -1,0 +1,109 @@
+"""The curated public surface of goldendome, for notebooks and scripts.
+
+Example
+-------
+>>> from goldendome import api
+>>> spec = api.default_scenario()
+>>> spec.name
+'golden-dome-2029'
+"""
+
+from pathlib import Path
+
+from goldendome.results.store import StoredRun, run_and_store
+from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
+from goldendome.scenario import (
+    Problem,
+    ScenarioError,
+    ScenarioSpec,
+    default_scenario_text,
+    load_scenario,
+    load_scenario_text,
+    scenario_from_mapping,
+)
+from goldendome.scenario.loader import read_scenario_file
+
+__all__ = [
+    "ArchitectureResult",
+    "Problem",
+    "ScenarioError",
+    "ScenarioSpec",
+    "StoredRun",
+    "default_scenario",
+    "default_scenario_text",
+    "load_scenario",
+    "load_scenario_text",
+    "read_scenario",
+    "run",
+    "scenario_from_mapping",
+    "simulate_architecture",
+]
+
+
+def default_scenario() -> ScenarioSpec:
+    """The embedded "Golden Dome 2029" reference scenario, validated."""
+    return load_scenario_text(default_scenario_text(), "default scenario")
+
+
+def read_scenario(
+    scenario: str | Path | None = None, *, seed: int | None = None
+) -> tuple[ScenarioSpec, str]:
+    """Read and validate a scenario file, or the embedded default when ``scenario`` is None.
+
+    Parameters
+    ----------
+    scenario : str or Path, optional
+    seed : int, optional
+        Overrides the scenario's seed (validated like the file's own).
+
+    Returns
+    -------
+    spec : ScenarioSpec
+    text : str
+        The scenario text as read (what the manifest stores).
+
+    Raises
+    ------
+    ScenarioError
+        If the scenario cannot be read or is invalid.
+    """
+    if scenario is None:
+        text, source = default_scenario_text(), "default scenario"
+    else:
+        text, source = read_scenario_file(scenario), str(scenario)
+    overrides = {} if seed is None else {"seed": seed}
+    return load_scenario_text(text, source, overrides), text
+
+
+def run(
+    scenario: str | Path | None = None,
+    *,
+    runs_dir: str | Path = "runs",
+    seed: int | None = None,
+    progress: ProgressFn | None = None,
+) -> StoredRun:
+    """Run a scenario file (or the default scenario) and write its run folder.
+
+    Parameters
+    ----------
+    scenario : str or Path, optional
+        A scenario TOML file; the embedded default when omitted.
+    runs_dir : str or Path
+        Parent folder of the run folder.
+    seed : int, optional
+        Overrides the scenario's seed.
+    progress : callable, optional
+        ``progress(stage, done, total)``.
+
+    Returns
+    -------
+    StoredRun
+        The run folder and the summary dict (the same as ``goldendome run --json``).
+
+    Raises
+    ------
+    ScenarioError
+        If the scenario cannot be read or is invalid.
+    """
+    spec, text = read_scenario(scenario, seed=seed)
+    return run_and_store(spec, text, Path(runs_dir), progress=progress)

@@ -1,0 +1,1 @@
+"""The ``goldendome`` command line (typer + rich)."""

@@ -1,0 +1,133 @@
+"""``goldendome``: run, validate, schema, init, version.
+
+Heavy modules (NumPy, pydantic, the simulation) are imported inside the commands so that
+``goldendome --help`` starts quickly.
+"""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from goldendome.scenario.spec import ScenarioSpec
+
+app = typer.Typer(
+    name="goldendome",
+    help="Open physics-level simulator and trade-study tool for layered missile defense.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: Exit code for bad input (a scenario problem, a file that cannot be used).
+EXIT_BAD_INPUT = 2
+#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _load(path: Path | None, seed: int | None = None) -> "tuple[ScenarioSpec, str]":
+    """(spec, text) for a file or the embedded default; a bad scenario exits with code 2."""
+    from goldendome.api import ScenarioError, read_scenario
+
+    try:
+        return read_scenario(path, seed=seed)
+    except ScenarioError as exc:
+        _fail(exc.report())
+
+
+@app.command()
+def run(
+    scenario: Annotated[
+        Path | None, typer.Argument(help="Scenario TOML file; the embedded default if omitted.")
+    ] = None,
+    runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
+    seed: Annotated[int | None, typer.Option(help="Override the scenario's seed.", min=0)] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Run a scenario, write its run folder and print a summary."""
+    import json
+
+    from goldendome.cli.progress import rich_progress
+    from goldendome.cli.summary import print_summary
+    from goldendome.results.store import run_and_store
+
+    spec, text = _load(scenario, seed)
+    try:
+        with rich_progress() as progress:
+            stored = run_and_store(spec, text, runs_dir, progress=progress)
+    except KeyboardInterrupt:
+        _fail(
+            "Interrupted: the finished part of the run is kept in its run folder under "
+            f"{runs_dir}/ (manifest status 'interrupted').",
+            EXIT_INTERRUPTED,
+        )
+    except OSError as exc:
+        _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
+    if json_out:
+        typer.echo(json.dumps(stored.summary, indent=2))
+    else:
+        print_summary(stored.summary)
+
+
+@app.command()
+def validate(
+    scenario: Annotated[Path, typer.Argument(help="Scenario TOML file to check.")],
+) -> None:
+    """Check a scenario file and report every problem at once (exit code 2 if any)."""
+    spec, _ = _load(scenario)
+    n_sat = sum(layer.build(name).n_satellites for name, layer in spec.space.items())
+    typer.echo(
+        f"{scenario}: OK: scenario '{spec.name}', {len(spec.space)} space layers "
+        f"({n_sat} satellites), {len(spec.sites)} sites, "
+        f"{len(spec.defended_assets)} defended assets."
+    )
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of scenario files (for editors that check TOML)."""
+    import json
+
+    from goldendome.scenario.spec import ScenarioSpec
+
+    typer.echo(json.dumps(ScenarioSpec.model_json_schema(by_alias=True), indent=2))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the scenario file.")],
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the default scenario (commented, units in the keys) to a file to edit."""
+    from goldendome.scenario import default_scenario_text
+
+    if path.exists() and not force:
+        _fail(f"{path}: already exists; choose another name or pass --force to overwrite.")
+    try:
+        path.write_text(default_scenario_text(), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot be written: {exc.strerror or exc}.")
+    typer.echo(
+        f"Wrote {path}. Edit it, check it with 'goldendome validate {path}', "
+        f"run it with 'goldendome run {path}'."
+    )
+
+
+@app.command()
+def version() -> None:
+    """Print the goldendome version."""
+    from goldendome import __version__
+
+    typer.echo(f"goldendome {__version__}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(app())

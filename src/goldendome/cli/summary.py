@@ -1,0 +1,56 @@
+"""The human-readable run summary printed by ``goldendome run``."""
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def print_summary(summary: dict[str, Any]) -> None:
+    """Print a run summary (the dict from :func:`goldendome.results.store.summarize`)."""
+    console = Console()
+    console.print(
+        f"[bold]{summary['scenario']}[/bold]  seed {summary['seed']}, "
+        f"{summary['epoch_utc']} + {summary['duration_s']:g} s, step {summary['step_s']:g} s"
+    )
+    layers = Table(title="Space layers (J2 numerical propagation over the window)")
+    for column in (
+        "layer",
+        "role",
+        "kind",
+        "satellites",
+        "period min",
+        "altitude km",
+        "max lat deg",
+    ):
+        layers.add_column(
+            column, justify="left" if column in ("layer", "role", "kind") else "right"
+        )
+    for layer in summary["layers"]:
+        layers.add_row(
+            layer["name"],
+            layer["role"],
+            layer["kind"],
+            f"{layer['n_satellites']:,}",
+            f"{layer['period_min']:.1f}",
+            f"{layer['altitude_min_km']:,.0f}-{layer['altitude_max_km']:,.0f}",
+            f"{layer['latitude_max_deg']:.1f}",
+        )
+    console.print(layers)
+    names = [layer["name"] for layer in summary["layers"]]
+    coverage = Table(title="Satellites in view above each site's elevation mask: mean (min-max)")
+    coverage.add_column("site")
+    for name in names:
+        coverage.add_column(name, justify="right")
+    rows: dict[str, dict[str, str]] = {}
+    for c in summary["site_coverage"]:
+        rows.setdefault(c["site"], {})[c["layer"]] = (
+            f"{c['mean_in_view']:.1f} ({c['min_in_view']}-{c['max_in_view']})"
+        )
+    for site, cells in rows.items():
+        coverage.add_row(site, *(cells.get(n, "") for n in names))
+    console.print(coverage)
+    console.print(
+        f"{summary['defended_assets']} defended assets "
+        f"({summary['defended_population']:,} people). Run folder: {summary['run_folder']}"
+    )

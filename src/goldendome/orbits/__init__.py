@@ -1,0 +1,1 @@
+"""Satellite constellations (Walker, GEO, Molniya) and their propagation."""

@@ -1,0 +1,1 @@
+"""Stored results: one folder per run (Parquet tables and a JSON manifest)."""

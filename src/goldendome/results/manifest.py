@@ -1,0 +1,74 @@
+"""The manifest of a run: what ran, on what input, with which code, and how long it took."""
+
+import hashlib
+import platform
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import goldendome
+
+
+def git_commit() -> str | None:
+    """The commit of the goldendome source tree, when it is a git checkout; else None."""
+    here = Path(goldendome.__file__).resolve().parent
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = out.stdout.strip()
+    return commit if out.returncode == 0 and len(commit) == 40 else None
+
+
+def scenario_hash(text: str) -> str:
+    """SHA-256 of the scenario text, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_manifest(
+    *,
+    scenario_name: str,
+    scenario_text: str,
+    seed: int,
+    status: str,
+    timings_s: dict[str, float],
+    started_utc: datetime,
+) -> dict[str, Any]:
+    """The manifest as a JSON-ready dict.
+
+    Parameters
+    ----------
+    scenario_name, scenario_text : str
+        The scenario's name and its full text as read.
+    seed : int
+        The seed the run used.
+    status : {"running", "complete", "interrupted", "failed"}
+    timings_s : dict
+        Wall-clock seconds per stage.
+    started_utc : datetime
+    """
+    import numpy
+
+    return {
+        "scenario_name": scenario_name,
+        "scenario_sha256": scenario_hash(scenario_text),
+        "seed": seed,
+        "status": status,
+        "started_utc": started_utc.isoformat(),
+        "written_utc": datetime.now(UTC).isoformat(),
+        "timings_s": timings_s,
+        "goldendome_version": goldendome.__version__,
+        "git_commit": git_commit(),
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "platform": platform.platform(),
+        "scenario_text": scenario_text,
+    }

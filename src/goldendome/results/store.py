@@ -1,0 +1,103 @@
+"""Run a scenario and store it: the one path both the CLI and the Python API take."""
+
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from goldendome.results.manifest import build_manifest
+from goldendome.results.run_folder import SUMMARY, RunFolder
+from goldendome.run.architecture import (
+    ArchitectureResult,
+    LayerResult,
+    ProgressFn,
+    SiteCoverage,
+    simulate_architecture,
+)
+from goldendome.scenario.spec import ScenarioSpec
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """A finished run: its folder and its summary (JSON-ready)."""
+
+    folder: RunFolder
+    summary: dict[str, Any]
+
+
+def summarize(spec: ScenarioSpec, result: ArchitectureResult, folder: RunFolder) -> dict[str, Any]:
+    """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints)."""
+    return {
+        "scenario": spec.name,
+        "seed": spec.seed,
+        "epoch_utc": spec.time.epoch.isoformat(),
+        "duration_s": spec.time.duration_s,
+        "step_s": spec.time.step_s,
+        "n_times": int(result.t_s.shape[0]),
+        "layers": [asdict(layer) for layer in result.layers],
+        "site_coverage": [asdict(c) for c in result.coverage],
+        "defended_assets": len(spec.defended_assets),
+        "defended_population": sum(a.population for a in spec.defended_assets),
+        "run_folder": str(folder.path),
+    }
+
+
+def run_and_store(
+    spec: ScenarioSpec,
+    scenario_text: str,
+    runs_dir: Path,
+    progress: ProgressFn | None = None,
+) -> StoredRun:
+    """Run ``spec`` and write its run folder; an interrupted run keeps what it finished.
+
+    Parameters
+    ----------
+    spec : ScenarioSpec
+    scenario_text : str
+        The scenario as the user wrote it (stored in the manifest with its hash).
+    runs_dir : Path
+        Parent of the run folder.
+    progress : callable, optional
+        ``progress(stage, done, total)``.
+
+    Raises
+    ------
+    KeyboardInterrupt
+        Re-raised after the manifest is marked ``interrupted``.
+    """
+    started = datetime.now(UTC)
+    folder = RunFolder.create(runs_dir, spec.name, started)
+    timings: dict[str, float] = {}
+
+    def manifest(status: str) -> None:
+        folder.write_json(
+            "manifest.json",
+            build_manifest(
+                scenario_name=spec.name,
+                scenario_text=scenario_text,
+                seed=spec.seed,
+                status=status,
+                timings_s=timings,
+                started_utc=started,
+            ),
+        )
+
+    def keep_layer(layer: LayerResult, coverage: list[SiteCoverage]) -> None:
+        folder.append_table("layers", [layer])
+        folder.append_table("site_coverage", coverage)
+
+    manifest("running")
+    t0 = time.perf_counter()
+    try:
+        kwargs = {} if progress is None else {"progress": progress}
+        result = simulate_architecture(spec, on_layer=keep_layer, **kwargs)
+    except KeyboardInterrupt:
+        timings["architecture"] = time.perf_counter() - t0
+        manifest("interrupted")
+        raise
+    timings["architecture"] = time.perf_counter() - t0
+    summary = summarize(spec, result, folder)
+    folder.write_json(SUMMARY, summary)
+    manifest("complete")
+    return StoredRun(folder=folder, summary=summary)

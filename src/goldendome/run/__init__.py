@@ -1,0 +1,1 @@
+"""Running scenarios: one vectorized pass over the architecture (Monte Carlo comes later)."""
