@@ -48,8 +48,9 @@ def test_validate_good_and_bad(tmp_path: Path):
 def test_validate_missing_file_is_one_line_exit_2(tmp_path: Path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2
-    assert result.output.strip().endswith("no such file; check the path, or create one with "
-                                          "'goldendome init scenario.toml'")
+    assert result.output.strip().endswith(
+        "no such file; check the path, or create one with 'goldendome init scenario.toml'"
+    )
 
 
 def test_schema_is_json_schema_with_unit_keys():

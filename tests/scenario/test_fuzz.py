@@ -1,5 +1,6 @@
 """Thousands of malformed documents and random values: only ScenarioError ever escapes."""
 
+import contextlib
 import copy
 import tomllib
 from datetime import datetime
@@ -30,8 +31,9 @@ scalars = st.one_of(
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -114,10 +116,8 @@ def test_random_bytes_in_a_file(tmp_path_factory, raw: bytes):
 @given(st.integers(min_value=0, max_value=len(default_scenario_text())), st.text(max_size=8))
 def test_text_spliced_into_the_default_file(position: int, insert: str):
     text = default_scenario_text()
-    try:
+    with contextlib.suppress(ScenarioError):
         load_scenario_text(text[:position] + insert + text[position:], "fuzz.toml")
-    except ScenarioError:
-        pass
 
 
 def test_a_datetime_where_a_number_belongs_is_a_scenario_error():

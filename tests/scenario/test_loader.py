@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from goldendome.scenario import ScenarioError, default_scenario_text, load_scenario, load_scenario_text
+from goldendome.scenario import (
+    ScenarioError,
+    default_scenario_text,
+    load_scenario,
+    load_scenario_text,
+)
 
 
 def bad(text: str) -> ScenarioError:
@@ -39,7 +44,10 @@ def test_every_problem_is_reported_at_once_with_path_value_and_rule():
         "the Moon (> 0 km and < 384,400 km)" in report
     )
     assert '  space.warning_heo.kind = "molnya": unknown kind; closest: molniya' in report
-    assert "  space.tracking_layer.inclinaton_deg = 80.0: unknown key; closest: inclination_deg" in report
+    assert (
+        "  space.tracking_layer.inclinaton_deg = 80.0: unknown key; closest: inclination_deg"
+        in report
+    )
     assert "  space.tracking_layer.inclination_deg: required key is missing" in report
     assert (
         "  sites[0].latitude_deg = 95: latitude must lie between the poles (>= -90 deg and <= 90 deg)"
@@ -64,7 +72,7 @@ def test_types_are_strict_and_nan_is_refused():
 
 
 def test_unknown_top_level_key_and_literal_suggestion():
-    err = bad(default_scenario_text() + '\n[threatz]\nx = 1\n')
+    err = bad(default_scenario_text() + "\n[threatz]\nx = 1\n")
     assert err.problems[0].path == "threatz"
     assert "unknown key" in err.problems[0].rule
     text = default_scenario_text().replace('role = "tracking"', 'role = "trackng"')
@@ -90,7 +98,7 @@ def test_malformed_toml_reports_line_and_column():
         (b"", "is empty"),
         (b"  \n\n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a binary file (NUL byte at offset 8)"),
-        (b"name = \"\xff\xfe\"", "is not UTF-8 text (bad byte at offset 8)"),
+        (b'name = "\xff\xfe"', "is not UTF-8 text (bad byte at offset 8)"),
     ],
 )
 def test_unusable_files_get_one_clear_line(tmp_path: Path, content, expected):

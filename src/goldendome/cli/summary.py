@@ -1,5 +1,6 @@
 """The human-readable run summary printed by ``goldendome run``."""
 
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -8,7 +9,8 @@ from rich.table import Table
 
 def print_summary(summary: dict[str, Any]) -> None:
     """Print a run summary (the dict from :func:`goldendome.results.store.summarize`)."""
-    console = Console()
+    # Piped output (files, CI logs, the README) gets a fixed, readable width.
+    console = Console() if sys.stdout.isatty() else Console(width=120)
     console.print(
         f"[bold]{summary['scenario']}[/bold]  seed {summary['seed']}, "
         f"{summary['epoch_utc']} + {summary['duration_s']:g} s, step {summary['step_s']:g} s"
