@@ -89,12 +89,12 @@ def simulate_architecture(
     site_lat = np.array([s.latitude_rad for s in spec.sites])
     site_lon = np.array([s.longitude_rad for s in spec.sites])
     site_r = geodetic_to_ecef(site_lat, site_lon, np.array([s.altitude_m for s in spec.sites]))
-    total = sum(c.build(n).n_satellites for n, c in spec.space.items())
+    models = {name: layer_spec.build(name) for name, layer_spec in spec.space.items()}
+    total = sum(model.n_satellites for model in models.values())
     done = 0
     layers: list[LayerResult] = []
     coverage: list[SiteCoverage] = []
-    for name, layer_spec in spec.space.items():
-        layer = layer_spec.build(name)
+    for name, layer in models.items():
         elements = layer.initial_elements(float(theta_rad[0]))
 
         def advance(n: int) -> None:
@@ -109,7 +109,7 @@ def simulate_architecture(
         result = LayerResult(
             name=name,
             role=layer.role,
-            kind=layer_spec.kind,
+            kind=spec.space[name].kind,
             n_satellites=len(elements),
             period_min=float(np.mean(2 * np.pi * np.sqrt(a**3 / MU_EARTH_M3_S2)) / 60.0),
             altitude_min_km=float(height.min() / 1e3),
