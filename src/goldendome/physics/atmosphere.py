@@ -245,3 +245,30 @@ def us76_pressure_pa(altitude_m: ArrayLike) -> FloatArray:
         NaN outside that range and for NaN altitudes.
     """
     return _evaluate(altitude_m)[1]
+
+
+@functools.lru_cache(maxsize=4)
+def us76_log_density_table(
+    top_m: float = 300_000.0, step_m: float = 50.0
+) -> tuple[FloatArray, float]:
+    """US76 ln(density) on a uniform altitude grid, for compiled kernels that interpolate it.
+
+    Parameters
+    ----------
+    top_m : float, meters
+        Highest altitude of the table (above it kernels treat the density as zero).
+    step_m : float, meters
+        Grid spacing; linear interpolation of ln(rho) on 50 m stays within 0.01% of the
+        model (the scale height is 6-60 km).
+
+    Returns
+    -------
+    ln_rho : (n,) float64
+        ln(density in kg/m^3) at altitudes ``0, step_m, ..., top_m``.
+    step_m : float
+        The grid spacing, meters.
+    """
+    z = np.arange(0.0, top_m + 0.5 * step_m, step_m)
+    ln_rho = np.log(us76_density_kg_m3(z))
+    ln_rho.setflags(write=False)
+    return ln_rho, float(step_m)
