@@ -6,7 +6,7 @@ import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray, IntArray
 from goldendome.physics.atmosphere import us76_log_density_table
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
 from goldendome.physics.frames import ecef_to_eci, eci_to_ecef, state_eci_to_ecef
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
@@ -41,6 +41,8 @@ class Flight:
     event_t_s : (n, 4) float64, seconds; burnout, apogee, reentry (100 km), impact; NaN if none
     event_x_eci : (n, 4, 6) float64, states at the events
     status : (n,) int64; 0 impact, 1 still flying at the time limit, 2 could not lift off
+    x_start_eci : (n, 6) float64; start position with the free-flight velocity (burnout for
+        missiles), which fixes the plane and sense of the flight
     """
 
     start_lat_rad: FloatArray
@@ -53,6 +55,7 @@ class Flight:
     event_t_s: FloatArray
     event_x_eci: FloatArray
     status: IntArray
+    x_start_eci: FloatArray
 
     def theta_rad(self, t_s: ArrayLike) -> FloatArray:
         """Earth rotation angle at scenario times (constant for a non-rotating Earth)."""
@@ -74,15 +77,44 @@ class Flight:
         """Impact points, (n,) radians (geodetic, or geocentric on a spherical Earth)."""
         return self._surface_point(self.event_ecef(IMPACT)[:, :3])
 
+    def transfer_angle_rad(self) -> FloatArray:
+        """Inertial angle swept from the start to impact, in the direction of motion, (n,)
+        radians in [0, 2 pi): past pi the flight went more than half-way round the Earth."""
+        r0, v0 = self.x_start_eci[:, :3], self.x_start_eci[:, 3:]
+        r1 = self.event_x_eci[:, IMPACT, :3]
+        h = np.cross(r0, v0)
+        sin_part = np.sum(np.cross(r0, r1) * h, -1) / np.linalg.norm(h, axis=-1)
+        return np.mod(np.arctan2(sin_part, np.sum(r0 * r1, -1)), 2.0 * np.pi)
+
     def ground_range_m(self) -> FloatArray:
-        """Distance along the surface from launch to impact, (n,) meters."""
+        """Distance along the surface from the start to impact, (n,) meters.
+
+        The shortest surface distance, or (for flights that swept more than half-way round
+        the Earth) the long way: the circumference of the mean sphere minus it.
+        """
         lat, lon = self.impact_lat_lon_rad()
         la, lo = self.start_lat_rad, self.start_lon_rad
         if self.physics.sphere_radius_m > 0.0:
-            return great_circle_distance_m(la, lo, lat, lon, radius_m=self.physics.sphere_radius_m)
-        ok = np.isfinite(lat)
+            out = great_circle_distance_m(la, lo, lat, lon, radius_m=self.physics.sphere_radius_m)
+            circumference = 2.0 * np.pi * self.physics.sphere_radius_m
+        else:
+            ok = np.isfinite(lat)
+            out = np.full(lat.shape, np.nan)
+            out[ok] = geodesic_inverse(la[ok], lo[ok], lat[ok], lon[ok])[0]
+            circumference = 2.0 * np.pi * R_EARTH_MEAN_M
+        return np.where(self.transfer_angle_rad() > np.pi, circumference - out, out)
+
+    def downrange_m(self, azimuth_rad: ArrayLike) -> FloatArray:
+        """Ground range to impact, negative when the impact lies behind the launch azimuth (a
+        near-vertical shot the Earth's rotation carries backwards); NaN without impact, (n,)."""
+        lat, lon = self.impact_lat_lon_rad()
+        ok = np.isfinite(lat) & (self.status == 0)
         out = np.full(lat.shape, np.nan)
-        out[ok] = geodesic_inverse(la[ok], lo[ok], lat[ok], lon[ok])[0]
+        dist, az, _ = geodesic_inverse(
+            self.start_lat_rad[ok], self.start_lon_rad[ok], lat[ok], lon[ok]
+        )
+        heading = np.broadcast_to(np.asarray(azimuth_rad, np.float64), lat.shape)[ok]
+        out[ok] = dist * np.sign(np.cos(az - heading))
         return out
 
     def flight_time_s(self) -> FloatArray:
@@ -184,7 +216,7 @@ def fly(
     )
     return Flight(
         launches.lat_rad, launches.lon_rad, launches.t_launch_s, physics, theta0_rad, t_out, y,
-        ev_t, ev_x, status,
+        ev_t, ev_x, status, _start_after_burnout(x0, ev_x),
     )
 
 
@@ -224,7 +256,12 @@ def fly_bodies(
     )
     zeros = np.zeros((n, 3))
     t_out, y, ev_t, ev_x, status = _run(t0, x0, zeros, zeros, none, beta, t_out_s, physics, steps)
-    flight = Flight(t0, t0, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status)
+    flight = Flight(t0, t0, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status, x0)
     r_ecef = eci_to_ecef(x0[:, :3], flight.theta_rad(t0))
     lat, lon = flight._surface_point(r_ecef)
-    return Flight(lat, lon, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status)
+    return Flight(lat, lon, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status, x0)
+
+
+def _start_after_burnout(x0: FloatArray, ev_x: FloatArray) -> FloatArray:
+    """Start position with the burnout velocity: fixes the plane and sense of the free flight."""
+    return np.concatenate([x0[:, :3], ev_x[:, BURNOUT, 3:]], axis=-1)

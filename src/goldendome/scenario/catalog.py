@@ -1,0 +1,182 @@
+"""The embedded catalogs: threat classes, launch areas and targets (package data, cited).
+
+Each file is validated like a scenario (closed, strict, every problem reported with its
+path); a broken catalog is a bug in goldendome and raises :class:`ScenarioError` naming it.
+"""
+
+import difflib
+import functools
+import tomllib
+from importlib import resources
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import Field, ValidationError
+
+from goldendome.scenario.base import SpecModel
+from goldendome.scenario.errors import Problem, ScenarioError
+from goldendome.scenario.problems import problems_from_errors
+from goldendome.scenario.quantities import Bounded
+from goldendome.scenario.sites import Latitude, Longitude
+from goldendome.threats.classes import BallisticClass, Stage
+
+Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
+Count = Annotated[int, Bounded("must be a non-negative count", ge=0, le=1_000)]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+M = TypeVar("M", bound=SpecModel)
+T = TypeVar("T")
+
+
+class StageSpec(SpecModel):
+    """One stage of a catalog class."""
+
+    propellant_mass_kg: Positive
+    dry_mass_kg: Positive
+    isp_vacuum_s: Annotated[float, Bounded("specific impulse must be physical", "s", gt=0, le=500)]
+    burn_time_s: Positive
+
+
+class _RocketSpec(SpecModel):
+    name: Key
+    label: str
+    propellant: Literal["liquid", "solid"]
+    body_diameter_m: Positive
+    boost_drag_coefficient: Annotated[float, Bounded("drag coefficient", ge=0, le=2)]
+    payload_kg: Positive
+    rv_count: Count
+    rv_mass_kg: Positive
+    rv_ballistic_coefficient_kg_m2: Positive
+    decoy_count: Count = 0
+    decoy_mass_kg: Positive = 1.0
+    decoy_ballistic_coefficient_kg_m2: Positive = 1.0
+    source: str
+    stage: Annotated[list[StageSpec], Field(min_length=1, max_length=4)]
+
+    def build_rocket(self) -> BallisticClass:
+        """The rocket as a ballistic class (for HGVs: the booster with its glider as payload)."""
+        return BallisticClass(
+            name=self.name, label=self.label, propellant=self.propellant,
+            stages=tuple(Stage(s.propellant_mass_kg, s.dry_mass_kg, s.isp_vacuum_s, s.burn_time_s)
+                         for s in self.stage),
+            payload_kg=self.payload_kg, body_diameter_m=self.body_diameter_m,
+            boost_drag_coefficient=self.boost_drag_coefficient, rv_count=self.rv_count,
+            rv_mass_kg=self.rv_mass_kg,
+            rv_ballistic_coefficient_kg_m2=self.rv_ballistic_coefficient_kg_m2,
+            decoy_count=self.decoy_count, decoy_mass_kg=self.decoy_mass_kg,
+            decoy_ballistic_coefficient_kg_m2=self.decoy_ballistic_coefficient_kg_m2,
+            source=self.source,
+        )
+
+
+class BallisticClassSpec(_RocketSpec):
+    """An ICBM or SLBM class; ``range_km`` is its published range at the nominal payload."""
+
+    type: Literal["ballistic"]
+    range_km: Positive | None = None
+
+
+class HgvClassSpec(_RocketSpec):
+    """A boost-glide class: a ballistic booster carrying a hypersonic glide vehicle."""
+
+    type: Literal["hgv"]
+    glide_vehicle_mass_kg: Positive
+    lift_to_drag: Annotated[float, Bounded("lift-to-drag ratio", gt=0, le=10)]
+    glide_ballistic_coefficient_kg_m2: Positive
+    max_range_km: Positive
+
+
+class CruiseClassSpec(SpecModel):
+    """A cruise-missile class."""
+
+    type: Literal["cruise"]
+    name: Key
+    label: str
+    speed_m_s: Positive
+    cruise_altitude_m: Positive
+    max_range_km: Positive
+    launch_mass_kg: Positive
+    source: str
+
+
+ThreatClassSpec = Annotated[
+    BallisticClassSpec | HgvClassSpec | CruiseClassSpec, Field(discriminator="type")
+]
+
+
+class PlaceSpec(SpecModel):
+    """A launch area or a target."""
+
+    name: Key
+    label: str
+    kind: Literal["land", "sea", "city", "military"]
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    latitude_rad: Latitude = Field(alias="latitude_deg")
+    longitude_rad: Longitude = Field(alias="longitude_deg")
+    population: Annotated[int, Bounded("population must not be negative", ge=0, le=10**8)] = 0
+    source: str
+
+
+class ClassCatalog(SpecModel):
+    """``threat_classes.toml``."""
+
+    class_: list[ThreatClassSpec] = Field(alias="class")
+
+
+class AreaCatalog(SpecModel):
+    """``launch_areas.toml``."""
+
+    area: list[PlaceSpec]
+
+
+class TargetCatalog(SpecModel):
+    """``targets.toml``."""
+
+    target: list[PlaceSpec]
+
+
+def _load(model: type[M], file: str) -> M:
+    text = resources.files("goldendome.data").joinpath(file).read_text("utf-8")
+    try:
+        return model.model_validate(tomllib.loads(text))
+    except ValidationError as exc:
+        raise ScenarioError(f"goldendome/data/{file}", problems_from_errors(model, exc.errors())) from None
+
+
+@functools.cache
+def threat_classes() -> dict[str, BallisticClassSpec | HgvClassSpec | CruiseClassSpec]:
+    """Every threat class of the embedded catalog, by name."""
+    return {c.name: c for c in _load(ClassCatalog, "threat_classes.toml").class_}
+
+
+@functools.cache
+def launch_areas() -> dict[str, PlaceSpec]:
+    """Every launch area of the embedded catalog, by name."""
+    return {a.name: a for a in _load(AreaCatalog, "launch_areas.toml").area}
+
+
+@functools.cache
+def targets() -> dict[str, PlaceSpec]:
+    """Every target of the embedded catalog, by name."""
+    return {t.name: t for t in _load(TargetCatalog, "targets.toml").target}
+
+
+def lookup(what: str, name: str, table: dict[str, T]) -> T:
+    """``table[name]``, or a ScenarioError listing the known names, closest first."""
+    if name in table:
+        return table[name]
+    close = difflib.get_close_matches(name, list(table), n=3, cutoff=0.4)
+    rest = [k for k in table if k not in close]
+    known = ", ".join(close + rest)
+    rule = f"unknown {what}; known {what}s, closest first: {known}"
+    raise ScenarioError(f"{what} '{name}'", [Problem(path="", value=None, rule=rule)])
+
+
+__all__ = [
+    "BallisticClassSpec",
+    "CruiseClassSpec",
+    "HgvClassSpec",
+    "PlaceSpec",
+    "launch_areas",
+    "lookup",
+    "targets",
+    "threat_classes",
+]

@@ -1,0 +1,140 @@
+"""Aim missiles at targets: the launch azimuth and trajectory shape that land the payload
+on a chosen point, or a clear statement that the point is out of reach.
+
+Shapes: ``minimum_energy`` steers to the textbook minimum-energy burnout flight-path angle for
+the range and cuts thrust off to reach it; ``lofted`` burns fully on a steeper arc. A given
+burnout flight-path angle (``burnout_fpa_rad``) replaces the minimum-energy one: below it,
+trajectories are depressed, above it lofted. The azimuth is corrected by the miss seen from
+the launch point until the impact is within ``tol_m``.
+"""
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics.geodesy import geodesic_inverse
+from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.roots import solve_on_grid
+from goldendome.threats.ballistic import FlightPhysics, Launches
+from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.shaping import (
+    KICK_MAX_RAD,
+    KICK_MIN_RAD,
+    KICK_TOL_RAD,
+    cutoff_for_range,
+    minimum_energy_kick,
+    with_values,
+)
+
+Shape = Literal["minimum_energy", "lofted"]
+#: Miss distance at which aiming stops, meters.
+AIM_TOLERANCE_M = 100.0
+#: Kicks scanned before each kick solve.
+KICK_GRID = 48
+
+
+@dataclass(frozen=True)
+class Aim:
+    """Launches aimed at targets, with their misses and reach."""
+
+    launches: Launches
+    flight: Flight
+    miss_m: FloatArray
+    reachable: BoolArray
+    max_range_m: FloatArray
+    target_range_m: FloatArray
+
+
+def _solve_kick(
+    launches: Launches, what: Callable[[Flight, Launches], FloatArray], target: FloatArray,
+    theta0_rad: float, physics: FlightPhysics,
+) -> FloatArray:
+    """Kick giving ``what(flight) = target``: the first crossing from small kicks."""
+
+    def value(k: FloatArray) -> FloatArray:
+        trial = with_values(launches, kick_rad=k)
+        return what(fly(trial, theta0_rad=theta0_rad, physics=physics), trial)
+
+    n = len(launches)
+    return solve_on_grid(value, np.full(n, KICK_MIN_RAD), np.full(n, KICK_MAX_RAD), target,
+                         x_tol=KICK_TOL_RAD, n_grid=KICK_GRID)
+
+
+def _downrange(flight: Flight, launches: Launches) -> FloatArray:
+    return flight.downrange_m(launches.azimuth_rad)
+
+
+def _burnout_fpa(flight: Flight, launches: Launches) -> FloatArray:
+    return flight.flight_path_angle_rad(BURNOUT)
+
+
+def aim(
+    launches: Launches,
+    target_lat_rad: ArrayLike,
+    target_lon_rad: ArrayLike,
+    *,
+    shape: Shape = "minimum_energy",
+    burnout_fpa_rad: float | None = None,
+    theta0_rad: float = 0.0,
+    physics: FlightPhysics = FlightPhysics(),
+    tol_m: float = AIM_TOLERANCE_M,
+    max_iter: int = 8,
+) -> Aim:
+    """Set each launch's azimuth, kick and cut-off so its payload lands on its target.
+
+    Parameters
+    ----------
+    launches : Launches
+        Where, when and what is launched (azimuth, kick and cut-off are replaced).
+    target_lat_rad, target_lon_rad : (n,) float64, radians
+    shape : {"minimum_energy", "lofted"}
+    burnout_fpa_rad : float, optional
+        Burnout flight-path angle to steer to (with ``minimum_energy``), radians; the
+        minimum-energy angle for each range when omitted. A lower angle depresses.
+    theta0_rad, physics
+        As for :func:`goldendome.threats.flight.fly`.
+    tol_m : float
+        Miss distance to reach, meters.
+
+    Returns
+    -------
+    Aim
+        Targets beyond the class's maximum range (for that launch point and direction) are
+        marked unreachable; their launches fly the maximum-range trajectory toward them.
+    """
+    n = len(launches)
+    lat_t = np.broadcast_to(np.asarray(target_lat_rad, np.float64), (n,))
+    lon_t = np.broadcast_to(np.asarray(target_lon_rad, np.float64), (n,))
+    want, az, _ = geodesic_inverse(launches.lat_rad, launches.lon_rad, lat_t, lon_t)
+    current = with_values(launches, azimuth_rad=az, cutoff_s=math.inf)
+    k_star, max_range = minimum_energy_kick(current, theta0_rad, physics)
+    reachable = np.isfinite(max_range) & (want <= max_range)
+    # Minimum energy: the textbook burnout flight-path angle for the range (Bate, Mueller &
+    # White ch. 6: gamma = (pi - range / R) / 4), thrust cut off to reach the range.
+    gamma = (np.pi - want / R_EARTH_MEAN_M) / 4.0 if burnout_fpa_rad is None else np.full(
+        n, burnout_fpa_rad
+    )
+    for _ in range(max_iter):
+        if shape == "minimum_energy":
+            for _ in range(2):
+                kick = _solve_kick(current, _burnout_fpa, gamma, theta0_rad, physics)
+                current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
+                cutoff = cutoff_for_range(current, want, theta0_rad, physics)
+                current = with_values(current, cutoff_s=np.where(np.isfinite(cutoff), cutoff, math.inf))
+        else:
+            kick = _solve_kick(current, _downrange, want, theta0_rad, physics)
+            current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
+        flight = fly(current, theta0_rad=theta0_rad, physics=physics)
+        lat_i, lon_i = flight.impact_lat_lon_rad()
+        miss, _, _ = geodesic_inverse(lat_i, lon_i, lat_t, lon_t)
+        miss = np.where(np.isfinite(lat_i), miss, np.nan)
+        if np.all(~reachable | (miss < tol_m)):
+            break
+        _, az_hit, _ = geodesic_inverse(current.lat_rad, current.lon_rad, lat_i, lon_i)
+        turn = np.angle(np.exp(1j * (az - az_hit)))
+        current = with_values(current, azimuth_rad=current.azimuth_rad + np.where(reachable, turn, 0.0))
+    return Aim(current, flight, miss, reachable, max_range, want)
