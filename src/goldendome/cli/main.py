@@ -130,4 +130,6 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    import goldendome.cli.fly  # noqa: F401  (registers the fly command)
+
     sys.exit(app())

@@ -166,7 +166,7 @@ def lookup(what: str, name: str, table: dict[str, T]) -> T:
     close = difflib.get_close_matches(name, list(table), n=3, cutoff=0.4)
     rest = [k for k in table if k not in close]
     known = ", ".join(close + rest)
-    rule = f"unknown {what}; known {what}s, closest first: {known}"
+    rule = f"unknown {what}; known names, closest first: {known}"
     raise ScenarioError(f"{what} '{name}'", [Problem(path="", value=None, rule=rule)])
 
 

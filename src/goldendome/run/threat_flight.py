@@ -1,0 +1,190 @@
+"""Fly one catalog threat, or reconstruct a reported test: what ``goldendome fly`` does."""
+
+import math
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.scenario.catalog import (
+    BallisticClassSpec,
+    launch_areas,
+    lookup,
+    targets,
+    threat_classes,
+)
+from goldendome.scenario.errors import Problem, ScenarioError
+from goldendome.threats.ballistic import Launches
+from goldendome.threats.classes import BallisticClass
+from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, Flight, fly
+from goldendome.threats.reconstruct import reconstruct
+from goldendome.threats.shaping import lofted_kick, minimum_energy_kick, with_values
+from goldendome.threats.targeting import aim
+
+#: Epoch used for single flights (the Earth's orientation only shifts longitudes in ECI).
+FLIGHT_EPOCH = datetime(2029, 6, 1, tzinfo=UTC)
+HALF_CIRCUMFERENCE_KM = math.pi * 6_371.0
+
+
+def _bad(what: str, rule: str) -> ScenarioError:
+    return ScenarioError(what, [Problem(path="", value=None, rule=rule)])
+
+
+def ballistic_class(name: str) -> BallisticClass:
+    """The catalog's ballistic class ``name`` (ScenarioError if unknown or not ballistic)."""
+    spec = lookup("threat class", name, threat_classes())
+    if not isinstance(spec, BallisticClassSpec):
+        raise _bad(
+            f"threat class '{name}'",
+            f"is a {spec.type} class; this version flies ballistic classes only (the "
+            "hypersonic-glide and cruise flight models are not implemented yet)",
+        )
+    return spec.build_rocket()
+
+
+def catalog_listing() -> dict[str, list[dict[str, Any]]]:
+    """The classes, launch areas and targets of the catalog, for ``fly --list``."""
+    classes = [
+        {"name": c.name, "type": c.type, "label": c.label} for c in threat_classes().values()
+    ]
+    areas = [{"name": a.name, "kind": a.kind, "label": a.label} for a in launch_areas().values()]
+    goals = [
+        {"name": t.name, "kind": t.kind, "label": t.label, "population": t.population}
+        for t in targets().values()
+    ]
+    return {"classes": classes, "launch_areas": areas, "targets": goals}
+
+
+def summarize_flight(flight: Flight, index: int = 0) -> dict[str, Any]:
+    """The figures of one flight as a JSON-ready dict (SI converted to km, km/s, min)."""
+    lat, lon = flight.impact_lat_lon_rad()
+    i = index
+    return {
+        "status": ["impact", "still flying", "no lift-off"][int(flight.status[i])],
+        "burnout_time_s": float(flight.event_t_s[i, BURNOUT] - flight.t_start_s[i]),
+        "burnout_speed_km_s": float(flight.speed_at_m_s(BURNOUT)[i]) / 1e3,
+        "burnout_speed_relative_km_s": float(flight.speed_at_m_s(BURNOUT, relative=True)[i]) / 1e3,
+        "burnout_altitude_km": float(flight.altitude_at_m(BURNOUT)[i]) / 1e3,
+        "burnout_flight_path_angle_deg": math.degrees(float(flight.flight_path_angle_rad(BURNOUT)[i])),
+        "apogee_km": float(flight.altitude_at_m(APOGEE)[i]) / 1e3,
+        "apogee_time_s": float(flight.event_t_s[i, APOGEE] - flight.t_start_s[i]),
+        "range_km": float(flight.ground_range_m()[i]) / 1e3,
+        "flight_time_s": float(flight.flight_time_s()[i]),
+        "flight_time_min": float(flight.flight_time_s()[i]) / 60.0,
+        "impact_latitude_deg": math.degrees(float(lat[i])),
+        "impact_longitude_deg": math.degrees(float(lon[i])),
+        "impact_speed_km_s": float(flight.speed_at_m_s(IMPACT, relative=True)[i]) / 1e3,
+    }
+
+
+def fly_threat(
+    class_name: str,
+    *,
+    launch_area: str,
+    target: str | None = None,
+    range_km: float | None = None,
+    apogee_km: float | None = None,
+    burnout_fpa_deg: float | None = None,
+    azimuth_deg: float = 90.0,
+    lofted: bool = False,
+) -> dict[str, Any]:
+    """Fly one missile of a catalog class from a launch area, shaped or aimed as asked.
+
+    Exactly one of ``target`` (aim at a catalog target), ``range_km`` (aim along
+    ``azimuth_deg`` to that ground range), ``apogee_km`` (loft to that apogee along
+    ``azimuth_deg``), or none (a minimum-energy shot along ``azimuth_deg``) is used.
+    ``burnout_fpa_deg`` depresses or lofts an aimed shot; ``lofted`` aims with a full burn.
+
+    Returns
+    -------
+    dict
+        Inputs, flight figures, and for aimed shots the reach: ``reachable``, ``max_range_km``
+        (``global_reach`` when the class can fly more than half-way round the Earth), miss.
+    """
+    missile = ballistic_class(class_name)
+    area = lookup("launch area", launch_area, launch_areas())
+    if sum(x is not None for x in (target, range_km, apogee_km)) > 1:
+        raise _bad("fly", "give at most one of a target, a range and an apogee")
+    theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
+    az = math.radians(azimuth_deg)
+    base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
+    out: dict[str, Any] = {"class": missile.name, "launch_area": area.name}
+    if target is not None or range_km is not None:
+        if target is not None:
+            goal = lookup("target", target, targets())
+            lat_t, lon_t = goal.latitude_rad, goal.longitude_rad
+            out["target"] = goal.name
+        else:
+            assert range_km is not None
+            if range_km <= 0:
+                raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
+            lat_arr, lon_arr, _ = _destination(area.latitude_rad, area.longitude_rad, az, range_km)
+            lat_t, lon_t = lat_arr, lon_arr
+        fpa = None if burnout_fpa_deg is None else math.radians(burnout_fpa_deg)
+        result = aim(base, [lat_t], [lon_t], shape="lofted" if lofted else "minimum_energy",
+                     burnout_fpa_rad=fpa, theta0_rad=theta0)
+        max_km = float(result.max_range_m[0]) / 1e3
+        out |= {
+            "shape": "lofted" if lofted else ("fpa" if fpa is not None else "minimum_energy"),
+            "target_range_km": float(result.target_range_m[0]) / 1e3,
+            "reachable": bool(result.reachable[0]),
+            "max_range_km": max_km,
+            "global_reach": max_km > HALF_CIRCUMFERENCE_KM,
+            "miss_m": float(result.miss_m[0]),
+        }
+        return out | summarize_flight(result.flight)
+    if apogee_km is not None:
+        kick = lofted_kick(base, apogee_km * 1e3, theta0_rad=theta0)
+        if not np.isfinite(kick[0]):
+            raise _bad("--apogee-km", f"= {apogee_km:g}: {missile.name} cannot reach this apogee")
+        out["shape"] = "lofted"
+    else:
+        kick = minimum_energy_kick(base, theta0_rad=theta0)[0]
+        out["shape"] = "minimum_energy"
+    flight = fly(with_values(base, kick_rad=kick), theta0_rad=theta0)
+    return out | {"azimuth_deg": azimuth_deg} | summarize_flight(flight)
+
+
+def _destination(
+    lat_rad: float, lon_rad: float, azimuth_rad: float, range_km: float
+) -> tuple[float, float, float]:
+    from goldendome.physics.geodesy import geodesic_direct
+
+    lat, lon, back = geodesic_direct(lat_rad, lon_rad, azimuth_rad, range_km * 1e3)
+    return float(lat), float(lon), float(back)
+
+
+def reconstruct_test(
+    class_name: str,
+    *,
+    launch_area: str,
+    apogee_km: float,
+    range_km: float,
+    flight_time_s: float | None = None,
+    azimuth_deg: float = 90.0,
+) -> dict[str, Any]:
+    """Reconstruct a reported lofted test (see :mod:`goldendome.threats.reconstruct`)."""
+    missile = ballistic_class(class_name)
+    area = lookup("launch area", launch_area, launch_areas())
+    for key, value in (("--apogee-km", apogee_km), ("--range-km", range_km)):
+        if value <= 0:
+            raise _bad(key, f"= {value:g}: must be positive (> 0 km)")
+    theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
+    try:
+        rec = reconstruct(
+            missile, apogee_km * 1e3, range_km * 1e3, lat_rad=area.latitude_rad,
+            lon_rad=area.longitude_rad, azimuth_rad=math.radians(azimuth_deg),
+            reported_flight_time_s=flight_time_s, theta0_rad=theta0,
+        )
+    except ValueError as exc:
+        raise _bad("reconstruction", str(exc)) from None
+    return {"launch_area": area.name, "azimuth_deg": azimuth_deg} | asdict(rec) | {
+        "verdict": rec.verdict,
+        "global_reach_nominal_payload": rec.max_range_nominal_payload_km > HALF_CIRCUMFERENCE_KM,
+        "global_reach_fitted_payload": rec.max_range_fitted_payload_km > HALF_CIRCUMFERENCE_KM,
+    }
+
+
+__all__ = ["catalog_listing", "fly_threat", "reconstruct_test"]
