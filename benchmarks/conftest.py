@@ -2,7 +2,8 @@
 
 A group holds one benchmark named ``reference`` (an outside library or a straightforward
 implementation, run in the same process) and one or more others; the summary prints, for
-each, ``reference median / median``: how many times faster than the reference it is.
+each, ``reference median / median``: how many times faster than the reference it is. A
+benchmark's ``extra_info["work"]`` (missiles flown, say) normalizes unequal workloads.
 """
 
 from typing import Any
@@ -19,7 +20,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         if bench.stats is None or not bench.stats.rounds:
             continue
         role = bench.extra_info.get("role", bench.name)
-        groups.setdefault(bench.group or bench.name, {})[role] = bench.stats.median
+        work = float(bench.extra_info.get("work", 1.0))  # normalize by the work done
+        groups.setdefault(bench.group or bench.name, {})[role] = bench.stats.median / work
     lines = []
     for group, medians in sorted(groups.items()):
         ref = medians.get("reference")
@@ -27,8 +29,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             if role == "reference" or ref is None:
                 continue
             lines.append(
-                f"{group}: {role} {median * 1e3:.1f} ms, reference {ref * 1e3:.1f} ms, "
-                f"ratio {ref / median:.2f}x"
+                f"{group}: {role} {median * 1e3:.3f} ms, reference {ref * 1e3:.3f} ms "
+                f"(per unit of work), ratio {ref / median:.1f}x"
             )
     if lines:
         terminalreporter.write_sep("=", "ratios against the reference (median times)")

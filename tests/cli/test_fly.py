@@ -1,0 +1,63 @@
+"""goldendome fly from the command line."""
+
+import json
+
+from typer.testing import CliRunner
+
+import goldendome.cli.fly  # noqa: F401  (registers the command)
+from goldendome.cli.main import app
+
+runner = CliRunner()
+
+
+def test_fly_to_a_target_json():
+    result = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "seattle", "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["reachable"] is True
+    assert out["miss_m"] < 100.0
+    assert abs(out["range_km"] - out["target_range_km"]) < 0.2
+    assert 20.0 < out["flight_time_min"] < 45.0
+
+
+def test_fly_range_and_apogee_and_text_output():
+    by_range = runner.invoke(app, ["fly", "df-41-class", "--from", "yumen", "--range-km", "9000", "--json"])
+    assert by_range.exit_code == 0, by_range.output
+    assert abs(json.loads(by_range.output)["range_km"] - 9000.0) < 0.2
+    lofted = runner.invoke(app, ["fly", "hwasong-15-class", "--apogee-km", "3000", "--json"])
+    assert abs(json.loads(lofted.output)["apogee_km"] - 3000.0) < 1.0
+    text = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "anchorage"])
+    assert "flight time" in text.output
+    assert "miss distance" in text.output
+
+
+def test_fly_reconstruct_flags_the_hwasong_17_report():
+    result = runner.invoke(app, [
+        "fly", "hwasong-17-class", "--reconstruct", "--apogee-km", "6248.5", "--range-km", "1090",
+        "--flight-time-s", "4052", "--json",
+    ])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["flagged"] is True
+    assert out["residual_s"] < 0
+
+
+def test_unknown_names_get_the_known_ones_closest_first():
+    result = runner.invoke(app, ["fly", "hwasong-81"])
+    assert result.exit_code == 2
+    assert "unknown threat class; known names, closest first: hwasong-18-class" in result.output
+    result = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "washingtn"])
+    assert result.exit_code == 2
+    assert "closest first: washington" in result.output
+
+
+def test_list_and_unsupported_classes():
+    listing = json.loads(runner.invoke(app, ["fly", "--list", "--json"]).output)
+    assert {"hwasong-17-class", "kh-101-class"} <= {c["name"] for c in listing["classes"]}
+    assert "sunan" in {a["name"] for a in listing["launch_areas"]}
+    result = runner.invoke(app, ["fly", "kh-101-class"])
+    assert result.exit_code == 2
+    assert "is a cruise class" in result.output
+    bad = runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "-5"])
+    assert bad.exit_code == 2
+    assert "the range must be positive" in bad.output
