@@ -2,8 +2,6 @@
 2-core project machine), against a straightforward per-missile scipy ``solve_ivp`` loop of
 the same physics (run on 10 missiles; the ratio is per missile)."""
 
-import math
-
 import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
@@ -21,8 +19,18 @@ from goldendome.threats.targeting import aim
 N_RAID = 1_000
 N_REFERENCE = 10
 T_OUT = np.arange(0.0, 3_600.0, 1.0)
-TARGETS = ["washington", "new-york", "chicago", "los-angeles", "seattle", "san-francisco",
-           "denver", "houston", "anchorage", "honolulu"]
+TARGETS = [
+    "washington",
+    "new-york",
+    "chicago",
+    "los-angeles",
+    "seattle",
+    "san-francisco",
+    "denver",
+    "houston",
+    "anchorage",
+    "honolulu",
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +41,9 @@ def raid() -> Launches:
     area = launch_areas()["sunan"]
     lat = np.array([targets()[t].latitude_rad for t in TARGETS])
     lon = np.array([targets()[t].longitude_rad for t in TARGETS])
-    base = Launches.of([rocket], np.full(len(TARGETS), area.latitude_rad), area.longitude_rad, 0.0, 0.0)
+    base = Launches.of(
+        [rocket], np.full(len(TARGETS), area.latitude_rad), area.longitude_rad, 0.0, 0.0
+    )
     aimed = aim(base, lat, lon).launches
     many = repeat(aimed, N_RAID // len(TARGETS))
     return with_values(many, t_launch_s=np.linspace(0.0, 600.0, N_RAID))
@@ -51,13 +61,16 @@ def test_raid_goldendome(benchmark, raid):
 def _reference_one(launches: Launches, i: int) -> np.ndarray:
     """One missile, the straightforward way: a Python right-hand side, RK45 per phase."""
     x0, up, kick = launch_states(launches, 0.0, FlightPhysics())
-    thrust, mdot, burn = (launches.stage_thrust_n[i], launches.stage_mdot_kg_s[i],
-                          launches.stage_burn_s[i])
+    thrust, mdot, burn = (
+        launches.stage_thrust_n[i],
+        launches.stage_mdot_kg_s[i],
+        launches.stage_burn_s[i],
+    )
     n_st = int(launches.n_stages[i])
     mass = launches.payload_kg[i] + np.sum(mdot * burn + launches.stage_dry_kg[i])
     cda, beta = launches.drag_area_cd_m2[i], launches.beta_kg_m2[i]
     t0 = launches.t_launch_s[i]
-    state, t, out = x0[i].copy(), 0.0, []
+    state, out = x0[i].copy(), []
 
     def rhs(tau, y, thrust_n, m0, mdot_kg_s, tau0, steer):
         r, v = y[:3], y[3:]
@@ -78,8 +91,11 @@ def _reference_one(launches: Launches, i: int) -> np.ndarray:
     ground.terminal, ground.direction = True, -1
     segments, edge = [], 0.0
     for k in range(n_st):
-        for a, b, steer in ((edge, min(edge + burn[k], 10.0), 0), (max(edge, 10.0), min(edge + burn[k], 20.0), 1),
-                            (max(edge, 20.0), edge + burn[k], 2)):
+        for a, b, steer in (
+            (edge, min(edge + burn[k], 10.0), 0),
+            (max(edge, 10.0), min(edge + burn[k], 20.0), 1),
+            (max(edge, 20.0), edge + burn[k], 2),
+        ):
             if b > a:
                 segments.append((a, b, thrust[k], mass, mdot[k], edge, steer))
         mass -= mdot[k] * burn[k] + launches.stage_dry_kg[i, k]
@@ -90,8 +106,17 @@ def _reference_one(launches: Launches, i: int) -> np.ndarray:
     for a, b, thr, m0, md, tau0, steer in segments:
         ts = T_OUT[(T_OUT - t0 >= a) & (T_OUT - t0 < b)] - t0
         # Evaluate the segment's end too: the next segment starts from it.
-        sol = solve_ivp(rhs, (a, b), state, t_eval=np.append(ts, b), events=ground, rtol=1e-8,
-                        atol=1e-3, args=(thr, m0, md, tau0, steer), max_step=10.0)
+        sol = solve_ivp(
+            rhs,
+            (a, b),
+            state,
+            t_eval=np.append(ts, b),
+            events=ground,
+            rtol=1e-8,
+            atol=1e-3,
+            args=(thr, m0, md, tau0, steer),
+            max_step=10.0,
+        )
         out.append(sol.y.T[: len(ts)])
         state = sol.y[:, -1]
         if sol.status == 1:
@@ -111,5 +136,5 @@ def test_raid_reference_solve_ivp(benchmark, raid):
         ok = np.isfinite(ours.y_eci[i, :, 0])
         n = min(len(y), int(ok.sum()))
         first = int(np.argmax(ok))
-        gap = np.linalg.norm(ours.y_eci[i, first:first + n, :3] - y[:n, :3], axis=-1)
+        gap = np.linalg.norm(ours.y_eci[i, first : first + n, :3] - y[:n, :3], axis=-1)
         assert gap.max() < 1_000.0  # meters; RK4 phase steps vs RK45 at rtol 1e-8

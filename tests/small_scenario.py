@@ -6,7 +6,7 @@ seed = 7
 
 [time]
 epoch_utc = 2029-06-01T00:00:00Z
-duration_s = 600.0
+duration_s = 2400.0
 step_s = 60.0
 
 [space.sbi]
@@ -22,6 +22,14 @@ phasing = 1
 role = "early_warning"
 kind = "geostationary"
 longitudes_deg = [-100.0]
+
+[[threats.raid]]
+class = "hwasong-15-class"
+from = "pyongsong"
+to = "anchorage"
+count = 2
+launch_time_s = 0.0
+spacing_s = 60.0
 
 [[sites]]
 name = "Fort Greely"

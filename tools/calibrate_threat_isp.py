@@ -36,7 +36,10 @@ def main() -> None:
     def max_range(factors: np.ndarray) -> np.ndarray:
         launches = Launches.of(
             [scaled(c, f) for c, f in zip(classes, factors, strict=True)],
-            np.full(len(classes), math.radians(40.0)), 0.0, math.radians(45.0), 0.02,
+            np.full(len(classes), math.radians(40.0)),
+            0.0,
+            math.radians(45.0),
+            0.02,
         )
         return minimum_energy_kick(launches, physics=NON_ROTATING)[1]
 
@@ -44,7 +47,9 @@ def main() -> None:
     factors = solve_bracketed(max_range, np.full(n, 0.85), np.full(n, 1.02), targets, x_tol=1e-5)
     for spec, factor in zip(specs, factors, strict=True):
         isp = ", ".join(f"{s.isp_vacuum_s * factor:.1f}" for s in spec.stage)
-        print(f"{spec.name}: factor {factor:.4f}, isp_vacuum_s = [{isp}] for {spec.range_km:,.0f} km")
+        print(
+            f"{spec.name}: factor {factor:.4f}, isp_vacuum_s = [{isp}] for {spec.range_km:,.0f} km"
+        )
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     summary = json.loads(result.output)
     assert summary["scenario"] == "small-test"
     assert summary["seed"] == 11
-    assert summary["n_times"] == 11
+    assert summary["n_times"] == 41
     assert [layer["n_satellites"] for layer in summary["layers"]] == [24, 1]
     folder = Path(summary["run_folder"])
     assert folder.parent == tmp_path / "runs"
@@ -86,6 +86,11 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     assert len(manifest["scenario_sha256"]) == 64
     assert manifest["timings_s"]["architecture"] > 0
     assert pq.read_table(folder / "site_coverage.parquet").num_rows == 4
+    assert [t["target"] for t in summary["threats"]] == ["anchorage", "anchorage"]
+    assert all(t["miss_m"] < 100.0 for t in summary["threats"])
+    assert pq.read_table(folder / "threats.parquet").num_rows == 2
+    events = pq.read_table(folder / "threat_events.parquet").to_pylist()
+    assert [e["event"] for e in events[:4]] == ["burnout", "apogee", "reentry", "impact"]
     # The GEO satellite over -100 deg stays at the zenith of the equatorial site.
     geo = [c for c in summary["site_coverage"] if c["layer"] == "geo" and c["site"] == "Equator"]
     assert geo[0]["min_in_view"] == 1

@@ -21,7 +21,9 @@ def test_fly_to_a_target_json():
 
 
 def test_fly_range_and_apogee_and_text_output():
-    by_range = runner.invoke(app, ["fly", "df-41-class", "--from", "yumen", "--range-km", "9000", "--json"])
+    by_range = runner.invoke(
+        app, ["fly", "df-41-class", "--from", "yumen", "--range-km", "9000", "--json"]
+    )
     assert by_range.exit_code == 0, by_range.output
     assert abs(json.loads(by_range.output)["range_km"] - 9000.0) < 0.2
     lofted = runner.invoke(app, ["fly", "hwasong-15-class", "--apogee-km", "3000", "--json"])
@@ -32,10 +34,21 @@ def test_fly_range_and_apogee_and_text_output():
 
 
 def test_fly_reconstruct_flags_the_hwasong_17_report():
-    result = runner.invoke(app, [
-        "fly", "hwasong-17-class", "--reconstruct", "--apogee-km", "6248.5", "--range-km", "1090",
-        "--flight-time-s", "4052", "--json",
-    ])
+    result = runner.invoke(
+        app,
+        [
+            "fly",
+            "hwasong-17-class",
+            "--reconstruct",
+            "--apogee-km",
+            "6248.5",
+            "--range-km",
+            "1090",
+            "--flight-time-s",
+            "4052",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert out["flagged"] is True

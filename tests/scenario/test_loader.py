@@ -60,8 +60,8 @@ def test_cross_field_rules_name_both_values():
     (problem,) = bad(text).problems
     assert problem.path == "space.tracking_layer"
     assert "satellites = 200 is not a multiple of planes = 7" in problem.rule
-    text = default_scenario_text().replace("step_s = 10.0", "step_s = 3600.0")
-    assert "step_s = 3600.0 is longer than duration_s = 1800.0" in str(bad(text))
+    text = default_scenario_text().replace("step_s = 10.0", "step_s = 7200.0")
+    assert "step_s = 7200.0 is longer than duration_s = 3600.0" in str(bad(text))
 
 
 def test_types_are_strict_and_nan_is_refused():

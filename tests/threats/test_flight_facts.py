@@ -73,7 +73,11 @@ def test_aim_hits_us_cities_within_100_m_and_reports_out_of_reach():
     assert np.all(result.reachable)
     assert np.all(result.miss_m < 100.0)
     slbm = BALLISTIC["slbm-class"].build_rocket()
-    far = aim(Launches.of([slbm], [area.latitude_rad], area.longitude_rad, 0.0, 0.0),
-              lat[:1], lon[:1], physics=FlightPhysics(rotating_earth=False))
+    far = aim(
+        Launches.of([slbm], [area.latitude_rad], area.longitude_rad, 0.0, 0.0),
+        lat[:1],
+        lon[:1],
+        physics=FlightPhysics(rotating_earth=False),
+    )
     assert not far.reachable[0]  # 11,000 km is beyond an 8,000 km class
     assert far.max_range_m[0] < far.target_range_m[0]

@@ -17,8 +17,12 @@ ONE_METER = 1.0
 
 def launches(n: int, t_launch_s=0.0, kick_deg=3.0) -> Launches:
     return Launches.of(
-        [HW17], np.full(n, math.radians(39.0)), math.radians(125.7), math.radians(60.0),
-        math.radians(kick_deg), t_launch_s=t_launch_s,
+        [HW17],
+        np.full(n, math.radians(39.0)),
+        math.radians(125.7),
+        math.radians(60.0),
+        math.radians(kick_deg),
+        t_launch_s=t_launch_s,
     )
 
 
@@ -59,8 +63,18 @@ def test_member_results_do_not_depend_on_the_batch():
 
 
 def test_a_rocket_too_heavy_to_lift_off_is_reported_not_flown():
-    brick = BallisticClass("brick", "test", "solid", (Stage(1000.0, 100.0, 100.0, 100.0),),
-                           5000.0, 1.0, 0.3, 1, 500.0, 5000.0)
+    brick = BallisticClass(
+        "brick",
+        "test",
+        "solid",
+        (Stage(1000.0, 100.0, 100.0, 100.0),),
+        5000.0,
+        1.0,
+        0.3,
+        1,
+        500.0,
+        5000.0,
+    )
     flight = fly(Launches.of([brick, HW17], [0.6, 0.6], 2.2, 1.0, 0.05), np.arange(0.0, 10.0))
     assert list(flight.status) == [2, 0]
     assert np.all(np.isnan(flight.y_eci[0]))

@@ -21,20 +21,29 @@ THREE_PERCENT = 0.03
 @pytest.mark.parametrize("case", PUBLISHED["lofted_test_flight"], ids=lambda c: c["name"])
 def test_hwasong_15_flight_time_within_3_percent(case):
     result = reconstruct_test(
-        "hwasong-15-class", launch_area="pyongsong", apogee_km=case["apogee_km"],
-        range_km=case["range_km"], flight_time_s=case["flight_time_s"],
+        "hwasong-15-class",
+        launch_area="pyongsong",
+        apogee_km=case["apogee_km"],
+        range_km=case["range_km"],
+        flight_time_s=case["flight_time_s"],
     )
     assert abs(result["apogee_km"] - case["apogee_km"]) < 1.0
     assert abs(result["range_km"] - case["range_km"]) < 1.0
-    assert abs(result["flight_time_s"] - case["flight_time_s"]) <= THREE_PERCENT * case["flight_time_s"]
+    assert (
+        abs(result["flight_time_s"] - case["flight_time_s"])
+        <= THREE_PERCENT * case["flight_time_s"]
+    )
     assert not result["flagged"]
 
 
 def test_hwasong_17_report_is_flagged_not_fitted():
     case = PUBLISHED["inconsistent_report"][0]
     result = reconstruct_test(
-        "hwasong-17-class", launch_area="sunan", apogee_km=case["apogee_km"],
-        range_km=case["range_km"], flight_time_s=case["reported_flight_time_s"],
+        "hwasong-17-class",
+        launch_area="sunan",
+        apogee_km=case["apogee_km"],
+        range_km=case["range_km"],
+        flight_time_s=case["reported_flight_time_s"],
     )
     assert result["flagged"]
     assert "check the report" in result["verdict"]

@@ -28,7 +28,10 @@ ONE_PERCENT = 0.01
 def test_analytic_relations_match_the_table(case):
     v, gamma, apogee, t = minimum_energy_arc(case["range_km"] * 1e3, R_M, MU)
     assert abs(v / 1e3 - case["burnout_speed_km_s"]) <= ONE_PERCENT * case["burnout_speed_km_s"]
-    assert abs(np.degrees(gamma) - case["flight_path_angle_deg"]) <= ONE_PERCENT * case["flight_path_angle_deg"]
+    assert (
+        abs(np.degrees(gamma) - case["flight_path_angle_deg"])
+        <= ONE_PERCENT * case["flight_path_angle_deg"]
+    )
     assert abs(apogee / 1e3 - case["apogee_km"]) <= ONE_PERCENT * case["apogee_km"]
     assert abs(t / 60 - case["flight_time_min"]) <= ONE_PERCENT * case["flight_time_min"]
 
@@ -41,8 +44,13 @@ def test_flight_model_in_vacuum_mode_flies_the_table(case):
     x0 = np.array([[R_M + 1e-3, 0.0, 0.0, speed * np.sin(gamma), speed * np.cos(gamma), 0.0]])
     flight = fly_bodies(x0, 0.0, physics=VACUUM_NON_ROTATING_SPHERE)
     assert flight.status[0] == 0
-    assert abs(flight.ground_range_m()[0] / 1e3 - case["range_km"]) <= ONE_PERCENT * case["range_km"]
-    assert abs(flight.altitude_at_m(APOGEE)[0] / 1e3 - case["apogee_km"]) <= ONE_PERCENT * case["apogee_km"]
+    assert (
+        abs(flight.ground_range_m()[0] / 1e3 - case["range_km"]) <= ONE_PERCENT * case["range_km"]
+    )
+    assert (
+        abs(flight.altitude_at_m(APOGEE)[0] / 1e3 - case["apogee_km"])
+        <= ONE_PERCENT * case["apogee_km"]
+    )
     t_min = flight.flight_time_s()[0] / 60
     assert abs(t_min - case["flight_time_min"]) <= ONE_PERCENT * case["flight_time_min"]
 

@@ -22,14 +22,20 @@ def _print_pairs(title: str, pairs: list[tuple[str, str]]) -> None:
 
 def _flight_pairs(s: dict[str, Any]) -> list[tuple[str, str]]:
     return [
-        ("burnout", f"{s['burnout_time_s']:.0f} s, {s['burnout_speed_km_s']:.2f} km/s inertial "
-                    f"({s['burnout_speed_relative_km_s']:.2f} km/s Earth-relative), "
-                    f"{s['burnout_altitude_km']:.0f} km, {s['burnout_flight_path_angle_deg']:.1f} deg"),
+        (
+            "burnout",
+            f"{s['burnout_time_s']:.0f} s, {s['burnout_speed_km_s']:.2f} km/s inertial "
+            f"({s['burnout_speed_relative_km_s']:.2f} km/s Earth-relative), "
+            f"{s['burnout_altitude_km']:.0f} km, {s['burnout_flight_path_angle_deg']:.1f} deg",
+        ),
         ("apogee", f"{s['apogee_km']:,.0f} km at {s['apogee_time_s']:.0f} s"),
         ("range", f"{s['range_km']:,.0f} km"),
         ("flight time", f"{s['flight_time_s']:,.0f} s ({s['flight_time_min']:.1f} min)"),
-        ("impact", f"{s['impact_latitude_deg']:.3f} deg, {s['impact_longitude_deg']:.3f} deg, "
-                   f"{s['impact_speed_km_s']:.2f} km/s"),
+        (
+            "impact",
+            f"{s['impact_latitude_deg']:.3f} deg, {s['impact_longitude_deg']:.3f} deg, "
+            f"{s['impact_speed_km_s']:.2f} km/s",
+        ),
     ]
 
 
@@ -41,17 +47,27 @@ def _reach_text(s: dict[str, Any]) -> str:
 
 @app.command()
 def fly(
-    threat_class: Annotated[str | None, typer.Argument(help="Threat class, e.g. hwasong-17-class.")] = None,
+    threat_class: Annotated[
+        str | None, typer.Argument(help="Threat class, e.g. hwasong-17-class.")
+    ] = None,
     launch_area: Annotated[str, typer.Option("--from", help="Launch area.")] = "sunan",
     target: Annotated[str | None, typer.Option("--to", help="Target to aim at.")] = None,
     range_km: Annotated[float | None, typer.Option(help="Aim to this ground range.")] = None,
     apogee_km: Annotated[float | None, typer.Option(help="Loft to this apogee.")] = None,
-    fpa_deg: Annotated[float | None, typer.Option(help="Burnout flight-path angle (depress/loft an aimed shot).")] = None,
+    fpa_deg: Annotated[
+        float | None, typer.Option(help="Burnout flight-path angle (depress/loft an aimed shot).")
+    ] = None,
     azimuth_deg: Annotated[float, typer.Option(help="Bearing when no target is given.")] = 90.0,
     lofted: Annotated[bool, typer.Option(help="Aim with a full burn on a lofted arc.")] = False,
-    reconstruct: Annotated[bool, typer.Option(help="Fit loft and payload to --apogee-km and --range-km.")] = False,
-    flight_time_s: Annotated[float | None, typer.Option(help="Reported flight time to check.")] = None,
-    list_all: Annotated[bool, typer.Option("--list", help="List classes, launch areas, targets.")] = False,
+    reconstruct: Annotated[
+        bool, typer.Option(help="Fit loft and payload to --apogee-km and --range-km.")
+    ] = False,
+    flight_time_s: Annotated[
+        float | None, typer.Option(help="Reported flight time to check.")
+    ] = None,
+    list_all: Annotated[
+        bool, typer.Option("--list", help="List classes, launch areas, targets.")
+    ] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Fly a threat class: minimum-energy, lofted, aimed at a target, or a reconstructed test."""
@@ -66,7 +82,8 @@ def fly(
         for section, rows in listing.items():
             typer.echo(f"{section}:")
             for row in rows:
-                typer.echo(f"  {row['name']:28s} {row['kind'] if 'kind' in row else row['type']:10s} {row['label']}")
+                kind = row.get("kind", row.get("type", ""))
+                typer.echo(f"  {row['name']:28s} {kind:10s} {row['label']}")
         return
     if threat_class is None:
         typer.echo("Name a threat class (goldendome fly --list shows them).", err=True)
@@ -76,13 +93,22 @@ def fly(
             if apogee_km is None or range_km is None:
                 raise typer.BadParameter("--reconstruct needs --apogee-km and --range-km.")
             result = threat_flight.reconstruct_test(
-                threat_class, launch_area=launch_area, apogee_km=apogee_km, range_km=range_km,
-                flight_time_s=flight_time_s, azimuth_deg=azimuth_deg,
+                threat_class,
+                launch_area=launch_area,
+                apogee_km=apogee_km,
+                range_km=range_km,
+                flight_time_s=flight_time_s,
+                azimuth_deg=azimuth_deg,
             )
         else:
             result = threat_flight.fly_threat(
-                threat_class, launch_area=launch_area, target=target, range_km=range_km,
-                apogee_km=apogee_km, burnout_fpa_deg=fpa_deg, azimuth_deg=azimuth_deg,
+                threat_class,
+                launch_area=launch_area,
+                target=target,
+                range_km=range_km,
+                apogee_km=apogee_km,
+                burnout_fpa_deg=fpa_deg,
+                azimuth_deg=azimuth_deg,
                 lofted=lofted,
             )
     except ScenarioError as exc:
@@ -116,16 +142,33 @@ def _print_reconstruction(r: dict[str, Any]) -> None:
     pairs = [
         ("fitted to", f"apogee {r['apogee_km']:,.0f} km, range {r['range_km']:,.0f} km"),
         ("fitted payload", f"{r['payload_kg']:,.0f} kg (kick {r['kick_deg']:.3f} deg)"),
-        ("burnout", f"{r['burnout_time_s']:.0f} s, {r['burnout_speed_km_s']:.2f} km/s, "
-                    f"{r['burnout_altitude_km']:.0f} km"),
-        ("flight time (physics)", f"{r['flight_time_s']:,.0f} s ({r['flight_time_s'] / 60:.1f} min)"),
-        ("reported flight time", "-" if r["reported_flight_time_s"] is None
-         else f"{r['reported_flight_time_s']:,.0f} s (residual {r['residual_s']:+.0f} s)"),
+        (
+            "burnout",
+            f"{r['burnout_time_s']:.0f} s, {r['burnout_speed_km_s']:.2f} km/s, "
+            f"{r['burnout_altitude_km']:.0f} km",
+        ),
+        (
+            "flight time (physics)",
+            f"{r['flight_time_s']:,.0f} s ({r['flight_time_s'] / 60:.1f} min)",
+        ),
+        (
+            "reported flight time",
+            "-"
+            if r["reported_flight_time_s"] is None
+            else f"{r['reported_flight_time_s']:,.0f} s (residual {r['residual_s']:+.0f} s)",
+        ),
         ("verdict", r["verdict"]),
-        ("max range, nominal payload, non-rotating", f"{r['max_range_nominal_non_rotating_km']:,.0f} km"),
-        ("max range, nominal payload, on this bearing",
-         reach(r["max_range_nominal_payload_km"], r["global_reach_nominal_payload"])),
-        ("max range, fitted payload, on this bearing",
-         reach(r["max_range_fitted_payload_km"], r["global_reach_fitted_payload"])),
+        (
+            "max range, nominal payload, non-rotating",
+            f"{r['max_range_nominal_non_rotating_km']:,.0f} km",
+        ),
+        (
+            "max range, nominal payload, on this bearing",
+            reach(r["max_range_nominal_payload_km"], r["global_reach_nominal_payload"]),
+        ),
+        (
+            "max range, fitted payload, on this bearing",
+            reach(r["max_range_fitted_payload_km"], r["global_reach_fitted_payload"]),
+        ),
     ]
     _print_pairs(f"{r['missile']} reconstructed from {r['launch_area']}", pairs)

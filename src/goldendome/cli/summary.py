@@ -52,6 +52,38 @@ def print_summary(summary: dict[str, Any]) -> None:
     for site, cells in rows.items():
         coverage.add_row(site, *(cells.get(n, "") for n in names))
     console.print(coverage)
+    if summary.get("threats"):
+        raid = Table(title="The raid: each missile aimed and flown (J2, drag, rotating Earth)")
+        for column in (
+            "#",
+            "class",
+            "from",
+            "to",
+            "launch s",
+            "apogee km",
+            "impact s",
+            "flight min",
+            "range km",
+            "miss m",
+        ):
+            raid.add_column(
+                column, justify="left" if column in ("class", "from", "to") else "right"
+            )
+        for t in summary["threats"]:
+            miss = f"{t['miss_m']:.0f}" if t["reachable"] else "out of reach"
+            raid.add_row(
+                str(t["threat"]),
+                t["threat_class"],
+                t["launch_area"],
+                t["target"],
+                f"{t['launch_time_s']:.0f}",
+                f"{t['apogee_km']:,.0f}",
+                f"{t['impact_time_s']:,.0f}",
+                f"{t['flight_time_s'] / 60:.1f}",
+                f"{t['range_km']:,.0f}",
+                miss,
+            )
+        console.print(raid)
     console.print(
         f"{summary['defended_assets']} defended assets "
         f"({summary['defended_population']:,} people). Run folder: {summary['run_folder']}"

@@ -40,7 +40,9 @@ def minimum_energy_arc(
 
 
 def arc_apogee_and_time(
-    speed_m_s: ArrayLike, flight_path_angle_rad: ArrayLike, radius_m: float = R_EARTH_MEAN_M,
+    speed_m_s: ArrayLike,
+    flight_path_angle_rad: ArrayLike,
+    radius_m: float = R_EARTH_MEAN_M,
     mu_m3_s2: float = MU_EARTH_M3_S2,
 ) -> tuple[FloatArray, FloatArray]:
     """Apogee altitude and surface-to-surface flight time of a ballistic conic.

@@ -16,7 +16,12 @@ GOLDEN = (np.sqrt(5.0) - 1.0) / 2.0
 
 
 def solve_bracketed(
-    f: BatchFn, lo: ArrayLike, hi: ArrayLike, target: ArrayLike, *, x_tol: float,
+    f: BatchFn,
+    lo: ArrayLike,
+    hi: ArrayLike,
+    target: ArrayLike,
+    *,
+    x_tol: float,
     max_iter: int = 60,
 ) -> FloatArray:
     """x in [lo, hi] with f(x) = target, for f monotonic on each member's bracket.
@@ -50,7 +55,9 @@ def solve_bracketed(
         if np.all(~ok | (np.abs(b - a) < x_tol)):
             break
         x = np.where(
-            np.isfinite(fa) & np.isfinite(fb) & (fa != fb), b - fb * (b - a) / (fb - fa), 0.5 * (a + b)
+            np.isfinite(fa) & np.isfinite(fb) & (fa != fb),
+            b - fb * (b - a) / (fb - fa),
+            0.5 * (a + b),
         )
         x = np.where((x <= np.minimum(a, b)) | (x >= np.maximum(a, b)), 0.5 * (a + b), x)
         fx = f(x) - y
@@ -70,7 +77,12 @@ def solve_bracketed(
 
 
 def maximize_on_grid(
-    f: BatchFn, lo: ArrayLike, hi: ArrayLike, *, n_grid: int = 24, x_tol: float,
+    f: BatchFn,
+    lo: ArrayLike,
+    hi: ArrayLike,
+    *,
+    n_grid: int = 24,
+    x_tol: float,
     max_iter: int = 40,
 ) -> tuple[FloatArray, FloatArray]:
     """Maximize f on [lo, hi] per member: a grid scan, then golden-section refinement.
@@ -116,8 +128,14 @@ def maximize_on_grid(
 
 
 def solve_on_grid(
-    f: BatchFn, lo: ArrayLike, hi: ArrayLike, target: ArrayLike, *, x_tol: float,
-    n_grid: int = 24, from_end: bool = False,
+    f: BatchFn,
+    lo: ArrayLike,
+    hi: ArrayLike,
+    target: ArrayLike,
+    *,
+    x_tol: float,
+    n_grid: int = 24,
+    from_end: bool = False,
 ) -> FloatArray:
     """x with f(x) = target for f that need not be monotonic: a grid scan finds the first
     interval (from ``lo``, or from ``hi`` when ``from_end``) where f crosses the target, and

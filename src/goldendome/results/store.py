@@ -15,6 +15,7 @@ from goldendome.run.architecture import (
     SiteCoverage,
     simulate_architecture,
 )
+from goldendome.run.raid import RaidResult, fly_raid
 from goldendome.scenario.spec import ScenarioSpec
 
 
@@ -26,7 +27,9 @@ class StoredRun:
     summary: dict[str, Any]
 
 
-def summarize(spec: ScenarioSpec, result: ArchitectureResult, folder: RunFolder) -> dict[str, Any]:
+def summarize(
+    spec: ScenarioSpec, result: ArchitectureResult, raid: RaidResult, folder: RunFolder
+) -> dict[str, Any]:
     """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints)."""
     return {
         "scenario": spec.name,
@@ -37,6 +40,7 @@ def summarize(spec: ScenarioSpec, result: ArchitectureResult, folder: RunFolder)
         "n_times": int(result.t_s.shape[0]),
         "layers": [asdict(layer) for layer in result.layers],
         "site_coverage": [asdict(c) for c in result.coverage],
+        "threats": [asdict(t) for t in raid.threats],
         "defended_assets": len(spec.defended_assets),
         "defended_population": sum(a.population for a in spec.defended_assets),
         "run_folder": str(folder.path),
@@ -97,7 +101,21 @@ def run_and_store(
         manifest("interrupted")
         raise
     timings["architecture"] = time.perf_counter() - t0
-    summary = summarize(spec, result, folder)
+    t0 = time.perf_counter()
+    try:
+        if progress is not None and spec.threats.raid:
+            progress("aiming and flying the raid", 0, 1)
+        raid = fly_raid(spec, result.t_s)
+        if progress is not None and spec.threats.raid:
+            progress("aiming and flying the raid", 1, 1)
+    except KeyboardInterrupt:
+        manifest("interrupted")
+        raise
+    timings["raid"] = time.perf_counter() - t0
+    if raid.threats:
+        folder.write_table("threats", raid.threats)
+        folder.write_table("threat_events", raid.events)
+    summary = summarize(spec, result, raid, folder)
     folder.write_json(SUMMARY, summary)
     manifest("complete")
     return StoredRun(folder=folder, summary=summary)

@@ -67,7 +67,9 @@ def summarize_flight(flight: Flight, index: int = 0) -> dict[str, Any]:
         "burnout_speed_km_s": float(flight.speed_at_m_s(BURNOUT)[i]) / 1e3,
         "burnout_speed_relative_km_s": float(flight.speed_at_m_s(BURNOUT, relative=True)[i]) / 1e3,
         "burnout_altitude_km": float(flight.altitude_at_m(BURNOUT)[i]) / 1e3,
-        "burnout_flight_path_angle_deg": math.degrees(float(flight.flight_path_angle_rad(BURNOUT)[i])),
+        "burnout_flight_path_angle_deg": math.degrees(
+            float(flight.flight_path_angle_rad(BURNOUT)[i])
+        ),
         "apogee_km": float(flight.altitude_at_m(APOGEE)[i]) / 1e3,
         "apogee_time_s": float(flight.event_t_s[i, APOGEE] - flight.t_start_s[i]),
         "range_km": float(flight.ground_range_m()[i]) / 1e3,
@@ -123,8 +125,14 @@ def fly_threat(
             lat_arr, lon_arr, _ = _destination(area.latitude_rad, area.longitude_rad, az, range_km)
             lat_t, lon_t = lat_arr, lon_arr
         fpa = None if burnout_fpa_deg is None else math.radians(burnout_fpa_deg)
-        result = aim(base, [lat_t], [lon_t], shape="lofted" if lofted else "minimum_energy",
-                     burnout_fpa_rad=fpa, theta0_rad=theta0)
+        result = aim(
+            base,
+            [lat_t],
+            [lon_t],
+            shape="lofted" if lofted else "minimum_energy",
+            burnout_fpa_rad=fpa,
+            theta0_rad=theta0,
+        )
         max_km = float(result.max_range_m[0]) / 1e3
         out |= {
             "shape": "lofted" if lofted else ("fpa" if fpa is not None else "minimum_energy"),
@@ -174,17 +182,27 @@ def reconstruct_test(
     theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
     try:
         rec = reconstruct(
-            missile, apogee_km * 1e3, range_km * 1e3, lat_rad=area.latitude_rad,
-            lon_rad=area.longitude_rad, azimuth_rad=math.radians(azimuth_deg),
-            reported_flight_time_s=flight_time_s, theta0_rad=theta0,
+            missile,
+            apogee_km * 1e3,
+            range_km * 1e3,
+            lat_rad=area.latitude_rad,
+            lon_rad=area.longitude_rad,
+            azimuth_rad=math.radians(azimuth_deg),
+            reported_flight_time_s=flight_time_s,
+            theta0_rad=theta0,
         )
     except ValueError as exc:
         raise _bad("reconstruction", str(exc)) from None
-    return {"launch_area": area.name, "azimuth_deg": azimuth_deg} | asdict(rec) | {
-        "verdict": rec.verdict,
-        "global_reach_nominal_payload": rec.max_range_nominal_payload_km > HALF_CIRCUMFERENCE_KM,
-        "global_reach_fitted_payload": rec.max_range_fitted_payload_km > HALF_CIRCUMFERENCE_KM,
-    }
+    return (
+        {"launch_area": area.name, "azimuth_deg": azimuth_deg}
+        | asdict(rec)
+        | {
+            "verdict": rec.verdict,
+            "global_reach_nominal_payload": rec.max_range_nominal_payload_km
+            > HALF_CIRCUMFERENCE_KM,
+            "global_reach_fitted_payload": rec.max_range_fitted_payload_km > HALF_CIRCUMFERENCE_KM,
+        }
+    )
 
 
 __all__ = ["catalog_listing", "fly_threat", "reconstruct_test"]

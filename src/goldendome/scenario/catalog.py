@@ -54,14 +54,21 @@ class _RocketSpec(SpecModel):
     def build_rocket(self) -> BallisticClass:
         """The rocket as a ballistic class (for HGVs: the booster with its glider as payload)."""
         return BallisticClass(
-            name=self.name, label=self.label, propellant=self.propellant,
-            stages=tuple(Stage(s.propellant_mass_kg, s.dry_mass_kg, s.isp_vacuum_s, s.burn_time_s)
-                         for s in self.stage),
-            payload_kg=self.payload_kg, body_diameter_m=self.body_diameter_m,
-            boost_drag_coefficient=self.boost_drag_coefficient, rv_count=self.rv_count,
+            name=self.name,
+            label=self.label,
+            propellant=self.propellant,
+            stages=tuple(
+                Stage(s.propellant_mass_kg, s.dry_mass_kg, s.isp_vacuum_s, s.burn_time_s)
+                for s in self.stage
+            ),
+            payload_kg=self.payload_kg,
+            body_diameter_m=self.body_diameter_m,
+            boost_drag_coefficient=self.boost_drag_coefficient,
+            rv_count=self.rv_count,
             rv_mass_kg=self.rv_mass_kg,
             rv_ballistic_coefficient_kg_m2=self.rv_ballistic_coefficient_kg_m2,
-            decoy_count=self.decoy_count, decoy_mass_kg=self.decoy_mass_kg,
+            decoy_count=self.decoy_count,
+            decoy_mass_kg=self.decoy_mass_kg,
             decoy_ballistic_coefficient_kg_m2=self.decoy_ballistic_coefficient_kg_m2,
             source=self.source,
         )
@@ -138,7 +145,9 @@ def _load(model: type[M], file: str) -> M:
     try:
         return model.model_validate(tomllib.loads(text))
     except ValidationError as exc:
-        raise ScenarioError(f"goldendome/data/{file}", problems_from_errors(model, exc.errors())) from None
+        raise ScenarioError(
+            f"goldendome/data/{file}", problems_from_errors(model, exc.errors())
+        ) from None
 
 
 @functools.cache

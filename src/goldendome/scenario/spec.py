@@ -10,6 +10,7 @@ from goldendome.scenario.base import SpecModel
 from goldendome.scenario.constellations import ConstellationSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec
+from goldendome.scenario.threats import ThreatsSpec
 
 #: Most time samples one run may ask for (duration / step), to keep memory bounded.
 MAX_TIME_SAMPLES = 200_000
@@ -61,6 +62,7 @@ class ScenarioSpec(SpecModel):
     )
     sites: list[SiteSpec] = Field(default_factory=list)
     defended_assets: list[DefendedAssetSpec] = Field(default_factory=list)
+    threats: ThreatsSpec = Field(default_factory=ThreatsSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":

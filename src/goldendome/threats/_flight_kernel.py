@@ -56,9 +56,19 @@ def _height(x: float, y: float, z: float, sphere_r: float) -> float:
 
 @numba.njit(cache=True)
 def _deriv(
-    s: np.ndarray, out: np.ndarray, thrust_n: float, mass_kg: float,
-    ux: float, uy: float, uz: float, steer_velocity: bool,
-    drag_area_cd: float, beta: float, ln_rho: np.ndarray, dz: float, env: np.ndarray,
+    s: np.ndarray,
+    out: np.ndarray,
+    thrust_n: float,
+    mass_kg: float,
+    ux: float,
+    uy: float,
+    uz: float,
+    steer_velocity: bool,
+    drag_area_cd: float,
+    beta: float,
+    ln_rho: np.ndarray,
+    dz: float,
+    env: np.ndarray,
 ) -> None:
     """d(state)/dt for one object: state = [r (3), v (3)], ECI, SI units.
 
@@ -126,7 +136,12 @@ def _hermite(s0: np.ndarray, s1: np.ndarray, h: float, u: float, out: np.ndarray
 
 @numba.njit(cache=True)
 def _locate(
-    s0: np.ndarray, s1: np.ndarray, h: float, kind: int, level: float, tmp: np.ndarray,
+    s0: np.ndarray,
+    s1: np.ndarray,
+    h: float,
+    kind: int,
+    level: float,
+    tmp: np.ndarray,
     sphere_r: float,
 ) -> float:
     """Fraction of the step where a falling quantity crosses ``level`` (bisection, 40 halvings).
@@ -157,13 +172,30 @@ def _record(ev_t: np.ndarray, ev_x: np.ndarray, n: int, k: int, t: float, x: np.
 
 @numba.njit(cache=True, parallel=True)
 def fly_objects(
-    t0_s: np.ndarray, x0: np.ndarray, up: np.ndarray, kick_dir: np.ndarray,
-    vertical_s: np.ndarray, kick_s: np.ndarray,
-    stage_thrust_n: np.ndarray, stage_mdot_kg_s: np.ndarray, stage_burn_s: np.ndarray,
-    stage_dry_kg: np.ndarray, n_stages: np.ndarray, payload_kg: np.ndarray,
-    cutoff_s: np.ndarray, drag_area_cd_m2: np.ndarray, beta_kg_m2: np.ndarray,
-    ln_rho: np.ndarray, dz_m: float, env: np.ndarray, t_out_s: np.ndarray, store: bool,
-    dt_boost_s: float, dt_coast_s: float, dt_reentry_s: float, t_max_s: float,
+    t0_s: np.ndarray,
+    x0: np.ndarray,
+    up: np.ndarray,
+    kick_dir: np.ndarray,
+    vertical_s: np.ndarray,
+    kick_s: np.ndarray,
+    stage_thrust_n: np.ndarray,
+    stage_mdot_kg_s: np.ndarray,
+    stage_burn_s: np.ndarray,
+    stage_dry_kg: np.ndarray,
+    n_stages: np.ndarray,
+    payload_kg: np.ndarray,
+    cutoff_s: np.ndarray,
+    drag_area_cd_m2: np.ndarray,
+    beta_kg_m2: np.ndarray,
+    ln_rho: np.ndarray,
+    dz_m: float,
+    env: np.ndarray,
+    t_out_s: np.ndarray,
+    store: bool,
+    dt_boost_s: float,
+    dt_coast_s: float,
+    dt_reentry_s: float,
+    t_max_s: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Fly ``n`` objects to impact; see the module docstring for the model.
 
@@ -248,18 +280,26 @@ def fly_objects(
                         h = min(h, max(dt_reentry_s, (alt - DENSE_AIR_M) / -rv + dt_reentry_s))
             cd_a = drag_area_cd_m2[o]
             beta = beta_kg_m2[o]
-            _deriv(s, k1, thrust, m_start, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env)
+            _deriv(
+                s, k1, thrust, m_start, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env
+            )
             for q in range(6):
                 tmp[q] = s[q] + 0.5 * h * k1[q]
             m_half = m_start - mdot * 0.5 * h
-            _deriv(tmp, k2, thrust, m_half, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env)
+            _deriv(
+                tmp, k2, thrust, m_half, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env
+            )
             for q in range(6):
                 tmp[q] = s[q] + 0.5 * h * k2[q]
-            _deriv(tmp, k3, thrust, m_half, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env)
+            _deriv(
+                tmp, k3, thrust, m_half, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env
+            )
             for q in range(6):
                 tmp[q] = s[q] + h * k3[q]
             m_end = m_start - mdot * h
-            _deriv(tmp, k4, thrust, m_end, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env)
+            _deriv(
+                tmp, k4, thrust, m_end, ux, uy, uz, steer_velocity, cd_a, beta, ln_rho, dz_m, env
+            )
             for q in range(6):
                 s_new[q] = s[q] + h / 6.0 * (k1[q] + 2.0 * k2[q] + 2.0 * k3[q] + k4[q])
             t_start = t0_s[o] + tau

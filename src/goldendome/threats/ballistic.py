@@ -40,12 +40,14 @@ class FlightPhysics:
 
     def env(self) -> FloatArray:
         """The kernel's environment vector."""
-        return np.array([
-            OMEGA_EARTH_RAD_S if self.rotating_earth else 0.0,
-            J2_EARTH if self.j2 else 0.0,
-            self.sphere_radius_m,
-            1.0 if self.drag else 0.0,
-        ])
+        return np.array(
+            [
+                OMEGA_EARTH_RAD_S if self.rotating_earth else 0.0,
+                J2_EARTH if self.j2 else 0.0,
+                self.sphere_radius_m,
+                1.0 if self.drag else 0.0,
+            ]
+        )
 
 
 VACUUM_NON_ROTATING_SPHERE = FlightPhysics(False, False, False, 6_371_000.0)
@@ -128,7 +130,9 @@ class Launches:
         thrust, mdot, burn, dry = (np.zeros(shape) for _ in range(4))
         for i, c in enumerate(per):
             if len(c.stages) > kernel.MAX_STAGES:
-                raise ValueError(f"{c.name} has {len(c.stages)} stages; at most {kernel.MAX_STAGES}.")
+                raise ValueError(
+                    f"{c.name} has {len(c.stages)} stages; at most {kernel.MAX_STAGES}."
+                )
             for k, s in enumerate(c.stages):
                 thrust[i, k], mdot[i, k] = s.thrust_n, s.mass_flow_kg_s
                 burn[i, k], dry[i, k] = s.burn_time_s, s.dry_mass_kg
@@ -138,10 +142,18 @@ class Launches:
 
         payload = full([c.payload_kg for c in per] if payload_kg is None else payload_kg)
         return Launches(
-            lat_rad=lat, lon_rad=full(lon_rad), height_m=full(height_m),
-            t_launch_s=full(t_launch_s), azimuth_rad=full(azimuth_rad), kick_rad=full(kick_rad),
-            cutoff_s=full(cutoff_s), payload_kg=payload, stage_thrust_n=thrust,
-            stage_mdot_kg_s=mdot, stage_burn_s=burn, stage_dry_kg=dry,
+            lat_rad=lat,
+            lon_rad=full(lon_rad),
+            height_m=full(height_m),
+            t_launch_s=full(t_launch_s),
+            azimuth_rad=full(azimuth_rad),
+            kick_rad=full(kick_rad),
+            cutoff_s=full(cutoff_s),
+            payload_kg=payload,
+            stage_thrust_n=thrust,
+            stage_mdot_kg_s=mdot,
+            stage_burn_s=burn,
+            stage_dry_kg=dry,
             n_stages=np.array([len(c.stages) for c in per], dtype=np.int64),
             drag_area_cd_m2=full([c.drag_area_cd_m2 for c in per]),
             beta_kg_m2=full([c.rv_ballistic_coefficient_kg_m2 for c in per]),

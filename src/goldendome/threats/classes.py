@@ -92,6 +92,8 @@ class BallisticClass:
         above = payload + sum(s.propellant_mass_kg + s.dry_mass_kg for s in self.stages)
         dv = 0.0
         for stage in self.stages:
-            dv += stage.isp_vacuum_s * G0_M_S2 * math.log(above / (above - stage.propellant_mass_kg))
+            dv += (
+                stage.isp_vacuum_s * G0_M_S2 * math.log(above / (above - stage.propellant_mass_kg))
+            )
             above -= stage.propellant_mass_kg + stage.dry_mass_kg
         return dv

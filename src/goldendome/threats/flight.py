@@ -11,7 +11,6 @@ from goldendome.physics.frames import ecef_to_eci, eci_to_ecef, state_eci_to_ece
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.threats import _flight_kernel as kernel
-from goldendome.threats.classes import BallisticClass
 from goldendome.threats.ballistic import (
     KICK_DURATION_S,
     VERTICAL_RISE_S,
@@ -19,13 +18,21 @@ from goldendome.threats.ballistic import (
     Launches,
     StepSizes,
 )
+from goldendome.threats.classes import BallisticClass
 
 EVENT_NAMES = ("burnout", "apogee", "reentry", "impact")
 #: A class with no stages: what unpowered bodies fly as.
 _NO_ROCKET = BallisticClass("body", "unpowered body", "none", (), 1.0, 0.0, 0.0, 0, 0.0, 0.0)
 BURNOUT, APOGEE, REENTRY, IMPACT = (
-    kernel.EV_BURNOUT, kernel.EV_APOGEE, kernel.EV_REENTRY, kernel.EV_IMPACT,
+    kernel.EV_BURNOUT,
+    kernel.EV_APOGEE,
+    kernel.EV_REENTRY,
+    kernel.EV_IMPACT,
 )
+
+
+def _f64(x: object) -> FloatArray:
+    return np.asarray(x, dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -64,9 +71,13 @@ class Flight:
 
     def event_ecef(self, event: int) -> FloatArray:
         """(n, 6) Earth-fixed states at an event (NaN where it did not happen)."""
-        return state_eci_to_ecef(self.event_x_eci[:, event], self.theta_rad(self.event_t_s[:, event]))
+        return state_eci_to_ecef(
+            self.event_x_eci[:, event], self.theta_rad(self.event_t_s[:, event])
+        )
 
-    def _surface_point(self, r_ecef_m: FloatArray) -> tuple[FloatArray, FloatArray]:
+    def surface_point(self, r_ecef_m: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Latitude and longitude (radians) under Earth-fixed positions (..., 3): geodetic, or
+        geocentric on a spherical Earth."""
         if self.physics.sphere_radius_m > 0.0:
             lat = np.arctan2(r_ecef_m[..., 2], np.hypot(r_ecef_m[..., 0], r_ecef_m[..., 1]))
             return lat, np.arctan2(r_ecef_m[..., 1], r_ecef_m[..., 0])
@@ -75,7 +86,7 @@ class Flight:
 
     def impact_lat_lon_rad(self) -> tuple[FloatArray, FloatArray]:
         """Impact points, (n,) radians (geodetic, or geocentric on a spherical Earth)."""
-        return self._surface_point(self.event_ecef(IMPACT)[:, :3])
+        return self.surface_point(self.event_ecef(IMPACT)[:, :3])
 
     def transfer_angle_rad(self) -> FloatArray:
         """Inertial angle swept from the start to impact, in the direction of motion, (n,)
@@ -84,7 +95,7 @@ class Flight:
         r1 = self.event_x_eci[:, IMPACT, :3]
         h = np.cross(r0, v0)
         sin_part = np.sum(np.cross(r0, r1) * h, -1) / np.linalg.norm(h, axis=-1)
-        return np.mod(np.arctan2(sin_part, np.sum(r0 * r1, -1)), 2.0 * np.pi)
+        return _f64(np.mod(np.arctan2(sin_part, np.sum(r0 * r1, -1)), 2.0 * np.pi))
 
     def ground_range_m(self) -> FloatArray:
         """Distance along the surface from the start to impact, (n,) meters.
@@ -125,21 +136,21 @@ class Flight:
         """Height above the surface at an event, (n,) meters."""
         r = self.event_x_eci[:, event, :3]
         if self.physics.sphere_radius_m > 0.0:
-            return np.linalg.norm(r, axis=-1) - self.physics.sphere_radius_m
+            return _f64(np.linalg.norm(r, axis=-1) - self.physics.sphere_radius_m)
         return ecef_to_geodetic(r)[2]  # height does not depend on the rotation about z
 
     def speed_at_m_s(self, event: int, *, relative: bool = False) -> FloatArray:
         """Speed at an event, inertial or relative to the rotating Earth, (n,) m/s."""
         if relative:
-            return np.linalg.norm(self.event_ecef(event)[:, 3:], axis=-1)
-        return np.linalg.norm(self.event_x_eci[:, event, 3:], axis=-1)
+            return _f64(np.linalg.norm(self.event_ecef(event)[:, 3:], axis=-1))
+        return _f64(np.linalg.norm(self.event_x_eci[:, event, 3:], axis=-1))
 
     def flight_path_angle_rad(self, event: int) -> FloatArray:
         """Angle of the inertial velocity above the local horizontal (radial sense), (n,)."""
         x = self.event_x_eci[:, event]
         r, v = x[:, :3], x[:, 3:]
         sin_g = np.sum(r * v, -1) / (np.linalg.norm(r, axis=-1) * np.linalg.norm(v, axis=-1))
-        return np.arcsin(np.clip(sin_g, -1.0, 1.0))
+        return _f64(np.arcsin(np.clip(sin_g, -1.0, 1.0)))
 
 
 def launch_states(
@@ -168,20 +179,45 @@ def launch_states(
 
 
 def _run(
-    t0_s: FloatArray, x0: FloatArray, up: FloatArray, kick: FloatArray, launches: Launches,
-    beta_kg_m2: FloatArray, t_out_s: ArrayLike | None, physics: FlightPhysics, steps: StepSizes,
+    t0_s: FloatArray,
+    x0: FloatArray,
+    up: FloatArray,
+    kick: FloatArray,
+    launches: Launches,
+    beta_kg_m2: FloatArray,
+    t_out_s: ArrayLike | None,
+    physics: FlightPhysics,
+    steps: StepSizes,
 ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, IntArray]:
     store = t_out_s is not None
     t_out = np.ascontiguousarray(np.asarray(t_out_s if store else [], dtype=np.float64))
     ln_rho, dz = us76_log_density_table()
     n = t0_s.shape[0]
     y, ev_t, ev_x, status = kernel.fly_objects(
-        np.ascontiguousarray(t0_s), np.ascontiguousarray(x0), up, kick,
-        np.full(n, VERTICAL_RISE_S), np.full(n, KICK_DURATION_S),
-        launches.stage_thrust_n, launches.stage_mdot_kg_s, launches.stage_burn_s,
-        launches.stage_dry_kg, launches.n_stages, launches.payload_kg, launches.cutoff_s,
-        launches.drag_area_cd_m2, beta_kg_m2, np.asarray(ln_rho), dz, physics.env(),
-        t_out, store, steps.boost_s, steps.coast_s, steps.reentry_s, steps.max_flight_s,
+        np.ascontiguousarray(t0_s),
+        np.ascontiguousarray(x0),
+        up,
+        kick,
+        np.full(n, VERTICAL_RISE_S),
+        np.full(n, KICK_DURATION_S),
+        launches.stage_thrust_n,
+        launches.stage_mdot_kg_s,
+        launches.stage_burn_s,
+        launches.stage_dry_kg,
+        launches.n_stages,
+        launches.payload_kg,
+        launches.cutoff_s,
+        launches.drag_area_cd_m2,
+        beta_kg_m2,
+        np.asarray(ln_rho),
+        dz,
+        physics.env(),
+        t_out,
+        store,
+        steps.boost_s,
+        steps.coast_s,
+        steps.reentry_s,
+        steps.max_flight_s,
     )
     return t_out, y, ev_t, ev_x, status
 
@@ -215,8 +251,17 @@ def fly(
         launches.t_launch_s, x0, up, kick, launches, launches.beta_kg_m2, t_out_s, physics, steps
     )
     return Flight(
-        launches.lat_rad, launches.lon_rad, launches.t_launch_s, physics, theta0_rad, t_out, y,
-        ev_t, ev_x, status, _start_after_burnout(x0, ev_x),
+        launches.lat_rad,
+        launches.lon_rad,
+        launches.t_launch_s,
+        physics,
+        theta0_rad,
+        t_out,
+        y,
+        ev_t,
+        ev_x,
+        status,
+        _start_after_burnout(x0, ev_x),
     )
 
 
@@ -258,7 +303,7 @@ def fly_bodies(
     t_out, y, ev_t, ev_x, status = _run(t0, x0, zeros, zeros, none, beta, t_out_s, physics, steps)
     flight = Flight(t0, t0, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status, x0)
     r_ecef = eci_to_ecef(x0[:, :3], flight.theta_rad(t0))
-    lat, lon = flight._surface_point(r_ecef)
+    lat, lon = flight.surface_point(r_ecef)
     return Flight(lat, lon, t0, physics, theta0_rad, t_out, y, ev_t, ev_x, status, x0)
 
 

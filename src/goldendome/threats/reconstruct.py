@@ -75,8 +75,10 @@ class Reconstruction:
             return "no reported flight time given"
         pct = 100.0 * self.residual_fraction
         if self.flagged:
-            return (f"reported time {self.reported_flight_time_s:.0f} s differs from physics by "
-                    f"{pct:+.1f}% (more than {100 * FLAG_FRACTION:.0f}%): check the report")
+            return (
+                f"reported time {self.reported_flight_time_s:.0f} s differs from physics by "
+                f"{pct:+.1f}% (more than {100 * FLAG_FRACTION:.0f}%): check the report"
+            )
         return f"reported time agrees with physics within {abs(pct):.1f}%"
 
 
@@ -103,7 +105,9 @@ def reconstruct(
     base = Launches.of([missile], [lat_rad], lon_rad, azimuth_rad, KICK_MIN_RAD)
     nominal = missile.payload_kg
     grid = np.geomspace(PAYLOAD_RANGE[0], PAYLOAD_RANGE[1], PAYLOAD_GRID) * nominal
-    batch = Launches.of([missile], np.full(PAYLOAD_GRID, lat_rad), lon_rad, azimuth_rad, KICK_MIN_RAD)
+    batch = Launches.of(
+        [missile], np.full(PAYLOAD_GRID, lat_rad), lon_rad, azimuth_rad, KICK_MIN_RAD
+    )
     # Downrange grows with the kick from nearly vertical up to its first maximum.
     k_top = _monotone_kick_limit(with_values(base, payload_kg=grid[0]), theta0_rad, physics)
 
@@ -113,19 +117,28 @@ def reconstruct(
             return f.downrange_m(launches.azimuth_rad)
 
         n = len(launches)
-        return solve_bracketed(reach, np.full(n, KICK_MIN_RAD), np.full(n, k_top),
-                               np.full(n, range_m), x_tol=KICK_TOL_RAD)
+        return solve_bracketed(
+            reach,
+            np.full(n, KICK_MIN_RAD),
+            np.full(n, k_top),
+            np.full(n, range_m),
+            x_tol=KICK_TOL_RAD,
+        )
 
     def apogee_for(p: FloatArray) -> FloatArray:
         launches = with_values(batch if p.shape[0] == PAYLOAD_GRID else base, payload_kg=p)
-        f = fly(with_values(launches, kick_rad=kick_for_range(launches)), theta0_rad=theta0_rad,
-                physics=physics)
+        f = fly(
+            with_values(launches, kick_rad=kick_for_range(launches)),
+            theta0_rad=theta0_rad,
+            physics=physics,
+        )
         return f.altitude_at_m(APOGEE)
 
     # Heavier payloads reach the range on a flatter, lower arc: bracket the apogee on a grid.
     apogees = apogee_for(grid)
-    above = np.flatnonzero(np.isfinite(apogees[:-1]) & (apogees[:-1] >= apogee_m)
-                           & (apogees[1:] < apogee_m))
+    above = np.flatnonzero(
+        np.isfinite(apogees[:-1]) & (apogees[:-1] >= apogee_m) & (apogees[1:] < apogee_m)
+    )
     if above.size == 0:
         raise ValueError(
             f"{missile.name} cannot fly a {apogee_m / 1e3:,.0f} km apogee to a "

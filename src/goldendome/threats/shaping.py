@@ -13,6 +13,7 @@ Every function works on a whole batch of launches at once: each search step flie
 
 import dataclasses
 import math
+from typing import Any
 
 import numpy as np
 
@@ -32,15 +33,15 @@ KICK_TOL_RAD = 1e-7
 def with_values(launches: Launches, **arrays: ArrayLike) -> Launches:
     """A copy of ``launches`` with some per-launch arrays replaced (broadcast to (n,))."""
     n = len(launches)
-    return dataclasses.replace(
-        launches,
-        **{k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in arrays.items()},
-    )
+    changes: dict[str, Any] = {
+        k: np.broadcast_to(np.asarray(v, np.float64), (n,)).copy() for k, v in arrays.items()
+    }
+    return dataclasses.replace(launches, **changes)
 
 
 def repeat(launches: Launches, count: int) -> Launches:
     """Each launch repeated ``count`` times in a row (for scanning one launch's parameters)."""
-    changes = {
+    changes: dict[str, Any] = {
         f.name: np.repeat(getattr(launches, f.name), count, axis=0)
         for f in dataclasses.fields(launches)
         if isinstance(getattr(launches, f.name), np.ndarray)
@@ -58,8 +59,9 @@ def range_for_kick(
     launches: Launches, kick_rad: ArrayLike, theta0_rad: float, physics: FlightPhysics
 ) -> FloatArray:
     """Ground range of each launch flown with the given kicks, (n,) meters (NaN: no impact)."""
-    return _impact_range(fly(with_values(launches, kick_rad=kick_rad), theta0_rad=theta0_rad,
-                             physics=physics))
+    return _impact_range(
+        fly(with_values(launches, kick_rad=kick_rad), theta0_rad=theta0_rad, physics=physics)
+    )
 
 
 def minimum_energy_kick(
@@ -75,31 +77,41 @@ def minimum_energy_kick(
     n = len(launches)
     return maximize_on_grid(
         lambda k: range_for_kick(full, k, theta0_rad, physics),
-        np.full(n, KICK_MIN_RAD), np.full(n, KICK_MAX_RAD), x_tol=KICK_TOL_RAD,
+        np.full(n, KICK_MIN_RAD),
+        np.full(n, KICK_MAX_RAD),
+        x_tol=KICK_TOL_RAD,
     )
 
 
 def lofted_kick(
-    launches: Launches, apogee_m: ArrayLike, theta0_rad: float = 0.0,
-    physics: FlightPhysics = FlightPhysics(), kick_max_rad: ArrayLike | None = None,
+    launches: Launches,
+    apogee_m: ArrayLike,
+    theta0_rad: float = 0.0,
+    physics: FlightPhysics = FlightPhysics(),
+    kick_max_rad: ArrayLike | None = None,
 ) -> FloatArray:
     """Kick (full burn) that lofts each launch to the given apogee altitude; NaN if out of reach.
 
     ``kick_max_rad`` bounds the lofted branch (the minimum-energy kick; found when omitted).
     """
     full = with_values(launches, cutoff_s=math.inf)
-    top = minimum_energy_kick(full, theta0_rad, physics)[0] if kick_max_rad is None else kick_max_rad
+    top = (
+        minimum_energy_kick(full, theta0_rad, physics)[0] if kick_max_rad is None else kick_max_rad
+    )
 
     def apogee(k: FloatArray) -> FloatArray:
         f = fly(with_values(full, kick_rad=k), theta0_rad=theta0_rad, physics=physics)
         return f.altitude_at_m(APOGEE)
 
-    return solve_bracketed(apogee, np.full(len(launches), KICK_MIN_RAD), top, apogee_m,
-                           x_tol=KICK_TOL_RAD)
+    return solve_bracketed(
+        apogee, np.full(len(launches), KICK_MIN_RAD), top, apogee_m, x_tol=KICK_TOL_RAD
+    )
 
 
 def depressed_kick(
-    launches: Launches, burnout_fpa_rad: ArrayLike, theta0_rad: float = 0.0,
+    launches: Launches,
+    burnout_fpa_rad: ArrayLike,
+    theta0_rad: float = 0.0,
     physics: FlightPhysics = FlightPhysics(),
 ) -> FloatArray:
     """Kick (full burn) that gives the burnout flight-path angle; NaN if out of reach."""
@@ -110,12 +122,15 @@ def depressed_kick(
         f = fly(with_values(full, kick_rad=k), theta0_rad=theta0_rad, physics=physics)
         return f.flight_path_angle_rad(BURNOUT)
 
-    return solve_bracketed(fpa, k_star, np.full(len(launches), KICK_MAX_RAD), burnout_fpa_rad,
-                           x_tol=KICK_TOL_RAD)
+    return solve_bracketed(
+        fpa, k_star, np.full(len(launches), KICK_MAX_RAD), burnout_fpa_rad, x_tol=KICK_TOL_RAD
+    )
 
 
 def cutoff_for_range(
-    launches: Launches, range_m: ArrayLike, theta0_rad: float = 0.0,
+    launches: Launches,
+    range_m: ArrayLike,
+    theta0_rad: float = 0.0,
     physics: FlightPhysics = FlightPhysics(),
 ) -> FloatArray:
     """Thrust-termination time (after launch) that gives each launch the ground range, s.

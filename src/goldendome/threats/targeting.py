@@ -16,8 +16,8 @@ from typing import Literal
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
-from goldendome.physics.geodesy import geodesic_inverse
 from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.geodesy import geodesic_inverse
 from goldendome.physics.roots import solve_on_grid
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import BURNOUT, Flight, fly
@@ -50,8 +50,11 @@ class Aim:
 
 
 def _solve_kick(
-    launches: Launches, what: Callable[[Flight, Launches], FloatArray], target: FloatArray,
-    theta0_rad: float, physics: FlightPhysics,
+    launches: Launches,
+    what: Callable[[Flight, Launches], FloatArray],
+    target: FloatArray,
+    theta0_rad: float,
+    physics: FlightPhysics,
 ) -> FloatArray:
     """Kick giving ``what(flight) = target``: the first crossing from small kicks."""
 
@@ -60,8 +63,14 @@ def _solve_kick(
         return what(fly(trial, theta0_rad=theta0_rad, physics=physics), trial)
 
     n = len(launches)
-    return solve_on_grid(value, np.full(n, KICK_MIN_RAD), np.full(n, KICK_MAX_RAD), target,
-                         x_tol=KICK_TOL_RAD, n_grid=KICK_GRID)
+    return solve_on_grid(
+        value,
+        np.full(n, KICK_MIN_RAD),
+        np.full(n, KICK_MAX_RAD),
+        target,
+        x_tol=KICK_TOL_RAD,
+        n_grid=KICK_GRID,
+    )
 
 
 def _downrange(flight: Flight, launches: Launches) -> FloatArray:
@@ -115,8 +124,10 @@ def aim(
     reachable = np.isfinite(max_range) & (want <= max_range)
     # Minimum energy: the textbook burnout flight-path angle for the range (Bate, Mueller &
     # White ch. 6: gamma = (pi - range / R) / 4), thrust cut off to reach the range.
-    gamma = (np.pi - want / R_EARTH_MEAN_M) / 4.0 if burnout_fpa_rad is None else np.full(
-        n, burnout_fpa_rad
+    gamma = (
+        (np.pi - want / R_EARTH_MEAN_M) / 4.0
+        if burnout_fpa_rad is None
+        else np.full(n, burnout_fpa_rad)
     )
     for _ in range(max_iter):
         if shape == "minimum_energy":
@@ -124,7 +135,9 @@ def aim(
                 kick = _solve_kick(current, _burnout_fpa, gamma, theta0_rad, physics)
                 current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
                 cutoff = cutoff_for_range(current, want, theta0_rad, physics)
-                current = with_values(current, cutoff_s=np.where(np.isfinite(cutoff), cutoff, math.inf))
+                current = with_values(
+                    current, cutoff_s=np.where(np.isfinite(cutoff), cutoff, math.inf)
+                )
         else:
             kick = _solve_kick(current, _downrange, want, theta0_rad, physics)
             current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
@@ -136,5 +149,7 @@ def aim(
             break
         _, az_hit, _ = geodesic_inverse(current.lat_rad, current.lon_rad, lat_i, lon_i)
         turn = np.angle(np.exp(1j * (az - az_hit)))
-        current = with_values(current, azimuth_rad=current.azimuth_rad + np.where(reachable, turn, 0.0))
+        current = with_values(
+            current, azimuth_rad=current.azimuth_rad + np.where(reachable, turn, 0.0)
+        )
     return Aim(current, flight, miss, reachable, max_range, want)

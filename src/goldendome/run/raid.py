@@ -1,0 +1,167 @@
+"""Fly a scenario's raid: aim every missile at its target, fly them all in one batch."""
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from goldendome.physics._types import FloatArray
+from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
+from goldendome.scenario.spec import ScenarioSpec
+from goldendome.threats.ballistic import Launches
+from goldendome.threats.flight import APOGEE, BURNOUT, EVENT_NAMES, IMPACT, Flight, fly
+from goldendome.threats.targeting import aim
+
+
+@dataclass(frozen=True)
+class ThreatRow:
+    """One missile of the raid: what, from where, at what, and how it flew."""
+
+    threat: int
+    threat_class: str
+    launch_area: str
+    target: str
+    launch_time_s: float
+    reachable: bool
+    miss_m: float
+    max_range_km: float
+    burnout_time_s: float
+    apogee_km: float
+    impact_time_s: float
+    flight_time_s: float
+    range_km: float
+    impact_latitude_deg: float
+    impact_longitude_deg: float
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event of one missile (burnout, apogee, reentry, impact)."""
+
+    threat: int
+    event: str
+    t_s: float
+    latitude_deg: float
+    longitude_deg: float
+    altitude_km: float
+    speed_km_s: float
+
+
+@dataclass(frozen=True)
+class RaidResult:
+    """The flown raid: per-missile rows, events, and the trajectories (``flight.y_eci``)."""
+
+    threats: list[ThreatRow]
+    events: list[EventRow]
+    flight: Flight | None
+
+
+def _launches(
+    spec: ScenarioSpec,
+) -> tuple[Launches, FloatArray, FloatArray, list[tuple[str, str, str]]]:
+    rockets, lat, lon, t0, lat_t, lon_t, labels = [], [], [], [], [], [], []
+    for entry in spec.threats.raid:
+        cls = threat_classes()[entry.class_]
+        assert isinstance(cls, BallisticClassSpec)  # the raid spec admits ballistic classes only
+        area, goal = launch_areas()[entry.from_], targets()[entry.to]
+        for k in range(entry.count):
+            rockets.append(cls.build_rocket())
+            lat.append(area.latitude_rad)
+            lon.append(area.longitude_rad)
+            t0.append(entry.launch_time_s + k * entry.spacing_s)
+            lat_t.append(goal.latitude_rad)
+            lon_t.append(goal.longitude_rad)
+            labels.append((entry.class_, entry.from_, entry.to))
+    launches = Launches.of(rockets, lat, lon, 0.0, 0.0, t_launch_s=t0)
+    return launches, np.array(lat_t), np.array(lon_t), labels
+
+
+def fly_raid(spec: ScenarioSpec, t_s: FloatArray) -> RaidResult:
+    """Aim and fly every missile of ``spec.threats.raid``, sampled at ``t_s``.
+
+    Entries with ``shape = "lofted"`` are aimed on lofted arcs, the others on
+    minimum-energy arcs. Missiles whose target is out of reach fly their maximum-range arc
+    toward it and are marked ``reachable = False``.
+    """
+    if not spec.threats.raid:
+        return RaidResult([], [], None)
+    theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
+    launches, lat_t, lon_t, labels = _launches(spec)
+    shapes = [e.shape for e in spec.threats.raid for _ in range(e.count)]
+    aimed = launches
+    reachable = np.zeros(len(launches), bool)
+    miss = np.full(len(launches), np.nan)
+    max_range = np.full(len(launches), np.nan)
+    for shape in set(shapes):
+        idx = np.array([i for i, s in enumerate(shapes) if s == shape])
+        part = aim(_take(launches, idx), lat_t[idx], lon_t[idx], shape=shape, theta0_rad=theta0)
+        aimed = _put(aimed, idx, part.launches)
+        reachable[idx], miss[idx], max_range[idx] = part.reachable, part.miss_m, part.max_range_m
+    flight = fly(aimed, t_s, theta0_rad=theta0)
+    lat, lon = flight.impact_lat_lon_rad()
+    rows = [
+        ThreatRow(
+            threat=i,
+            threat_class=labels[i][0],
+            launch_area=labels[i][1],
+            target=labels[i][2],
+            launch_time_s=float(aimed.t_launch_s[i]),
+            reachable=bool(reachable[i]),
+            miss_m=float(miss[i]),
+            max_range_km=float(max_range[i]) / 1e3,
+            burnout_time_s=float(flight.event_t_s[i, BURNOUT]),
+            apogee_km=float(flight.altitude_at_m(APOGEE)[i]) / 1e3,
+            impact_time_s=float(flight.event_t_s[i, IMPACT]),
+            flight_time_s=float(flight.flight_time_s()[i]),
+            range_km=float(flight.ground_range_m()[i]) / 1e3,
+            impact_latitude_deg=math.degrees(float(lat[i])),
+            impact_longitude_deg=math.degrees(float(lon[i])),
+        )
+        for i in range(len(aimed))
+    ]
+    return RaidResult(rows, _events(flight), flight)
+
+
+def _events(flight: Flight) -> list[EventRow]:
+    rows = []
+    for k, name in enumerate(EVENT_NAMES):
+        x = flight.event_ecef(k)
+        lat, lon = flight.surface_point(x[:, :3])
+        alt = flight.altitude_at_m(k)
+        speed = flight.speed_at_m_s(k, relative=True)
+        for i in np.flatnonzero(np.isfinite(flight.event_t_s[:, k])):
+            rows.append(
+                EventRow(
+                    int(i),
+                    name,
+                    float(flight.event_t_s[i, k]),
+                    math.degrees(float(lat[i])),
+                    math.degrees(float(lon[i])),
+                    float(alt[i]) / 1e3,
+                    float(speed[i]) / 1e3,
+                )
+            )
+    return sorted(rows, key=lambda r: (r.threat, r.t_s))
+
+
+def _take(launches: Launches, idx: np.ndarray) -> Launches:
+    arrays: dict[str, Any] = {
+        f.name: getattr(launches, f.name)[idx]
+        for f in dataclasses.fields(launches)
+        if isinstance(getattr(launches, f.name), np.ndarray)
+    }
+    return dataclasses.replace(launches, classes=tuple(launches.classes[i] for i in idx), **arrays)
+
+
+def _put(into: Launches, idx: np.ndarray, part: Launches) -> Launches:
+    arrays: dict[str, Any] = {}
+    for f in dataclasses.fields(into):
+        value = getattr(into, f.name)
+        if isinstance(value, np.ndarray):
+            value = value.copy()
+            value[idx] = getattr(part, f.name)
+            arrays[f.name] = value
+    return dataclasses.replace(into, **arrays)
