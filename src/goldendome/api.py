@@ -12,6 +12,7 @@ from pathlib import Path
 
 from goldendome.results.store import StoredRun, run_and_store
 from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
+from goldendome.run.threat_flight import catalog_listing, fly_threat, reconstruct_test
 from goldendome.scenario import (
     Problem,
     ScenarioError,
@@ -29,11 +30,14 @@ __all__ = [
     "ScenarioError",
     "ScenarioSpec",
     "StoredRun",
+    "catalog_listing",
     "default_scenario",
     "default_scenario_text",
+    "fly_threat",
     "load_scenario",
     "load_scenario_text",
     "read_scenario",
+    "reconstruct_test",
     "run",
     "scenario_from_mapping",
     "simulate_architecture",
