@@ -87,6 +87,8 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     assert manifest["timings_s"]["architecture"] > 0
     assert pq.read_table(folder / "site_coverage.parquet").num_rows == 4
     assert [t["target"] for t in summary["threats"]] == ["anchorage", "anchorage"]
+    assert summary["objects"] == {"reentry_vehicles": 2, "decoys": 0}
+    assert pq.read_table(folder / "objects.parquet").num_rows == 2
     assert all(t["miss_m"] < 100.0 for t in summary["threats"])
     assert pq.read_table(folder / "threats.parquet").num_rows == 2
     events = pq.read_table(folder / "threat_events.parquet").to_pylist()

@@ -84,6 +84,11 @@ def print_summary(summary: dict[str, Any]) -> None:
                 miss,
             )
         console.print(raid)
+        objects = summary.get("objects", {})
+        console.print(
+            f"Released: {objects.get('reentry_vehicles', 0)} reentry vehicles and "
+            f"{objects.get('decoys', 0)} decoys (objects.parquet)."
+        )
     console.print(
         f"{summary['defended_assets']} defended assets "
         f"({summary['defended_population']:,} people). Run folder: {summary['run_folder']}"

@@ -41,6 +41,10 @@ def summarize(
         "layers": [asdict(layer) for layer in result.layers],
         "site_coverage": [asdict(c) for c in result.coverage],
         "threats": [asdict(t) for t in raid.threats],
+        "objects": {
+            "reentry_vehicles": sum(o.kind == "rv" for o in raid.objects),
+            "decoys": sum(o.kind == "decoy" for o in raid.objects),
+        },
         "defended_assets": len(spec.defended_assets),
         "defended_population": sum(a.population for a in spec.defended_assets),
         "run_folder": str(folder.path),
@@ -115,6 +119,7 @@ def run_and_store(
     if raid.threats:
         folder.write_table("threats", raid.threats)
         folder.write_table("threat_events", raid.events)
+        folder.write_table("objects", raid.objects)
     summary = summarize(spec, result, raid, folder)
     folder.write_json(SUMMARY, summary)
     manifest("complete")

@@ -9,11 +9,17 @@ import numpy as np
 
 from goldendome.physics._types import FloatArray
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.physics.geodesy import geodesic_inverse
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.threats.ballistic import Launches
-from goldendome.threats.flight import APOGEE, BURNOUT, EVENT_NAMES, IMPACT, Flight, fly
+from goldendome.threats.deployment import OBJECT_KINDS, Deployment, deploy
+from goldendome.threats.flight import APOGEE, BURNOUT, EVENT_NAMES, IMPACT, REENTRY, Flight, fly
 from goldendome.threats.targeting import aim
+
+#: Random subsystems spawned from the scenario seed (one SeedSequence child each).
+DEPLOYMENT = 0
+SUBSYSTEMS = 1
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,30 @@ class EventRow:
 
 
 @dataclass(frozen=True)
+class ObjectRow:
+    """One released object (reentry vehicle or decoy) and where it came down."""
+
+    object: int
+    threat: int
+    kind: str
+    release_time_s: float
+    reentry_time_s: float
+    impact_time_s: float
+    impact_speed_km_s: float
+    impact_latitude_deg: float
+    impact_longitude_deg: float
+    miss_from_target_km: float
+
+
+@dataclass(frozen=True)
 class RaidResult:
-    """The flown raid: per-missile rows, events, and the trajectories (``flight.y_eci``)."""
+    """The flown raid: per-missile rows, events, released objects, and the trajectories."""
 
     threats: list[ThreatRow]
     events: list[EventRow]
+    objects: list[ObjectRow]
     flight: Flight | None
+    deployment: Deployment | None
 
 
 def _launches(
@@ -87,7 +111,7 @@ def fly_raid(spec: ScenarioSpec, t_s: FloatArray) -> RaidResult:
     toward it and are marked ``reachable = False``.
     """
     if not spec.threats.raid:
-        return RaidResult([], [], None)
+        return RaidResult([], [], [], None, None)
     theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
     launches, lat_t, lon_t, labels = _launches(spec)
     shapes = [e.shape for e in spec.threats.raid for _ in range(e.count)]
@@ -122,7 +146,37 @@ def fly_raid(spec: ScenarioSpec, t_s: FloatArray) -> RaidResult:
         )
         for i in range(len(aimed))
     ]
-    return RaidResult(rows, _events(flight), flight)
+    rockets = [threat_classes()[labels[i][0]] for i in range(len(aimed))]
+    classes = [r.build_rocket() for r in rockets if isinstance(r, BallisticClassSpec)]
+    counts = [e.decoys for e in spec.threats.raid for _ in range(e.count)]
+    decoys = [c.decoy_count if d is None else d for c, d in zip(classes, counts, strict=True)]
+    rng = np.random.default_rng(np.random.SeedSequence(spec.seed).spawn(SUBSYSTEMS)[DEPLOYMENT])
+    deployment = deploy(flight, classes, rng, t_s, decoys=decoys)
+    return RaidResult(rows, _events(flight), _objects(deployment, lat_t, lon_t), flight, deployment)
+
+
+def _objects(d: Deployment, lat_t: FloatArray, lon_t: FloatArray) -> list[ObjectRow]:
+    f = d.flight
+    lat, lon = f.impact_lat_lon_rad()
+    miss = np.full(len(d), np.nan)
+    ok = np.isfinite(lat)
+    miss[ok] = geodesic_inverse(lat[ok], lon[ok], lat_t[d.missile][ok], lon_t[d.missile][ok])[0]
+    speed = f.speed_at_m_s(IMPACT, relative=True)
+    return [
+        ObjectRow(
+            object=k,
+            threat=int(d.missile[k]),
+            kind=OBJECT_KINDS[int(d.kind[k])],
+            release_time_s=float(d.release_t_s[k]),
+            reentry_time_s=float(f.event_t_s[k, REENTRY]),
+            impact_time_s=float(f.event_t_s[k, IMPACT]),
+            impact_speed_km_s=float(speed[k]) / 1e3,
+            impact_latitude_deg=math.degrees(float(lat[k])),
+            impact_longitude_deg=math.degrees(float(lon[k])),
+            miss_from_target_km=float(miss[k]) / 1e3,
+        )
+        for k in range(len(d))
+    ]
 
 
 def _events(flight: Flight) -> list[EventRow]:

@@ -35,6 +35,9 @@ class RaidEntrySpec(SpecModel):
         float, Bounded("spacing between launches must not be negative", "s", ge=0, le=3_600)
     ] = 0.0
     shape: Literal["minimum_energy", "lofted"] = "minimum_energy"
+    decoys: Annotated[
+        int | None, Bounded("decoys per missile must not be negative", ge=0, le=1_000)
+    ] = None
 
     @field_validator("class_")
     @classmethod
