@@ -68,9 +68,26 @@ def test_list_and_unsupported_classes():
     listing = json.loads(runner.invoke(app, ["fly", "--list", "--json"]).output)
     assert {"hwasong-17-class", "kh-101-class"} <= {c["name"] for c in listing["classes"]}
     assert "sunan" in {a["name"] for a in listing["launch_areas"]}
-    result = runner.invoke(app, ["fly", "kh-101-class"])
+    result = runner.invoke(app, ["fly", "kh-101-class", "--apogee-km", "100"])
     assert result.exit_code == 2
     assert "is a cruise class" in result.output
     bad = runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "-5"])
     assert bad.exit_code == 2
     assert "the range must be positive" in bad.output
+
+
+def test_fly_glide_and_cruise_classes():
+    hgv = runner.invoke(
+        app, ["fly", "df-17-class", "--from", "bohai", "--to", "kadena-ab", "--json"]
+    )
+    assert hgv.exit_code == 0, hgv.output
+    out = json.loads(hgv.output)
+    assert out["type"] == "hgv"
+    assert out["reachable"] is True
+    assert 20.0 < out["glide_altitude_km"][0] < out["glide_altitude_km"][1] < 70.0
+    cruise = runner.invoke(app, ["fly", "kh-101-class", "--from", "chukotka", "--to", "anchorage"])
+    assert cruise.exit_code == 0, cruise.output
+    assert "reaches the target" in cruise.output
+    no_target = runner.invoke(app, ["fly", "kh-101-class"])
+    assert no_target.exit_code == 2
+    assert "give a target (--to) or a range (--range-km)" in no_target.output

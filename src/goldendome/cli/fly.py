@@ -65,6 +65,9 @@ def fly(
     flight_time_s: Annotated[
         float | None, typer.Option(help="Reported flight time to check.")
     ] = None,
+    cross_range_deg: Annotated[
+        float, typer.Option(help="Boost a glider this far off the target bearing.")
+    ] = 0.0,
     list_all: Annotated[
         bool, typer.Option("--list", help="List classes, launch areas, targets.")
     ] = False,
@@ -110,6 +113,7 @@ def fly(
                 burnout_fpa_deg=fpa_deg,
                 azimuth_deg=azimuth_deg,
                 lofted=lofted,
+                cross_range_deg=cross_range_deg,
             )
     except ScenarioError as exc:
         typer.echo(exc.report(), err=True)
@@ -118,6 +122,8 @@ def fly(
         typer.echo(json.dumps(result, indent=2))
     elif reconstruct:
         _print_reconstruction(result)
+    elif result.get("type") in ("hgv", "cruise"):
+        _print_glide_or_cruise(result)
     else:
         _print_flight(result)
 
@@ -133,6 +139,42 @@ def _print_flight(s: dict[str, Any]) -> None:
         else:
             pairs.append(("miss distance", f"{s['miss_m']:.0f} m"))
     _print_pairs(f"{s['class']} from {s['launch_area']} {where}", pairs + _flight_pairs(s))
+
+
+def _print_glide_or_cruise(s: dict[str, Any]) -> None:
+    reach = "reaches the target" if s["reachable"] else "FALLS SHORT of the target"
+    pairs = [("route", f"{s['target_range_km']:,.0f} km: {reach}")]
+    if s["type"] == "hgv":
+        pairs += [
+            ("boost", f"burnout {s['burnout_time_s']:.0f} s, pull-up {s['pullup_time_s']:.0f} s"),
+            (
+                "glide",
+                f"{s['glide_altitude_km'][0]:.0f}-{s['glide_altitude_km'][1]:.0f} km, "
+                f"{s['glide_speed_km_s'][0]:.2f} -> {s['glide_speed_km_s'][1]:.2f} km/s, "
+                f"bank up to {s['max_bank_deg']:.0f} deg",
+            ),
+            (
+                "dive and impact",
+                f"dive at {s['dive_time_s']:.0f} s, impact "
+                f"{s['flight_time_s']:.0f} s ({s['flight_time_min']:.1f} min), "
+                f"miss {s['miss_m']:.0f} m",
+            ),
+        ]
+    else:
+        pairs += [
+            (
+                "cruise",
+                f"{s['speed_m_s']:.0f} m/s at {s['cruise_altitude_m']:.0f} m, "
+                f"range {s['max_range_km']:,.0f} km",
+            ),
+            (
+                "flight time",
+                "-"
+                if not s["reachable"]
+                else f"{s['flight_time_s']:,.0f} s ({s['flight_time_min']:.1f} min)",
+            ),
+        ]
+    _print_pairs(f"{s['class']} from {s['launch_area']} -> {s['target']}", pairs)
 
 
 def _print_reconstruction(r: dict[str, Any]) -> None:

@@ -10,6 +10,9 @@ import numpy as np
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.scenario.catalog import (
     BallisticClassSpec,
+    CruiseClassSpec,
+    HgvClassSpec,
+    PlaceSpec,
     launch_areas,
     lookup,
     targets,
@@ -17,7 +20,9 @@ from goldendome.scenario.catalog import (
 )
 from goldendome.scenario.errors import Problem, ScenarioError
 from goldendome.threats.ballistic import Launches
+from goldendome.threats.boost_glide import fly_hgv
 from goldendome.threats.classes import BallisticClass
+from goldendome.threats.cruise import fly_cruise
 from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, Flight, fly
 from goldendome.threats.reconstruct import reconstruct
 from goldendome.threats.shaping import lofted_kick, minimum_energy_kick, with_values
@@ -38,10 +43,77 @@ def ballistic_class(name: str) -> BallisticClass:
     if not isinstance(spec, BallisticClassSpec):
         raise _bad(
             f"threat class '{name}'",
-            f"is a {spec.type} class; this version flies ballistic classes only (the "
-            "hypersonic-glide and cruise flight models are not implemented yet)",
+            f"is a {spec.type} class; apogee shaping and reconstruction apply to ballistic "
+            "classes; fly it with --to TARGET or --range-km",
         )
     return spec.build_rocket()
+
+
+def _fly_glide_or_cruise(
+    spec: HgvClassSpec | CruiseClassSpec,
+    area: PlaceSpec,
+    lat_t: float,
+    lon_t: float,
+    theta0: float,
+    cross_range_deg: float,
+) -> dict[str, Any]:
+    t = np.arange(0.0, 6 * 3600.0, 1.0)
+    if isinstance(spec, HgvClassSpec):
+        f = fly_hgv(
+            spec.build_glide(),
+            [area.latitude_rad],
+            area.longitude_rad,
+            [lat_t],
+            [lon_t],
+            [0.0],
+            t,
+            theta0_rad=theta0,
+            cross_range_deg=cross_range_deg,
+        )
+        g = f.glide
+        return {
+            "type": "hgv",
+            "target_range_km": float(f.target_range_m[0]) / 1e3,
+            "reachable": bool(f.reached[0]),
+            "miss_m": float(f.miss_m[0]),
+            "burnout_time_s": float(f.burnout_t_s[0]),
+            "pullup_time_s": float(f.pullup_t_s[0]),
+            "dive_time_s": float(f.dive_t_s[0]),
+            "flight_time_s": float(f.impact_t_s[0]),
+            "flight_time_min": float(f.impact_t_s[0]) / 60.0,
+            "glide_altitude_km": [
+                float(np.nanmin(g.altitude_m)) / 1e3,
+                float(np.nanmax(g.altitude_m)) / 1e3,
+            ],
+            "glide_speed_km_s": [
+                float(np.nanmax(g.speed_m_s)) / 1e3,
+                float(np.nanmin(g.speed_m_s)) / 1e3,
+            ],
+            "max_bank_deg": math.degrees(float(np.nanmax(np.abs(g.bank_rad)))),
+            "impact_latitude_deg": math.degrees(float(f.impact_lat_rad[0])),
+            "impact_longitude_deg": math.degrees(float(f.impact_lon_rad[0])),
+            "cross_range_deg": cross_range_deg,
+        }
+    c = fly_cruise(
+        spec.build_cruise(),
+        [[area.latitude_rad, lat_t]],
+        [[area.longitude_rad, lon_t]],
+        [0.0],
+        t,
+        theta0_rad=theta0,
+    )
+    return {
+        "type": "cruise",
+        "target_range_km": float(c.route_length_m[0]) / 1e3,
+        "reachable": bool(c.reachable[0]),
+        "max_range_km": spec.max_range_km,
+        "flight_time_s": float(c.arrival_t_s[0]),
+        "flight_time_min": float(c.arrival_t_s[0]) / 60,
+        "speed_m_s": spec.speed_m_s,
+        "cruise_altitude_m": spec.cruise_altitude_m,
+        "end_latitude_deg": math.degrees(float(c.end_lat_rad[0])),
+        "end_longitude_deg": math.degrees(float(c.end_lon_rad[0])),
+    }
 
 
 def catalog_listing() -> dict[str, list[dict[str, Any]]]:
@@ -91,6 +163,7 @@ def fly_threat(
     burnout_fpa_deg: float | None = None,
     azimuth_deg: float = 90.0,
     lofted: bool = False,
+    cross_range_deg: float = 0.0,
 ) -> dict[str, Any]:
     """Fly one missile of a catalog class from a launch area, shaped or aimed as asked.
 
@@ -98,6 +171,8 @@ def fly_threat(
     ``azimuth_deg`` to that ground range), ``apogee_km`` (loft to that apogee along
     ``azimuth_deg``), or none (a minimum-energy shot along ``azimuth_deg``) is used.
     ``burnout_fpa_deg`` depresses or lofts an aimed shot; ``lofted`` aims with a full burn.
+    Hypersonic-glide and cruise classes need a target or a range; ``cross_range_deg`` boosts a
+    glider off the target bearing so that its glide turns back.
 
     Returns
     -------
@@ -105,11 +180,30 @@ def fly_threat(
         Inputs, flight figures, and for aimed shots the reach: ``reachable``, ``max_range_km``
         (``global_reach`` when the class can fly more than half-way round the Earth), miss.
     """
-    missile = ballistic_class(class_name)
+    spec = lookup("threat class", class_name, threat_classes())
     area = lookup("launch area", launch_area, launch_areas())
     if sum(x is not None for x in (target, range_km, apogee_km)) > 1:
         raise _bad("fly", "give at most one of a target, a range and an apogee")
     theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
+    if not isinstance(spec, BallisticClassSpec):
+        if target is None and range_km is None:
+            raise _bad(
+                f"threat class '{spec.name}'",
+                f"is a {spec.type} class: give a target (--to) or a range (--range-km)",
+            )
+        if target is not None:
+            goal = lookup("target", target, targets())
+            lat_t, lon_t = goal.latitude_rad, goal.longitude_rad
+        else:
+            assert range_km is not None
+            if range_km <= 0:
+                raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
+            lat_t, lon_t, _ = _destination(
+                area.latitude_rad, area.longitude_rad, math.radians(azimuth_deg), range_km
+            )
+        head = {"class": spec.name, "launch_area": area.name, "target": target or "range"}
+        return head | _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
+    missile = spec.build_rocket()
     az = math.radians(azimuth_deg)
     base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
     out: dict[str, Any] = {"class": missile.name, "launch_area": area.name}

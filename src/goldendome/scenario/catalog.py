@@ -4,6 +4,7 @@ Each file is validated like a scenario (closed, strict, every problem reported w
 path); a broken catalog is a bug in goldendome and raises :class:`ScenarioError` naming it.
 """
 
+import dataclasses
 import difflib
 import functools
 import tomllib
@@ -18,6 +19,8 @@ from goldendome.scenario.problems import problems_from_errors
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import Latitude, Longitude
 from goldendome.threats.classes import BallisticClass, Stage
+from goldendome.threats.cruise import CruiseClass
+from goldendome.threats.glide import GlideClass
 
 Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Count = Annotated[int, Bounded("must be a non-negative count", ge=0, le=1_000)]
@@ -90,6 +93,20 @@ class HgvClassSpec(_RocketSpec):
     glide_ballistic_coefficient_kg_m2: Positive
     max_range_km: Positive
 
+    def build_glide(self) -> GlideClass:
+        """The boost-glide model: the booster carries the glider, whose beta applies after."""
+        booster = dataclasses.replace(
+            self.build_rocket(),
+            rv_ballistic_coefficient_kg_m2=self.glide_ballistic_coefficient_kg_m2,
+        )
+        return GlideClass(
+            booster=booster,
+            glide_vehicle_mass_kg=self.glide_vehicle_mass_kg,
+            lift_to_drag=self.lift_to_drag,
+            glide_ballistic_coefficient_kg_m2=self.glide_ballistic_coefficient_kg_m2,
+            max_range_m=self.max_range_km * 1e3,
+        )
+
 
 class CruiseClassSpec(SpecModel):
     """A cruise-missile class."""
@@ -102,6 +119,17 @@ class CruiseClassSpec(SpecModel):
     max_range_km: Positive
     launch_mass_kg: Positive
     source: str
+
+    def build_cruise(self) -> CruiseClass:
+        """The cruise-missile model."""
+        return CruiseClass(
+            self.name,
+            self.label,
+            self.speed_m_s,
+            self.cruise_altitude_m,
+            self.max_range_km * 1e3,
+            self.source,
+        )
 
 
 ThreatClassSpec = Annotated[

@@ -60,8 +60,10 @@ class Bounded:
         shown = " and ".join(f"{_OPS[k][1]} {_fmt(v)}{unit}" for k, v in self._bounds().items())
         return f"{self.rule} ({shown})"
 
-    def check(self, value: float) -> float:
+    def check(self, value: float | None) -> float | None:
         """Return ``value`` if it is finite and within bounds, else raise a pydantic error."""
+        if value is None:  # an optional value left out has no bound to break
+            return value
         if isinstance(value, float) and not math.isfinite(value):
             raise PydanticCustomError("not_finite", "must be a finite number")
         for key, bound in self._bounds().items():

@@ -13,12 +13,13 @@ Every function works on a whole batch of launches at once: each search step flie
 
 import dataclasses
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray
-from goldendome.physics.roots import maximize_on_grid, solve_bracketed
+from goldendome.physics.roots import maximize_on_grid, solve_bracketed, solve_on_grid
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, Flight, fly
 
@@ -108,6 +109,45 @@ def lofted_kick(
     )
 
 
+def kick_for(
+    launches: Launches,
+    quantity: Callable[[Flight, Launches], FloatArray],
+    target: ArrayLike,
+    theta0_rad: float = 0.0,
+    physics: FlightPhysics = FlightPhysics(),
+    *,
+    n_grid: int = 48,
+    kick_max_rad: float = KICK_MAX_RAD,
+) -> FloatArray:
+    """Kick giving ``quantity(flight, launches) = target``: the first crossing from small kicks
+    on a scan (NaN where none), so branches that wrap round the Earth are never reached.
+    ``kick_max_rad`` widens the scan (high-thrust boosters need kicks past 45 deg to fly flat)."""
+
+    def value(k: FloatArray) -> FloatArray:
+        trial = with_values(launches, kick_rad=k)
+        return quantity(fly(trial, theta0_rad=theta0_rad, physics=physics), trial)
+
+    n = len(launches)
+    return solve_on_grid(
+        value,
+        np.full(n, KICK_MIN_RAD),
+        np.full(n, kick_max_rad),
+        np.broadcast_to(np.asarray(target, np.float64), (n,)),
+        x_tol=KICK_TOL_RAD,
+        n_grid=n_grid,
+    )
+
+
+def burnout_fpa(flight: Flight, launches: Launches) -> FloatArray:
+    """Burnout flight-path angle of each flight (a ``quantity`` for :func:`kick_for`)."""
+    return flight.flight_path_angle_rad(BURNOUT)
+
+
+def downrange(flight: Flight, launches: Launches) -> FloatArray:
+    """Signed ground range along each launch's azimuth (a ``quantity`` for :func:`kick_for`)."""
+    return flight.downrange_m(launches.azimuth_rad)
+
+
 def depressed_kick(
     launches: Launches,
     burnout_fpa_rad: ArrayLike,
@@ -116,15 +156,7 @@ def depressed_kick(
 ) -> FloatArray:
     """Kick (full burn) that gives the burnout flight-path angle; NaN if out of reach."""
     full = with_values(launches, cutoff_s=math.inf)
-    k_star = minimum_energy_kick(full, theta0_rad, physics)[0]
-
-    def fpa(k: FloatArray) -> FloatArray:
-        f = fly(with_values(full, kick_rad=k), theta0_rad=theta0_rad, physics=physics)
-        return f.flight_path_angle_rad(BURNOUT)
-
-    return solve_bracketed(
-        fpa, k_star, np.full(len(launches), KICK_MAX_RAD), burnout_fpa_rad, x_tol=KICK_TOL_RAD
-    )
+    return kick_for(full, burnout_fpa, burnout_fpa_rad, theta0_rad, physics)
 
 
 def cutoff_for_range(
@@ -154,9 +186,12 @@ def impact_range(flight: Flight) -> FloatArray:
 
 __all__ = [
     "IMPACT",
+    "burnout_fpa",
     "cutoff_for_range",
     "depressed_kick",
+    "downrange",
     "impact_range",
+    "kick_for",
     "lofted_kick",
     "minimum_energy_kick",
     "range_for_kick",

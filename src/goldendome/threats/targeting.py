@@ -9,7 +9,6 @@ the launch point until the impact is within ``tol_m``.
 """
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,14 +17,13 @@ import numpy as np
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodesy import geodesic_inverse
-from goldendome.physics.roots import solve_on_grid
 from goldendome.threats.ballistic import FlightPhysics, Launches
-from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.flight import Flight, fly
 from goldendome.threats.shaping import (
-    KICK_MAX_RAD,
-    KICK_MIN_RAD,
-    KICK_TOL_RAD,
+    burnout_fpa,
     cutoff_for_range,
+    downrange,
+    kick_for,
     minimum_energy_kick,
     with_values,
 )
@@ -33,8 +31,6 @@ from goldendome.threats.shaping import (
 Shape = Literal["minimum_energy", "lofted"]
 #: Miss distance at which aiming stops, meters.
 AIM_TOLERANCE_M = 100.0
-#: Kicks scanned before each kick solve.
-KICK_GRID = 48
 
 
 @dataclass(frozen=True)
@@ -47,38 +43,6 @@ class Aim:
     reachable: BoolArray
     max_range_m: FloatArray
     target_range_m: FloatArray
-
-
-def _solve_kick(
-    launches: Launches,
-    what: Callable[[Flight, Launches], FloatArray],
-    target: FloatArray,
-    theta0_rad: float,
-    physics: FlightPhysics,
-) -> FloatArray:
-    """Kick giving ``what(flight) = target``: the first crossing from small kicks."""
-
-    def value(k: FloatArray) -> FloatArray:
-        trial = with_values(launches, kick_rad=k)
-        return what(fly(trial, theta0_rad=theta0_rad, physics=physics), trial)
-
-    n = len(launches)
-    return solve_on_grid(
-        value,
-        np.full(n, KICK_MIN_RAD),
-        np.full(n, KICK_MAX_RAD),
-        target,
-        x_tol=KICK_TOL_RAD,
-        n_grid=KICK_GRID,
-    )
-
-
-def _downrange(flight: Flight, launches: Launches) -> FloatArray:
-    return flight.downrange_m(launches.azimuth_rad)
-
-
-def _burnout_fpa(flight: Flight, launches: Launches) -> FloatArray:
-    return flight.flight_path_angle_rad(BURNOUT)
 
 
 def aim(
@@ -132,14 +96,14 @@ def aim(
     for _ in range(max_iter):
         if shape == "minimum_energy":
             for _ in range(2):
-                kick = _solve_kick(current, _burnout_fpa, gamma, theta0_rad, physics)
+                kick = kick_for(current, burnout_fpa, gamma, theta0_rad, physics)
                 current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
                 cutoff = cutoff_for_range(current, want, theta0_rad, physics)
                 current = with_values(
                     current, cutoff_s=np.where(np.isfinite(cutoff), cutoff, math.inf)
                 )
         else:
-            kick = _solve_kick(current, _downrange, want, theta0_rad, physics)
+            kick = kick_for(current, downrange, want, theta0_rad, physics)
             current = with_values(current, kick_rad=np.where(np.isfinite(kick), kick, k_star))
         flight = fly(current, theta0_rad=theta0_rad, physics=physics)
         lat_i, lon_i = flight.impact_lat_lon_rad()

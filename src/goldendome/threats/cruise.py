@@ -1,0 +1,145 @@
+"""Cruise missiles: constant speed at low altitude along great-circle (geodesic) waypoint legs.
+
+A kinematic model, as open studies of cruise-missile defense use (the missile's route and
+speed are what sensors and interceptors face): climb-out and terminal manoeuvres take seconds
+and are left out. Positions along each leg come from the WGS-84 geodesic (pyproj), so the
+whole raid is evaluated as arrays over missiles x times.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.physics.frames import ecef_to_eci
+from goldendome.physics.geodesy import geodesic_direct, geodesic_inverse
+from goldendome.physics.geodetic import geodetic_to_ecef
+
+
+@dataclass(frozen=True)
+class CruiseClass:
+    """A cruise-missile class: speed, cruise altitude and maximum range."""
+
+    name: str
+    label: str
+    speed_m_s: float
+    cruise_altitude_m: float
+    max_range_m: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CruiseFlight:
+    """Cruise missiles from launch to arrival.
+
+    Attributes
+    ----------
+    t_s : (n_time,) float64, scenario seconds
+    y_eci : (n, n_time, 6) float64, meters and m/s; NaN before launch and after arrival
+    launch_t_s, arrival_t_s : (n,) float64, seconds (arrival NaN when out of range)
+    route_length_m : (n,) float64
+    reachable : (n,) bool; False when the route is longer than the class's range (the
+        missile then comes down where its fuel runs out: ``end_lat_rad``, ``end_lon_rad``)
+    end_lat_rad, end_lon_rad : (n,) float64
+    """
+
+    t_s: FloatArray
+    y_eci: FloatArray
+    launch_t_s: FloatArray
+    arrival_t_s: FloatArray
+    route_length_m: FloatArray
+    reachable: BoolArray
+    end_lat_rad: FloatArray
+    end_lon_rad: FloatArray
+
+
+def _legs(route_lat: FloatArray, route_lon: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Leg lengths and start azimuths of ``(n, n_point)`` routes, each ``(n, n_point - 1)``."""
+    dist, az, _ = geodesic_inverse(
+        route_lat[:, :-1], route_lon[:, :-1], route_lat[:, 1:], route_lon[:, 1:]
+    )
+    return np.asarray(dist, np.float64), np.asarray(az, np.float64)
+
+
+def fly_cruise(
+    missile: CruiseClass,
+    route_lat_rad: ArrayLike,
+    route_lon_rad: ArrayLike,
+    t_launch_s: ArrayLike,
+    t_out_s: ArrayLike,
+    *,
+    theta0_rad: float = 0.0,
+) -> CruiseFlight:
+    """Fly cruise missiles along their routes (launch point, waypoints, target).
+
+    Parameters
+    ----------
+    missile : CruiseClass
+    route_lat_rad, route_lon_rad : (n, n_point) float64, radians
+        Each missile's route, launch point first and target last (n_point >= 2).
+    t_launch_s : (n,) float64, scenario seconds
+    t_out_s : (n_time,) float64, scenario seconds
+    theta0_rad : float
+        Earth rotation angle at scenario time 0.
+
+    Returns
+    -------
+    CruiseFlight
+    """
+    lat = np.atleast_2d(np.asarray(route_lat_rad, np.float64))
+    lon = np.atleast_2d(np.asarray(route_lon_rad, np.float64))
+    if lat.shape != lon.shape or lat.shape[1] < 2:
+        raise ValueError(
+            f"Routes need matching (n, n_point >= 2) shapes; got {lat.shape}, {lon.shape}."
+        )
+    n = lat.shape[0]
+    t_out = np.asarray(t_out_s, np.float64)
+    t0 = np.broadcast_to(np.asarray(t_launch_s, np.float64), (n,))
+    leg_len, leg_az = _legs(lat, lon)
+    route = leg_len.sum(axis=1)
+    flown = np.minimum(route, missile.max_range_m)
+    reachable = route <= missile.max_range_m
+    arrival = np.where(reachable, t0 + route / missile.speed_m_s, np.nan)
+    # Distance along the route at every output time; NaN outside the flight.
+    s = (t_out[None, :] - t0[:, None]) * missile.speed_m_s
+    s = np.where((s >= 0.0) & (s <= flown[:, None]), s, np.nan)
+    cum = np.concatenate([np.zeros((n, 1)), np.cumsum(leg_len, axis=1)], axis=1)
+    leg = np.clip((s[..., None] >= cum[:, None, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
+    rows = np.arange(n)[:, None]
+    along = s - cum[rows, leg]
+    p_lat, p_lon, back = geodesic_direct(
+        lat[rows, leg], lon[rows, leg], leg_az[rows, leg], np.nan_to_num(along)
+    )
+    heading = np.mod(np.asarray(back, np.float64) + np.pi, 2 * np.pi)
+    r_ecef = geodetic_to_ecef(p_lat, p_lon, missile.cruise_altitude_m)
+    east = np.stack([-np.sin(p_lon), np.cos(p_lon), np.zeros_like(p_lon)], -1)
+    north = np.stack(
+        [-np.sin(p_lat) * np.cos(p_lon), -np.sin(p_lat) * np.sin(p_lon), np.cos(p_lat)], -1
+    )
+    v_ecef = missile.speed_m_s * (
+        np.sin(heading)[..., None] * east + np.cos(heading)[..., None] * north
+    )
+    theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out[None, :]
+    r_eci = ecef_to_eci(r_ecef, theta)
+    v_eci = ecef_to_eci(v_ecef, theta)
+    v_eci[..., 0] -= OMEGA_EARTH_RAD_S * r_eci[..., 1]
+    v_eci[..., 1] += OMEGA_EARTH_RAD_S * r_eci[..., 0]
+    y = np.concatenate([r_eci, v_eci], axis=-1)
+    y[np.isnan(s)] = np.nan
+    # Where each flight ends: the target, or where the fuel runs out.
+    end_leg = np.clip((flown[:, None] > cum[:, 1:]).sum(axis=1), 0, leg_len.shape[1] - 1)
+    idx = np.arange(n)
+    e_lat, e_lon, _ = geodesic_direct(
+        lat[idx, end_leg], lon[idx, end_leg], leg_az[idx, end_leg], flown - cum[idx, end_leg]
+    )
+    return CruiseFlight(
+        t_out,
+        y,
+        t0.copy(),
+        arrival,
+        route,
+        reachable,
+        np.asarray(e_lat, np.float64),
+        np.asarray(e_lon, np.float64),
+    )
