@@ -26,6 +26,8 @@ def test_fly_range_and_apogee_and_text_output():
     )
     assert by_range.exit_code == 0, by_range.output
     assert abs(json.loads(by_range.output)["range_km"] - 9000.0) < 0.2
+    flat = runner.invoke(app, ["fly", "hwasong-17-class", "--fpa-deg", "8", "--json"])
+    assert abs(json.loads(flat.output)["burnout_flight_path_angle_deg"] - 8.0) < 0.01
     lofted = runner.invoke(app, ["fly", "hwasong-15-class", "--apogee-km", "3000", "--json"])
     assert abs(json.loads(lofted.output)["apogee_km"] - 3000.0) < 1.0
     text = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "anchorage"])

@@ -86,7 +86,8 @@ def validate(
     typer.echo(
         f"{scenario}: OK: scenario '{spec.name}', {len(spec.space)} space layers "
         f"({n_sat} satellites), {len(spec.sites)} sites, "
-        f"{len(spec.defended_assets)} defended assets."
+        f"{len(spec.defended_assets)} defended assets, "
+        f"{sum(e.count for e in spec.threats.raid)} missiles in the raid."
     )
 
 

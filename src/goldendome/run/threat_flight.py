@@ -25,7 +25,12 @@ from goldendome.threats.classes import BallisticClass
 from goldendome.threats.cruise import fly_cruise
 from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, Flight, fly
 from goldendome.threats.reconstruct import reconstruct
-from goldendome.threats.shaping import lofted_kick, minimum_energy_kick, with_values
+from goldendome.threats.shaping import (
+    depressed_kick,
+    lofted_kick,
+    minimum_energy_kick,
+    with_values,
+)
 from goldendome.threats.targeting import aim
 
 #: Epoch used for single flights (the Earth's orientation only shifts longitudes in ECI).
@@ -242,6 +247,14 @@ def fly_threat(
         if not np.isfinite(kick[0]):
             raise _bad("--apogee-km", f"= {apogee_km:g}: {missile.name} cannot reach this apogee")
         out["shape"] = "lofted"
+    elif burnout_fpa_deg is not None:
+        kick = depressed_kick(base, math.radians(burnout_fpa_deg), theta0_rad=theta0)
+        if not np.isfinite(kick[0]):
+            raise _bad(
+                "--fpa-deg",
+                f"= {burnout_fpa_deg:g}: {missile.name} cannot burn out at this flight-path angle",
+            )
+        out["shape"] = "fpa"
     else:
         kick = minimum_energy_kick(base, theta0_rad=theta0)[0]
         out["shape"] = "minimum_energy"
