@@ -130,3 +130,17 @@ def test_broadcast_sites_against_satellites() -> None:
             assert abs(az[i, j] - az_ij) < ONE_NANORADIAN
             assert abs(el[i, j] - el_ij) < ONE_NANORADIAN
             assert abs(rng_m[i, j] - rng_ij) < ONE_MILLIMETER
+
+
+def test_enu_axes_are_orthonormal_and_right_handed():
+    from goldendome.physics.topocentric import enu_axes_ecef
+
+    rng = np.random.default_rng(5)
+    lat = np.arcsin(rng.uniform(-1, 1, 100))
+    lon = rng.uniform(-np.pi, np.pi, 100)
+    east, north, up = enu_axes_ecef(lat, lon)
+    for a in (east, north, up):
+        assert np.allclose(np.linalg.norm(a, axis=-1), 1.0)
+    assert np.allclose(np.cross(east, north), up)
+    assert np.allclose(np.sum(east * up, -1), 0.0, atol=1e-15)
+    assert enu_axes_ecef(0.1, 0.2)[0].shape == (3,)

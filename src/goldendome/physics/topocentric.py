@@ -165,3 +165,24 @@ def ecef_to_aer(
         Slant range.
     """
     return enu_to_aer(ecef_to_enu(r_ecef_m, lat_rad, lon_rad, r_origin_ecef_m))
+
+
+def enu_axes_ecef(
+    lat_rad: ArrayLike, lon_rad: ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Unit east, north and up vectors of the local frame at geodetic points, in ECEF.
+
+    Parameters
+    ----------
+    lat_rad, lon_rad : (...) float64, radians
+        Geodetic latitude and longitude.
+
+    Returns
+    -------
+    east, north, up : (..., 3) float64
+    """
+    sin_lat, cos_lat, sin_lon, cos_lon = _enu_axes(lat_rad, lon_rad)
+    east = np.stack([-sin_lon, cos_lon, np.zeros_like(sin_lon)], axis=-1)
+    north = np.stack([-sin_lat * cos_lon, -sin_lat * sin_lon, cos_lat], axis=-1)
+    up = np.stack([cos_lat * cos_lon, cos_lat * sin_lon, sin_lat], axis=-1)
+    return east, north, up

@@ -7,10 +7,11 @@ import numpy as np
 
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
-from goldendome.physics.frames import ecef_to_eci, state_eci_to_ecef
+from goldendome.physics.frames import state_ecef_to_eci, state_eci_to_ecef
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.physics.roots import solve_bracketed
+from goldendome.physics.topocentric import enu_axes_ecef
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.flight import APOGEE, BURNOUT, Flight, fly
 from goldendome.threats.glide import (
@@ -65,9 +66,7 @@ def _pullup(
     heading and Earth-relative speed, each (n,)."""
     x = state_eci_to_ecef(y_eci, theta0 + OMEGA_EARTH_RAD_S * t[None, :])
     lat, lon, h = ecef_to_geodetic(x[..., :3])
-    up = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], -1)
-    east = np.stack([-np.sin(lon), np.cos(lon), np.zeros_like(lon)], -1)
-    north = np.cross(up, east)
+    east, north, _ = enu_axes_ecef(lat, lon)
     v = x[..., 3:]
     speed = np.linalg.norm(v, axis=-1)
     descending = (t[None, :] > apogee_t[:, None]) | np.isnan(apogee_t)[:, None]
@@ -208,10 +207,7 @@ def _glide_states(track: GlideTrack, t_out: FloatArray, theta0: float) -> FloatA
         v = np.interp(t_out, ts, track.speed_m_s[i, ok])
         psi = np.interp(t_out, ts, np.unwrap(track.heading_rad[i, ok]))
         r = geodetic_to_ecef(lat, lon_t, h)
-        east = np.stack([-np.sin(lon_t), np.cos(lon_t), np.zeros_like(lon_t)], -1)
-        north = np.stack(
-            [-np.sin(lat) * np.cos(lon_t), -np.sin(lat) * np.sin(lon_t), np.cos(lat)], -1
-        )
+        east, north, _ = enu_axes_ecef(lat, lon_t)
         vel = v[:, None] * (np.sin(psi)[:, None] * east + np.cos(psi)[:, None] * north)
         # The dive: a straight line from the glide's end to the impact point.
         start = r[np.searchsorted(t_out, ts[-1], side="right") - 1] if in_glide.any() else r[0]
@@ -222,10 +218,6 @@ def _glide_states(track: GlideTrack, t_out: FloatArray, theta0: float) -> FloatA
         r = np.where(in_dive[:, None], dive_r, r)
         vel = np.where(in_dive[:, None], dive_v, vel)
         theta = theta0 + OMEGA_EARTH_RAD_S * t_out
-        r_eci = ecef_to_eci(r, theta)
-        v_eci = ecef_to_eci(vel, theta)
-        v_eci[:, 0] -= OMEGA_EARTH_RAD_S * r_eci[:, 1]
-        v_eci[:, 1] += OMEGA_EARTH_RAD_S * r_eci[:, 0]
         keep = in_glide | in_dive
-        out[i, keep] = np.concatenate([r_eci, v_eci], axis=-1)[keep]
+        out[i, keep] = state_ecef_to_eci(np.concatenate([r, vel], axis=-1), theta)[keep]
     return out

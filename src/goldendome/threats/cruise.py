@@ -12,9 +12,10 @@ import numpy as np
 
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
-from goldendome.physics.frames import ecef_to_eci
+from goldendome.physics.frames import state_ecef_to_eci
 from goldendome.physics.geodesy import geodesic_direct, geodesic_inverse
 from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.physics.topocentric import enu_axes_ecef
 
 
 @dataclass(frozen=True)
@@ -113,19 +114,12 @@ def fly_cruise(
     )
     heading = np.mod(np.asarray(back, np.float64) + np.pi, 2 * np.pi)
     r_ecef = geodetic_to_ecef(p_lat, p_lon, missile.cruise_altitude_m)
-    east = np.stack([-np.sin(p_lon), np.cos(p_lon), np.zeros_like(p_lon)], -1)
-    north = np.stack(
-        [-np.sin(p_lat) * np.cos(p_lon), -np.sin(p_lat) * np.sin(p_lon), np.cos(p_lat)], -1
-    )
+    east, north, _ = enu_axes_ecef(p_lat, p_lon)
     v_ecef = missile.speed_m_s * (
         np.sin(heading)[..., None] * east + np.cos(heading)[..., None] * north
     )
     theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out[None, :]
-    r_eci = ecef_to_eci(r_ecef, theta)
-    v_eci = ecef_to_eci(v_ecef, theta)
-    v_eci[..., 0] -= OMEGA_EARTH_RAD_S * r_eci[..., 1]
-    v_eci[..., 1] += OMEGA_EARTH_RAD_S * r_eci[..., 0]
-    y = np.concatenate([r_eci, v_eci], axis=-1)
+    y = state_ecef_to_eci(np.concatenate([r_ecef, v_ecef], axis=-1), theta)
     y[np.isnan(s)] = np.nan
     # Where each flight ends: the target, or where the fuel runs out.
     end_leg = np.clip((flown[:, None] > cum[:, 1:]).sum(axis=1), 0, leg_len.shape[1] - 1)

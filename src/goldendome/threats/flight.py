@@ -10,6 +10,7 @@ from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
 from goldendome.physics.frames import ecef_to_eci, eci_to_ecef, state_eci_to_ecef
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
+from goldendome.physics.topocentric import enu_axes_ecef
 from goldendome.threats import _flight_kernel as kernel
 from goldendome.threats.ballistic import (
     KICK_DURATION_S,
@@ -160,13 +161,11 @@ def launch_states(
     omega = OMEGA_EARTH_RAD_S if physics.rotating_earth else 0.0
     theta = theta0_rad + omega * launches.t_launch_s
     lat, lon = launches.lat_rad, launches.lon_rad
-    up_ecef = np.stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)], -1)
+    east, north, up_ecef = enu_axes_ecef(lat, lon)
     if physics.sphere_radius_m > 0.0:
         r_ecef = up_ecef * (physics.sphere_radius_m + launches.height_m)[:, None]
     else:
         r_ecef = geodetic_to_ecef(lat, lon, launches.height_m)
-    east = np.stack([-np.sin(lon), np.cos(lon), np.zeros_like(lon)], -1)
-    north = np.cross(up_ecef, east)
     az, kick = launches.azimuth_rad[:, None], launches.kick_rad[:, None]
     kick_ecef = np.cos(kick) * up_ecef + np.sin(kick) * (np.sin(az) * east + np.cos(az) * north)
     r_eci = ecef_to_eci(r_ecef, theta)
