@@ -13,7 +13,7 @@ from goldendome.physics.gravity import gravity_acceleration
 from goldendome.scenario.catalog import launch_areas, targets, threat_classes
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import fly, launch_states
-from goldendome.threats.shaping import repeat, with_values
+from goldendome.threats.shaping import with_values
 from goldendome.threats.targeting import aim
 
 N_RAID = 1_000
@@ -45,7 +45,7 @@ def raid() -> Launches:
         [rocket], np.full(len(TARGETS), area.latitude_rad), area.longitude_rad, 0.0, 0.0
     )
     aimed = aim(base, lat, lon).launches
-    many = repeat(aimed, N_RAID // len(TARGETS))
+    many = aimed.repeat(N_RAID // len(TARGETS))
     return with_values(many, t_launch_s=np.linspace(0.0, 600.0, N_RAID))
 
 

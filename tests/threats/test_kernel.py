@@ -9,7 +9,7 @@ from goldendome.scenario.catalog import threat_classes
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.classes import BallisticClass, Stage
 from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, REENTRY, fly, fly_bodies
-from goldendome.threats.shaping import repeat, with_values
+from goldendome.threats.shaping import with_values
 
 HW17 = threat_classes()["hwasong-17-class"].build_rocket()
 ONE_METER = 1.0
@@ -57,7 +57,7 @@ def test_samples_agree_with_events():
 
 def test_member_results_do_not_depend_on_the_batch():
     alone = fly(launches(1, kick_deg=2.0))
-    batch = fly(with_values(repeat(launches(1), 5), kick_rad=np.radians([1.0, 2.0, 3.0, 4.0, 5.0])))
+    batch = fly(with_values(launches(1).repeat(5), kick_rad=np.radians([1.0, 2.0, 3.0, 4.0, 5.0])))
     assert np.array_equal(alone.event_t_s[0], batch.event_t_s[1])
     assert np.array_equal(alone.event_x_eci[0], batch.event_x_eci[1])
 

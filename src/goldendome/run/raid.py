@@ -1,9 +1,7 @@
 """Fly a scenario's raid: aim every missile at its target, fly them all in one batch."""
 
-import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -121,8 +119,8 @@ def fly_raid(spec: ScenarioSpec, t_s: FloatArray) -> RaidResult:
     max_range = np.full(len(launches), np.nan)
     for shape in set(shapes):
         idx = np.array([i for i, s in enumerate(shapes) if s == shape])
-        part = aim(_take(launches, idx), lat_t[idx], lon_t[idx], shape=shape, theta0_rad=theta0)
-        aimed = _put(aimed, idx, part.launches)
+        part = aim(launches.take(idx), lat_t[idx], lon_t[idx], shape=shape, theta0_rad=theta0)
+        aimed = aimed.put(idx, part.launches)
         reachable[idx], miss[idx], max_range[idx] = part.reachable, part.miss_m, part.max_range_m
     flight = fly(aimed, t_s, theta0_rad=theta0)
     lat, lon = flight.impact_lat_lon_rad()
@@ -199,23 +197,3 @@ def _events(flight: Flight) -> list[EventRow]:
                 )
             )
     return sorted(rows, key=lambda r: (r.threat, r.t_s))
-
-
-def _take(launches: Launches, idx: np.ndarray) -> Launches:
-    arrays: dict[str, Any] = {
-        f.name: getattr(launches, f.name)[idx]
-        for f in dataclasses.fields(launches)
-        if isinstance(getattr(launches, f.name), np.ndarray)
-    }
-    return dataclasses.replace(launches, classes=tuple(launches.classes[i] for i in idx), **arrays)
-
-
-def _put(into: Launches, idx: np.ndarray, part: Launches) -> Launches:
-    arrays: dict[str, Any] = {}
-    for f in dataclasses.fields(into):
-        value = getattr(into, f.name)
-        if isinstance(value, np.ndarray):
-            value = value.copy()
-            value[idx] = getattr(part, f.name)
-            arrays[f.name] = value
-    return dataclasses.replace(into, **arrays)

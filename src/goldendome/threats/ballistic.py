@@ -1,8 +1,10 @@
 """Fly batches of ballistic missiles from launch to impact: arrays in, arrays and events out."""
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -89,6 +91,31 @@ class Launches:
 
     def __len__(self) -> int:
         return int(self.lat_rad.shape[0])
+
+    def _arrays(self) -> dict[str, np.ndarray]:
+        return {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if isinstance(getattr(self, f.name), np.ndarray)
+        }
+
+    def take(self, idx: ArrayLike) -> "Launches":
+        """The launches at integer positions ``idx`` (in that order, repeats allowed)."""
+        index = np.asarray(idx, dtype=np.int64)
+        arrays: dict[str, Any] = {k: v[index] for k, v in self._arrays().items()}
+        return dataclasses.replace(self, classes=tuple(self.classes[i] for i in index), **arrays)
+
+    def repeat(self, count: int) -> "Launches":
+        """Each launch ``count`` times in a row (for scanning one launch's parameters)."""
+        return self.take(np.repeat(np.arange(len(self)), count))
+
+    def put(self, idx: ArrayLike, part: "Launches") -> "Launches":
+        """A copy with the launches at positions ``idx`` replaced by ``part``'s."""
+        arrays: dict[str, Any] = {}
+        for name, value in self._arrays().items():
+            arrays[name] = value.copy()
+            arrays[name][np.asarray(idx, dtype=np.int64)] = getattr(part, name)
+        return dataclasses.replace(self, **arrays)
 
     @staticmethod
     def of(

@@ -23,7 +23,6 @@ from goldendome.threats.shaping import (
     KICK_MIN_RAD,
     KICK_TOL_RAD,
     minimum_energy_kick,
-    repeat,
     with_values,
 )
 
@@ -40,7 +39,7 @@ def _monotone_kick_limit(launch: Launches, theta0_rad: float, physics: FlightPhy
     """The kick of the first maximum of downrange for one launch, from a scan: below it,
     downrange increases with the kick (beyond, flights wrap round the Earth or crash)."""
     kicks = np.linspace(KICK_MIN_RAD, KICK_MAX_RAD, KICK_SCAN)
-    scan = with_values(repeat(launch, KICK_SCAN), kick_rad=kicks)
+    scan = with_values(launch.repeat(KICK_SCAN), kick_rad=kicks)
     reach = fly(scan, theta0_rad=theta0_rad, physics=physics).downrange_m(scan.azimuth_rad)
     reach = np.where(np.isfinite(reach), reach, -1e30)
     drops = np.flatnonzero(np.diff(reach) < 0)

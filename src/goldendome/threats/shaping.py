@@ -40,17 +40,6 @@ def with_values(launches: Launches, **arrays: ArrayLike) -> Launches:
     return dataclasses.replace(launches, **changes)
 
 
-def repeat(launches: Launches, count: int) -> Launches:
-    """Each launch repeated ``count`` times in a row (for scanning one launch's parameters)."""
-    changes: dict[str, Any] = {
-        f.name: np.repeat(getattr(launches, f.name), count, axis=0)
-        for f in dataclasses.fields(launches)
-        if isinstance(getattr(launches, f.name), np.ndarray)
-    }
-    names = tuple(name for name in launches.classes for _ in range(count))
-    return dataclasses.replace(launches, classes=names, **changes)
-
-
 def _impact_range(flight: Flight) -> FloatArray:
     r = flight.ground_range_m()
     return np.where(flight.status == 0, r, np.nan)
@@ -195,6 +184,5 @@ __all__ = [
     "lofted_kick",
     "minimum_energy_kick",
     "range_for_kick",
-    "repeat",
     "with_values",
 ]
