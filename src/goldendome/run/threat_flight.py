@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.physics.geodesy import geodesic_direct
 from goldendome.scenario.catalog import (
     BallisticClassSpec,
     CruiseClassSpec,
@@ -196,16 +197,7 @@ def fly_threat(
                 f"threat class '{spec.name}'",
                 f"is a {spec.type} class: give a target (--to) or a range (--range-km)",
             )
-        if target is not None:
-            goal = lookup("target", target, targets())
-            lat_t, lon_t = goal.latitude_rad, goal.longitude_rad
-        else:
-            assert range_km is not None
-            if range_km <= 0:
-                raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
-            lat_t, lon_t, _ = _destination(
-                area.latitude_rad, area.longitude_rad, math.radians(azimuth_deg), range_km
-            )
+        lat_t, lon_t = _aim_point(area, target, range_km, azimuth_deg)
         head = {"class": spec.name, "launch_area": area.name, "target": target or "range"}
         return head | _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
     missile = spec.build_rocket()
@@ -213,16 +205,9 @@ def fly_threat(
     base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
     out: dict[str, Any] = {"class": missile.name, "launch_area": area.name}
     if target is not None or range_km is not None:
+        lat_t, lon_t = _aim_point(area, target, range_km, azimuth_deg)
         if target is not None:
-            goal = lookup("target", target, targets())
-            lat_t, lon_t = goal.latitude_rad, goal.longitude_rad
-            out["target"] = goal.name
-        else:
-            assert range_km is not None
-            if range_km <= 0:
-                raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
-            lat_arr, lon_arr, _ = _destination(area.latitude_rad, area.longitude_rad, az, range_km)
-            lat_t, lon_t = lat_arr, lon_arr
+            out["target"] = lookup("target", target, targets()).name
         fpa = None if burnout_fpa_deg is None else math.radians(burnout_fpa_deg)
         result = aim(
             base,
@@ -262,13 +247,21 @@ def fly_threat(
     return out | {"azimuth_deg": azimuth_deg} | summarize_flight(flight)
 
 
-def _destination(
-    lat_rad: float, lon_rad: float, azimuth_rad: float, range_km: float
-) -> tuple[float, float, float]:
-    from goldendome.physics.geodesy import geodesic_direct
-
-    lat, lon, back = geodesic_direct(lat_rad, lon_rad, azimuth_rad, range_km * 1e3)
-    return float(lat), float(lon), float(back)
+def _aim_point(
+    area: PlaceSpec, target: str | None, range_km: float | None, azimuth_deg: float
+) -> tuple[float, float]:
+    """Latitude and longitude (radians) to aim at: a catalog target, or the point ``range_km``
+    from the launch area along ``azimuth_deg``."""
+    if target is not None:
+        goal = lookup("target", target, targets())
+        return goal.latitude_rad, goal.longitude_rad
+    assert range_km is not None
+    if range_km <= 0:
+        raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
+    lat, lon, _ = geodesic_direct(
+        area.latitude_rad, area.longitude_rad, math.radians(azimuth_deg), range_km * 1e3
+    )
+    return float(lat), float(lon)
 
 
 def reconstruct_test(
