@@ -1,6 +1,7 @@
 """The constellation contract and the element set every constellation produces."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal, Protocol
 
 import numpy as np
@@ -70,6 +71,6 @@ class Constellation(Protocol):
         """Number of satellites."""
         ...
 
-    def initial_elements(self, earth_rotation_angle_rad: float) -> OrbitalElements:
-        """Elements at the scenario epoch, given the Earth rotation angle then (radians)."""
+    def initial_elements(self, epoch_utc: datetime) -> OrbitalElements:
+        """Mean elements (ECI of date) at the scenario epoch ``epoch_utc``."""
         ...

@@ -3,6 +3,7 @@ Interplanetary Soc. 37, 1984): t satellites in p equally spaced planes with phas
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 
@@ -44,12 +45,12 @@ class Walker:
         """Number of satellites (Walker t)."""
         return self.satellites
 
-    def initial_elements(self, earth_rotation_angle_rad: float) -> OrbitalElements:
-        """Elements at the epoch; the pattern is inertial, so the rotation angle is unused.
+    def initial_elements(self, epoch_utc: datetime) -> OrbitalElements:
+        """Elements at the epoch; the pattern is inertial, so the epoch is unused.
 
         Parameters
         ----------
-        earth_rotation_angle_rad : float
+        epoch_utc : datetime
             Unused by Walker patterns (accepted for the common contract).
 
         Returns

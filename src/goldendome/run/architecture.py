@@ -2,7 +2,7 @@
 the satellites each ground site has in view.
 
 This is what a run does before threats, sensors and interceptors exist: it exercises the
-physics core end to end on the scenario (elements -> J2 propagation -> Earth rotation ->
+physics core end to end on the scenario (elements -> analytic J2 propagation -> Earth rotation ->
 geodetic altitude and local elevation) and reports figures an analyst can check by hand.
 """
 
@@ -11,11 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.orbits.propagation import propagate_numerical
+from goldendome.orbits.analytic import propagate_analytic
 from goldendome.physics._types import FloatArray
 from goldendome.physics.constants import MU_EARTH_M3_S2
-from goldendome.physics.earth_rotation import earth_rotation_angle_rad
-from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.physics.topocentric import ecef_to_enu
 from goldendome.scenario.spec import ScenarioSpec
@@ -85,7 +83,6 @@ def simulate_architecture(
     ArchitectureResult
     """
     t_s = np.arange(0.0, spec.time.duration_s + 0.5 * spec.time.step_s, spec.time.step_s)
-    theta_rad = earth_rotation_angle_rad(t_s, spec.time.epoch)
     site_lat = np.array([s.latitude_rad for s in spec.sites])
     site_lon = np.array([s.longitude_rad for s in spec.sites])
     site_r = geodetic_to_ecef(site_lat, site_lon, np.array([s.altitude_m for s in spec.sites]))
@@ -95,15 +92,11 @@ def simulate_architecture(
     layers: list[LayerResult] = []
     coverage: list[SiteCoverage] = []
     for name, layer in models.items():
-        elements = layer.initial_elements(float(theta_rad[0]))
+        elements = layer.initial_elements(spec.time.epoch)
 
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            progress("propagating satellites", done, total)
-
-        states = propagate_numerical(elements.states_eci(), t_s, on_chunk=advance)
-        r_ecef = eci_to_ecef(states[..., :3], theta_rad[None, :])
+        r_ecef = propagate_analytic(elements, t_s, frame="ecef", epoch_utc=spec.time.epoch)
+        done += len(elements)
+        progress("propagating satellites", done, total)
         lat, _, height = ecef_to_geodetic(r_ecef)
         a = elements.semi_major_axis_m
         result = LayerResult(
