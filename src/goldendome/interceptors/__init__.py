@@ -1,0 +1,1 @@
+"""Interceptors: fly-out kinematics and reach of each interceptor type."""

@@ -1,0 +1,115 @@
+"""Boost-phase tracks of flown missiles and their space-based engagement windows.
+
+The glue between the threat flights, a space layer and the kill vehicle: missiles are
+flown on a fine grid over their boost phase, the satellites are propagated on the same
+grid, and :func:`goldendome.interceptors.sbi_reach.sbi_opportunities` says which
+satellite can reach which missile and when.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
+from goldendome.interceptors.space_based import EngagementRule, KillVehicle
+from goldendome.orbits.analytic import propagate_analytic
+from goldendome.orbits.base import OrbitalElements
+from goldendome.physics._types import FloatArray
+from goldendome.physics.frames import eci_to_ecef
+from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.threats.ballistic import Launches
+from goldendome.threats.flight import BURNOUT, fly
+
+#: Sampling of boost-phase tracks, seconds (a solid ICBM climbs ~2 km/s near burnout).
+BOOST_STEP_S = 1.0
+
+
+@dataclass(frozen=True)
+class BoostTracks:
+    """Missiles sampled over their boost phase on a common scenario grid.
+
+    Attributes
+    ----------
+    t_s : (n_time,) float64, seconds on the scenario clock
+    r_eci_m : (n_threat, n_time, 3) float64, meters (NaN before launch and after impact)
+    altitude_m : (n_threat, n_time) float64, meters (geodetic)
+    launch_time_s, burnout_time_s : (n_threat,) float64, seconds
+    """
+
+    t_s: FloatArray
+    r_eci_m: FloatArray
+    altitude_m: FloatArray
+    launch_time_s: FloatArray
+    burnout_time_s: FloatArray
+
+    def __len__(self) -> int:
+        return int(self.launch_time_s.shape[0])
+
+
+def fly_boost(launches: Launches, theta0_rad: float, step_s: float = BOOST_STEP_S) -> BoostTracks:
+    """Fly aimed launches and keep their boost phase, sampled every ``step_s`` seconds."""
+    first = float(np.min(launches.t_launch_s))
+    last_burn = float(np.max(launches.t_launch_s + launches.stage_burn_s.sum(axis=1)))
+    t_s = np.arange(first, last_burn + 2.0 * step_s, step_s)
+    flight = fly(launches, t_s, theta0_rad=theta0_rad)
+    r_eci = flight.y_eci[..., :3]
+    _, _, altitude = ecef_to_geodetic(eci_to_ecef(r_eci, flight.theta_rad(t_s)))
+    return BoostTracks(
+        t_s, r_eci, altitude, flight.t_start_s.copy(), flight.event_t_s[:, BURNOUT].copy()
+    )
+
+
+def engagement_windows(
+    tracks: BoostTracks, rule: EngagementRule
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Interceptor launch time and the allowed intercept window of each threat.
+
+    Returns
+    -------
+    launch_s, start_s, end_s : (n_threat,) float64, seconds on the scenario clock
+        ``start_s`` is the interceptor launch or the threat's climb through the minimum
+        intercept altitude, whichever is later; ``end_s`` is the rule's deadline.
+    """
+    launch_s = tracks.launch_time_s + rule.launch_delay_s
+    t = tracks.t_s[None, :]
+    alt = np.nan_to_num(tracks.altitude_m, nan=-np.inf)
+    above = alt >= rule.min_intercept_altitude_m
+    start_s = np.where(above.any(axis=1), t[0, np.argmax(above, axis=1)], np.inf)
+    end_s = tracks.burnout_time_s.copy()
+    if rule.intercept_before == "altitude":
+        high = alt >= rule.deadline_altitude_m
+        crossing = np.where(high.any(axis=1), t[0, np.argmax(high, axis=1)], np.inf)
+        end_s = np.minimum(end_s, crossing)
+    elif rule.intercept_before == "time":
+        end_s = np.minimum(end_s, tracks.launch_time_s + rule.deadline_time_s)
+    return launch_s, np.maximum(start_s, launch_s), end_s
+
+
+def boost_opportunities(
+    tracks: BoostTracks,
+    elements: OrbitalElements,
+    vehicle: KillVehicle,
+    rule: EngagementRule,
+    *,
+    method: str = "pruned",
+) -> Opportunities:
+    """Every (satellite, threat) pair of a layer that can intercept in the boost phase.
+
+    Parameters
+    ----------
+    tracks : BoostTracks
+    elements : OrbitalElements
+        The interceptor layer's mean elements at the scenario epoch.
+    vehicle, rule
+        Kill vehicle and engagement rule.
+    method : {"pruned", "dense"}
+
+    Returns
+    -------
+    Opportunities
+    """
+    sat_r = propagate_analytic(elements, tracks.t_s)
+    launch_s, start_s, end_s = engagement_windows(tracks, rule)
+    return sbi_opportunities(
+        tracks.t_s, sat_r, tracks.r_eci_m, start_s, end_s, launch_s, vehicle, method=method
+    )
