@@ -9,9 +9,12 @@ Example
 """
 
 from pathlib import Path
+from typing import Any
 
 from goldendome.results.store import StoredRun, run_and_store
 from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
+from goldendome.run.sizing import SizingAnswer
+from goldendome.run.sizing_setup import size, size_report
 from goldendome.run.threat_flight import catalog_listing, fly_threat, reconstruct_test
 from goldendome.scenario import (
     Problem,
@@ -23,12 +26,15 @@ from goldendome.scenario import (
     scenario_from_mapping,
 )
 from goldendome.scenario.loader import read_scenario_file
+from goldendome.scenario.sizing import SizingSpec, sizing_spec
 
 __all__ = [
     "ArchitectureResult",
     "Problem",
     "ScenarioError",
     "ScenarioSpec",
+    "SizingAnswer",
+    "SizingSpec",
     "StoredRun",
     "catalog_listing",
     "default_scenario",
@@ -37,10 +43,14 @@ __all__ = [
     "load_scenario",
     "load_scenario_text",
     "read_scenario",
+    "read_scenario_file",
     "reconstruct_test",
     "run",
     "scenario_from_mapping",
     "simulate_architecture",
+    "size_constellation",
+    "size_constellation_report",
+    "sizing_spec",
 ]
 
 
@@ -111,3 +121,33 @@ def run(
     """
     spec, text = read_scenario(scenario, seed=seed)
     return run_and_store(spec, text, Path(runs_dir), progress=progress)
+
+
+def size_constellation(values: dict[str, Any] | None = None) -> tuple[SizingAnswer, dict[str, Any]]:
+    """How many space-based interceptors a salvo takes (``goldendome size``).
+
+    Parameters
+    ----------
+    values : dict, optional
+        Changes to the default question (``data/sbi_assumptions.toml``), in file units:
+        ``salvo``, ``shots``, ``confidence``, ``threat``, ``from``, ``to``,
+        ``altitudes_km``, ``inclinations_deg``, ``planes``, ``launch_times``, ``phasing``,
+        and an ``sbi`` table (``delta_v_km_s``, ``acceleration_g``, delays, rule).
+
+    Returns
+    -------
+    answer : SizingAnswer
+    assumptions : dict
+        Every assumption the answer rests on.
+
+    Raises
+    ------
+    ScenarioError
+        If a value is invalid (each problem names its key, value and rule).
+    """
+    return size(sizing_spec(values))
+
+
+def size_constellation_report(values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints)."""
+    return size_report(*size_constellation(values))

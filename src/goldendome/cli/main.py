@@ -131,6 +131,7 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    import goldendome.cli.fly  # noqa: F401  (registers the fly command)
+    import goldendome.cli.fly
+    import goldendome.cli.size  # noqa: F401  (registers the size command)
 
     sys.exit(app())

@@ -9,26 +9,17 @@ from pydantic_core import PydanticCustomError
 from goldendome.orbits.base import Constellation
 from goldendome.orbits.sensor_orbits import Geostationary, Molniya
 from goldendome.orbits.walker import Walker
-from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel
+from goldendome.scenario.base import KM_TO_M, SpecModel
+from goldendome.scenario.element_sets import ElementListSpec, TleSetSpec
+from goldendome.scenario.orbit_quantities import (
+    Altitude,
+    Inclination,
+    Longitude,
+    PlaneCount,
+    Role,
+    SatelliteCount,
+)
 from goldendome.scenario.quantities import Bounded
-
-Role = Literal["interceptor", "tracking", "early_warning"]
-
-Altitude = Annotated[
-    float,
-    Bounded("altitude must be above the surface and below the Moon", "km", gt=0, lt=384_400),
-    KM_TO_M,
-]
-Inclination = Annotated[
-    float, Bounded("inclination must lie between 0 and 180 deg", "deg", ge=0, le=180), DEG_TO_RAD
-]
-Longitude = Annotated[
-    float, Bounded("longitude must lie in [-180, 360) deg", "deg", ge=-180, lt=360), DEG_TO_RAD
-]
-SatelliteCount = Annotated[
-    int, Bounded("a constellation needs at least one satellite", ge=1, le=1_000_000)
-]
-PlaneCount = Annotated[int, Bounded("a constellation needs at least one plane", ge=1, le=100_000)]
 
 
 class _WalkerSpec(SpecModel):
@@ -126,6 +117,11 @@ class MolniyaSpec(SpecModel):
 
 
 ConstellationSpec = Annotated[
-    WalkerDeltaSpec | WalkerStarSpec | GeostationarySpec | MolniyaSpec,
+    WalkerDeltaSpec
+    | WalkerStarSpec
+    | GeostationarySpec
+    | MolniyaSpec
+    | ElementListSpec
+    | TleSetSpec,
     Field(discriminator="kind"),
 ]

@@ -8,6 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.constellations import ConstellationSpec
+from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec
 from goldendome.scenario.threats import ThreatsSpec
@@ -63,6 +64,7 @@ class ScenarioSpec(SpecModel):
     sites: list[SiteSpec] = Field(default_factory=list)
     defended_assets: list[DefendedAssetSpec] = Field(default_factory=list)
     threats: ThreatsSpec = Field(default_factory=ThreatsSpec)
+    sbi: SbiSpec | None = None
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":
@@ -74,5 +76,15 @@ class ScenarioSpec(SpecModel):
                     "duplicate_name",
                     "{label} names must be unique; repeated: {dupes}",
                     {"label": label, "dupes": ", ".join(dupes)},
+                )
+        if self.sbi is not None:
+            layer = self.space.get(self.sbi.layer)
+            if layer is None or layer.role != "interceptor":
+                names = [k for k, v in self.space.items() if v.role == "interceptor"]
+                raise PydanticCustomError(
+                    "sbi_layer",
+                    "sbi.layer = {name!r} is not an interceptor layer of [space]; interceptor "
+                    "layers: {known}",
+                    {"name": self.sbi.layer, "known": ", ".join(names) or "none"},
                 )
         return self

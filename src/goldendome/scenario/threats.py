@@ -11,7 +11,7 @@ from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, target
 from goldendome.scenario.quantities import Bounded
 
 
-def _known(kind: str, name: str, names: list[str]) -> str:
+def known_name(kind: str, name: str, names: list[str]) -> str:
     if name in names:
         return name
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
@@ -42,7 +42,7 @@ class RaidEntrySpec(SpecModel):
     @field_validator("class_")
     @classmethod
     def _class_known(cls, value: str) -> str:
-        name = _known("threat class", value, list(threat_classes()))
+        name = known_name("threat class", value, list(threat_classes()))
         if not isinstance(threat_classes()[name], BallisticClassSpec):
             raise PydanticCustomError(
                 "unsupported",
@@ -54,12 +54,12 @@ class RaidEntrySpec(SpecModel):
     @field_validator("from_")
     @classmethod
     def _area_known(cls, value: str) -> str:
-        return _known("launch area", value, list(launch_areas()))
+        return known_name("launch area", value, list(launch_areas()))
 
     @field_validator("to")
     @classmethod
     def _target_known(cls, value: str) -> str:
-        return _known("target", value, list(targets()))
+        return known_name("target", value, list(targets()))
 
 
 class ThreatsSpec(SpecModel):

@@ -1,0 +1,105 @@
+"""``goldendome size``: how many space-based interceptors a salvo takes."""
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from goldendome.cli.main import EXIT_BAD_INPUT, app
+
+
+def _numbers(text: str | None, name: str, kind: type = float) -> list[Any] | None:
+    if text is None:
+        return None
+    try:
+        return [kind(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        typer.echo(f"{name} = {text!r}: expected comma-separated numbers, e.g. 300,400,500")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _from_scenario(path: Path) -> dict[str, Any]:
+    """The kill vehicle, rule and first raid entry of a scenario, as sizing values."""
+    import tomllib
+
+    from goldendome.api import ScenarioError, read_scenario_file
+
+    try:
+        data = tomllib.loads(read_scenario_file(path))
+    except ScenarioError as exc:
+        typer.echo(exc.report())
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except tomllib.TOMLDecodeError as exc:
+        typer.echo(f"{path}: not valid TOML: {exc}")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    values: dict[str, Any] = {}
+    sbi = dict(data.get("sbi", {}))
+    sbi.pop("layer", None)
+    values["sbi"] = sbi
+    raid = data.get("threats", {}).get("raid", [])
+    if raid:
+        values.update({k: raid[0][k] for k in ("class", "from", "to") if k in raid[0]})
+        if "class" in values:
+            values["threat"] = values.pop("class")
+    return values
+
+
+@app.command()
+def size(
+    salvo: Annotated[int | None, typer.Option(help="Simultaneous launches.")] = None,
+    shots: Annotated[int | None, typer.Option(help="Shots each missile must get.")] = None,
+    confidence: Annotated[
+        float | None, typer.Option(help="Share of launch times that must be covered (0-1].")
+    ] = None,
+    threat: Annotated[str | None, typer.Option(help="Threat class (ballistic).")] = None,
+    launch_area: Annotated[str | None, typer.Option("--from", help="Launch area.")] = None,
+    target: Annotated[str | None, typer.Option("--to", help="Target the salvo aims at.")] = None,
+    altitudes_km: Annotated[str | None, typer.Option(help="Altitudes to search, km.")] = None,
+    inclinations_deg: Annotated[str | None, typer.Option(help="Inclinations, deg.")] = None,
+    planes: Annotated[str | None, typer.Option(help="Plane counts to search.")] = None,
+    launch_times: Annotated[int | None, typer.Option(help="Launch times over a day.")] = None,
+    delta_v_km_s: Annotated[float | None, typer.Option(help="Interceptor delta-v.")] = None,
+    acceleration_g: Annotated[float | None, typer.Option(help="Interceptor acceleration.")] = None,
+    detection_delay_s: Annotated[float | None, typer.Option(help="Launch to detection.")] = None,
+    decision_delay_s: Annotated[float | None, typer.Option(help="Detection to launch.")] = None,
+    scenario: Annotated[
+        Path | None, typer.Option(help="Take the kill vehicle, rule and threat from a scenario.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """How many SBIs give each missile of a salvo k shots: search altitude, inclination, planes."""
+    from goldendome.api import ScenarioError, size_constellation_report
+
+    values: dict[str, Any] = _from_scenario(scenario) if scenario is not None else {"sbi": {}}
+    given = {
+        "salvo": salvo,
+        "shots": shots,
+        "confidence": confidence,
+        "threat": threat,
+        "from": launch_area,
+        "to": target,
+        "altitudes_km": _numbers(altitudes_km, "--altitudes-km"),
+        "inclinations_deg": _numbers(inclinations_deg, "--inclinations-deg"),
+        "planes": _numbers(planes, "--planes", int),
+        "launch_times": launch_times,
+    }
+    values.update({k: v for k, v in given.items() if v is not None})
+    kv = {
+        "delta_v_km_s": delta_v_km_s,
+        "acceleration_g": acceleration_g,
+        "detection_delay_s": detection_delay_s,
+        "decision_delay_s": decision_delay_s,
+    }
+    values["sbi"].update({k: v for k, v in kv.items() if v is not None})
+    try:
+        report = size_constellation_report(values)
+    except ScenarioError as exc:
+        typer.echo(exc.report())
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if json_out:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    from goldendome.cli.size_tables import print_sizing
+
+    print_sizing(report)

@@ -1,0 +1,80 @@
+"""Rich tables for ``goldendome size``: the answer, its assumptions, the candidates, and
+the coverage figures (by latitude and over launch times)."""
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+#: Launch times are summarized in blocks of this many hours.
+BLOCK_H = 3
+
+
+def _answer_line(report: dict[str, Any]) -> str:
+    a, best = report["assumptions"], report["best"]
+    if best is None:
+        return (
+            "No constellation searched meets the question; widen the search "
+            "(--altitudes-km, --inclinations-deg, --planes) or relax it."
+        )
+    return (
+        f"[bold]{best['satellites']:,} SBIs[/bold]: Walker {best['altitude_km']:.0f} km, "
+        f"{best['inclination_deg']:.1f} deg, {best['planes']} planes x {best['per_plane']} "
+        f"(f = {a['walker_phasing']}) give each of {a['salvo_simultaneous_launches']} "
+        f"simultaneous missile(s) {a['shots_per_missile']} shot(s) at "
+        f"{best['achieved_confidence']:.1%} of {a['launch_times_sampled']:,} launch times "
+        f"(at least {report['needed_in_reach']} SBIs in reach; mean {best['mean_in_reach']:.1f})."
+    )
+
+
+def print_sizing(report: dict[str, Any]) -> None:
+    """Print a ``size_constellation_report`` for a reader."""
+    console = Console()
+    console.print(_answer_line(report))
+    assumed = Table(title="Assumptions", show_header=False)
+    assumed.add_column("assumption")
+    assumed.add_column("value", justify="right")
+    for key, value in report["assumptions"].items():
+        assumed.add_row(key.replace("_", " "), str(value))
+    start, end = report["engagement_window_s"]
+    assumed.add_row("intercepts allowed (after threat launch)", f"{start:.0f}-{end:.0f} s")
+    assumed.add_row("effective ground reach", f"{report['effective_ground_reach_km']:.0f} km")
+    console.print(assumed)
+    cands = Table(title="Fewest satellites per geometry searched")
+    for col in ("altitude km", "incl. deg", "planes", "per plane", "SBIs", "covered", "mean"):
+        cands.add_column(col, justify="right")
+    for c in report["candidates"]:
+        total = c["label"]
+        cands.add_row(
+            f"{c['altitude_km']:.0f}",
+            f"{c['inclination_deg']:.1f}",
+            str(c["planes"]),
+            str(c["per_plane"] or "-"),
+            total,
+            f"{c['achieved_confidence']:.1%}" if c["satellites"] else "-",
+            f"{c['mean_in_reach']:.1f}" if c["satellites"] else "-",
+        )
+    console.print(cands)
+    if report["best"] is None:
+        return
+    lat = Table(title="Best constellation: mean SBIs in reach of a launch, by latitude")
+    lat.add_column("latitude deg", justify="right")
+    lat.add_column("mean in reach", justify="right")
+    for row in report["coverage_by_latitude"]:
+        lat.add_row(f"{row['latitude_deg']:+.0f}", f"{row['mean_in_reach']:.1f}")
+    console.print(lat)
+    over = report["in_reach_over_time"]
+    block = max(1, len(over["in_reach"]) * BLOCK_H // 24)
+    times = Table(title="Best constellation: SBIs in reach over the day's launch times")
+    for col in ("launch hours (UTC from epoch)", "min", "mean", "max"):
+        times.add_column(col, justify="right")
+    for k in range(0, len(over["in_reach"]), block):
+        chunk = over["in_reach"][k : k + block]
+        h0 = over["launch_time_s"][k] / 3600.0
+        times.add_row(
+            f"{h0:04.1f}-{h0 + BLOCK_H:04.1f}",
+            str(min(chunk)),
+            f"{sum(chunk) / len(chunk):.1f}",
+            str(max(chunk)),
+        )
+    console.print(times)

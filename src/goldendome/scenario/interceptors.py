@@ -1,0 +1,78 @@
+"""Spec of a scenario's space-based interceptors: kill vehicle and engagement rule.
+
+Defaults come from ``data/sbi_assumptions.toml``, where each value's source is named.
+"""
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from goldendome.interceptors.space_based import EngagementRule, KillVehicle
+from goldendome.physics.constants import G0_M_S2
+from goldendome.scenario.base import KM_TO_M, SpecModel
+from goldendome.scenario.quantities import Bounded
+
+
+@cache
+def sbi_assumptions() -> dict[str, Any]:
+    """The parsed ``sbi_assumptions.toml`` (kill vehicle, engagement, sizing question)."""
+    text = resources.files("goldendome.data").joinpath("sbi_assumptions.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+_KV = sbi_assumptions()["kill_vehicle"]
+_RULE = sbi_assumptions()["engagement"]
+
+DeltaV = Annotated[
+    float, Bounded("delta-v must be positive and below 20 km/s", "km/s", gt=0, le=20), KM_TO_M
+]
+Delay = Annotated[float, Bounded("a delay must lie between 0 and 600 s", "s", ge=0, le=600)]
+
+
+class SbiSpec(SpecModel):
+    """Which space layer carries interceptors, and how they fly and engage."""
+
+    layer: str = "sbi_layer"
+    delta_v_m_s: DeltaV = Field(default=_KV["delta_v_km_s"] * 1e3, alias="delta_v_km_s")
+    acceleration_g: Annotated[
+        float, Bounded("acceleration must be positive, at most 100 g", "g", gt=0, le=100)
+    ] = _KV["acceleration_g"]
+    divert_delta_v_m_s: Annotated[
+        float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10), KM_TO_M
+    ] = Field(default=_KV["divert_delta_v_km_s"] * 1e3, alias="divert_delta_v_km_s")
+    detection_delay_s: Delay = _RULE["detection_delay_s"]
+    decision_delay_s: Delay = _RULE["decision_delay_s"]
+    intercept_before: Literal["burnout", "altitude", "time"] = _RULE["intercept_before"]
+    deadline_altitude_m: Annotated[
+        float, Bounded("deadline altitude must be positive", "km", gt=0, le=5_000), KM_TO_M
+    ] = Field(default=float("inf"), alias="deadline_altitude_km")
+    deadline_time_s: Annotated[float, Bounded("deadline must be positive", "s", gt=0, le=3_600)] = (
+        float("inf")
+    )
+    min_intercept_altitude_m: Annotated[
+        float,
+        Bounded("minimum intercept altitude must lie in [0, 1,000] km", "km", ge=0, le=1_000),
+        KM_TO_M,
+    ] = Field(default=_RULE["min_intercept_altitude_km"] * 1e3, alias="min_intercept_altitude_km")
+
+    def build_vehicle(self) -> KillVehicle:
+        """The kill vehicle this spec describes."""
+        return KillVehicle(
+            delta_v_m_s=self.delta_v_m_s,
+            acceleration_m_s2=self.acceleration_g * G0_M_S2,
+            divert_delta_v_m_s=self.divert_delta_v_m_s,
+        )
+
+    def build_rule(self) -> EngagementRule:
+        """The engagement rule this spec describes."""
+        return EngagementRule(
+            detection_delay_s=self.detection_delay_s,
+            decision_delay_s=self.decision_delay_s,
+            intercept_before=self.intercept_before,
+            deadline_altitude_m=self.deadline_altitude_m,
+            deadline_time_s=self.deadline_time_s,
+            min_intercept_altitude_m=self.min_intercept_altitude_m,
+        )
