@@ -1,6 +1,7 @@
 """Rich tables for ``goldendome size``: the answer, its assumptions, the candidates, and
 the coverage figures (by latitude and over launch times)."""
 
+import sys
 from typing import Any
 
 from rich.console import Console
@@ -29,7 +30,8 @@ def _answer_line(report: dict[str, Any]) -> str:
 
 def print_sizing(report: dict[str, Any]) -> None:
     """Print a ``size_constellation_report`` for a reader."""
-    console = Console()
+    # Piped output (files, CI logs, the docs) gets a fixed, readable width.
+    console = Console() if sys.stdout.isatty() else Console(width=100)
     console.print(_answer_line(report))
     assumed = Table(title="Assumptions", show_header=False)
     assumed.add_column("assumption")
@@ -57,7 +59,7 @@ def print_sizing(report: dict[str, Any]) -> None:
     console.print(cands)
     if report["best"] is None:
         return
-    lat = Table(title="Best constellation: mean SBIs in reach of a launch, by latitude")
+    lat = Table(title="Mean SBIs in reach by latitude")
     lat.add_column("latitude deg", justify="right")
     lat.add_column("mean in reach", justify="right")
     for row in report["coverage_by_latitude"]:
@@ -65,8 +67,8 @@ def print_sizing(report: dict[str, Any]) -> None:
     console.print(lat)
     over = report["in_reach_over_time"]
     block = max(1, len(over["in_reach"]) * BLOCK_H // 24)
-    times = Table(title="Best constellation: SBIs in reach over the day's launch times")
-    for col in ("launch hours (UTC from epoch)", "min", "mean", "max"):
+    times = Table(title="SBIs in reach by launch time")
+    for col in ("hours after epoch", "min", "mean", "max"):
         times.add_column(col, justify="right")
     for k in range(0, len(over["in_reach"]), block):
         chunk = over["in_reach"][k : k + block]

@@ -15,7 +15,7 @@ def print_summary(summary: dict[str, Any]) -> None:
         f"[bold]{summary['scenario']}[/bold]  seed {summary['seed']}, "
         f"{summary['epoch_utc']} + {summary['duration_s']:g} s, step {summary['step_s']:g} s"
     )
-    layers = Table(title="Space layers (J2 numerical propagation over the window)")
+    layers = Table(title="Space layers (analytic Kepler + J2 secular propagation over the window)")
     for column in (
         "layer",
         "role",
@@ -89,7 +89,35 @@ def print_summary(summary: dict[str, Any]) -> None:
             f"Released: {objects.get('reentry_vehicles', 0)} reentry vehicles and "
             f"{objects.get('decoys', 0)} decoys (objects.parquet)."
         )
+    _print_sbi(console, summary.get("space_based_interceptors"))
     console.print(
         f"{summary['defended_assets']} defended assets "
         f"({summary['defended_population']:,} people). Run folder: {summary['run_folder']}"
+    )
+
+
+def _print_sbi(console: Console, sbi: dict[str, Any] | None) -> None:
+    """The boost-phase table: SBIs in reach of each missile and the salvo's saturation."""
+    if not sbi:
+        return
+    table = Table(
+        title=f"Space-based interceptors ({sbi['layer']}, {sbi['satellites']:,}) "
+        "in reach of each missile in boost phase"
+    )
+    for column in ("#", "SBIs in reach", "window s after launch", "first intercept s", "shots"):
+        table.add_column(column, justify="right")
+    for t in sbi["threats"]:
+        first = t["first_intercept_s"]
+        table.add_row(
+            str(t["threat"]),
+            str(t["sbis_in_reach"]),
+            f"{t['window_start_s']:.0f}-{t['window_end_s']:.0f}",
+            "-" if first != first else f"{first:.0f}",  # NaN: none in reach
+            str(t["shots_assigned"]),
+        )
+    console.print(table)
+    console.print(
+        f"The salvo has {sbi['distinct_sbis_in_reach']} distinct SBIs in reach "
+        f"({sbi['opportunities']} opportunities, sbi_opportunities.parquet); with one kill "
+        f"vehicle per SBI every missile can get {sbi['shots_every_missile_gets']} shot(s) at once."
     )

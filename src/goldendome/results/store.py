@@ -16,6 +16,7 @@ from goldendome.run.architecture import (
     simulate_architecture,
 )
 from goldendome.run.raid import RaidResult, fly_raid
+from goldendome.run.sbi_engagement import SbiEngagement, engage_boost_phase
 from goldendome.scenario.spec import ScenarioSpec
 
 
@@ -27,8 +28,25 @@ class StoredRun:
     summary: dict[str, Any]
 
 
+def _sbi_summary(sbi: SbiEngagement | None) -> dict[str, Any] | None:
+    if sbi is None:
+        return None
+    return {
+        "layer": sbi.layer,
+        "satellites": sbi.n_satellites,
+        "opportunities": len(sbi.opportunities),
+        "distinct_sbis_in_reach": sbi.distinct_sbis_in_reach,
+        "shots_every_missile_gets": sbi.shots_every_missile_gets,
+        "threats": [asdict(t) for t in sbi.threats],
+    }
+
+
 def summarize(
-    spec: ScenarioSpec, result: ArchitectureResult, raid: RaidResult, folder: RunFolder
+    spec: ScenarioSpec,
+    result: ArchitectureResult,
+    raid: RaidResult,
+    folder: RunFolder,
+    sbi: SbiEngagement | None = None,
 ) -> dict[str, Any]:
     """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints)."""
     return {
@@ -45,6 +63,7 @@ def summarize(
             "reentry_vehicles": sum(o.kind == "rv" for o in raid.objects),
             "decoys": sum(o.kind == "decoy" for o in raid.objects),
         },
+        "space_based_interceptors": _sbi_summary(sbi),
         "defended_assets": len(spec.defended_assets),
         "defended_population": sum(a.population for a in spec.defended_assets),
         "run_folder": str(folder.path),
@@ -120,7 +139,24 @@ def run_and_store(
         folder.write_table("threats", raid.threats)
         folder.write_table("threat_events", raid.events)
         folder.write_table("objects", raid.objects)
-    summary = summarize(spec, result, raid, folder)
+    sbi = None
+    if spec.sbi is not None and raid.launches is not None:
+        t0 = time.perf_counter()
+        try:
+            if progress is not None:
+                progress("space-based interceptors in reach", 0, 1)
+            sbi = engage_boost_phase(spec, raid.launches)
+            if progress is not None:
+                progress("space-based interceptors in reach", 1, 1)
+        except KeyboardInterrupt:
+            manifest("interrupted")
+            raise
+        timings["space_based_interceptors"] = time.perf_counter() - t0
+        if sbi is not None and sbi.opportunities:
+            folder.write_table("sbi_opportunities", sbi.opportunities)
+        if sbi is not None:
+            folder.write_table("sbi_threats", sbi.threats)
+    summary = summarize(spec, result, raid, folder, sbi)
     folder.write_json(SUMMARY, summary)
     manifest("complete")
     return StoredRun(folder=folder, summary=summary)

@@ -47,7 +47,12 @@ class BoostTracks:
 
 
 def fly_boost(launches: Launches, theta0_rad: float, step_s: float = BOOST_STEP_S) -> BoostTracks:
-    """Fly aimed launches and keep their boost phase, sampled every ``step_s`` seconds."""
+    """Fly aimed launches and keep their boost phase, sampled every ``step_s`` seconds.
+
+    The grid runs from the first launch to the last burnout, so launches spread over hours
+    make long grids (and :func:`boost_opportunities` then holds every satellite's position
+    at every sample, ``24 * n_satellite * n_time`` bytes): fly such launches in groups.
+    """
     first = float(np.min(launches.t_launch_s))
     last_burn = float(np.max(launches.t_launch_s + launches.stage_burn_s.sum(axis=1)))
     t_s = np.arange(first, last_burn + 2.0 * step_s, step_s)

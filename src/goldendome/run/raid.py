@@ -79,6 +79,7 @@ class RaidResult:
     objects: list[ObjectRow]
     flight: Flight | None
     deployment: Deployment | None
+    launches: Launches | None = None
 
 
 def _launches(
@@ -150,7 +151,8 @@ def fly_raid(spec: ScenarioSpec, t_s: FloatArray) -> RaidResult:
     decoys = [c.decoy_count if d is None else d for c, d in zip(classes, counts, strict=True)]
     rng = np.random.default_rng(np.random.SeedSequence(spec.seed).spawn(SUBSYSTEMS)[DEPLOYMENT])
     deployment = deploy(flight, classes, rng, t_s, decoys=decoys)
-    return RaidResult(rows, _events(flight), _objects(deployment, lat_t, lon_t), flight, deployment)
+    objects = _objects(deployment, lat_t, lon_t)
+    return RaidResult(rows, _events(flight), objects, flight, deployment, aimed)
 
 
 def _objects(d: Deployment, lat_t: FloatArray, lon_t: FloatArray) -> list[ObjectRow]:

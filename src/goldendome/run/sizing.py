@@ -27,7 +27,7 @@ from goldendome.run.reach_map import ReachMap, reach_map
 MAX_SATELLITES = 60_000
 #: Geometries needing more than this many times the best total found are not pursued.
 WORSE_THAN_BEST = 5
-LATITUDES_DEG = tuple(range(-80, 81, 10))
+LATITUDES_DEG = tuple(range(-85, 86, 5))
 
 
 @dataclass(frozen=True)

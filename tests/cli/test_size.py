@@ -1,0 +1,61 @@
+"""``goldendome size`` from the command line: answer, JSON, bad input, a scenario's SBIs."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import goldendome.cli.size  # noqa: F401  (registers the command)
+from goldendome.cli.main import app
+from goldendome.scenario import default_scenario_text
+
+runner = CliRunner()
+ONE_SHELL = ["--altitudes-km", "300", "--inclinations-deg", "55", "--planes", "60"]
+
+
+def test_size_prints_the_answer_beside_its_assumptions():
+    result = runner.invoke(app, ["size", *ONE_SHELL])
+    assert result.exit_code == 0, result.output
+    assert "SBIs: Walker 300 km, 55.0 deg, 60 planes" in result.output
+    for heading in ("Assumptions", "by latitude", "by launch time"):
+        assert heading in result.output
+    assert "kill vehicle delta v km s" in result.output
+
+
+def test_size_json_and_salvo():
+    one = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--json"]).output)
+    four = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--salvo", "4", "--json"]).output)
+    assert one["satellites"] == one["best"]["satellites"] > 0
+    assert four["satellites"] > 2 * one["satellites"]
+    assert four["assumptions"]["salvo_simultaneous_launches"] == 4
+    assert len(one["in_reach_over_time"]["in_reach"]) == 1_440
+    assert min(one["in_reach_over_time"]["in_reach"]) >= 1
+
+
+def test_size_bad_input_exits_2_naming_the_option():
+    bad = runner.invoke(app, ["size", "--inclinations-deg", "200", "--confidence", "1.5"])
+    assert bad.exit_code == 2
+    assert "inclinations_deg[0] = 200.0: inclination must lie between 0 and 180 deg" in bad.output
+    assert "confidence = 1.5" in bad.output
+    words = runner.invoke(app, ["size", "--altitudes-km", "low"])
+    assert words.exit_code == 2
+    assert "--altitudes-km = 'low': expected comma-separated numbers" in words.output
+    assert "Traceback" not in bad.output + words.output
+
+
+def test_size_takes_kill_vehicle_and_threat_from_a_scenario(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    path.write_text(default_scenario_text().replace("delta_v_km_s = 4.0", "delta_v_km_s = 5.0"))
+    result = runner.invoke(app, ["size", "--scenario", str(path), *ONE_SHELL, "--json"])
+    assert result.exit_code == 0, result.output
+    assumed = json.loads(result.output)["assumptions"]
+    assert assumed["kill_vehicle_delta_v_km_s"] == 5.0
+    assert assumed["threat"].startswith("hwasong-17-class from sunan")
+
+
+def test_scenario_sbi_layer_must_carry_interceptors(tmp_path: Path):
+    path = tmp_path / "s.toml"
+    path.write_text(default_scenario_text().replace('layer = "sbi_layer"', 'layer = "warning_geo"'))
+    bad = runner.invoke(app, ["validate", str(path)])
+    assert bad.exit_code == 2
+    assert "is not an interceptor layer of [space]; interceptor layers: sbi_layer" in bad.output

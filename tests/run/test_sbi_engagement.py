@@ -1,0 +1,45 @@
+"""Boost-phase opportunities of a scenario and the salvo's saturation of the SBIs in reach."""
+
+import numpy as np
+
+from goldendome.api import default_scenario
+from goldendome.interceptors.sbi_reach import Opportunities
+from goldendome.run.raid import fly_raid
+from goldendome.run.sbi_engagement import engage_boost_phase, fair_shots
+
+
+def _opps(sat, thr):
+    n = len(sat)
+    return Opportunities(np.array(sat), np.array(thr), np.zeros(n), np.zeros(n), np.zeros(n))
+
+
+def test_fair_shots_share_satellites_between_missiles():
+    # Satellites 0-2 reach both missiles, 3 only missile 1: with one kill vehicle each,
+    # both missiles can get 2 shots (0,1 | 2,3), not 3.
+    opps = _opps([0, 1, 2, 0, 1, 2, 3], [0, 0, 0, 1, 1, 1, 1])
+    k, shots = fair_shots(opps, 2)
+    assert k == 2
+    assert list(shots) == [2, 2]
+    # A missile nothing reaches gets nothing, and so does the salvo's guarantee.
+    assert fair_shots(_opps([0], [0]), 2)[0] == 0
+
+
+def test_default_scenario_reports_sbis_in_reach_of_each_threat():
+    spec = default_scenario()
+    t_s = np.arange(0.0, 600.0, 10.0)
+    raid = fly_raid(spec, t_s)
+    result = engage_boost_phase(spec, raid.launches)
+    assert result is not None and len(result.threats) == len(raid.threats)
+    in_reach = np.array([t.sbis_in_reach for t in result.threats])
+    classes = [t.threat_class for t in raid.threats]
+    liquid = in_reach[[c == "hwasong-17-class" for c in classes]]
+    solid = in_reach[[c == "hwasong-18-class" for c in classes]]
+    # A liquid ICBM burns ~240 s, a solid one ~173 s: far more SBIs reach the liquid one.
+    assert liquid.min() > 3 * solid.max() > 0
+    for row in result.opportunities:
+        window = next(t for t in result.threats if t.threat == row.threat)
+        launch = raid.threats[row.threat].launch_time_s
+        assert window.window_start_s - 1e-6 <= row.intercept_time_s - launch
+        assert row.intercept_time_s - launch <= window.window_end_s + 1e-6
+        assert 0.0 < row.intercept_altitude_km < 1_000.0
+    assert 1 <= result.shots_every_missile_gets <= in_reach.min()
