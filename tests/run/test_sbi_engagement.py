@@ -29,7 +29,8 @@ def test_default_scenario_reports_sbis_in_reach_of_each_threat():
     t_s = np.arange(0.0, 600.0, 10.0)
     raid = fly_raid(spec, t_s)
     result = engage_boost_phase(spec, raid.launches)
-    assert result is not None and len(result.threats) == len(raid.threats)
+    assert result is not None
+    assert len(result.threats) == len(raid.threats)
     in_reach = np.array([t.sbis_in_reach for t in result.threats])
     classes = [t.threat_class for t in raid.threats]
     liquid = in_reach[[c == "hwasong-17-class" for c in classes]]

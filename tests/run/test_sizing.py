@@ -64,11 +64,14 @@ def test_reach_map_lookup_agrees_with_direct_simulation():
 def test_sizing_meets_the_question_and_one_fewer_per_plane_does_not():
     answer, assumed = size_constellation(ONE_SHELL)
     best = answer.best
-    assert best is not None and best.satellites == 60 * best.per_plane
-    assert best.achieved_confidence == 1.0 and best.min_in_reach >= 1
+    assert best is not None
+    assert best.satellites == 60 * best.per_plane
+    assert best.achieved_confidence == 1.0
+    assert best.min_in_reach >= 1
     assert assumed["kill_vehicle_delta_v_km_s"] == 4.0
     worse, _ = size_constellation(ONE_SHELL | {"planes": [60], "confidence": 0.5})
-    assert worse.best is not None and worse.best.satellites < best.satellites
+    assert worse.best is not None
+    assert worse.best.satellites < best.satellites
 
 
 def test_sizing_grows_linearly_with_simultaneous_launches():
@@ -87,7 +90,9 @@ def test_more_shots_need_more_satellites_and_faster_vehicles_fewer():
     one, _ = size_constellation(ONE_SHELL)
     two, _ = size_constellation(ONE_SHELL | {"shots": 2})
     fast, _ = size_constellation(ONE_SHELL | {"sbi": {"delta_v_km_s": 6.0}})
-    assert one.best and two.best and fast.best
+    assert one.best
+    assert two.best
+    assert fast.best
     assert two.best.satellites > one.best.satellites > fast.best.satellites
 
 
