@@ -62,18 +62,24 @@ def _window_indices(
     return k0.astype(np.int64), k1.astype(np.int64)
 
 
+@dataclass(frozen=True)
+class _Geometry:
+    """The inputs of one reach check, with each threat's window as sample indices."""
+
+    t_s: FloatArray
+    sat_r: FloatArray
+    threat_r: FloatArray
+    k0: IntArray
+    k1: IntArray
+    launch_s: FloatArray
+    vehicle: KillVehicle
+
+
 def _check_pairs(
-    sat: IntArray,
-    thr: IntArray,
-    t_s: FloatArray,
-    sat_r: FloatArray,
-    threat_r: FloatArray,
-    k0: IntArray,
-    k1: IntArray,
-    launch_s: FloatArray,
-    vehicle: KillVehicle,
+    g: _Geometry, sat: IntArray, thr: IntArray
 ) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
     """Earliest intercept of each pair; returns (kept, t, time of flight, distance)."""
+    t_s, sat_r, threat_r, k0, k1, launch_s = g.t_s, g.sat_r, g.threat_r, g.k0, g.k1, g.launch_s
     width = int((k1[thr] - k0[thr]).max(initial=0))
     if width == 0 or sat.size == 0:
         empty = np.empty(0)
@@ -84,7 +90,7 @@ def _check_pairs(
     gap = sat_r[sat[:, None], k] - threat_r[thr[:, None], k]
     distance = np.sqrt(np.einsum("pkc,pkc->pk", gap, gap))
     flight = t_s[k] - launch_s[thr][:, None]
-    margin = vehicle.reach_m(flight) - distance
+    margin = g.vehicle.reach_m(flight) - distance
     feasible = inside & (margin >= 0.0)
     hit = feasible.any(axis=1)
     first = np.argmax(feasible, axis=1)[hit]
@@ -114,17 +120,11 @@ def _max_speed_m_s(t_s: FloatArray, sat_r: FloatArray) -> float:
     return 1.01 * fastest
 
 
-def _candidates_pruned(
-    t_s: FloatArray,
-    sat_r: FloatArray,
-    threat_r: FloatArray,
-    k0: IntArray,
-    k1: IntArray,
-    launch_s: FloatArray,
-    vehicle: KillVehicle,
-) -> tuple[IntArray, IntArray]:
+def _candidates_pruned(g: _Geometry) -> tuple[IntArray, IntArray]:
     """Pairs that pass the k-d tree bound at each threat's reference sample."""
+    t_s, sat_r, threat_r, k0, k1, launch_s = g.t_s, g.sat_r, g.threat_r, g.k0, g.k1, g.launch_s
     v_sat = _max_speed_m_s(t_s, sat_r)
+    vehicle = g.vehicle
     active = np.flatnonzero(k1 > k0)
     k_ref = (k0 + k1 - 1) // 2
     sats: list[IntArray] = []
@@ -179,10 +179,9 @@ def sbi_opportunities(
         Sorted by threat, then intercept time.
     """
     k0, k1 = _window_indices(t_s, np.maximum(window_start_s, launch_time_s), window_end_s)
+    geometry = _Geometry(t_s, sat_r_eci_m, threat_r_eci_m, k0, k1, launch_time_s, vehicle)
     if method == "pruned":
-        sat, thr = _candidates_pruned(
-            t_s, sat_r_eci_m, threat_r_eci_m, k0, k1, launch_time_s, vehicle
-        )
+        sat, thr = _candidates_pruned(geometry)
     elif method == "dense":
         n_sat, n_thr = sat_r_eci_m.shape[0], threat_r_eci_m.shape[0]
         sat = np.tile(np.arange(n_sat, dtype=np.int64), n_thr)
@@ -193,9 +192,7 @@ def sbi_opportunities(
     parts = [(none[0], none[0], none[1], none[1], none[1])]
     for start in range(0, sat.size, PAIR_CHUNK):
         s, j = sat[start : start + PAIR_CHUNK], thr[start : start + PAIR_CHUNK]
-        rows, t_hit, tof, dist = _check_pairs(
-            s, j, t_s, sat_r_eci_m, threat_r_eci_m, k0, k1, launch_time_s, vehicle
-        )
+        rows, t_hit, tof, dist = _check_pairs(geometry, s, j)
         parts.append((s[rows], j[rows], t_hit, tof, dist))
     cols = [np.concatenate(c) for c in zip(*parts, strict=True)]
     order = np.lexsort((cols[0], cols[2], cols[1]))

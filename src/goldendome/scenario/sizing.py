@@ -7,16 +7,15 @@ case: one solid ICBM from North Korea), the kill vehicle and rule from its other
 
 from typing import Annotated, Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError
 
 from goldendome.scenario.base import SpecModel
-from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.errors import ScenarioError
 from goldendome.scenario.interceptors import SbiSpec, sbi_assumptions
 from goldendome.scenario.orbit_quantities import Altitude, Inclination
 from goldendome.scenario.problems import problems_from_errors
 from goldendome.scenario.quantities import Bounded
-from goldendome.scenario.threats import known_name
+from goldendome.scenario.threats import BallisticClassName, LaunchAreaName, TargetName
 
 PlaneCount = Annotated[int, Bounded("a constellation needs 1 to 1,000 planes", ge=1, le=1_000)]
 
@@ -24,9 +23,9 @@ PlaneCount = Annotated[int, Bounded("a constellation needs 1 to 1,000 planes", g
 class SizingSpec(SpecModel):
     """A question for ``goldendome size``, validated and in SI units."""
 
-    threat: str
-    from_: str = Field(alias="from")
-    to: str
+    threat: BallisticClassName
+    from_: LaunchAreaName = Field(alias="from")
+    to: TargetName
     salvo: Annotated[int, Bounded("the salvo must hold 1 to 1,000 missiles", ge=1, le=1_000)]
     shots: Annotated[int, Bounded("shots per missile must be 1 to 20", ge=1, le=20)]
     confidence: Annotated[float, Bounded("confidence must lie in (0, 1]", gt=0, le=1)]
@@ -38,24 +37,6 @@ class SizingSpec(SpecModel):
     inclinations_rad: Annotated[list[Inclination], Field(min_length=1, alias="inclinations_deg")]
     planes: Annotated[list[PlaneCount], Field(min_length=1)]
     sbi: SbiSpec = Field(default_factory=SbiSpec)
-
-    @field_validator("threat")
-    @classmethod
-    def _threat_known(cls, value: str) -> str:
-        name = known_name("threat class", value, list(threat_classes()))
-        if not isinstance(threat_classes()[name], BallisticClassSpec):
-            raise ValueError(f"{name} is not a ballistic class; boost-phase sizing needs one")
-        return name
-
-    @field_validator("from_")
-    @classmethod
-    def _area_known(cls, value: str) -> str:
-        return known_name("launch area", value, list(launch_areas()))
-
-    @field_validator("to")
-    @classmethod
-    def _target_known(cls, value: str) -> str:
-        return known_name("target", value, list(targets()))
 
 
 def sizing_spec(values: dict[str, Any] | None = None, source: str = "size") -> SizingSpec:

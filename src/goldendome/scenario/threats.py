@@ -3,7 +3,7 @@
 import difflib
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import SpecModel
@@ -21,12 +21,40 @@ def known_name(kind: str, name: str, names: list[str]) -> str:
     )
 
 
+def ballistic_class_name(value: str) -> str:
+    """A known ballistic threat class's name, or an error naming the closest known ones."""
+    name = known_name("threat class", value, list(threat_classes()))
+    if not isinstance(threat_classes()[name], BallisticClassSpec):
+        raise PydanticCustomError(
+            "unsupported",
+            "{name} is not a ballistic class; raids and boost-phase sizing fly ballistic "
+            "classes only in this version",
+            {"name": name},
+        )
+    return name
+
+
+def launch_area_name(value: str) -> str:
+    """A known launch area's name, or an error naming the closest known ones."""
+    return known_name("launch area", value, list(launch_areas()))
+
+
+def target_name(value: str) -> str:
+    """A known target's name, or an error naming the closest known ones."""
+    return known_name("target", value, list(targets()))
+
+
+BallisticClassName = Annotated[str, AfterValidator(ballistic_class_name)]
+LaunchAreaName = Annotated[str, AfterValidator(launch_area_name)]
+TargetName = Annotated[str, AfterValidator(target_name)]
+
+
 class RaidEntrySpec(SpecModel):
     """``count`` missiles of one class from one launch area at one target."""
 
-    class_: str = Field(alias="class")
-    from_: str = Field(alias="from")
-    to: str
+    class_: BallisticClassName = Field(alias="class")
+    from_: LaunchAreaName = Field(alias="from")
+    to: TargetName
     count: Annotated[int, Bounded("count must be at least one missile", ge=1, le=10_000)] = 1
     launch_time_s: Annotated[
         float, Bounded("launch time must lie in the scenario day", "s", ge=0, le=86_400)
@@ -38,28 +66,6 @@ class RaidEntrySpec(SpecModel):
     decoys: Annotated[
         int | None, Bounded("decoys per missile must not be negative", ge=0, le=1_000)
     ] = None
-
-    @field_validator("class_")
-    @classmethod
-    def _class_known(cls, value: str) -> str:
-        name = known_name("threat class", value, list(threat_classes()))
-        if not isinstance(threat_classes()[name], BallisticClassSpec):
-            raise PydanticCustomError(
-                "unsupported",
-                "{name} is not a ballistic class; raids fly ballistic classes only in this version",
-                {"name": name},
-            )
-        return name
-
-    @field_validator("from_")
-    @classmethod
-    def _area_known(cls, value: str) -> str:
-        return known_name("launch area", value, list(launch_areas()))
-
-    @field_validator("to")
-    @classmethod
-    def _target_known(cls, value: str) -> str:
-        return known_name("target", value, list(targets()))
 
 
 class ThreatsSpec(SpecModel):
