@@ -7,14 +7,8 @@ import numpy as np
 import pytest
 
 from goldendome.orbits.analytic import propagate_analytic
-from goldendome.orbits.tle import (
-    TLE_TEMPLATE,
-    TleFormatError,
-    TleSet,
-    parse_tle_lines,
-    propagate_sgp4,
-    tle_checksum,
-)
+from goldendome.orbits.tle import TLE_TEMPLATE, TleFormatError, parse_tle_lines, tle_checksum
+from goldendome.orbits.tle_set import TleSet, propagate_sgp4
 from goldendome.physics.constants import MU_EARTH_M3_S2, WGS84_A_M
 
 # The ISS element set of Vallado's SGP4 examples (epoch 2008-09-20 12:25:40.104 UTC).

@@ -12,7 +12,8 @@ from pydantic_core import PydanticCustomError
 
 from goldendome.orbits.base import Constellation, SatelliteRole
 from goldendome.orbits.element_list import ElementList
-from goldendome.orbits.tle import TleFormatError, TleSet, parse_tle_lines
+from goldendome.orbits.tle import TleFormatError, parse_tle_lines
+from goldendome.orbits.tle_set import TleSet
 from goldendome.physics.constants import WGS84_A_M
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel
 from goldendome.scenario.orbit_quantities import Altitude, Inclination
