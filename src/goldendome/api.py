@@ -123,7 +123,9 @@ def run(
     return run_and_store(spec, text, Path(runs_dir), progress=progress)
 
 
-def size_constellation(values: dict[str, Any] | None = None) -> tuple[SizingAnswer, dict[str, Any]]:
+def size_constellation(
+    values: dict[str, Any] | None = None, progress: ProgressFn | None = None
+) -> tuple[SizingAnswer, dict[str, Any]]:
     """How many space-based interceptors a salvo takes (``goldendome size``).
 
     Parameters
@@ -133,6 +135,8 @@ def size_constellation(values: dict[str, Any] | None = None) -> tuple[SizingAnsw
         ``salvo``, ``shots``, ``confidence``, ``threat``, ``from``, ``to``,
         ``altitudes_km``, ``inclinations_deg``, ``planes``, ``launch_times``, ``phasing``,
         and an ``sbi`` table (``delta_v_km_s``, ``acceleration_g``, delays, rule).
+    progress : callable, optional
+        ``progress(stage, done, total)`` after each shell searched.
 
     Returns
     -------
@@ -145,9 +149,11 @@ def size_constellation(values: dict[str, Any] | None = None) -> tuple[SizingAnsw
     ScenarioError
         If a value is invalid (each problem names its key, value and rule).
     """
-    return size(sizing_spec(values))
+    return size(sizing_spec(values), progress)
 
 
-def size_constellation_report(values: dict[str, Any] | None = None) -> dict[str, Any]:
+def size_constellation_report(
+    values: dict[str, Any] | None = None, progress: ProgressFn | None = None
+) -> dict[str, Any]:
     """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints)."""
-    return size_report(*size_constellation(values))
+    return size_report(*size_constellation(values, progress))

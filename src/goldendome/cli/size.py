@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from goldendome.cli.main import EXIT_BAD_INPUT, app
+from goldendome.cli.main import EXIT_BAD_INPUT, EXIT_INTERRUPTED, app
 
 
 def _numbers(text: str | None, name: str, kind: type = float) -> list[Any] | None:
@@ -92,11 +92,17 @@ def size(
         "decision_delay_s": decision_delay_s,
     }
     values["sbi"].update({k: v for k, v in kv.items() if v is not None})
+    from goldendome.cli.progress import rich_progress
+
     try:
-        report = size_constellation_report(values)
+        with rich_progress() as progress:
+            report = size_constellation_report(values, progress)
     except ScenarioError as exc:
         typer.echo(exc.report())
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: sizing writes nothing, so nothing was lost.", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if json_out:
         typer.echo(json.dumps(report, indent=2))
         return

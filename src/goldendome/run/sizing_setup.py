@@ -2,6 +2,7 @@
 assumptions printed beside every answer."""
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -77,10 +78,20 @@ def assumptions(question: SizingQuestion) -> dict[str, Any]:
     }
 
 
-def size(spec: SizingSpec) -> tuple[SizingAnswer, dict[str, Any]]:
-    """Answer a sizing question: the smallest constellation and the assumptions behind it."""
+def size(
+    spec: SizingSpec, progress: Callable[[str, int, int], None] | None = None
+) -> tuple[SizingAnswer, dict[str, Any]]:
+    """Answer a sizing question: the smallest constellation and the assumptions behind it.
+
+    ``progress(stage, done, total)`` is called after each shell searched.
+    """
     question = sizing_question(spec)
-    return size_constellation(question), assumptions(question)
+
+    def shells(done: int, total: int) -> None:
+        if progress is not None:
+            progress("searching shells (altitude x inclination)", done, total)
+
+    return size_constellation(question, shells), assumptions(question)
 
 
 def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]:
