@@ -44,3 +44,23 @@ def test_default_scenario_reports_sbis_in_reach_of_each_threat():
         assert row.intercept_time_s - launch <= window.window_end_s + 1e-6
         assert 0.0 < row.intercept_altitude_km < 1_000.0
     assert 1 <= result.shots_every_missile_gets <= in_reach.min()
+
+
+def test_engagement_rules_set_the_window():
+    from goldendome.interceptors.space_based import EngagementRule
+    from goldendome.run.boost_tracks import BoostTracks, engagement_windows
+
+    t = np.arange(0.0, 200.0, 1.0)
+    altitude = np.where(t < 180.0, 1_000.0 * t, np.nan)[
+        None, :
+    ]  # climbs 1 km/s, burns out at 180 s
+    tracks = BoostTracks(t, np.zeros((1, t.size, 3)), altitude, np.array([0.0]), np.array([180.0]))
+    base = {"detection_delay_s": 20.0, "decision_delay_s": 25.0}
+    launch, start, end = engagement_windows(tracks, EngagementRule(**base))
+    assert (launch[0], start[0], end[0]) == (45.0, 45.0, 180.0)
+    floor = EngagementRule(**base, min_intercept_altitude_m=80e3)
+    assert engagement_windows(tracks, floor)[1][0] == 80.0
+    ceiling = EngagementRule(**base, intercept_before="altitude", deadline_altitude_m=120e3)
+    assert engagement_windows(tracks, ceiling)[2][0] == 120.0
+    clock = EngagementRule(**base, intercept_before="time", deadline_time_s=150.0)
+    assert engagement_windows(tracks, clock)[2][0] == 150.0

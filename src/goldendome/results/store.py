@@ -34,6 +34,7 @@ def _sbi_summary(sbi: SbiEngagement | None) -> dict[str, Any] | None:
     return {
         "layer": sbi.layer,
         "satellites": sbi.n_satellites,
+        "kill_vehicle": sbi.kill_vehicle,
         "opportunities": len(sbi.opportunities),
         "distinct_sbis_in_reach": sbi.distinct_sbis_in_reach,
         "shots_every_missile_gets": sbi.shots_every_missile_gets,

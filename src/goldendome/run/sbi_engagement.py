@@ -62,6 +62,7 @@ class SbiEngagement:
 
     layer: str
     n_satellites: int
+    kill_vehicle: dict[str, float]
     opportunities: list[OpportunityRow]
     threats: list[ThreatReachRow]
     distinct_sbis_in_reach: int
@@ -126,8 +127,8 @@ def engage_boost_phase(spec: ScenarioSpec, aimed: Launches) -> SbiEngagement | N
     elements = spec.space[name].build(name).initial_elements(spec.time.epoch)
     theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
     tracks = fly_boost(aimed, theta0)
-    rule = spec.sbi.build_rule()
-    opps = boost_opportunities(tracks, elements, spec.sbi.build_vehicle(), rule)
+    rule, vehicle = spec.sbi.build_rule(), spec.sbi.build_vehicle()
+    opps = boost_opportunities(tracks, elements, vehicle, rule)
     _, start_s, end_s = engagement_windows(tracks, rule)
     r = _positions_at(tracks, opps.threat, opps.intercept_time_s)
     theta = earth_rotation_angle_rad(opps.intercept_time_s, spec.time.epoch)
@@ -164,6 +165,13 @@ def engage_boost_phase(spec: ScenarioSpec, aimed: Launches) -> SbiEngagement | N
     return SbiEngagement(
         layer=name,
         n_satellites=len(elements),
+        kill_vehicle={
+            "delta_v_km_s": vehicle.delta_v_m_s / 1e3,
+            "acceleration_m_s2": vehicle.acceleration_m_s2,
+            "burn_time_s": vehicle.burn_time_s,
+            "divert_delta_v_km_s": vehicle.divert_delta_v_m_s / 1e3,
+            "launch_delay_s": rule.launch_delay_s,
+        },
         opportunities=rows,
         threats=per_threat,
         distinct_sbis_in_reach=int(np.unique(opps.satellite).size),
