@@ -1,0 +1,1 @@
+"""Tracking: batched filters, association, track initiation and fusion."""
