@@ -1,0 +1,203 @@
+"""Space infrared sensors: early-warning satellites that see boosting plumes, and a LEO
+tracking layer that also sees cold midcourse objects at shorter range.
+
+Each satellite of a layer looks every ``frame_time_s``. It can see an object when the line
+of sight clears the Earth, the object lies within the field of regard (an angle from
+nadir), and then:
+
+Nothing below the cloud tops is seen. Above them:
+
+- a **boosting** missile and within ``boost_reference_range_km`` is
+  detected with ``boost_detection_probability`` per frame;
+- a **cold** object (not boosting; sensors with ``cold_detection``) is detected with the
+  point-source probability ``Pd = Phi(d - T)``: ``T = Phi^-1(1 - Pfa)`` the threshold in
+  noise standard deviations, ``d = (T + Phi^-1(0.9)) s (R_ref / R)^2`` the signal-to-noise
+  ratio, which falls as the square of range for an unresolved source (``s``: the object's relative
+  signature). ``R_ref`` is the range of Pd 0.9 against cold space when the line of sight
+  beyond the object misses the Earth and its limb, and against the warm Earth otherwise.
+
+A detection measures two angles in a frame whose y axis points to nadir (so targets on the
+Earth sit near the frame's center, far from the angle singularity), with Gaussian noise of
+``angle_sigma_urad``. At most ``max_reports`` satellites (the closest that detected it)
+report an object per frame.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from scipy.special import ndtr, ndtri
+
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
+from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.physics.visibility import line_of_sight
+from goldendome.sensors.base import AZIMUTH, ELEVATION, N_COMPONENTS, Measurements
+
+#: False-alarm probability per resolution cell of the cold-body detector.
+PFA = 1e-6
+
+
+@cache
+def infrared_catalog() -> dict[str, Any]:
+    """The parsed ``infrared_sensors.toml``: sensor types by name and signatures by kind."""
+    text = resources.files("goldendome.data").joinpath("infrared_sensors.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return {"types": {s["name"]: s for s in data["sensor"]}, "signature": data["signature"]}
+
+
+def cold_detection_probability(
+    range_m: FloatArray, reference_range_m: FloatArray, signature: FloatArray
+) -> FloatArray:
+    """Point-source detection probability (Pd 0.9 at the reference range for signature 1)."""
+    threshold = float(ndtri(1.0 - PFA))
+    snr = (threshold + float(ndtri(0.9))) * signature * (reference_range_m / range_m) ** 2
+    return np.asarray(ndtr(snr - threshold), dtype=np.float64)
+
+
+def nadir_frames(r_sensor_eci_m: FloatArray) -> FloatArray:
+    """Rotations ``(..., 3, 3)`` from ECI to a frame whose y axis points to nadir."""
+    y = -r_sensor_eci_m / np.linalg.norm(r_sensor_eci_m, axis=-1, keepdims=True)
+    pole = np.where(np.abs(y[..., 2:3]) < 0.9, [0.0, 0.0, 1.0], [1.0, 0.0, 0.0])
+    x = np.cross(y, pole)
+    x /= np.linalg.norm(x, axis=-1, keepdims=True)
+    return np.stack([x, y, np.cross(x, y)], axis=-2)
+
+
+@dataclass(frozen=True)
+class InfraredLayer:
+    """The infrared sensors of one space layer, on a common time grid.
+
+    Parameters
+    ----------
+    name : str
+    sensor_id : int
+        Written into every measurement's ``sensor`` column.
+    kind : dict
+        A sensor type of ``infrared_sensors.toml``.
+    t_s : (n_time,) float64, seconds
+    sat_r_eci_m, sat_v_eci_m_s : (n_satellite, n_time, 3) float64
+    max_reports : int
+    """
+
+    name: str
+    sensor_id: int
+    kind: dict[str, Any]
+    t_s: FloatArray
+    sat_r_eci_m: FloatArray
+    sat_v_eci_m_s: FloatArray
+    max_reports: int = 3
+
+    @property
+    def report_latency_s(self) -> float:
+        """Delay between an observation and its report, seconds."""
+        return float(self.kind["report_latency_s"])
+
+    def frame_indices(self) -> IntArray:
+        """Samples of the time grid at which the sensors take a frame."""
+        frame = np.floor((self.t_s - self.t_s[0]) / self.kind["frame_time_s"] + 1e-9)
+        return np.flatnonzero(np.diff(frame, prepend=-1.0) > 0).astype(np.int64)
+
+    def _pd(
+        self, rel: FloatArray, r_obj: FloatArray, boosting: BoolArray, sig: FloatArray
+    ) -> FloatArray:
+        """Detection probability ``(n_sat, n_obj)`` given lines of sight ``rel`` (sat -> obj)."""
+        k = self.kind
+        rng_m = np.linalg.norm(rel, axis=-1)
+        # Geodetic height does not depend on longitude, so ECI positions serve.
+        altitude = ecef_to_geodetic(r_obj)[2]
+        above_clouds = altitude >= k["cloud_top_km"] * 1e3
+        hot = boosting & above_clouds
+        pd = np.where(
+            hot[None, :] & (rng_m <= k["boost_reference_range_km"] * 1e3),
+            k["boost_detection_probability"],
+            0.0,
+        )
+        if k["cold_detection"]:
+            d = rel / rng_m[..., None]
+            along = np.einsum("sok,ok->so", d, r_obj)
+            miss = np.where(along < 0.0, np.linalg.norm(np.cross(r_obj, d), axis=-1), np.inf)
+            space = miss > R_EARTH_MEAN_M + k["limb_altitude_km"] * 1e3
+            ref = np.where(
+                space, k["cold_reference_range_space_km"], k["cold_reference_range_earth_km"]
+            )
+            cold = cold_detection_probability(rng_m, ref * 1e3, sig[None, :])
+            coasting = (above_clouds & ~boosting)[None, :]
+            pd = np.where(hot[None, :], pd, np.where(coasting, cold, 0.0))
+        return np.asarray(pd, dtype=np.float64)
+
+    def measure(
+        self,
+        t_s: FloatArray,
+        r_eci_m: FloatArray,
+        v_eci_m_s: FloatArray,
+        object_kind: IntArray,
+        rng: np.random.Generator,
+        boosting: BoolArray | None = None,
+        kind_names: tuple[str, ...] = ("rv", "decoy", "booster"),
+    ) -> Measurements:
+        """Detections of ``(n_object, n_time, 3)`` objects on this layer's time grid.
+
+        ``boosting (n_object, n_time)`` marks powered flight (none when omitted);
+        ``object_kind`` indexes ``kind_names`` for the infrared signature.
+        """
+        if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
+            raise ValueError("objects must be sampled on the sensor layer's own time grid.")
+        table = infrared_catalog()["signature"]
+        sig = np.array([table[kind_names[int(k)]] for k in object_kind], dtype=np.float64)
+        burning = np.zeros(r_eci_m.shape[:2], bool) if boosting is None else boosting
+        cos_regard = np.cos(np.radians(self.kind["max_off_nadir_deg"]))
+        rows: list[tuple[IntArray, IntArray, IntArray]] = []
+        for k in self.frame_indices():
+            r_obj, r_sat = r_eci_m[:, k], self.sat_r_eci_m[:, k]
+            alive = np.asarray(np.isfinite(r_obj).all(axis=-1), dtype=bool)
+            if not alive.any():
+                continue
+            rel = r_obj[None, :] - r_sat[:, None]
+            nadir = -r_sat / np.linalg.norm(r_sat, axis=-1, keepdims=True)
+            off = np.einsum("sok,sk->so", rel, nadir) / np.linalg.norm(rel, axis=-1)
+            clear = line_of_sight(
+                r_sat[:, None], np.where(alive[:, None], r_obj, 0.0)[None], ellipsoid=False
+            )
+            visible = clear & (off >= cos_regard) & alive[None, :]
+            pd = np.where(visible, self._pd(rel, np.nan_to_num(r_obj), burning[:, k], sig), 0.0)
+            hit = rng.random(pd.shape) < pd
+            dist = np.where(hit, np.linalg.norm(rel, axis=-1), np.inf)
+            order = np.argsort(dist, axis=0)[: self.max_reports]
+            sat, obj = order, np.broadcast_to(np.arange(r_obj.shape[0]), order.shape)
+            keep = np.isfinite(dist[sat, obj])
+            rows.append((sat[keep], obj[keep], np.full(int(keep.sum()), k)))
+        return self._measurements(rows, r_eci_m, rng)
+
+    def _measurements(
+        self,
+        rows: list[tuple[IntArray, IntArray, IntArray]],
+        r_eci_m: FloatArray,
+        rng: np.random.Generator,
+    ) -> Measurements:
+        sat = np.concatenate([r[0] for r in rows]) if rows else np.empty(0, np.int64)
+        obj = np.concatenate([r[1] for r in rows]) if rows else np.empty(0, np.int64)
+        k = np.concatenate([r[2] for r in rows]) if rows else np.empty(0, np.int64)
+        origin = self.sat_r_eci_m[sat, k]
+        rotation = nadir_frames(origin)
+        rel = np.einsum("nij,nj->ni", rotation, r_eci_m[obj, k] - origin)
+        sigma = np.full((sat.size, N_COMPONENTS), np.nan)
+        sigma[:, [AZIMUTH, ELEVATION]] = self.kind["angle_sigma_urad"] * 1e-6
+        z = np.full((sat.size, N_COMPONENTS), np.nan)
+        z[:, AZIMUTH] = np.arctan2(rel[:, 0], rel[:, 1])
+        z[:, ELEVATION] = np.arcsin(rel[:, 2] / np.linalg.norm(rel, axis=1))
+        noise = rng.standard_normal((sat.size, 2)) * sigma[:, [AZIMUTH, ELEVATION]]
+        z[:, [AZIMUTH, ELEVATION]] += noise
+        return Measurements(
+            sensor=np.full(sat.size, self.sensor_id, dtype=np.int64),
+            object=obj.astype(np.int64),
+            t_s=self.t_s[k],
+            z=z,
+            sigma=sigma,
+            origin_r_eci_m=origin,
+            origin_v_eci_m_s=self.sat_v_eci_m_s[sat, k],
+            rotation=rotation,
+        )
