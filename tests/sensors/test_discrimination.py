@@ -34,5 +34,5 @@ def test_labels_follow_the_probability():
 
 def test_warning_payloads_never_discriminate_and_bad_values_are_refused():
     assert told_probability(np.array([[500]]), [sensor_classes()["ir_warning"]])[0] == 0.0
-    with pytest.raises(ValueError, match="per_look = 1.5"):
+    with pytest.raises(ValueError, match=r"per_look = 1\.5"):
         SensorClass("bad", per_look=1.5, ceiling=0.5)
