@@ -66,6 +66,14 @@ class Measurements:
         )
 
 
+def frame_indices(t_s: FloatArray, frame_time_s: float) -> IntArray:
+    """Indices of the first sample in each frame interval, counted from ``t_s[0]``."""
+    if t_s.size == 0:
+        return np.empty(0, dtype=np.int64)
+    frame = np.floor((t_s - t_s[0]) / frame_time_s + 1e-9)
+    return np.flatnonzero(np.diff(frame, prepend=-1.0) > 0).astype(np.int64)
+
+
 class Sensor(Protocol):
     """What every sensor model offers: a name and measurements of objects over time."""
 

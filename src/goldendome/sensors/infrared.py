@@ -35,7 +35,13 @@ from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.visibility import line_of_sight
-from goldendome.sensors.base import AZIMUTH, ELEVATION, N_COMPONENTS, Measurements
+from goldendome.sensors.base import (
+    AZIMUTH,
+    ELEVATION,
+    N_COMPONENTS,
+    Measurements,
+    frame_indices,
+)
 
 #: False-alarm probability per resolution cell of the cold-body detector.
 PFA = 1e-6
@@ -98,8 +104,7 @@ class InfraredLayer:
 
     def frame_indices(self) -> IntArray:
         """Samples of the time grid at which the sensors take a frame."""
-        frame = np.floor((self.t_s - self.t_s[0]) / self.kind["frame_time_s"] + 1e-9)
-        return np.flatnonzero(np.diff(frame, prepend=-1.0) > 0).astype(np.int64)
+        return frame_indices(self.t_s, float(self.kind["frame_time_s"]))
 
     def _pd(
         self, rel: FloatArray, r_obj: FloatArray, boosting: BoolArray, sig: FloatArray

@@ -1,0 +1,278 @@
+"""Ground and sea radars: parametric types from ``radars.toml`` and sites that measure.
+
+A :class:`RadarType` holds what ``goldendome/data/radars.toml`` says of a kind of radar
+(reference detection range, field of view, frame time, noise). A :class:`Radar` is one site
+of a type: where it stands, where its first face points, how many faces it has. It
+implements the :class:`~goldendome.sensors.base.Sensor` protocol:
+
+1. It takes one frame every ``frame_time_s``: at the first sample of the time grid in each
+   frame interval, counted from the grid's first time. States are not interpolated, so pass
+   a grid at least as fine as the frame time (a coarser grid gives one frame per sample).
+2. An object is in view of a face when its direction, in the face's own angles (azimuth
+   offset about the face's vertical axis, then elevation offset from the face's horizontal
+   plane; for an untilted face, the differences of ENU azimuth and elevation), is within
+   ``fov_half_azimuth`` and ``fov_half_elevation`` of the boresight, and its ENU elevation
+   is above the minimum (which, being above the local horizontal, also clears the Earth).
+   A tilted face thus covers the zenith when tilt + half-angle reaches 90 deg.
+3. It is detected with the Swerling 1 probability at the SNR scaled from the type's
+   reference point (:mod:`goldendome.sensors.radar_equation`), the cross section taken from
+   the type's band and the object's kind; one uniform draw from ``rng`` per object and
+   frame decides.
+4. A detection measures range, azimuth, elevation and range rate in the ENU frame with
+   Gaussian noise. Its one-sigma values are the type's values at the reference SNR times
+   ``sqrt(SNR_ref / SNR)`` (thermal-noise accuracy, Skolnik 2001, sec. 6.3), never below
+   ``noise_floor_fraction`` of them. The angle noise is isotropic across the line of sight,
+   so the azimuth sigma is divided by ``cos(elevation)`` (bounded near the zenith).
+
+The sensor frame's origin is the site, ``r_eci = R3(-theta) r_ecef`` with velocity
+``omega x r_eci``; its rotation has the ENU axes, turned into ECI, as rows.
+"""
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
+from goldendome.physics.frames import ecef_to_eci
+from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
+from goldendome.sensors.base import N_COMPONENTS, Measurements, frame_indices
+from goldendome.sensors.radar_equation import swerling1_pd
+from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
+
+#: Object kind names indexed by ``object_kind``: ``threats.deployment.OBJECT_KINDS`` + booster.
+DEFAULT_KIND_NAMES = ("rv", "decoy", "booster")
+#: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
+MIN_COS_ELEVATION = 0.05
+
+
+def _wrap(angle_rad: FloatArray) -> FloatArray:
+    """Angles wrapped into [-pi, pi)."""
+    return np.asarray((angle_rad + math.pi) % TWO_PI - math.pi, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Radar:
+    """One radar site, a :class:`~goldendome.sensors.base.Sensor`.
+
+    Parameters
+    ----------
+    name : str
+    latitude_rad, longitude_rad : float, radians (geodetic)
+    altitude_m : float, meters above the WGS-84 ellipsoid
+    boresight_azimuth_rad : float, radians
+        Azimuth of the first face's boresight, clockwise from north; further faces follow
+        clockwise, ``face_spacing_rad`` of the type apart.
+    boresight_elevation_rad : float, radians
+        Elevation of every face's boresight (0 to 90 deg).
+    radar_type : RadarType
+    faces : int
+    min_elevation_rad : float, optional
+        Overrides the type's minimum elevation (terrain, siting).
+    sensor_id : int
+        Written into every measurement's ``sensor`` column.
+    theta0_rad : float
+        Earth rotation angle at scenario time 0 (see ``physics.earth_rotation``).
+    """
+
+    name: str
+    latitude_rad: float
+    longitude_rad: float
+    altitude_m: float
+    boresight_azimuth_rad: float
+    boresight_elevation_rad: float
+    radar_type: RadarType
+    faces: int = 1
+    min_elevation_rad: float | None = None
+    sensor_id: int = 0
+    theta0_rad: float = 0.0
+
+    def __post_init__(self) -> None:
+        where = f"radar '{self.name}': "
+        el = math.degrees(self.boresight_elevation_rad)
+        if not 0.0 <= el <= 90.0:
+            rule = "a radar must look above the horizon (0 to 90 deg)"
+            fail("boresight_elevation_deg", el, rule, where)
+        lat = math.degrees(self.latitude_rad)
+        if not -90.0 <= lat <= 90.0:
+            fail("latitude_deg", lat, "a latitude lies between -90 and 90 deg", where)
+        if self.min_elevation_rad is not None and not abs(self.min_elevation_rad) < math.pi / 2:
+            min_el = math.degrees(self.min_elevation_rad)
+            fail("min_elevation_deg", min_el, "must be between -90 and 90 deg", where)
+        spacing = self.radar_type.face_spacing_rad
+        max_faces = 1 if spacing <= 0.0 else int(TWO_PI / spacing + 1e-9)
+        if not 1 <= self.faces <= max_faces:
+            rule = (
+                f"radar type '{self.radar_type.name}' (face_spacing_deg = "
+                f"{math.degrees(spacing):g}) allows 1 to {max_faces} faces"
+            )
+            fail("faces", self.faces, rule, where)
+
+    @classmethod
+    def from_degrees(
+        cls,
+        name: str,
+        type_name: str,
+        latitude_deg: float,
+        longitude_deg: float,
+        altitude_m: float,
+        boresight_azimuth_deg: float,
+        boresight_elevation_deg: float | None = None,
+        **options: Any,
+    ) -> "Radar":
+        """A site of a catalog type, angles in degrees (boresight elevation: the type's tilt).
+
+        ``options`` are the remaining fields (``faces``, ``min_elevation_rad``, ...).
+        """
+        types = radar_types()
+        if type_name not in types:
+            known = ", ".join(types)
+            raise ValueError(f"radar type '{type_name}' is not in {DATA_FILE}; known: {known}.")
+        kind = types[type_name]
+        el = kind.boresight_elevation_rad
+        if boresight_elevation_deg is not None:
+            el = math.radians(boresight_elevation_deg)
+        lat, lon = math.radians(latitude_deg), math.radians(longitude_deg)
+        az = math.radians(boresight_azimuth_deg)
+        return cls(name, lat, lon, altitude_m, az, el, kind, **options)
+
+    @property
+    def min_elevation(self) -> float:
+        """Minimum elevation of detection, radians (the site's, else the type's)."""
+        if self.min_elevation_rad is None:
+            return self.radar_type.min_elevation_rad
+        return self.min_elevation_rad
+
+    def site_frames(self, t_s: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """The site's ENU measurement frame at times ``(n_time,)`` (seconds).
+
+        Returns
+        -------
+        origin_r_eci_m, origin_v_eci_m_s : (n_time, 3) float64, meters and m/s
+        rotation : (n_time, 3, 3) float64
+            Rows: east, north and up in ECI (ECI to ENU).
+        """
+        theta = self.theta0_rad + OMEGA_EARTH_RAD_S * np.asarray(t_s, dtype=np.float64)
+        site = geodetic_to_ecef(self.latitude_rad, self.longitude_rad, self.altitude_m)
+        r = ecef_to_eci(np.broadcast_to(site, (*theta.shape, 3)), theta)
+        v = OMEGA_EARTH_RAD_S * np.stack([-r[:, 1], r[:, 0], np.zeros_like(theta)], axis=-1)
+        axes = enu_axes_ecef(self.latitude_rad, self.longitude_rad)
+        rotation = np.stack([ecef_to_eci(axis, theta) for axis in axes], axis=-2)
+        return r, v, rotation
+
+    def in_view(self, azimuth_rad: FloatArray, elevation_rad: FloatArray) -> BoolArray:
+        """Whether ENU directions ``(...)`` (radians) lie in a face's field of view."""
+        kind = self.radar_type
+        el = np.asarray(elevation_rad, dtype=np.float64)
+        u = aer_to_enu(azimuth_rad, el, 1.0)[..., None, :]  # (..., 1, 3)
+        face_az = self.boresight_azimuth_rad + kind.face_spacing_rad * np.arange(self.faces)
+        tilt = self.boresight_elevation_rad
+        boresight = aer_to_enu(face_az, tilt, 1.0)
+        right = np.stack([np.cos(face_az), -np.sin(face_az), np.zeros_like(face_az)], axis=-1)
+        upward = aer_to_enu(face_az, tilt + math.pi / 2, 1.0)
+        off_az = np.arctan2(np.sum(u * right, -1), np.sum(u * boresight, -1))
+        off_el = np.arcsin(np.clip(np.sum(u * upward, -1), -1.0, 1.0))
+        face = (np.abs(off_az) <= kind.fov_half_azimuth_rad) & (
+            np.abs(off_el) <= kind.fov_half_elevation_rad
+        )
+        return np.asarray(np.any(face, axis=-1) & (el >= self.min_elevation), dtype=np.bool_)
+
+    def measure(
+        self,
+        t_s: FloatArray,
+        r_eci_m: FloatArray,
+        v_eci_m_s: FloatArray,
+        object_kind: IntArray,
+        rng: np.random.Generator,
+        kind_names: tuple[str, ...] = DEFAULT_KIND_NAMES,
+    ) -> Measurements:
+        """Detections of objects over one frame schedule (see the module notes).
+
+        Parameters
+        ----------
+        t_s : (n_time,) float64, seconds, strictly increasing
+        r_eci_m, v_eci_m_s : (n_object, n_time, 3) float64, meters and m/s
+            Object states, ECI; NaN where an object does not exist (never detected).
+        object_kind : (n_object,) int
+            Index of each object's kind in ``kind_names``.
+        rng : numpy.random.Generator
+            Detection draws then measurement noise.
+        kind_names : tuple of str
+            Kind names (default: ``OBJECT_KINDS`` of the threats package, then "booster").
+
+        Returns
+        -------
+        Measurements
+            Rows ordered by time, then object; all four components measured.
+        """
+        t = np.asarray(t_s, dtype=np.float64)
+        r, v = np.asarray(r_eci_m, np.float64), np.asarray(v_eci_m_s, np.float64)
+        kind = np.asarray(object_kind, dtype=np.int64)
+        _check_inputs(t, r, v, kind, kind_names)
+        rcs = self.radar_type.rcs_of(kind_names)[kind]
+        frames = frame_indices(t, self.radar_type.frame_time_s)
+        origin_r, origin_v, rotation = self.site_frames(t[frames])
+        enu = np.einsum("fij,ofj->ofi", rotation, r[:, frames] - origin_r)
+        enu_v = np.einsum("fij,ofj->ofi", rotation, v[:, frames] - origin_v)
+        exists = np.isfinite(enu).all(axis=-1) & np.isfinite(enu_v).all(axis=-1)
+        enu = np.where(exists[..., None], enu, 1.0)  # placeholder direction, never detected
+        rho = np.linalg.norm(enu, axis=-1)
+        az = np.arctan2(enu[..., 0], enu[..., 1])
+        el = np.arcsin(np.clip(enu[..., 2] / rho, -1.0, 1.0))
+        snr = self.radar_type.snr(rho, rcs[:, None])
+        seen = exists & self.in_view(az, el)
+        pd = np.where(seen, swerling1_pd(snr, self.radar_type.reference_pfa), 0.0)
+        hit = rng.random(pd.shape) < pd
+        f, o = np.nonzero(hit.T)
+        rate = np.einsum("ni,ni->n", enu[o, f], enu_v[o, f]) / rho[o, f]
+        z = np.stack([rho[o, f], az[o, f], el[o, f], rate], axis=-1)
+        sigma = self._sigma(snr[o, f], el[o, f])
+        z = z + sigma * rng.standard_normal(z.shape)
+        z[:, 1] = _wrap(z[:, 1])
+        return Measurements(
+            sensor=np.full(o.size, self.sensor_id, dtype=np.int64),
+            object=o.astype(np.int64),
+            t_s=t[frames][f],
+            z=z,
+            sigma=sigma,
+            origin_r_eci_m=origin_r[f],
+            origin_v_eci_m_s=origin_v[f],
+            rotation=rotation[f],
+        )
+
+    def _sigma(self, snr: FloatArray, elevation_rad: FloatArray) -> FloatArray:
+        """One-sigma noise ``(n, 4)`` of detections at ``snr`` and ``elevation_rad``, ``(n,)``."""
+        kind = self.radar_type
+        scale = np.maximum(np.sqrt(kind.reference_snr / snr), kind.noise_floor_fraction)
+        angle = kind.sigma_angle_rad * scale
+        cos_el = np.maximum(np.cos(elevation_rad), MIN_COS_ELEVATION)
+        sigma = np.empty((snr.size, N_COMPONENTS), dtype=np.float64)
+        sigma[:, 0] = kind.sigma_range_m * scale
+        sigma[:, 1] = angle / cos_el
+        sigma[:, 2] = angle
+        sigma[:, 3] = kind.sigma_range_rate_m_s * scale
+        return sigma
+
+
+def _check_inputs(
+    t: FloatArray, r: FloatArray, v: FloatArray, kind: IntArray, kind_names: tuple[str, ...]
+) -> None:
+    """Raise ValueError, in a sentence, when the arrays given to ``measure`` do not fit."""
+    want = (kind.shape[0] if kind.ndim == 1 else -1, t.shape[0] if t.ndim == 1 else -1, 3)
+    if t.ndim != 1 or kind.ndim != 1 or r.shape != want or v.shape != want:
+        raise ValueError(
+            f"measure expects t_s (n_time,), object_kind (n_object,) and positions and "
+            f"velocities (n_object, n_time, 3); got t_s {t.shape}, object_kind {kind.shape}, "
+            f"r_eci_m {r.shape}, v_eci_m_s {v.shape}."
+        )
+    if t.size > 1 and not np.all(np.diff(t) > 0.0):
+        raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
+    if kind.size and not (kind.min() >= 0 and kind.max() < len(kind_names)):
+        bad = int(kind.min() if kind.min() < 0 else kind.max())
+        raise ValueError(
+            f"object_kind holds {bad}: expected indices 0 to {len(kind_names) - 1} into "
+            f"kind_names {kind_names}."
+        )
