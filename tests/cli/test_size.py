@@ -58,4 +58,7 @@ def test_scenario_sbi_layer_must_carry_interceptors(tmp_path: Path):
     path.write_text(default_scenario_text().replace('layer = "sbi_layer"', 'layer = "warning_geo"'))
     bad = runner.invoke(app, ["validate", str(path)])
     assert bad.exit_code == 2
-    assert "is not an interceptor layer of [space]; interceptor layers: sbi_layer" in bad.output
+    assert (
+        "sbi.layer = 'warning_geo' is not an interceptor layer of [space]; interceptor layers: "
+        "sbi_layer" in bad.output
+    )

@@ -131,7 +131,9 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    # Importing these modules registers their commands.
+    import goldendome.cli.coverage
     import goldendome.cli.fly
-    import goldendome.cli.size  # noqa: F401  (registers the size command)
+    import goldendome.cli.size
 
     sys.exit(app())

@@ -83,7 +83,7 @@ class ScenarioSpec(SpecModel):
                 names = [k for k, v in self.space.items() if v.role == "interceptor"]
                 raise PydanticCustomError(
                     "sbi_layer",
-                    "sbi.layer = {name!r} is not an interceptor layer of [space]; interceptor "
+                    "sbi.layer = '{name}' is not an interceptor layer of [space]; interceptor "
                     "layers: {known}",
                     {"name": self.sbi.layer, "known": ", ".join(names) or "none"},
                 )
