@@ -131,9 +131,6 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    # Importing these modules registers their commands.
-    import goldendome.cli.coverage
-    import goldendome.cli.fly
-    import goldendome.cli.size
+    from goldendome.cli import coverage, fly, size  # noqa: F401  (importing registers them)
 
     sys.exit(app())
