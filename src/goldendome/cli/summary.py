@@ -89,6 +89,7 @@ def print_summary(summary: dict[str, Any]) -> None:
             f"Released: {objects.get('reentry_vehicles', 0)} reentry vehicles and "
             f"{objects.get('decoys', 0)} decoys (objects.parquet)."
         )
+    _print_sensing(console, summary.get("sensing"))
     _print_sbi(console, summary.get("space_based_interceptors"))
     console.print(
         f"{summary['defended_assets']} defended assets "
@@ -112,7 +113,7 @@ def _print_sbi(console: Console, sbi: dict[str, Any] | None) -> None:
             str(t["threat"]),
             str(t["sbis_in_reach"]),
             f"{t['window_start_s']:.0f}-{t['window_end_s']:.0f}",
-            "-" if first != first else f"{first:.0f}",  # NaN: none in reach
+            _seconds(first),
             str(t["shots_assigned"]),
         )
     console.print(table)
@@ -120,4 +121,51 @@ def _print_sbi(console: Console, sbi: dict[str, Any] | None) -> None:
         f"The salvo has {sbi['distinct_sbis_in_reach']} distinct SBIs in reach "
         f"({sbi['opportunities']} opportunities, sbi_opportunities.parquet); with one kill "
         f"vehicle per SBI every missile can get {sbi['shots_every_missile_gets']} shot(s) at once."
+    )
+
+
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"  # None: never
+
+
+def _first_names(names: str, keep: int = 2) -> str:
+    """The first ``keep`` of a comma-separated list, and how many more."""
+    parts = [p for p in names.split(", ") if p]
+    more = f" +{len(parts) - keep} more" if len(parts) > keep else ""
+    return ", ".join(parts[:keep]) + more
+
+
+def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
+    """Each threat's detection and tracking timeline, and what each sensor contributed."""
+    if not sensing:
+        return
+    table = Table(title="Detection and tracking, seconds after each missile's launch")
+    for column in (
+        "#",
+        "detected",
+        "reported",
+        "first by",
+        "firm track",
+        "fire control",
+        "tracked by",
+    ):
+        table.add_column(
+            column, justify="left" if column in ("first by", "tracked by") else "right"
+        )
+    for t in sensing["timelines"]:
+        table.add_row(
+            str(t["threat"]),
+            _seconds(t["first_detection_s"]),
+            _seconds(t["first_report_s"]),
+            t["first_detected_by"],
+            _seconds(t["firm_track_s"]),
+            _seconds(t["fire_control_s"]),
+            _first_names(t["tracked_by"]),
+        )
+    console.print(table)
+    used = [f"{r['name']} {r['detections']}" for r in sensing["sensors"]]
+    console.print(
+        f"{sensing['measurements']:,} measurements ({', '.join(used)}); "
+        f"{sensing['tracks']} tracks, {sensing['track_purity'] or 0:.0%} of assigned "
+        "measurements on their track's own object (threat_timelines.parquet, sensors.parquet)."
     )

@@ -17,6 +17,7 @@ from goldendome.run.architecture import (
 )
 from goldendome.run.raid import RaidResult, fly_raid
 from goldendome.run.sbi_engagement import SbiEngagement, engage_boost_phase
+from goldendome.run.sensing import Sensing, sense_raid
 from goldendome.scenario.spec import ScenarioSpec
 
 
@@ -42,33 +43,59 @@ def _sbi_summary(sbi: SbiEngagement | None) -> dict[str, Any] | None:
     }
 
 
+def _json_safe(value: Any) -> Any:
+    """``value`` with every NaN float replaced by None (JSON has no NaN)."""
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 def summarize(
     spec: ScenarioSpec,
     result: ArchitectureResult,
     raid: RaidResult,
     folder: RunFolder,
     sbi: SbiEngagement | None = None,
+    sensing: Sensing | None = None,
 ) -> dict[str, Any]:
-    """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints)."""
-    return {
-        "scenario": spec.name,
-        "seed": spec.seed,
-        "epoch_utc": spec.time.epoch.isoformat(),
-        "duration_s": spec.time.duration_s,
-        "step_s": spec.time.step_s,
-        "n_times": int(result.t_s.shape[0]),
-        "layers": [asdict(layer) for layer in result.layers],
-        "site_coverage": [asdict(c) for c in result.coverage],
-        "threats": [asdict(t) for t in raid.threats],
-        "objects": {
-            "reentry_vehicles": sum(o.kind == "rv" for o in raid.objects),
-            "decoys": sum(o.kind == "decoy" for o in raid.objects),
-        },
-        "space_based_interceptors": _sbi_summary(sbi),
-        "defended_assets": len(spec.defended_assets),
-        "defended_population": sum(a.population for a in spec.defended_assets),
-        "run_folder": str(folder.path),
-    }
+    """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints).
+
+    Quantities that do not exist (a threat never tracked) are None.
+    """
+    return _json_safe(
+        {
+            "scenario": spec.name,
+            "seed": spec.seed,
+            "epoch_utc": spec.time.epoch.isoformat(),
+            "duration_s": spec.time.duration_s,
+            "step_s": spec.time.step_s,
+            "n_times": int(result.t_s.shape[0]),
+            "layers": [asdict(layer) for layer in result.layers],
+            "site_coverage": [asdict(c) for c in result.coverage],
+            "threats": [asdict(t) for t in raid.threats],
+            "objects": {
+                "reentry_vehicles": sum(o.kind == "rv" for o in raid.objects),
+                "decoys": sum(o.kind == "decoy" for o in raid.objects),
+            },
+            "space_based_interceptors": _sbi_summary(sbi),
+            "sensing": None
+            if sensing is None
+            else {
+                "measurements": sensing.measurements,
+                "tracks": sensing.tracks,
+                "track_purity": sensing.track_purity,
+                "sensors": [asdict(r) for r in sensing.sensors],
+                "timelines": [asdict(t) for t in sensing.timelines],
+            },
+            "defended_assets": len(spec.defended_assets),
+            "defended_population": sum(a.population for a in spec.defended_assets),
+            "run_folder": str(folder.path),
+        }
+    )
 
 
 def run_and_store(
@@ -157,7 +184,23 @@ def run_and_store(
             folder.write_table("sbi_opportunities", sbi.opportunities)
         if sbi is not None:
             folder.write_table("sbi_threats", sbi.threats)
-    summary = summarize(spec, result, raid, folder, sbi)
+    sensing = None
+    if raid.flight is not None:
+        t0 = time.perf_counter()
+        try:
+            if progress is not None:
+                progress("sensors and tracking", 0, 1)
+            sensing = sense_raid(spec, raid)
+            if progress is not None:
+                progress("sensors and tracking", 1, 1)
+        except KeyboardInterrupt:
+            manifest("interrupted")
+            raise
+        timings["sensors_and_tracking"] = time.perf_counter() - t0
+        if sensing is not None:
+            folder.write_table("sensors", sensing.sensors)
+            folder.write_table("threat_timelines", sensing.timelines)
+    summary = summarize(spec, result, raid, folder, sbi, sensing)
     folder.write_json(SUMMARY, summary)
     manifest("complete")
     return StoredRun(folder=folder, summary=summary)

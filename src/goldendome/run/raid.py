@@ -17,7 +17,8 @@ from goldendome.threats.targeting import aim
 
 #: Random subsystems spawned from the scenario seed (one SeedSequence child each).
 DEPLOYMENT = 0
-SUBSYSTEMS = 1
+SENSING = 1
+SUBSYSTEMS = 2
 
 
 @dataclass(frozen=True)

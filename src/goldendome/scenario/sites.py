@@ -1,8 +1,10 @@
 """Specs of places on the Earth: sensor and interceptor sites, and defended assets."""
 
+import math
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import DEG_TO_RAD, SpecModel
 from goldendome.scenario.quantities import Bounded
@@ -19,6 +21,35 @@ SiteAltitude = Annotated[
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 
 
+def _radar_type(value: str) -> str:
+    from goldendome.sensors.radar_type import radar_types
+
+    if value not in radar_types():
+        raise PydanticCustomError(
+            "unknown_name",
+            "unknown radar type; known: {known}",
+            {"known": ", ".join(radar_types())},
+        )
+    return value
+
+
+class RadarSiteSpec(SpecModel):
+    """The radar at a site: its type (``data/radars.toml``) and where its faces point."""
+
+    type: Annotated[str, AfterValidator(_radar_type)]
+    boresight_azimuth_rad: Annotated[
+        float,
+        Bounded("azimuth must lie in [0, 360) deg", "deg", ge=0, lt=360),
+        DEG_TO_RAD,
+    ] = Field(alias="boresight_azimuth_deg")
+    boresight_elevation_rad: Annotated[
+        float | None,
+        Bounded("a radar must look above the horizon (0 to 90 deg)", "deg", ge=0, le=90),
+        AfterValidator(lambda v: None if v is None else math.radians(v)),
+    ] = Field(default=None, alias="boresight_elevation_deg")
+    faces: Annotated[int, Bounded("a radar has 1 to 4 faces", ge=1, le=4)] = 1
+
+
 class SiteSpec(SpecModel):
     """A fixed (or station-keeping) site: a radar, an interceptor base or a command center."""
 
@@ -33,6 +64,7 @@ class SiteSpec(SpecModel):
         Bounded("the elevation mask must lie in [0, 90) deg", "deg", ge=0, lt=90),
         DEG_TO_RAD,
     ] = Field(default=0.0, alias="min_elevation_deg")
+    radar: RadarSiteSpec | None = None
 
 
 class DefendedAssetSpec(SpecModel):

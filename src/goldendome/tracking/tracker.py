@@ -12,7 +12,8 @@ Unpaired radar measurements start tentative tracks; unpaired infrared measuremen
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
 track is *firm* once it has ``confirm_hits`` updates within ``confirm_window_s`` (an M-of-N
 rule over time), and of *fire-control quality* once its position one-sigma (the root of
-the largest eigenvalue of its position covariance) is below ``fire_control_sigma_m``.
+the largest eigenvalue of its position covariance) is below ``fire_control_sigma_m`` and
+its velocity one-sigma below ``fire_control_velocity_sigma_m_s``.
 Tracks with no update for ``drop_tentative_s`` (tentative) or ``drop_firm_s`` (firm) end.
 Process noise is large below ``boost_altitude_m`` (powered flight and reentry deceleration
 are not in the ballistic model) and small above.
@@ -46,6 +47,7 @@ class TrackerSettings:
     drop_tentative_s: float = 60.0
     drop_firm_s: float = 600.0
     fire_control_sigma_m: float = 1_000.0
+    fire_control_velocity_sigma_m_s: float = 50.0
     triangulation_gate_m: float = 30e3
     ir_position_sigma_m: float = 10e3
     ir_velocity_sigma_m_s: float = 5e3
@@ -88,8 +90,10 @@ class _Live:
         self.hits = [h for h, k in zip(self.hits, mask, strict=True) if k]
 
 
-def _position_sigma_m(p: FloatArray) -> FloatArray:
-    return np.asarray(np.sqrt(np.linalg.eigvalsh(p[:, :3, :3])[:, -1]), dtype=np.float64)
+def _largest_sigma(p: FloatArray, start: int) -> FloatArray:
+    """Root of the largest eigenvalue of each 3x3 block ``p[:, start:start+3, start:start+3]``."""
+    block = p[:, start : start + 3, start : start + 3]
+    return np.asarray(np.sqrt(np.linalg.eigvalsh(block)[:, -1]), dtype=np.float64)
 
 
 def run_tracker(
@@ -160,7 +164,7 @@ def _scan(
     nis, dof = pair_nis(live.x, live.p, positional, sigma, o_r, o_v, rot)
     tr, mj = gnn_assign(nis, dof)
     if tr.size:
-        v_sigma = np.sqrt(np.linalg.eigvalsh(live.p[tr, 3:, 3:])[:, -1])
+        v_sigma = _largest_sigma(live.p[tr], 3)
         zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
         up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
         live.x[tr], live.p[tr] = up.x_eci, up.covariance
@@ -210,7 +214,8 @@ def _start_tracks(
 
 
 def _bookkeeping(live: _Live, log: TrackLog, t: float, st: TrackerSettings) -> None:
-    sig = _position_sigma_m(live.p) if live.ids.size else np.empty(0)
+    sig = _largest_sigma(live.p, 0) if live.ids.size else np.empty(0)
+    vsig = _largest_sigma(live.p, 3) if live.ids.size else np.empty(0)
     keep = np.ones(live.ids.size, bool)
     for k, track in enumerate(live.ids):
         hits = live.hits[k]
@@ -218,7 +223,8 @@ def _bookkeeping(live: _Live, log: TrackLog, t: float, st: TrackerSettings) -> N
         if not firm and sum(1 for h in hits if h >= t - st.confirm_window_s) >= st.confirm_hits:
             log.firm_s[track] = t
             firm = True
-        if firm and np.isnan(log.fire_control_s[track]) and sig[k] < st.fire_control_sigma_m:
+        good = sig[k] < st.fire_control_sigma_m and vsig[k] < st.fire_control_velocity_sigma_m_s
+        if firm and np.isnan(log.fire_control_s[track]) and good:
             log.fire_control_s[track] = t
         if hits[-1] == t:
             log.history.append((int(track), t, live.x[k].copy(), live.p[k].copy()))
