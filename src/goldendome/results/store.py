@@ -66,7 +66,7 @@ def summarize(
 
     Quantities that do not exist (a threat never tracked) are None.
     """
-    return _json_safe(
+    summary: dict[str, Any] = _json_safe(
         {
             "scenario": spec.name,
             "seed": spec.seed,
@@ -96,6 +96,7 @@ def summarize(
             "run_folder": str(folder.path),
         }
     )
+    return summary
 
 
 def run_and_store(
