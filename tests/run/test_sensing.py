@@ -1,0 +1,68 @@
+"""The default scenario's sensors against its raid: detections, tracks, timelines."""
+
+import math
+
+import numpy as np
+import pytest
+
+from goldendome.api import (
+    ScenarioError,
+    default_scenario,
+    default_scenario_text,
+    load_scenario_text,
+)
+from goldendome.run.raid import fly_raid
+from goldendome.run.sensing import sense_raid
+
+
+@pytest.fixture(scope="module")
+def sensed():
+    spec = default_scenario()
+    t_s = np.arange(0.0, spec.time.duration_s + 1.0, spec.time.step_s)
+    raid = fly_raid(spec, t_s)
+    return raid, sense_raid(spec, raid)
+
+
+def test_every_threat_is_detected_in_boost_and_firmly_tracked(sensed):
+    raid, sensing = sensed
+    assert len(sensing.timelines) == len(raid.threats)
+    for t, threat in zip(sensing.timelines, raid.threats, strict=True):
+        burn_s = threat.burnout_time_s - threat.launch_time_s
+        assert 0.0 < t.first_detection_s < burn_s  # seen while boosting
+        assert t.first_report_s >= t.first_detection_s
+        assert t.first_detected_by in {"tracking_layer", "warning_geo", "warning_heo"}
+        assert t.firm_track_s >= t.first_detection_s
+        assert math.isnan(t.fire_control_s) or t.fire_control_s >= t.firm_track_s
+        assert t.objects_with_firm_tracks >= 1
+
+
+def test_radars_and_infrared_both_contribute(sensed):
+    _, sensing = sensed
+    kinds = {row.kind.split()[0] for row in sensing.sensors if row.detections > 0}
+    assert kinds == {"infrared", "radar"}
+    shariki = next(row for row in sensing.sensors if row.name.startswith("Shariki"))
+    assert shariki.objects_detected > 10  # the forward radar in Japan sees RVs and decoys
+    assert 0.5 < sensing.track_purity <= 1.0
+
+
+def test_same_seed_same_timelines():
+    spec = default_scenario()
+    t_s = np.arange(0.0, 1_200.0 + 1.0, spec.time.step_s)
+    raid = fly_raid(spec, t_s)
+    a, b = sense_raid(spec, raid), sense_raid(spec, raid)
+    assert repr(a.timelines) == repr(b.timelines)  # repr: NaN compares equal to itself
+    assert a.measurements == b.measurements
+    assert a.tracks == b.tracks
+
+
+def test_radar_looking_below_the_horizon_is_refused():
+    text = default_scenario_text().replace(
+        "boresight_azimuth_deg = 265.0 }",
+        "boresight_azimuth_deg = 265.0, boresight_elevation_deg = -5 }",
+    )
+    with pytest.raises(ScenarioError) as err:
+        load_scenario_text(text, "mine.toml")
+    assert (
+        "sites[5].radar.boresight_elevation_deg = -5: a radar must look above the horizon"
+        in err.value.report()
+    )
