@@ -128,11 +128,8 @@ def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"  # None: never
 
 
-def _first_names(names: str, keep: int = 2) -> str:
-    """The first ``keep`` of a comma-separated list, and how many more."""
-    parts = [p for p in names.split(", ") if p]
-    more = f" +{len(parts) - keep} more" if len(parts) > keep else ""
-    return ", ".join(parts[:keep]) + more
+def _kilometers(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}"
 
 
 def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
@@ -147,11 +144,12 @@ def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
         "first by",
         "firm track",
         "fire control",
-        "tracked by",
+        "RV fire control",
+        "impact 1-sigma km",
+        "impact miss km",
+        "sensors",
     ):
-        table.add_column(
-            column, justify="left" if column in ("first by", "tracked by") else "right"
-        )
+        table.add_column(column, justify="left" if column == "first by" else "right")
     for t in sensing["timelines"]:
         table.add_row(
             str(t["threat"]),
@@ -160,7 +158,10 @@ def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
             t["first_detected_by"],
             _seconds(t["firm_track_s"]),
             _seconds(t["fire_control_s"]),
-            _first_names(t["tracked_by"]),
+            _seconds(t["rv_fire_control_s"]),
+            _kilometers(t["impact_sigma_km"]),
+            _kilometers(t["impact_error_km"]),
+            str(len([n for n in t["tracked_by"].split(", ") if n])),
         )
     console.print(table)
     used = [f"{r['name']} {r['detections']}" for r in sensing["sensors"]]

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.orbits.analytic import propagate_analytic
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.run.raid import SENSING, SUBSYSTEMS, RaidResult
 from goldendome.run.raid_objects import KIND_NAMES, RaidObjects, raid_objects
 from goldendome.scenario.spec import ScenarioSpec
@@ -25,6 +27,7 @@ from goldendome.sensors.base import Measurements
 from goldendome.sensors.infrared import InfraredLayer, infrared_catalog
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
+from goldendome.tracking.impact import predict_impact
 from goldendome.tracking.tracker import TrackLog, run_tracker
 
 _IR_KIND = {"early_warning": "early_warning", "tracking": "tracking"}
@@ -55,6 +58,9 @@ class ThreatTimeline:
     tracked_by: str
     objects: int
     objects_with_firm_tracks: int
+    rv_fire_control_s: float
+    impact_sigma_km: float
+    impact_error_km: float
 
 
 @dataclass(frozen=True)
@@ -151,8 +157,10 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     ]
     names = [s[1] for s in sensors]
     launch = [t.launch_time_s for t in raid.threats]
+    impacts = _rv_impacts(spec, raid, objs, m, log, owner)
     timelines = [
-        _timeline(j, launch[j], objs, m, latency, log, owner, names) for j in range(len(launch))
+        _timeline(j, launch[j], objs, m, latency, log, owner, names, impacts)
+        for j in range(len(launch))
     ]
     mine = owner[log.assigned[log.assigned >= 0]] == m.object[log.assigned >= 0]
     return Sensing(rows, timelines, len(log), len(m), float(mine.mean()) if mine.size else math.nan)
@@ -182,6 +190,7 @@ def _timeline(
     log: TrackLog,
     owner: np.ndarray,
     names: list[str],
+    impacts: dict[int, tuple[float, float, float]],
 ) -> ThreatTimeline:
     objects = np.flatnonzero(objs.threat == j)
     seen = np.isin(m.object, objects)
@@ -202,6 +211,8 @@ def _timeline(
             updates[sensor] = min(t, updates.get(sensor, math.inf))
     by = ", ".join(names[s] for s, _ in sorted(updates.items(), key=lambda kv: kv[1]))
     firm_objects = np.unique(owner[tracks[np.isfinite(firm)]]).size
+    rv = [impacts[int(o)] for o in objects if int(o) in impacts]
+    first_rv = min(rv, default=(math.nan, math.nan, math.nan))
     return ThreatTimeline(
         threat=j,
         first_detection_s=float(observed[first] - launch_s) if first >= 0 else math.nan,
@@ -216,4 +227,42 @@ def _timeline(
         tracked_by=by,
         objects=int(objects.size),
         objects_with_firm_tracks=int(firm_objects),
+        rv_fire_control_s=first_rv[0] - launch_s,
+        impact_sigma_km=first_rv[1],
+        impact_error_km=first_rv[2],
     )
+
+
+def _rv_impacts(
+    spec: ScenarioSpec,
+    raid: RaidResult,
+    objs: RaidObjects,
+    m: Measurements,
+    log: TrackLog,
+    owner: np.ndarray,
+) -> dict[int, tuple[float, float, float]]:
+    """For each RV with a fire-control track: (time, predicted 1-sigma km, miss km).
+
+    The impact is predicted from the track's state at the moment it reached fire-control
+    quality (ballistic, no drag) and compared with the RV's true impact.
+    """
+    if raid.deployment is None:
+        return {}
+    n_thr = len(raid.threats)
+    true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
+    theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
+    best: dict[int, tuple[float, float, float]] = {}
+    for track, t_fc in enumerate(log.fire_control_s):
+        obj = int(owner[track])
+        if not np.isfinite(t_fc) or obj < n_thr or objs.kind[obj] != 0:
+            continue
+        if obj in best and best[obj][0] <= t_fc:
+            continue
+        state = next(h for h in log.history if h[0] == track and h[1] == t_fc)
+        hit = predict_impact(state[2][None], state[3][None], theta0 + OMEGA_EARTH_RAD_S * t_fc)
+        k = obj - n_thr
+        miss = great_circle_distance_m(
+            hit.latitude_rad, hit.longitude_rad, true_lat[k : k + 1], true_lon[k : k + 1]
+        )
+        best[obj] = (float(t_fc), float(hit.sigma_m[0]) / 1e3, float(miss[0]) / 1e3)
+    return best
