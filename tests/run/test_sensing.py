@@ -79,3 +79,17 @@ def test_fire_control_tracks_predict_rv_impacts(sensed):
     assert np.isfinite(miss).sum() >= 8
     assert np.sum(miss < 20.0) >= 7
     assert np.nanmedian(sigma) < 10.0
+
+
+def test_released_objects_get_looks_and_drawn_labels(sensed):
+    raid, sensing = sensed
+    kinds = [o.kind for o in sensing.objects]
+    assert kinds.count("rv") == len(raid.threats)
+    assert kinds.count("decoy") == sum(o.kind == "decoy" for o in raid.objects)
+    for o in sensing.objects:
+        looks = o.looks_ir_tracking + o.looks_radar_x_band + o.looks_radar_low_band
+        assert (looks == 0) == (o.told_probability == 0.0)
+        # The ceilings (X band 0.8, infrared 0.5, low band 0.3) bound the combined chance.
+        assert 0.0 <= o.told_probability <= 1 - 0.2 * 0.5 * 0.7 + 1e-12
+    told = np.array([o.told for o in sensing.objects])
+    assert 0 < told.sum() < told.size  # some told, not all: discrimination is imperfect

@@ -170,3 +170,11 @@ def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
         f"{sensing['tracks']} tracks, {sensing['track_purity'] or 0:.0%} of assigned "
         "measurements on their track's own object (threat_timelines.parquet, sensors.parquet)."
     )
+    told = sensing.get("discrimination", {})
+    if told:
+        rv, decoy = told["rv"], told["decoy"]
+        console.print(
+            f"Discrimination: {rv['told']} of {rv['objects']} RVs and {decoy['told']} of "
+            f"{decoy['objects']} decoys told apart; the other {decoy['objects'] - decoy['told']} "
+            "decoys still look like warheads (discrimination.parquet)."
+        )

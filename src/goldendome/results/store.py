@@ -90,6 +90,13 @@ def summarize(
                 "track_purity": sensing.track_purity,
                 "sensors": [asdict(r) for r in sensing.sensors],
                 "timelines": [asdict(t) for t in sensing.timelines],
+                "discrimination": {
+                    kind: {
+                        "objects": sum(o.kind == kind for o in sensing.objects),
+                        "told": sum(o.kind == kind and o.told for o in sensing.objects),
+                    }
+                    for kind in ("rv", "decoy")
+                },
             },
             "defended_assets": len(spec.defended_assets),
             "defended_population": sum(a.population for a in spec.defended_assets),
@@ -201,6 +208,8 @@ def run_and_store(
         if sensing is not None:
             folder.write_table("sensors", sensing.sensors)
             folder.write_table("threat_timelines", sensing.timelines)
+            if sensing.objects:
+                folder.write_table("discrimination", sensing.objects)
     summary = summarize(spec, result, raid, folder, sbi, sensing)
     folder.write_json(SUMMARY, summary)
     manifest("complete")

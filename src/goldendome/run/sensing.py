@@ -20,6 +20,7 @@ from goldendome.orbits.analytic import propagate_analytic
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.physics.geodesy import great_circle_distance_m
+from goldendome.run.discrimination_run import ObjectLabelRow, label_objects
 from goldendome.run.raid import SENSING, SUBSYSTEMS, RaidResult
 from goldendome.run.raid_objects import KIND_NAMES, RaidObjects, raid_objects
 from goldendome.scenario.spec import ScenarioSpec
@@ -72,6 +73,7 @@ class Sensing:
     tracks: int
     measurements: int
     track_purity: float
+    objects: list[ObjectLabelRow]
 
 
 def _sensors(spec: ScenarioSpec, t_s: np.ndarray) -> list[tuple[object, str, str, float]]:
@@ -113,10 +115,9 @@ def _sensors(spec: ScenarioSpec, t_s: np.ndarray) -> list[tuple[object, str, str
 def _measure(
     sensors: list[tuple[object, str, str, float]], objs: RaidObjects, seed: int
 ) -> list[Measurements]:
-    rngs = [
-        np.random.default_rng(s)
-        for s in np.random.SeedSequence(seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors))
-    ]
+    # One child per sensor; the last spawned child belongs to discrimination.
+    children = np.random.SeedSequence(seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors) + 1)
+    rngs = [np.random.default_rng(s) for s in children[:-1]]
     out = []
     for (model, _, _, _), rng in zip(sensors, rngs, strict=True):
         args = (objs.t_s, objs.r_eci_m, objs.v_eci_m_s, objs.kind, rng)
@@ -162,8 +163,13 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
         _timeline(j, launch[j], objs, m, latency, log, owner, names, impacts)
         for j in range(len(launch))
     ]
+    discrimination_rng = np.random.default_rng(
+        np.random.SeedSequence(spec.seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors) + 1)[-1]
+    )
+    labels = label_objects([s[0] for s in sensors], m, objs, discrimination_rng)
     mine = owner[log.assigned[log.assigned >= 0]] == m.object[log.assigned >= 0]
-    return Sensing(rows, timelines, len(log), len(m), float(mine.mean()) if mine.size else math.nan)
+    purity = float(mine.mean()) if mine.size else math.nan
+    return Sensing(rows, timelines, len(log), len(m), purity, labels)
 
 
 def _track_owners(log: TrackLog, truth: np.ndarray, n_objects: int) -> np.ndarray:
