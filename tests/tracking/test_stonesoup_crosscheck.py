@@ -27,22 +27,6 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 from scipy.spatial.transform import Rotation
-
-from goldendome.tracking import ekf
-from goldendome.tracking.motion import process_noise, propagate
-from tests.tracking.test_ekf import (
-    P0,
-    Q_M2_S3,
-    SIGMA,
-    T_S,
-    radar_measurements,
-    run_filter,
-    site_frames,
-    truth_runs,
-)
-
-pytest.importorskip("stonesoup")
-
 from stonesoup.base import Property
 from stonesoup.models.base import TimeVariantModel
 from stonesoup.models.measurement.nonlinear import (
@@ -57,6 +41,19 @@ from stonesoup.types.detection import Detection
 from stonesoup.types.hypothesis import SingleHypothesis
 from stonesoup.types.state import GaussianState
 from stonesoup.updater.kalman import ExtendedKalmanUpdater
+
+from goldendome.tracking import ekf
+from goldendome.tracking.motion import process_noise, propagate
+from tests.tracking.ballistic_track import (
+    P0,
+    Q_M2_S3,
+    SIGMA,
+    T_S,
+    radar_measurements,
+    run_filter,
+    site_frames,
+    truth_runs,
+)
 
 EPOCH = datetime(2029, 1, 1)
 AGREEMENT = 1e-8  # of the posterior sigma
