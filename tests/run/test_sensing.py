@@ -93,3 +93,14 @@ def test_released_objects_get_looks_and_drawn_labels(sensed):
         assert 0.0 <= o.told_probability <= 1 - 0.2 * 0.5 * 0.7 + 1e-12
     told = np.array([o.told for o in sensing.objects])
     assert 0 < told.sum() < told.size  # some told, not all: discrimination is imperfect
+
+
+def test_track_states_show_the_covariance_shrinking(sensed):
+    _, sensing = sensed
+    by_track: dict[int, list] = {}
+    for row in sensing.track_states:
+        by_track.setdefault(row.track, []).append(row)
+    longest = max(by_track.values(), key=len)
+    assert len(longest) > 10
+    assert longest[-1].position_sigma_m < 0.5 * longest[0].position_sigma_m
+    assert all(r.threat == longest[0].threat for r in longest)

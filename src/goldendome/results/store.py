@@ -210,6 +210,8 @@ def run_and_store(
             folder.write_table("threat_timelines", sensing.timelines)
             if sensing.objects:
                 folder.write_table("discrimination", sensing.objects)
+            if sensing.track_states:
+                folder.write_table("track_states", sensing.track_states)
     summary = summarize(spec, result, raid, folder, sbi, sensing)
     folder.write_json(SUMMARY, summary)
     manifest("complete")

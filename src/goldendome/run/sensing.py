@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.orbits.analytic import propagate_analytic
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
-from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.run.discrimination_run import ObjectLabelRow, label_objects
+from goldendome.run.impact_check import rv_impacts
 from goldendome.run.raid import SENSING, SUBSYSTEMS, RaidResult
 from goldendome.run.raid_objects import KIND_NAMES, RaidObjects, raid_objects
 from goldendome.scenario.spec import ScenarioSpec
@@ -28,7 +28,6 @@ from goldendome.sensors.base import Measurements
 from goldendome.sensors.infrared import InfraredLayer, infrared_catalog
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
-from goldendome.tracking.impact import predict_impact
 from goldendome.tracking.tracker import TrackLog, run_tracker
 
 _IR_KIND = {"early_warning": "early_warning", "tracking": "tracking"}
@@ -65,6 +64,19 @@ class ThreatTimeline:
 
 
 @dataclass(frozen=True)
+class TrackStateRow:
+    """A track after one of its updates: where it is and how well it is known."""
+
+    track: int
+    t_s: float
+    object: int
+    threat: int
+    altitude_km: float
+    position_sigma_m: float
+    velocity_sigma_m_s: float
+
+
+@dataclass(frozen=True)
 class Sensing:
     """Sensors, threat timelines and tracking figures of a run."""
 
@@ -74,6 +86,7 @@ class Sensing:
     measurements: int
     track_purity: float
     objects: list[ObjectLabelRow]
+    track_states: list[TrackStateRow]
 
 
 def _sensors(spec: ScenarioSpec, t_s: np.ndarray) -> list[tuple[object, str, str, float]]:
@@ -158,7 +171,7 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     ]
     names = [s[1] for s in sensors]
     launch = [t.launch_time_s for t in raid.threats]
-    impacts = _rv_impacts(spec, raid, objs, m, log, owner)
+    impacts = rv_impacts(spec, raid, objs, m, log, owner)
     timelines = [
         _timeline(j, launch[j], objs, m, latency, log, owner, names, impacts)
         for j in range(len(launch))
@@ -169,7 +182,27 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     labels = label_objects([s[0] for s in sensors], m, objs, discrimination_rng)
     mine = owner[log.assigned[log.assigned >= 0]] == m.object[log.assigned >= 0]
     purity = float(mine.mean()) if mine.size else math.nan
-    return Sensing(rows, timelines, len(log), len(m), purity, labels)
+    states = _track_states(log, owner, objs)
+    return Sensing(rows, timelines, len(log), len(m), purity, labels, states)
+
+
+def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[TrackStateRow]:
+    """Every track's state after each update (the covariance over time, as 1-sigma sizes)."""
+    rows = []
+    for track, t, x, p in log.history:
+        obj = int(owner[track])
+        rows.append(
+            TrackStateRow(
+                track=track,
+                t_s=t,
+                object=obj,
+                threat=int(objs.threat[obj]) if obj >= 0 else -1,
+                altitude_km=(float(np.linalg.norm(x[:3])) - R_EARTH_MEAN_M) / 1e3,
+                position_sigma_m=float(np.sqrt(np.linalg.eigvalsh(p[:3, :3])[-1])),
+                velocity_sigma_m_s=float(np.sqrt(np.linalg.eigvalsh(p[3:, 3:])[-1])),
+            )
+        )
+    return rows
 
 
 def _track_owners(log: TrackLog, truth: np.ndarray, n_objects: int) -> np.ndarray:
@@ -237,38 +270,3 @@ def _timeline(
         impact_sigma_km=first_rv[1],
         impact_error_km=first_rv[2],
     )
-
-
-def _rv_impacts(
-    spec: ScenarioSpec,
-    raid: RaidResult,
-    objs: RaidObjects,
-    m: Measurements,
-    log: TrackLog,
-    owner: np.ndarray,
-) -> dict[int, tuple[float, float, float]]:
-    """For each RV with a fire-control track: (time, predicted 1-sigma km, miss km).
-
-    The impact is predicted from the track's state at the moment it reached fire-control
-    quality (ballistic, no drag) and compared with the RV's true impact.
-    """
-    if raid.deployment is None:
-        return {}
-    n_thr = len(raid.threats)
-    true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
-    theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
-    best: dict[int, tuple[float, float, float]] = {}
-    for track, t_fc in enumerate(log.fire_control_s):
-        obj = int(owner[track])
-        if not np.isfinite(t_fc) or obj < n_thr or objs.kind[obj] != 0:
-            continue
-        if obj in best and best[obj][0] <= t_fc:
-            continue
-        state = next(h for h in log.history if h[0] == track and h[1] == t_fc)
-        hit = predict_impact(state[2][None], state[3][None], theta0 + OMEGA_EARTH_RAD_S * t_fc)
-        k = obj - n_thr
-        miss = great_circle_distance_m(
-            hit.latitude_rad, hit.longitude_rad, true_lat[k : k + 1], true_lon[k : k + 1]
-        )
-        best[obj] = (float(t_fc), float(hit.sigma_m[0]) / 1e3, float(miss[0]) / 1e3)
-    return best
