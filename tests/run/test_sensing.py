@@ -102,5 +102,7 @@ def test_track_states_show_the_covariance_shrinking(sensed):
         by_track.setdefault(row.track, []).append(row)
     longest = max(by_track.values(), key=len)
     assert len(longest) > 10
-    assert longest[-1].position_sigma_m < 0.5 * longest[0].position_sigma_m
+    # It converges from its 10 km start (it grows again in reentry, where the large
+    # process noise for unmodelled drag takes over).
+    assert min(r.position_sigma_m for r in longest) < 0.1 * longest[0].position_sigma_m
     assert all(r.threat == longest[0].threat for r in longest)
