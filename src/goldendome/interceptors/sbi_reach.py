@@ -120,6 +120,38 @@ def _max_speed_m_s(t_s: FloatArray, sat_r: FloatArray) -> float:
     return 1.01 * fastest
 
 
+def pruning_radius_m(
+    t_s: FloatArray,
+    threat_r: FloatArray,
+    window: IntArray,
+    k_ref: int,
+    launch_s: float,
+    vehicle: KillVehicle,
+    satellite_speed_m_s: float,
+) -> float:
+    """Farthest a satellite can be from a threat at sample ``k_ref`` and still reach it.
+
+    The bound: the largest reach in the window, plus how far the threat moves from its
+    reference position within the window, plus how far a satellite at
+    ``satellite_speed_m_s`` moves in the longest stretch from ``k_ref`` to a window edge.
+
+    Parameters
+    ----------
+    t_s : (n_time,) float64, s
+    threat_r : (n_time, 3) float64, m, the threat's positions
+    window : (n_window,) int64, increasing sample indices of the engagement window
+    k_ref : int, reference sample (inside the window)
+    launch_s : float, interceptor launch time, s
+    vehicle : KillVehicle
+    satellite_speed_m_s : float, an upper bound on satellite speed
+    """
+    first, last = int(window[0]), int(window[-1])
+    moves = float(np.linalg.norm(threat_r[window] - threat_r[k_ref], axis=-1).max())
+    span = float(max(t_s[last] - t_s[k_ref], t_s[k_ref] - t_s[first]))
+    reach = float(vehicle.reach_m(t_s[last] - launch_s))
+    return reach + moves + satellite_speed_m_s * span
+
+
 def _candidates_pruned(g: _Geometry) -> tuple[IntArray, IntArray]:
     """Pairs that pass the k-d tree bound at each threat's reference sample."""
     t_s, sat_r, threat_r, k0, k1, launch_s = g.t_s, g.sat_r, g.threat_r, g.k0, g.k1, g.launch_s
@@ -133,11 +165,10 @@ def _candidates_pruned(g: _Geometry) -> tuple[IntArray, IntArray]:
         group = active[k_ref[active] == kr]
         radius = np.empty(group.size)
         for n, j in enumerate(group):
-            window = slice(k0[j], k1[j])
-            threat_moves = np.linalg.norm(threat_r[j, window] - threat_r[j, kr], axis=-1).max()
-            half_span = max(t_s[k1[j] - 1] - t_s[kr], t_s[kr] - t_s[k0[j]])
-            reach = float(vehicle.reach_m(t_s[k1[j] - 1] - launch_s[j]))
-            radius[n] = reach + threat_moves + v_sat * half_span
+            window = np.arange(k0[j], k1[j])
+            radius[n] = pruning_radius_m(
+                t_s, threat_r[j], window, int(kr), float(launch_s[j]), vehicle, v_sat
+            )
         tree = cKDTree(sat_r[:, kr])
         hits = tree.query_ball_point(threat_r[group, kr], radius)
         for j, found in zip(group, hits, strict=True):

@@ -1,10 +1,11 @@
 """Run a scenario and store it: the one path both the CLI and the Python API take."""
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, RunFolder
@@ -19,6 +20,8 @@ from goldendome.run.raid import RaidResult, fly_raid
 from goldendome.run.sbi_engagement import SbiEngagement, engage_boost_phase
 from goldendome.run.sensing import Sensing, sense_raid
 from goldendome.scenario.spec import ScenarioSpec
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -160,51 +163,46 @@ def run_and_store(
         manifest("interrupted")
         raise
     timings["architecture"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    try:
-        if progress is not None and spec.threats.raid:
-            progress("aiming and flying the raid", 0, 1)
-        raid = fly_raid(spec, result.t_s)
-        if progress is not None and spec.threats.raid:
-            progress("aiming and flying the raid", 1, 1)
-    except KeyboardInterrupt:
-        manifest("interrupted")
-        raise
-    timings["raid"] = time.perf_counter() - t0
+
+    def stage(key: str, label: str | None, work: Callable[[], T]) -> T:
+        """Run one step of the run, timed and reported (unless ``label`` is None); Ctrl-C
+        marks the manifest interrupted."""
+        t0 = time.perf_counter()
+        try:
+            if progress is not None and label is not None:
+                progress(label, 0, 1)
+            out = work()
+            if progress is not None and label is not None:
+                progress(label, 1, 1)
+        except KeyboardInterrupt:
+            manifest("interrupted")
+            raise
+        timings[key] = time.perf_counter() - t0
+        return out
+
+    label = "aiming and flying the raid" if spec.threats.raid else None
+    raid = stage("raid", label, lambda: fly_raid(spec, result.t_s))
     if raid.threats:
         folder.write_table("threats", raid.threats)
         folder.write_table("threat_events", raid.events)
         folder.write_table("objects", raid.objects)
     sbi = None
     if spec.sbi is not None and raid.launches is not None:
-        t0 = time.perf_counter()
-        try:
-            if progress is not None:
-                progress("space-based interceptors in reach", 0, 1)
-            sbi = engage_boost_phase(spec, raid.launches)
-            if progress is not None:
-                progress("space-based interceptors in reach", 1, 1)
-        except KeyboardInterrupt:
-            manifest("interrupted")
-            raise
-        timings["space_based_interceptors"] = time.perf_counter() - t0
+        launches = raid.launches
+        sbi = stage(
+            "space_based_interceptors",
+            "space-based interceptors in reach",
+            lambda: engage_boost_phase(spec, launches),
+        )
         if sbi is not None and sbi.opportunities:
             folder.write_table("sbi_opportunities", sbi.opportunities)
         if sbi is not None:
             folder.write_table("sbi_threats", sbi.threats)
     sensing = None
     if raid.flight is not None:
-        t0 = time.perf_counter()
-        try:
-            if progress is not None:
-                progress("sensors and tracking", 0, 1)
-            sensing = sense_raid(spec, raid)
-            if progress is not None:
-                progress("sensors and tracking", 1, 1)
-        except KeyboardInterrupt:
-            manifest("interrupted")
-            raise
-        timings["sensors_and_tracking"] = time.perf_counter() - t0
+        sensing = stage(
+            "sensors_and_tracking", "sensors and tracking", lambda: sense_raid(spec, raid)
+        )
         if sensing is not None:
             folder.write_table("sensors", sensing.sensors)
             folder.write_table("threat_timelines", sensing.timelines)

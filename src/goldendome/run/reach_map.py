@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.interceptors.sbi_reach import sbi_opportunities
+from goldendome.interceptors.sbi_reach import pruning_radius_m, sbi_opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.analytic import propagate_analytic, secular_rates
 from goldendome.orbits.base import OrbitalElements
@@ -125,13 +125,11 @@ def reach_map(
         threat_r = tracks.r_eci_m[threat : threat + 1]
         shell = shell_elements(altitude_m, inclination_rad, node, arg)
         r_ref = propagate_analytic(shell, tracks.t_s[k_ref : k_ref + 1])[:, 0]
-        speed = np.sqrt(MU_EARTH_M3_S2 / (WGS84_A_M + altitude_m))
-        span = float(
-            max(tracks.t_s[k[-1]] - tracks.t_s[k_ref], tracks.t_s[k_ref] - tracks.t_s[k[0]])
+        speed = 1.01 * np.sqrt(MU_EARTH_M3_S2 / (WGS84_A_M + altitude_m))
+        bound = pruning_radius_m(
+            tracks.t_s, threat_r[0], k, int(k_ref), float(launch_s[threat]), vehicle, speed
         )
-        moves = float(np.linalg.norm(threat_r[0, k] - threat_r[0, k_ref], axis=-1).max())
-        bound = float(vehicle.reach_m(tracks.t_s[k[-1]] - launch_s[threat])) + moves
-        near = np.linalg.norm(r_ref - threat_r[0, k_ref], axis=-1) <= bound + 1.01 * speed * span
+        near = np.linalg.norm(r_ref - threat_r[0, k_ref], axis=-1) <= bound
         idx = np.flatnonzero(near)
         sat_r = propagate_analytic(
             shell_elements(altitude_m, inclination_rad, node[idx], arg[idx]), tracks.t_s

@@ -28,7 +28,7 @@ from goldendome.sensors.base import Measurements
 from goldendome.sensors.infrared import InfraredLayer, infrared_catalog
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
-from goldendome.tracking.tracker import TrackLog, run_tracker
+from goldendome.tracking.tracker import TrackLog, largest_sigma, run_tracker
 
 _IR_KIND = {"early_warning": "early_warning", "tracking": "tracking"}
 
@@ -126,11 +126,10 @@ def _sensors(spec: ScenarioSpec, t_s: np.ndarray) -> list[tuple[object, str, str
 
 
 def _measure(
-    sensors: list[tuple[object, str, str, float]], objs: RaidObjects, seed: int
+    sensors: list[tuple[object, str, str, float]],
+    objs: RaidObjects,
+    rngs: list[np.random.Generator],
 ) -> list[Measurements]:
-    # One child per sensor; the last spawned child belongs to discrimination.
-    children = np.random.SeedSequence(seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors) + 1)
-    rngs = [np.random.default_rng(s) for s in children[:-1]]
     out = []
     for (model, _, _, _), rng in zip(sensors, rngs, strict=True):
         args = (objs.t_s, objs.r_eci_m, objs.v_eci_m_s, objs.kind, rng)
@@ -152,7 +151,10 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     sensors = _sensors(spec, objs.t_s) if objs is not None else []
     if objs is None or not sensors:
         return None
-    m = _join(_measure(sensors, objs, spec.seed))
+    # One random stream per sensor, and the last for discrimination.
+    children = np.random.SeedSequence(spec.seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors) + 1)
+    rngs = [np.random.default_rng(child) for child in children]
+    m = _join(_measure(sensors, objs, rngs[:-1]))
     latency = np.array([s[3] for s in sensors])
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
@@ -176,10 +178,7 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
         _timeline(j, launch[j], objs, m, latency, log, owner, names, impacts)
         for j in range(len(launch))
     ]
-    discrimination_rng = np.random.default_rng(
-        np.random.SeedSequence(spec.seed).spawn(SUBSYSTEMS)[SENSING].spawn(len(sensors) + 1)[-1]
-    )
-    labels = label_objects([s[0] for s in sensors], m, objs, discrimination_rng)
+    labels = label_objects([s[0] for s in sensors], m, objs, rngs[-1])
     mine = owner[log.assigned[log.assigned >= 0]] == m.object[log.assigned >= 0]
     purity = float(mine.mean()) if mine.size else math.nan
     states = _track_states(log, owner, objs)
@@ -198,8 +197,8 @@ def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[T
                 object=obj,
                 threat=int(objs.threat[obj]) if obj >= 0 else -1,
                 altitude_km=(float(np.linalg.norm(x[:3])) - R_EARTH_MEAN_M) / 1e3,
-                position_sigma_m=float(np.sqrt(np.linalg.eigvalsh(p[:3, :3])[-1])),
-                velocity_sigma_m_s=float(np.sqrt(np.linalg.eigvalsh(p[3:, 3:])[-1])),
+                position_sigma_m=float(largest_sigma(p[None], 0)[0]),
+                velocity_sigma_m_s=float(largest_sigma(p[None], 3)[0]),
             )
         )
     return rows

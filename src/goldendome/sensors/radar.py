@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
+from goldendome.physics.angles import wrap_angle
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
@@ -47,11 +48,6 @@ from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_type
 DEFAULT_KIND_NAMES = ("rv", "decoy", "booster")
 #: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
 MIN_COS_ELEVATION = 0.05
-
-
-def _wrap(angle_rad: FloatArray) -> FloatArray:
-    """Angles wrapped into [-pi, pi)."""
-    return np.asarray((angle_rad + math.pi) % TWO_PI - math.pi, dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -231,7 +227,7 @@ class Radar:
         z = np.stack([rho[o, f], az[o, f], el[o, f], rate], axis=-1)
         sigma = self._sigma(snr[o, f], el[o, f])
         z = z + sigma * rng.standard_normal(z.shape)
-        z[:, 1] = _wrap(z[:, 1])
+        z[:, 1] = wrap_angle(z[:, 1])
         return Measurements(
             sensor=np.full(o.size, self.sensor_id, dtype=np.int64),
             object=o.astype(np.int64),

@@ -13,7 +13,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.stats import chi2
 
 from goldendome.physics._types import FloatArray, IntArray
-from goldendome.tracking.ekf import wrap_angle
+from goldendome.physics.angles import wrap_angle
 from goldendome.tracking.measurement import predict as predict_measurement
 
 #: Probability that a true measurement falls inside its track's gate.

@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
+from goldendome.physics.angles import wrap_angle
 from goldendome.tracking.measurement import predict as predict_measurement
 from goldendome.tracking.motion import MAX_STEP_S, process_noise, propagate
 
@@ -51,21 +52,6 @@ class Update(NamedTuple):
     covariance: FloatArray
     nis: FloatArray
     dof: IntArray
-
-
-def wrap_angle(angle_rad: ArrayLike) -> FloatArray:
-    """Angles wrapped to (-pi, pi].
-
-    Parameters
-    ----------
-    angle_rad : (...) float64, radians
-
-    Returns
-    -------
-    (...) float64, radians
-    """
-    a = np.asarray(angle_rad, dtype=np.float64)
-    return np.asarray(a - 2.0 * np.pi * np.ceil((a - np.pi) / (2.0 * np.pi)), dtype=np.float64)
 
 
 def predict(

@@ -90,7 +90,7 @@ class _Live:
         self.hits = [h for h, k in zip(self.hits, mask, strict=True) if k]
 
 
-def _largest_sigma(p: FloatArray, start: int) -> FloatArray:
+def largest_sigma(p: FloatArray, start: int) -> FloatArray:
     """Root of the largest eigenvalue of each 3x3 block ``p[:, start:start+3, start:start+3]``."""
     block = p[:, start : start + 3, start : start + 3]
     return np.asarray(np.sqrt(np.linalg.eigvalsh(block)[:, -1]), dtype=np.float64)
@@ -164,7 +164,7 @@ def _scan(
     nis, dof = pair_nis(live.x, live.p, positional, sigma, o_r, o_v, rot)
     tr, mj = gnn_assign(nis, dof)
     if tr.size:
-        v_sigma = _largest_sigma(live.p[tr], 3)
+        v_sigma = largest_sigma(live.p[tr], 3)
         zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
         up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
         live.x[tr], live.p[tr] = up.x_eci, up.covariance
@@ -214,8 +214,8 @@ def _start_tracks(
 
 
 def _bookkeeping(live: _Live, log: TrackLog, t: float, st: TrackerSettings) -> None:
-    sig = _largest_sigma(live.p, 0) if live.ids.size else np.empty(0)
-    vsig = _largest_sigma(live.p, 3) if live.ids.size else np.empty(0)
+    sig = largest_sigma(live.p, 0) if live.ids.size else np.empty(0)
+    vsig = largest_sigma(live.p, 3) if live.ids.size else np.empty(0)
     keep = np.ones(live.ids.size, bool)
     for k, track in enumerate(live.ids):
         hits = live.hits[k]
