@@ -11,6 +11,7 @@ Example
 from pathlib import Path
 from typing import Any
 
+from goldendome.engagement.leakage import Layer, Leakage
 from goldendome.results.store import StoredRun, run_and_store
 from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
 from goldendome.run.sizing import SizingAnswer
@@ -30,6 +31,8 @@ from goldendome.scenario.sizing import SizingSpec, sizing_spec
 
 __all__ = [
     "ArchitectureResult",
+    "Layer",
+    "Leakage",
     "Problem",
     "ScenarioError",
     "ScenarioSpec",

@@ -131,6 +131,6 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from goldendome.cli import coverage, fly, size  # noqa: F401  (importing registers them)
+    from goldendome.cli import coverage, fly, leak, size  # noqa: F401  (importing registers them)
 
     sys.exit(app())

@@ -1,0 +1,1 @@
+"""Engagement: weapon-target assignment, battle management and layered leakage."""
