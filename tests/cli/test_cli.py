@@ -49,7 +49,8 @@ def test_validate_missing_file_is_one_line_exit_2(tmp_path: Path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2
     assert result.output.strip().endswith(
-        "no such file; check the path, or create one with 'goldendome init scenario.toml'"
+        "no such file; check the path, create one with 'goldendome init scenario.toml', "
+        "or name an embedded scenario (default, peer-raid)"
     )
 
 

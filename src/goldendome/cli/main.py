@@ -49,6 +49,16 @@ def run(
     ] = None,
     runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     seed: Annotated[int | None, typer.Option(help="Override the scenario's seed.", min=0)] = None,
+    trials: Annotated[
+        int | None, typer.Option(help="Monte Carlo trials (default: the scenario's).", min=1)
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Local Dask worker processes (default 2; 0: in this process).", min=0),
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Run a scenario, write its run folder and print a summary."""
@@ -56,16 +66,17 @@ def run(
 
     from goldendome.cli.progress import rich_progress
     from goldendome.cli.summary import print_summary
-    from goldendome.results.store import run_and_store
+    from goldendome.results.store import TrialOptions, run_and_store
 
     spec, text = _load(scenario, seed)
+    options = TrialOptions(trials, workers, scheduler)
     try:
         with rich_progress() as progress:
-            stored = run_and_store(spec, text, runs_dir, progress=progress)
+            stored = run_and_store(spec, text, runs_dir, progress=progress, options=options)
     except KeyboardInterrupt:
         _fail(
-            "Interrupted: the finished part of the run is kept in its run folder under "
-            f"{runs_dir}/ (manifest status 'interrupted').",
+            "Interrupted: the finished part of the run, finished Monte Carlo trials included, "
+            f"is kept in its run folder under {runs_dir}/ (manifest status 'interrupted').",
             EXIT_INTERRUPTED,
         )
     except OSError as exc:

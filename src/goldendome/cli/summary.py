@@ -6,6 +6,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from goldendome.cli.kill_chain_tables import print_kill_chain
+
 
 def print_summary(summary: dict[str, Any]) -> None:
     """Print a run summary (the dict from :func:`goldendome.results.store.summarize`)."""
@@ -91,6 +93,7 @@ def print_summary(summary: dict[str, Any]) -> None:
         )
     _print_sensing(console, summary.get("sensing"))
     _print_sbi(console, summary.get("space_based_interceptors"))
+    print_kill_chain(console, summary.get("kill_chain"))
     console.print(
         f"{summary['defended_assets']} defended assets "
         f"({summary['defended_population']:,} people). Run folder: {summary['run_folder']}"

@@ -19,6 +19,18 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _write_rows(path: Path, rows: Sequence[Any]) -> Path:
+    """Dataclass or dict rows (all alike) as one Parquet file, written atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    records = [asdict(r) if is_dataclass(r) and not isinstance(r, type) else dict(r) for r in rows]
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(records), tmp)
+    os.replace(tmp, path)
+    return path
+
+
 @dataclass(frozen=True)
 class RunFolder:
     """The folder one run writes into."""
@@ -61,7 +73,7 @@ class RunFolder:
         return json.loads((self.path / name).read_text("utf-8"))
 
     def write_table(self, name: str, rows: Sequence[Any]) -> Path:
-        """Write dataclass rows (all of one type) as ``<name>.parquet``; empty rows write nothing.
+        """Write dataclass rows (all of one type) as ``<name>.parquet`` (no rows: no columns).
 
         Parameters
         ----------
@@ -74,18 +86,13 @@ class RunFolder:
         Path
             The Parquet file.
         """
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        return _write_rows(self.path / f"{name}.parquet", rows)
 
-        path = self.path / f"{name}.parquet"
-        records = [
-            asdict(r) if is_dataclass(r) and not isinstance(r, type) else dict(r) for r in rows
-        ]
-        table = pa.Table.from_pylist(records)
-        tmp = path.with_name(path.name + ".tmp")
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)
-        return path
+    def write_part(self, name: str, index: int, rows: Sequence[Any]) -> Path:
+        """Write rows as part ``index`` of the table ``<name>/`` (a folder of Parquet files
+        that pyarrow and DuckDB read as one table); parts survive an interrupted run."""
+        (self.path / name).mkdir(exist_ok=True)
+        return _write_rows(self.path / name / f"part-{index:05d}.parquet", rows)
 
     def append_table(self, name: str, rows: Sequence[Any]) -> Path:
         """Add rows to ``<name>.parquet`` (rewriting it; tables here are small)."""

@@ -16,12 +16,24 @@ from goldendome.run.architecture import (
     SiteCoverage,
     simulate_architecture,
 )
+from goldendome.run.kill_chain_setup import KillChainSetup, build_kill_chain
+from goldendome.run.kill_chain_summary import aggregate
+from goldendome.run.monte_carlo import run_monte_carlo
 from goldendome.run.raid import RaidResult, fly_raid
 from goldendome.run.sbi_engagement import SbiEngagement, engage_boost_phase
 from goldendome.run.sensing import Sensing, sense_raid
 from goldendome.scenario.spec import ScenarioSpec
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TrialOptions:
+    """How a run draws its Monte Carlo trials (None: the scenario's ``[monte_carlo]``)."""
+
+    trials: int | None = None
+    workers: int | None = None
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,7 @@ def summarize(
     folder: RunFolder,
     sbi: SbiEngagement | None = None,
     sensing: Sensing | None = None,
+    kill_chain: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The run's summary as a JSON-ready dict (what ``goldendome run --json`` prints).
 
@@ -101,6 +114,7 @@ def summarize(
                     for kind in ("rv", "decoy")
                 },
             },
+            "kill_chain": kill_chain,
             "defended_assets": len(spec.defended_assets),
             "defended_population": sum(a.population for a in spec.defended_assets),
             "run_folder": str(folder.path),
@@ -114,6 +128,7 @@ def run_and_store(
     scenario_text: str,
     runs_dir: Path,
     progress: ProgressFn | None = None,
+    options: TrialOptions = TrialOptions(),
 ) -> StoredRun:
     """Run ``spec`` and write its run folder; an interrupted run keeps what it finished.
 
@@ -126,6 +141,8 @@ def run_and_store(
         Parent of the run folder.
     progress : callable, optional
         ``progress(stage, done, total)``.
+    options : TrialOptions
+        Trials, local workers or a Dask scheduler for the kill chain's Monte Carlo.
 
     Raises
     ------
@@ -210,7 +227,53 @@ def run_and_store(
                 folder.write_table("discrimination", sensing.objects)
             if sensing.track_states:
                 folder.write_table("track_states", sensing.track_states)
-    summary = summarize(spec, result, raid, folder, sbi, sensing)
+    kill_chain = None
+    if raid.deployment is not None:
+        deployment_raid = raid
+        setup = stage(
+            "kill_chain_setup",
+            "interceptor windows and SBI phases",
+            lambda: build_kill_chain(spec, deployment_raid, sensing),
+        )
+        kill_chain = stage(
+            "monte_carlo", None, lambda: _trials(spec, setup, folder, options, progress)
+        )
+    summary = summarize(spec, result, raid, folder, sbi, sensing, kill_chain)
     folder.write_json(SUMMARY, summary)
     manifest("complete")
     return StoredRun(folder=folder, summary=summary)
+
+
+def _trials(
+    spec: ScenarioSpec,
+    setup: KillChainSetup,
+    folder: RunFolder,
+    options: TrialOptions,
+    progress: ProgressFn | None,
+) -> dict[str, Any]:
+    """Run the Monte Carlo, writing each finished chunk as it arrives; its aggregate."""
+    n = options.trials if options.trials is not None else spec.monte_carlo.trials
+    parts = [0]
+
+    def keep(records: list[dict[str, Any]], events: list[Any]) -> None:
+        folder.write_part("trials", parts[0], records)
+        if events:
+            folder.write_part("engagements", parts[0], events)
+        parts[0] += 1
+
+    def tick(done: int, total: int) -> None:
+        if progress is not None:
+            progress("Monte Carlo trials", done, total)
+
+    tick(0, n)
+    records, _ = run_monte_carlo(
+        setup,
+        spec.seed,
+        n,
+        chunk=spec.monte_carlo.chunk,
+        workers=options.workers,
+        scheduler=options.scheduler,
+        on_chunk=keep,
+        progress=tick,
+    )
+    return aggregate(records, setup)

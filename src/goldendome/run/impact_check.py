@@ -1,8 +1,9 @@
-"""How well the tracks predict where the reentry vehicles land.
+"""How well the tracks predict where the released objects land.
 
-For every RV that gets a fire-control-quality track, its impact is predicted from the
+For every reentry vehicle or decoy that gets a fire-control-quality track, its impact is
+predicted from the
 track's state at that moment (:func:`goldendome.tracking.impact.predict_impact`: ballistic,
-no drag) and compared with the RV's true impact from the flown raid.
+no drag) and compared with the object's true impact from the flown raid.
 """
 
 import numpy as np
@@ -18,7 +19,7 @@ from goldendome.tracking.impact import predict_impact
 from goldendome.tracking.tracker import TrackLog
 
 
-def rv_impacts(
+def object_impacts(
     spec: ScenarioSpec,
     raid: RaidResult,
     objs: RaidObjects,
@@ -26,10 +27,11 @@ def rv_impacts(
     log: TrackLog,
     owner: np.ndarray,
 ) -> dict[int, tuple[float, float, float]]:
-    """For each RV with a fire-control track: (time, predicted 1-sigma km, miss km).
+    """For each released object with a fire-control track: (time, 1-sigma km, miss km).
 
-    The impact is predicted from the track's state at the moment it reached fire-control
-    quality (ballistic, no drag) and compared with the RV's true impact.
+    Keys are indices into ``objs`` (boosters, which come first, are left out). The impact is
+    predicted from the earliest fire-control-quality track's state at that moment
+    (ballistic, no drag) and compared with the object's true impact.
     """
     if raid.deployment is None:
         return {}
@@ -39,7 +41,7 @@ def rv_impacts(
     best: dict[int, tuple[float, float, float]] = {}
     for track, t_fc in enumerate(log.fire_control_s):
         obj = int(owner[track])
-        if not np.isfinite(t_fc) or obj < n_thr or objs.kind[obj] != 0:
+        if not np.isfinite(t_fc) or obj < n_thr:
             continue
         if obj in best and best[obj][0] <= t_fc:
             continue

@@ -109,7 +109,7 @@ def fair_shots(opps: Opportunities, n_threat: int) -> tuple[int, IntArray]:
     return lo, best
 
 
-def _positions_at(tracks: BoostTracks, threat: IntArray, t_s: FloatArray) -> FloatArray:
+def positions_at(tracks: BoostTracks, threat: IntArray, t_s: FloatArray) -> FloatArray:
     """Missile positions ``(n, 3)`` (ECI, meters) at times ``t_s``, interpolated per threat."""
     r = np.empty((t_s.shape[0], 3))
     for j in np.unique(threat):
@@ -130,7 +130,7 @@ def engage_boost_phase(spec: ScenarioSpec, aimed: Launches) -> SbiEngagement | N
     rule, vehicle = spec.sbi.build_rule(), spec.sbi.build_vehicle()
     opps = boost_opportunities(tracks, elements, vehicle, rule)
     _, start_s, end_s = engagement_windows(tracks, rule)
-    r = _positions_at(tracks, opps.threat, opps.intercept_time_s)
+    r = positions_at(tracks, opps.threat, opps.intercept_time_s)
     theta = earth_rotation_angle_rad(opps.intercept_time_s, spec.time.epoch)
     lat, lon, alt = ecef_to_geodetic(eci_to_ecef(r, theta))
     k, shots = fair_shots(opps, len(tracks))

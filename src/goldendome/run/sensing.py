@@ -20,7 +20,7 @@ from goldendome.orbits.analytic import propagate_analytic
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.run.discrimination_run import ObjectLabelRow, label_objects
-from goldendome.run.impact_check import rv_impacts
+from goldendome.run.impact_check import object_impacts
 from goldendome.run.raid import SENSING, SUBSYSTEMS, RaidResult
 from goldendome.run.raid_objects import KIND_NAMES, RaidObjects, raid_objects
 from goldendome.scenario.spec import ScenarioSpec
@@ -87,6 +87,10 @@ class Sensing:
     track_purity: float
     objects: list[ObjectLabelRow]
     track_states: list[TrackStateRow]
+    #: Per released object (index into the raid's objects table): first fire-control time
+    #: (s), predicted-impact 1-sigma (km) and miss (km); objects never given fire control are
+    #: absent.
+    fire_control: dict[int, tuple[float, float, float]]
 
 
 def _sensors(spec: ScenarioSpec, t_s: np.ndarray) -> list[tuple[object, str, str, float]]:
@@ -173,7 +177,7 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     ]
     names = [s[1] for s in sensors]
     launch = [t.launch_time_s for t in raid.threats]
-    impacts = rv_impacts(spec, raid, objs, m, log, owner)
+    impacts = object_impacts(spec, raid, objs, m, log, owner)
     timelines = [
         _timeline(j, launch[j], objs, m, latency, log, owner, names, impacts)
         for j in range(len(launch))
@@ -182,7 +186,9 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
     mine = owner[log.assigned[log.assigned >= 0]] == m.object[log.assigned >= 0]
     purity = float(mine.mean()) if mine.size else math.nan
     states = _track_states(log, owner, objs)
-    return Sensing(rows, timelines, len(log), len(m), purity, labels, states)
+    n_thr = len(raid.threats)
+    released = {k - n_thr: v for k, v in impacts.items()}
+    return Sensing(rows, timelines, len(log), len(m), purity, labels, states, released)
 
 
 def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[TrackStateRow]:
@@ -249,7 +255,7 @@ def _timeline(
             updates[sensor] = min(t, updates.get(sensor, math.inf))
     by = ", ".join(names[s] for s, _ in sorted(updates.items(), key=lambda kv: kv[1]))
     firm_objects = np.unique(owner[tracks[np.isfinite(firm)]]).size
-    rv = [impacts[int(o)] for o in objects if int(o) in impacts]
+    rv = [impacts[int(o)] for o in objects if int(o) in impacts and objs.kind[o] == 0]
     first_rv = min(rv, default=(math.nan, math.nan, math.nan))
     return ThreatTimeline(
         threat=j,

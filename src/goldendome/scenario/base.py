@@ -11,6 +11,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 
 KM_TO_M = AfterValidator(lambda value: value * 1_000.0)
 DEG_TO_RAD = AfterValidator(math.radians)
+#: Millions (of dollars, as files write costs) to units.
+MILLIONS = AfterValidator(lambda value: value * 1e6)
 MIN_TO_S = AfterValidator(lambda value: value * 60.0)
 
 

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.physics.constants import G0_M_S2
-from goldendome.scenario.base import KM_TO_M, SpecModel
+from goldendome.scenario.base import KM_TO_M, MILLIONS, SpecModel
 from goldendome.scenario.quantities import Bounded
 
 
@@ -43,6 +43,10 @@ class SbiSpec(SpecModel):
     divert_delta_v_m_s: Annotated[
         float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10), KM_TO_M
     ] = Field(default=_KV["divert_delta_v_km_s"] * 1e3, alias="divert_delta_v_km_s")
+    sspk: Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)] = _KV["sspk"]
+    unit_cost_usd: Annotated[
+        float, Bounded("unit cost must not be negative", "M$", ge=0, le=10_000), MILLIONS
+    ] = Field(default=_KV["unit_cost_musd"] * 1e6, alias="unit_cost_musd")
     detection_delay_s: Delay = _RULE["detection_delay_s"]
     decision_delay_s: Delay = _RULE["decision_delay_s"]
     intercept_before: Literal["burnout", "altitude", "time"] = _RULE["intercept_before"]

@@ -24,6 +24,15 @@ def default_scenario_text() -> str:
     return resources.files("goldendome.data").joinpath(DEFAULT_SCENARIO_FILE).read_text("utf-8")
 
 
+#: Scenarios shipped inside the package, by the name ``goldendome run NAME`` accepts.
+EMBEDDED_SCENARIOS = {"default": DEFAULT_SCENARIO_FILE, "peer-raid": "peer_raid_scenario.toml"}
+
+
+def embedded_scenario_text(name: str) -> str:
+    """An embedded scenario's text (``default``, ``peer-raid``)."""
+    return resources.files("goldendome.data").joinpath(EMBEDDED_SCENARIOS[name]).read_text("utf-8")
+
+
 def _fail(source: str, rule: str) -> ScenarioError:
     return ScenarioError(source, [Problem(path="", value=None, rule=rule)])
 
@@ -42,10 +51,13 @@ def read_scenario_file(path: str | Path) -> str:
     """
     p = Path(path)
     source = str(path)
+    if not p.exists() and source in EMBEDDED_SCENARIOS:
+        return embedded_scenario_text(source)
     if not p.exists():
         raise _fail(
             source,
-            "no such file; check the path, or create one with 'goldendome init scenario.toml'",
+            "no such file; check the path, create one with 'goldendome init scenario.toml', "
+            f"or name an embedded scenario ({', '.join(EMBEDDED_SCENARIOS)})",
         )
     if p.is_dir():
         raise _fail(source, "is a directory, not a scenario file")

@@ -3,10 +3,10 @@
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from goldendome.scenario.base import DEG_TO_RAD, SpecModel
+from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel
 from goldendome.scenario.quantities import Bounded
 
 Latitude = Annotated[
@@ -19,6 +19,9 @@ SiteAltitude = Annotated[
     float, Bounded("site altitude must be between the Dead Sea and Everest", "m", ge=-500, le=9_000)
 ]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
+#: goldendome assumption: a city is defended out to 25 km from its center (about the radius
+#: of the larger US city proper areas); set ``radius_km`` per asset.
+DEFENDED_RADIUS_KM = 25.0
 
 
 def _radar_type(value: str) -> str:
@@ -50,6 +53,25 @@ class RadarSiteSpec(SpecModel):
     faces: Annotated[int, Bounded("a radar has 1 to 4 faces", ge=1, le=4)] = 1
 
 
+def _interceptor_type(value: str) -> str:
+    from goldendome.interceptors.ground_based import interceptor_types
+
+    if value not in interceptor_types():
+        raise PydanticCustomError(
+            "unknown_name",
+            "unknown interceptor type; known: {known}",
+            {"known": ", ".join(interceptor_types())},
+        )
+    return value
+
+
+class BatterySpec(SpecModel):
+    """Interceptors of one type at a site (``data/interceptors.toml``) and how many."""
+
+    type: Annotated[str, AfterValidator(_interceptor_type)]
+    count: Annotated[int, Bounded("a magazine holds 0 to 10,000 interceptors", ge=0, le=10_000)]
+
+
 class SiteSpec(SpecModel):
     """A fixed (or station-keeping) site: a radar, an interceptor base or a command center."""
 
@@ -65,6 +87,17 @@ class SiteSpec(SpecModel):
         DEG_TO_RAD,
     ] = Field(default=0.0, alias="min_elevation_deg")
     radar: RadarSiteSpec | None = None
+    interceptors: list[BatterySpec] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _batteries_at_interceptor_sites(self) -> "SiteSpec":
+        if self.interceptors and self.role != "interceptor":
+            raise PydanticCustomError(
+                "role",
+                "only a site with role = 'interceptor' holds interceptors (this one is '{role}')",
+                {"role": self.role},
+            )
+        return self
 
 
 class DefendedAssetSpec(SpecModel):
@@ -76,3 +109,13 @@ class DefendedAssetSpec(SpecModel):
     latitude_rad: Latitude = Field(alias="latitude_deg")
     longitude_rad: Longitude = Field(alias="longitude_deg")
     population: Annotated[int, Bounded("population must not be negative", ge=0, le=100_000_000)] = 0
+    radius_m: Annotated[
+        float,
+        Bounded("a defended area's radius must lie in (0, 500] km", "km", gt=0, le=500),
+        KM_TO_M,
+    ] = Field(default=DEFENDED_RADIUS_KM * 1e3, alias="radius_km")
+    value: Annotated[float, Bounded("value must not be negative", ge=0, le=1e12)] | None = None
+
+    def worth(self) -> float:
+        """What the asset is worth to the battle manager: ``value`` if given, else population."""
+        return float(self.population) if self.value is None else self.value

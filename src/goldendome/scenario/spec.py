@@ -8,6 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.constellations import ConstellationSpec
+from goldendome.scenario.doctrine import DoctrineSpec, MonteCarloSpec
 from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec
@@ -65,6 +66,8 @@ class ScenarioSpec(SpecModel):
     defended_assets: list[DefendedAssetSpec] = Field(default_factory=list)
     threats: ThreatsSpec = Field(default_factory=ThreatsSpec)
     sbi: SbiSpec | None = None
+    doctrine: DoctrineSpec = Field(default_factory=DoctrineSpec)
+    monte_carlo: MonteCarloSpec = Field(default_factory=MonteCarloSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":

@@ -1,0 +1,61 @@
+"""The kill chain's part of the run summary: leakage, kills by layer, interceptors and cost."""
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _pm(stat: dict[str, float | None], fmt: str = ".2f") -> str:
+    mean, err = stat.get("mean"), stat.get("stderr")
+    if mean is None:
+        return "-"
+    return f"{mean:{fmt}}" + ("" if err is None else f" ± {err:{fmt}}")
+
+
+def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
+    """Print the Monte Carlo aggregate (the ``kill_chain`` entry of a run summary)."""
+    if not kc or not kc.get("trials"):
+        return
+    lo, hi = kc["p_zero_leakers_95"]
+    console.print(
+        f"[bold]Kill chain[/bold], {kc['trials']} Monte Carlo trials, {kc['warheads']} warheads "
+        f"and {kc['decoys']} decoys: P(zero leakers) = {kc['p_zero_leakers']:.3f} "
+        f"(95% interval {lo:.3f}-{hi:.3f}); expected leakers {_pm(kc['expected_leakers'])}; "
+        f"P(a defended city is hit) {kc['p_any_asset_hit']:.3f}, expected people in cities hit "
+        f"{_pm(kc['expected_damage'], ',.0f')}."
+    )
+    layers = Table(title="Which layer does the work (mean per trial ± standard error)")
+    for col in ("layer", "kills"):
+        layers.add_column(col, justify="left" if col == "layer" else "right")
+    k = kc["kills_by_layer"]
+    layers.add_row("boost (missiles killed by SBIs)", _pm(k["boost_missiles"]))
+    layers.add_row("boost (their warheads)", _pm(k["boost_rvs"]))
+    layers.add_row("midcourse (warheads)", _pm(k["midcourse_rvs"]))
+    layers.add_row("terminal (warheads)", _pm(k["terminal_rvs"]))
+    layers.add_row("warheads through", _pm(kc["expected_rvs_through"]))
+    console.print(layers)
+    fired = Table(title="Interceptors fired per trial")
+    for col in ("interceptor", "fired"):
+        fired.add_column(col, justify="left" if col == "interceptor" else "right")
+    for name, stat in kc["interceptors_fired"].items():
+        fired.add_row(name, _pm(stat))
+    fired.add_row("all", _pm(kc["interceptors_fired_total"]))
+    console.print(fired)
+    cost = kc["cost_usd"]["mean"] or 0.0
+    saving = kc["iron_dome_saving"]
+    console.print(
+        f"Interceptors spent per trial cost ${cost / 1e6:,.0f} million; decoys drew fire "
+        f"{_pm(kc['decoys_engaged'])} times per trial. Engaging only what threatens a defended "
+        f"area saved {_pm(saving['interceptors'])} interceptors per trial "
+        f"({saving['share_of_engage_all']:.0%} of engaging everything)."
+    )
+    empty = [f"{m['site']} {m['interceptor']}" for m in kc["magazines"] if m["rounds"] == 0]
+    if empty:
+        console.print(f"Empty magazines (never fire): {', '.join(empty)}.")
+    if kc["rvs_never_given_fire_control"]:
+        console.print(
+            f"{kc['rvs_never_given_fire_control']} warhead(s) never got a fire-control track: "
+            "no surface-based layer can engage them."
+        )
+    console.print("Per-trial rows: trials/; every shot: engagements/ (Parquet).")

@@ -1,0 +1,225 @@
+"""Surface-launched interceptor types: what ``goldendome/data/interceptors.toml`` says of
+each (fly-out, engagement envelope, single-shot kill probability, unit cost).
+
+Fly-out model: the open-literature average-speed model. The booster accelerates uniformly
+from rest to its burnout speed ``v`` over its burn time ``t_b`` (acceleration
+``a = v / t_b``), then the kill vehicle coasts at ``v`` along a straight line to the
+intercept point; gravity, drag, staging coasts and the turn toward the target are ignored.
+The distance flown after a time of flight ``t`` is
+
+    s(t) = a t^2 / 2              for 0 <= t <= t_b
+    s(t) = v t_b / 2 + v (t - t_b) for t > t_b,
+
+and the time to fly a distance ``d`` is its exact inverse, ``sqrt(2 d / a)`` up to the
+burnout distance ``v t_b / 2``, and ``t_b / 2 + d / v`` beyond. It is the two-phase
+parametrization the kill vehicle of :mod:`goldendome.interceptors.space_based` uses (the APS
+boost-phase study's, Rev. Mod. Phys. 76, S1, 2004), here flown from rest at the launch site.
+Ignoring gravity flatters high, long fly-outs (a vertical climb loses about ``g t`` of speed,
+0.5 km/s in 50 s), so the reaches are upper bounds; the envelope of each type (intercept
+altitudes and ground range, from the data file) limits where the model is used.
+"""
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from goldendome.physics._types import ArrayLike, FloatArray
+
+DATA_FILE = "interceptors.toml"
+#: Engagement phases an interceptor type may belong to.
+PHASES = ("midcourse", "terminal")
+#: Object kind names indexed by kind code (``threats.deployment.OBJECT_KINDS`` + booster).
+KIND_NAMES = ("rv", "decoy", "booster")
+# Data file key -> (InterceptorType field, factor to SI).
+_KEYS: dict[str, tuple[str, float]] = {
+    "burn_time_s": ("burn_time_s", 1.0),
+    "burnout_speed_km_s": ("burnout_speed_m_s", 1e3),
+    "min_intercept_altitude_km": ("min_intercept_altitude_m", 1e3),
+    "max_intercept_altitude_km": ("max_intercept_altitude_m", 1e3),
+    "max_range_km": ("max_range_m", 1e3),
+    "sspk_rv": ("sspk_rv", 1.0),
+    "sspk_decoy": ("sspk_decoy", 1.0),
+    "unit_cost_musd": ("unit_cost_usd", 1e6),
+}
+_TEXT_KEYS = ("name", "label", "phase", "source")
+_INT_KEYS = ("kill_vehicles",)
+
+
+@dataclass(frozen=True)
+class InterceptorType:
+    """A kind of surface-launched interceptor, in SI units.
+
+    Satisfies :class:`goldendome.interceptors.base.FlyOut` with the average-speed model of
+    this module's docstring. See ``interceptors.toml`` for each default value's source.
+
+    Attributes
+    ----------
+    name, label : str
+        Short key (``"gbi"``) and human-readable name.
+    phase : {"midcourse", "terminal"}
+    burn_time_s : float, seconds
+        Booster burn time, > 0.
+    burnout_speed_m_s : float, m/s
+        Speed at burnout, > 0.
+    min_intercept_altitude_m, max_intercept_altitude_m : float, meters
+        Altitudes (above the ellipsoid) at which the kill vehicle can intercept,
+        0 <= min < max.
+    max_range_m : float, meters
+        Largest ground range from the launch site to the intercept point, > 0.
+    sspk_rv, sspk_decoy : float
+        Single-shot kill probability against a reentry vehicle and a decoy, in [0, 1].
+    unit_cost_usd : float, US dollars
+        Unit procurement cost, >= 0.
+    kill_vehicles : int
+        Kill vehicles per interceptor, >= 1.
+    source : str
+        The sources of the values.
+    """
+
+    name: str
+    phase: str
+    burn_time_s: float
+    burnout_speed_m_s: float
+    min_intercept_altitude_m: float
+    max_intercept_altitude_m: float
+    max_range_m: float
+    sspk_rv: float
+    sspk_decoy: float
+    unit_cost_usd: float = 0.0
+    kill_vehicles: int = 1
+    label: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        where = f"interceptor type '{self.name}': "
+        if self.phase not in PHASES:
+            raise ValueError(
+                f"{where}phase = '{self.phase}' is not known; use one of {', '.join(PHASES)}."
+            )
+        for key, unit in (("burn_time_s", "s"), ("burnout_speed_m_s", "m/s")):
+            _require(getattr(self, key) > 0.0, where, key, getattr(self, key), unit, "> 0")
+        low, high = self.min_intercept_altitude_m, self.max_intercept_altitude_m
+        _require(low >= 0.0, where, "min_intercept_altitude_m", low, "m", ">= 0")
+        _require(high > low, where, "max_intercept_altitude_m", high, "m", f"> {low:g} m")
+        _require(self.max_range_m > 0.0, where, "max_range_m", self.max_range_m, "m", "> 0")
+        for key in ("sspk_rv", "sspk_decoy"):
+            value = getattr(self, key)
+            _require(0.0 <= value <= 1.0, where, key, value, "", "in [0, 1]")
+        _require(self.unit_cost_usd >= 0.0, where, "unit_cost_usd", self.unit_cost_usd, "", ">= 0")
+        count = self.kill_vehicles
+        _require(count >= 1, where, "kill_vehicles", count, "", ">= 1")
+
+    @property
+    def acceleration_m_s2(self) -> float:
+        """Mean booster acceleration ``burnout_speed / burn_time``, m/s^2."""
+        return self.burnout_speed_m_s / self.burn_time_s
+
+    @property
+    def burnout_distance_m(self) -> float:
+        """Distance flown by burnout, ``v t_b / 2``, meters."""
+        return 0.5 * self.burnout_speed_m_s * self.burn_time_s
+
+    def reach_m(self, time_of_flight_s: ArrayLike) -> FloatArray:
+        """Distance flown after a time of flight.
+
+        Parameters
+        ----------
+        time_of_flight_s : (...) float64, seconds
+            Time since launch. Times <= 0 give 0 (no flight yet).
+
+        Returns
+        -------
+        (...) float64, meters
+            Same shape; NaN where the time is NaN.
+        """
+        t = np.maximum(np.asarray(time_of_flight_s, dtype=np.float64), 0.0)
+        tb, v = self.burn_time_s, self.burnout_speed_m_s
+        boosting = 0.5 * self.acceleration_m_s2 * np.minimum(t, tb) ** 2
+        return np.asarray(boosting + v * np.maximum(t - tb, 0.0), dtype=np.float64)
+
+    def time_to_reach_s(self, distance_m: ArrayLike) -> FloatArray:
+        """Shortest time of flight to a distance (the exact inverse of :meth:`reach_m`).
+
+        Parameters
+        ----------
+        distance_m : (...) float64, meters
+            Straight-line distance from the launch site. Distances <= 0 give 0.
+
+        Returns
+        -------
+        (...) float64, seconds
+            Same shape; NaN where the distance is NaN.
+        """
+        d = np.maximum(np.asarray(distance_m, dtype=np.float64), 0.0)
+        during = np.sqrt(2.0 * d / self.acceleration_m_s2)
+        after = 0.5 * self.burn_time_s + d / self.burnout_speed_m_s
+        return np.asarray(np.where(d <= self.burnout_distance_m, during, after), np.float64)
+
+    def sspk(self, kind_code: ArrayLike) -> FloatArray:
+        """Single-shot kill probability by object kind.
+
+        Parameters
+        ----------
+        kind_code : (...) int
+            Object kind codes: 0 = rv, 1 = decoy, 2 = booster (scored as an RV).
+
+        Returns
+        -------
+        (...) float64
+            Same shape, in [0, 1].
+        """
+        codes = np.asarray(kind_code)
+        table = np.array([self.sspk_rv, self.sspk_decoy, self.sspk_rv], dtype=np.float64)
+        valid = np.isin(codes, np.arange(len(KIND_NAMES)))
+        if not np.all(valid):
+            bad = np.unique(codes[~valid])[:5]
+            raise ValueError(
+                f"kind codes must be 0 ({KIND_NAMES[0]}), 1 ({KIND_NAMES[1]}) or 2 "
+                f"({KIND_NAMES[2]}); got {', '.join(str(b) for b in bad)}."
+            )
+        return np.asarray(table[codes.astype(np.int64)], dtype=np.float64)
+
+
+def _require(ok: bool, where: str, key: str, value: float, unit: str, rule: str) -> None:
+    if not ok:
+        shown = f"{value:g} {unit}".rstrip()
+        raise ValueError(f"{where}{key} = {shown} breaks the rule {key} {rule}; fix the value.")
+
+
+def parse_interceptor_types(data: Mapping[str, Any]) -> dict[str, InterceptorType]:
+    """Interceptor types, by name, from the parsed contents of an ``interceptors.toml``."""
+    out: dict[str, InterceptorType] = {}
+    expected = set(_KEYS) | set(_TEXT_KEYS) | set(_INT_KEYS)
+    for i, entry in enumerate(data.get("interceptor", [])):
+        where = f"{DATA_FILE}: interceptor[{i}]"
+        unknown, missing = sorted(set(entry) - expected), sorted(expected - set(entry))
+        if unknown or missing:
+            raise ValueError(
+                f"{where}: unknown keys {unknown} and missing keys {missing}; "
+                f"expected exactly: {', '.join(sorted(expected))}."
+            )
+        values: dict[str, Any] = {key: str(entry[key]) for key in _TEXT_KEYS}
+        values |= {field: float(entry[key]) * scale for key, (field, scale) in _KEYS.items()}
+        count = entry["kill_vehicles"]
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise ValueError(f"{where}: kill_vehicles = {count!r} must be a whole number (>= 1).")
+        values["kill_vehicles"] = count
+        if values["name"] in out:
+            raise ValueError(f"{where}: name = '{values['name']}' is used twice; rename one.")
+        try:
+            out[values["name"]] = InterceptorType(**values)
+        except ValueError as err:
+            raise ValueError(f"{where}: {err} (the file gives lengths in km)") from err
+    return out
+
+
+@cache
+def interceptor_types() -> dict[str, InterceptorType]:
+    """Every interceptor type of the embedded ``interceptors.toml``, by name."""
+    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
+    return parse_interceptor_types(tomllib.loads(text))

@@ -1,0 +1,138 @@
+"""One Monte Carlo trial of the kill chain: boost, midcourse and terminal layers in turn.
+
+A trial draws, from its own random streams, the constellation phase (which SBIs are in
+reach), each object's predicted impact point (the track's stated 1-sigma about the
+drag-free prediction from the object's true state: a consistent filter's error),
+what discrimination tells of each object, and every shot's outcome. The battle manager then
+fights layer by layer (:mod:`goldendome.run.kill_chain_layers`), and the trial reports
+leakers, damage to defended assets, kills by layer, interceptors fired and their cost.
+
+Doctrine (``[doctrine]``): the Iron Dome principle engages only objects whose predicted
+impact may lie in a defended area (``engage = "threatening"``: within the area's radius
+plus ``threat_sigma`` times the prediction's 1-sigma); objects discrimination tells
+are decoys are left alone, *unknown* objects are engaged as warheads. When the filter
+leaves anything out, the trial is fought a second time engaging everything, on the same
+random streams, and the difference in interceptors fired is the Iron Dome saving.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from goldendome.physics._types import FloatArray
+from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.run.kill_chain_layers import EventRow, Fight, fight_boost, fight_layer
+from goldendome.run.kill_chain_setup import KillChainSetup, nearest_asset
+
+#: Root of the per-trial seed sequences: trial ``k`` uses ``SeedSequence(seed, spawn_key=
+#: (MONTE_CARLO, k))``, the same whatever the number of workers or the chunking.
+MONTE_CARLO = 2
+PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES = range(4)
+
+
+@dataclass(frozen=True)
+class TrialRow:
+    """What one trial came to."""
+
+    trial: int
+    phase: int
+    leakers: int
+    rvs_through: int
+    damage: float
+    assets_hit: int
+    missiles_killed_in_boost: int
+    rvs_killed_boost: int
+    rvs_killed_midcourse: int
+    rvs_killed_terminal: int
+    decoys_engaged: int
+    interceptors_fired: int
+    cost_usd: float
+    interceptors_saved_by_filter: int
+    fired_by_type: dict[str, int] = field(default_factory=dict)
+
+
+def trial_seed(seed: int, trial: int) -> np.random.SeedSequence:
+    """The seed sequence of trial ``trial`` of a run seeded ``seed``."""
+    return np.random.SeedSequence(seed, spawn_key=(MONTE_CARLO, trial))
+
+
+def _predicted_assets(setup: KillChainSetup, rng: np.random.Generator) -> FloatArray:
+    """Worth of the defended asset each object's predicted impact falls on (0: none)."""
+    n = setup.n_objects
+    east, north = rng.standard_normal((2, n)) * setup.impact_sigma_m
+    lat = setup.predicted_lat_rad + north / R_EARTH_MEAN_M
+    lon = setup.predicted_lon_rad + east / (R_EARTH_MEAN_M * np.cos(lat))
+    margin = setup.doctrine.threat_sigma * setup.impact_sigma_m
+    k = nearest_asset(
+        lat, lon, setup.asset_lat_rad, setup.asset_lon_rad, setup.asset_radius_m, margin
+    )
+    if not setup.asset_worth.size:  # no defended assets: nothing threatens one
+        return np.zeros(n)
+    worth = np.where(k >= 0, setup.asset_worth[np.maximum(k, 0)], 0.0)
+    return np.where(np.isfinite(worth), worth, 0.0)
+
+
+def _fight(
+    setup: KillChainSetup,
+    seeds: list[np.random.SeedSequence],
+    phase: int,
+    engage_all: bool,
+) -> tuple[Fight, np.ndarray]:
+    """Fight all layers; returns the fight and the mask of objects the filter left out."""
+    worth = _predicted_assets(setup, np.random.default_rng(seeds[IMPACT_NOISE]))
+    rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
+    told = rng_disc.random(setup.n_objects) < setup.told_probability
+    believed_decoy = told & (setup.object_kind == 1)
+    tracked = np.isfinite(setup.fire_control_s)
+    threatening = worth > 0
+    if engage_all:
+        engage = tracked & ~believed_decoy
+        value = np.where(threatening, worth, max(float(worth.max(initial=0.0)), 1.0))
+    else:
+        engage = tracked & ~believed_decoy & threatening
+        value = worth
+    left_out = tracked & ~believed_decoy & ~threatening
+    fight = Fight.start(setup, np.random.default_rng(seeds[OUTCOMES]))
+    fight_boost(fight, setup, phase)
+    ready = setup.fire_control_s + setup.doctrine.c2_latency_s
+    ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
+    # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
+    # 2000): the terminal layer tells them by their deceleration and engages RVs only.
+    fight_layer(fight, setup, "terminal", engage & (setup.object_kind == 0), value, ready)
+    return fight, left_out
+
+
+def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, list[EventRow]]:
+    """Fight trial ``trial`` of a run seeded ``seed``: its summary row and its events."""
+    seeds = trial_seed(seed, trial).spawn(4)
+    phases = max(len(setup.boost), 1)
+    phase = int(np.random.default_rng(seeds[PHASE]).integers(phases))
+    engage_all = setup.doctrine.engage == "all"
+    fight, left_out = _fight(setup, seeds, phase, engage_all)
+    saved = 0
+    if not engage_all and left_out.any():
+        counterfactual, _ = _fight(setup, seeds, phase, engage_all=True)
+        saved = counterfactual.fired_total() - fight.fired_total()
+    rv = setup.object_kind == 0
+    through = fight.object_alive & rv
+    hit = setup.object_asset[through & (setup.object_asset >= 0)]
+    assets_hit = np.unique(hit)
+    events = [e.with_trial(trial) for e in fight.events]
+    row = TrialRow(
+        trial=trial,
+        phase=phase,
+        leakers=int(hit.size),
+        rvs_through=int(through.sum()),
+        damage=float(setup.asset_worth[assets_hit].sum()),
+        assets_hit=int(assets_hit.size),
+        missiles_killed_in_boost=int((~fight.missile_alive).sum()),
+        rvs_killed_boost=int((rv & (fight.killed_in == 0)).sum()),
+        rvs_killed_midcourse=int((rv & (fight.killed_in == 1)).sum()),
+        rvs_killed_terminal=int((rv & (fight.killed_in == 2)).sum()),
+        decoys_engaged=int(fight.decoys_engaged),
+        interceptors_fired=fight.fired_total(),
+        cost_usd=fight.cost_usd,
+        interceptors_saved_by_filter=int(saved),
+        fired_by_type=dict(fight.fired),
+    )
+    return row, events

@@ -1,0 +1,71 @@
+"""Specs of how the battle manager fights and how many trials a run draws.
+
+``[doctrine]`` holds the battle manager's rules: which objects it engages (the Iron Dome
+principle: only what threatens a defended area), shots per object in each layer and how
+they are split into looks (shoot-look-shoot), the delays of command and control and of
+battle-damage assessment, and the share of every magazine held in reserve.
+``[monte_carlo]`` holds the number of trials and how finely the constellation's phase is
+sampled. Defaults are goldendome assumptions, named as such in ``docs/kill_chain.md``.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from goldendome.scenario.base import SpecModel
+from goldendome.scenario.quantities import Bounded
+
+Shots = Annotated[int, Bounded("shots per object must lie in [0, 16]", ge=0, le=16)]
+Looks = Annotated[int, Bounded("looks per layer must lie in [1, 8]", ge=1, le=8)]
+Delay = Annotated[float, Bounded("a delay must lie between 0 and 900 s", "s", ge=0, le=900)]
+Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
+
+
+class LayerDoctrine(SpecModel):
+    """Shots one layer may fire at one object, split over ``looks`` (1: a salvo)."""
+
+    shots: Shots
+    looks: Looks = 1
+
+    @model_validator(mode="after")
+    def _looks_fit(self) -> "LayerDoctrine":
+        if self.shots and self.looks > self.shots:
+            raise PydanticCustomError(
+                "looks",
+                "looks = {looks} is more than shots = {shots}: every look fires at least one shot",
+                {"looks": self.looks, "shots": self.shots},
+            )
+        return self
+
+    def per_look(self) -> tuple[int, ...]:
+        """Shots at each look, the earlier looks taking the remainder: 5 over 2 is (3, 2)."""
+        base, extra = divmod(self.shots, self.looks)
+        return tuple(base + (1 if k < extra else 0) for k in range(self.looks))
+
+
+class DoctrineSpec(SpecModel):
+    """The battle manager's rules (``[doctrine]``)."""
+
+    engage: Literal["threatening", "all"] = "threatening"
+    threat_sigma: Annotated[
+        float, Bounded("the threat margin is 0 to 5 prediction sigmas", ge=0, le=5)
+    ] = 2.0
+    boost: LayerDoctrine = LayerDoctrine(shots=2)
+    midcourse: LayerDoctrine = LayerDoctrine(shots=4, looks=2)
+    terminal: LayerDoctrine = LayerDoctrine(shots=2)
+    c2_latency_s: Delay = 10.0
+    bda_delay_s: Delay = 30.0
+    survivor_seen: Probability = 1.0
+    reserve_fraction: Annotated[
+        float, Bounded("the reserve is a share of each magazine, in [0, 1)", ge=0, lt=1)
+    ] = 0.0
+    assignment: Literal["auto", "exact", "greedy"] = "auto"
+
+
+class MonteCarloSpec(SpecModel):
+    """How many trials a run draws and how they vary (``[monte_carlo]``)."""
+
+    trials: Annotated[int, Bounded("trials must lie in [1, 1,000,000]", ge=1, le=1_000_000)] = 200
+    phase_samples: Annotated[int, Bounded("phase samples must lie in [1, 64]", ge=1, le=64)] = 8
+    chunk: Annotated[int, Bounded("trials per task must lie in [1, 10,000]", ge=1, le=10_000)] = 50

@@ -1,0 +1,218 @@
+"""Surface-launched interceptor types: the data file, the fly-out model and validation."""
+
+import dataclasses
+import itertools
+import tomllib
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from goldendome.interceptors.ground_based import (
+    DATA_FILE,
+    InterceptorType,
+    interceptor_types,
+    parse_interceptor_types,
+)
+
+TYPES = interceptor_types()
+NAMES = ("gbi", "ngi", "sm-3-iia", "sm-3-ib", "thaad", "pac-3-mse", "sm-6")
+# A round-number type: 40 s burn to 4 km/s, 80 km flown by burnout.
+SIMPLE = InterceptorType(
+    name="simple",
+    phase="midcourse",
+    burn_time_s=40.0,
+    burnout_speed_m_s=4_000.0,
+    min_intercept_altitude_m=100e3,
+    max_intercept_altitude_m=1_000e3,
+    max_range_m=2_000e3,
+    sspk_rv=0.7,
+    sspk_decoy=0.6,
+)
+
+
+def _raw_entries() -> list[dict[str, object]]:
+    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
+    return list(tomllib.loads(text)["interceptor"])
+
+
+def test_every_listed_type_loads_validated_and_in_si_units():
+    assert set(TYPES) == set(NAMES)
+    for entry in _raw_entries():
+        kind = TYPES[str(entry["name"])]
+        assert callable(kind.reach_m)
+        assert callable(kind.time_to_reach_s)
+        assert kind.burnout_speed_m_s == pytest.approx(float(entry["burnout_speed_km_s"]) * 1e3)
+        assert kind.max_range_m == pytest.approx(float(entry["max_range_km"]) * 1e3)
+        assert kind.unit_cost_usd == pytest.approx(float(entry["unit_cost_musd"]) * 1e6)
+        assert kind.source
+        assert kind.label
+        assert kind.kill_vehicles == 1
+        assert kind.phase == (
+            "terminal" if kind.name in ("thaad", "pac-3-mse", "sm-6") else "midcourse"
+        )
+
+
+def test_gbi_sspk_is_the_gmd_test_record():
+    # 10 intercepts in 18 GMD tests (Panda & Narang, War on the Rocks 2017).
+    assert TYPES["gbi"].sspk_rv == pytest.approx(10 / 18, abs=1e-4)
+    for kind in TYPES.values():
+        assert kind.sspk_decoy == kind.sspk_rv  # no open source distinguishes them
+
+
+def test_reach_is_constant_acceleration_then_coast():
+    assert SIMPLE.acceleration_m_s2 == pytest.approx(100.0)
+    assert SIMPLE.reach_m(20.0) == pytest.approx(0.5 * 100.0 * 20.0**2)
+    assert SIMPLE.reach_m(40.0) == pytest.approx(80e3)
+    assert SIMPLE.reach_m(100.0) == pytest.approx(80e3 + 4_000.0 * 60.0)
+    assert SIMPLE.reach_m(-5.0) == 0.0  # documented: no flight before launch
+    assert SIMPLE.time_to_reach_s(0.0) == 0.0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_time_to_reach_inverts_reach_on_both_branches(name):
+    kind = TYPES[name]
+    t = np.linspace(0.0, 4.0 * kind.burn_time_s, 401)  # burn and coast
+    assert np.any(t < kind.burn_time_s)
+    assert np.any(t > kind.burn_time_s)
+    assert np.allclose(kind.time_to_reach_s(kind.reach_m(t)), t, rtol=1e-12, atol=1e-9)
+    d = np.linspace(0.0, kind.max_range_m, 301)
+    assert np.allclose(kind.reach_m(kind.time_to_reach_s(d)), d, rtol=1e-12, atol=1e-6)
+
+
+def test_one_element_and_batch_keep_their_shape():
+    one = SIMPLE.reach_m(12.0)
+    assert one.shape == ()
+    assert SIMPLE.time_to_reach_s(5e3).shape == ()
+    t = np.arange(24.0).reshape(2, 3, 4) * 5.0
+    assert SIMPLE.reach_m(t).shape == (2, 3, 4)
+    assert SIMPLE.time_to_reach_s(SIMPLE.reach_m(t)).shape == (2, 3, 4)
+    assert SIMPLE.reach_m(t)[0, 0, 2] == SIMPLE.reach_m(10.0)
+
+
+def test_reach_is_continuous_at_burnout():
+    tb, eps = SIMPLE.burn_time_s, 1e-6
+    below, at, above = SIMPLE.reach_m([tb - eps, tb, tb + eps])
+    assert at == pytest.approx(SIMPLE.burnout_distance_m)
+    assert abs(above - below) < 2 * eps * SIMPLE.burnout_speed_m_s * 1.0001
+    d_burn = SIMPLE.burnout_distance_m
+    t_below, t_above = SIMPLE.time_to_reach_s([d_burn * (1 - 1e-12), d_burn * (1 + 1e-12)])
+    assert t_below == pytest.approx(tb, rel=1e-9)
+    assert t_above == pytest.approx(tb, rel=1e-9)
+
+
+def test_nan_in_gives_nan_out():
+    r = SIMPLE.reach_m([np.nan, 10.0])
+    assert np.isnan(r[0])
+    assert np.isfinite(r[1])
+    tt = SIMPLE.time_to_reach_s([1e3, np.nan, 1e6])
+    assert np.isnan(tt[1])
+    assert np.isfinite(tt[[0, 2]]).all()
+
+
+def test_sspk_by_kind_code():
+    codes = np.array([[0, 1, 2], [2, 1, 0]])
+    p = SIMPLE.sspk(codes)
+    assert p.shape == (2, 3)
+    assert np.array_equal(p, [[0.7, 0.6, 0.7], [0.7, 0.6, 0.7]])  # booster scored as an RV
+    assert SIMPLE.sspk(1) == pytest.approx(0.6)
+    with pytest.raises(ValueError, match=r"kind codes must be 0 \(rv\).*got 3"):
+        SIMPLE.sspk([0, 3])
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "shown"),
+    [
+        ("burn_time_s", -5.0, "burn_time_s = -5 s"),
+        ("burnout_speed_m_s", 0.0, "burnout_speed_m_s = 0 m/s"),
+        ("min_intercept_altitude_m", -1.0, "min_intercept_altitude_m = -1 m"),
+        ("max_intercept_altitude_m", 50e3, "max_intercept_altitude_m = 50000 m"),
+        ("max_range_m", 0.0, "max_range_m = 0 m"),
+        ("sspk_rv", 1.5, "sspk_rv = 1.5"),
+        ("sspk_decoy", -0.1, "sspk_decoy = -0.1"),
+        ("burn_time_s", np.nan, "burn_time_s = nan s"),
+        ("kill_vehicles", 0, "kill_vehicles = 0"),
+    ],
+)
+def test_bad_values_raise_sentences_naming_field_value_and_rule(field, value, shown):
+    with pytest.raises(ValueError, match=f"breaks the rule {field} ") as info:
+        dataclasses.replace(SIMPLE, **{field: value})
+    text = str(info.value)
+    assert text.startswith("interceptor type 'simple': ")
+    assert shown in text
+    assert f"breaks the rule {field}" in text
+    assert text.endswith(".")
+
+
+def test_min_above_max_altitude_names_the_rule():
+    with pytest.raises(ValueError, match=r"max_intercept_altitude_m = 50000 m .* > 100000 m"):
+        dataclasses.replace(SIMPLE, max_intercept_altitude_m=50e3)
+
+
+def test_unknown_phase_is_refused():
+    with pytest.raises(ValueError, match="phase = 'boost' is not known; use one of midcourse"):
+        dataclasses.replace(SIMPLE, phase="boost")
+
+
+def test_data_file_errors_name_the_entry_and_key():
+    entry = dict(_raw_entries()[0])
+    entry["burnout_speed_km_s"] = -7.5
+    with pytest.raises(ValueError, match=r"interceptor\[0\].*burnout_speed_m_s = -7500 m/s"):
+        parse_interceptor_types({"interceptor": [entry]})
+    entry = dict(_raw_entries()[0], typo_km=1.0)
+    with pytest.raises(ValueError, match=r"unknown keys \['typo_km'\]"):
+        parse_interceptor_types({"interceptor": [entry]})
+    entry = dict(_raw_entries()[0], kill_vehicles=1.5)
+    with pytest.raises(ValueError, match=r"kill_vehicles = 1\.5 must be a whole number"):
+        parse_interceptor_types({"interceptor": [entry]})
+    twice = [_raw_entries()[0], _raw_entries()[0]]
+    with pytest.raises(ValueError, match="name = 'gbi' is used twice"):
+        parse_interceptor_types({"interceptor": twice})
+
+
+# ---------------------------------------------------------------- sanity against sources
+
+
+def test_gbi_flies_2000_km_in_about_six_minutes():
+    # 200 s burn to 7.5 km/s: 2,000 km after 2,000 / 7.5 + 100 = 367 s. The Sep 2007 GMD
+    # test met its target "six minutes after launch" (MDAA); the model ignores gravity.
+    t = float(TYPES["gbi"].time_to_reach_s(2_000e3))
+    assert 300.0 < t < 420.0
+    # ... and faster than any lower-speed type.
+    for name in ("sm-3-iia", "sm-3-ib", "thaad", "pac-3-mse", "sm-6"):
+        assert TYPES[name].time_to_reach_s(2_000e3) > t
+
+
+def test_thaad_envelope_matches_its_public_figures():
+    thaad = TYPES["thaad"]
+    assert thaad.max_range_m == pytest.approx(200e3)  # Lockheed Martin, 200 km
+    assert thaad.min_intercept_altitude_m == pytest.approx(40e3)
+    assert thaad.max_intercept_altitude_m == pytest.approx(150e3)
+    assert thaad.burnout_speed_m_s == pytest.approx(2_800.0, abs=50.0)  # Mach 8.2
+    # The far corner of the envelope (200 km out, 150 km up) is reached in under 2 min.
+    corner = float(np.hypot(thaad.max_range_m, thaad.max_intercept_altitude_m))
+    assert thaad.time_to_reach_s(corner) < 120.0
+
+
+def test_tiers_are_ordered_by_reach_and_ceiling():
+    order = ("pac-3-mse", "thaad", "sm-3-ib", "sm-3-iia", "gbi")
+    for low, high in itertools.pairwise(order):
+        assert TYPES[low].burnout_speed_m_s < TYPES[high].burnout_speed_m_s
+        assert TYPES[low].max_intercept_altitude_m < TYPES[high].max_intercept_altitude_m
+        assert TYPES[low].max_range_m < TYPES[high].max_range_m
+    # Midcourse kill vehicles engage above the terminal upper tier's floor.
+    assert TYPES["sm-3-iia"].min_intercept_altitude_m > TYPES["thaad"].min_intercept_altitude_m
+
+
+def test_every_number_in_the_data_file_names_its_source():
+    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
+    numbers = [
+        line
+        for line in text.splitlines()
+        if "=" in line and not line.startswith("#") and line.split("=")[1].split()[0][0].isdigit()
+    ]
+    assert len(numbers) == len(NAMES) * 9
+    for line in numbers:
+        assert "#" in line, f"no source or assumption beside: {line}"
+        comment = line.split("#", 1)[1]
+        assert len(comment.strip()) >= 5, f"source too short: {line}"  # "[EXO]" and up
