@@ -1,5 +1,7 @@
 """Predicted-intercept-point windows of batteries against sampled trajectories."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -23,17 +25,7 @@ KIND = InterceptorType(
     sspk_rv=0.5,
     sspk_decoy=0.5,
 )
-LOW_KIND = InterceptorType(
-    name="low",
-    phase="terminal",
-    burn_time_s=40.0,
-    burnout_speed_m_s=4_000.0,
-    min_intercept_altitude_m=0.0,
-    max_intercept_altitude_m=1_000e3,
-    max_range_m=2_000e3,
-    sspk_rv=0.5,
-    sspk_decoy=0.5,
-)
+LOW_KIND = dataclasses.replace(KIND, name="low", phase="terminal", min_intercept_altitude_m=0.0)
 SITE = np.array([R_EARTH_MEAN_M, 0.0, 0.0])
 DIRECTION = np.array([0.6, 0.8, 0.0])  # up 0.6, along the surface 0.8
 D0_M, SPEED_M_S = 3_000e3, 3_000.0
