@@ -23,7 +23,8 @@ ties towards the lowest weapon index, then the lowest target index.
 
 import numpy as np
 
-from goldendome.engagement._wta_kernel import greedy_kernel, improve_kernel, pk_order
+from goldendome.engagement._wta_greedy import greedy_kernel, pk_order
+from goldendome.engagement._wta_kernel import improve_kernel
 from goldendome.engagement.wta_exact import MAX_COLUMNS, set_packing_columns, solve_set_packing
 from goldendome.physics._types import ArrayLike, FloatArray, IntArray
 

@@ -38,18 +38,27 @@ def object_impacts(
     n_thr = len(raid.threats)
     true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
     theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
-    best: dict[int, tuple[float, float, float]] = {}
+    # The earliest fire-control track of each released object.
+    first: dict[int, tuple[float, int]] = {}
     for track, t_fc in enumerate(log.fire_control_s):
         obj = int(owner[track])
-        if not np.isfinite(t_fc) or obj < n_thr:
-            continue
-        if obj in best and best[obj][0] <= t_fc:
-            continue
-        state = next(h for h in log.history if h[0] == track and h[1] == t_fc)
-        hit = predict_impact(state[2][None], state[3][None], theta0 + OMEGA_EARTH_RAD_S * t_fc)
-        k = obj - n_thr
-        miss = great_circle_distance_m(
-            hit.latitude_rad, hit.longitude_rad, true_lat[k : k + 1], true_lon[k : k + 1]
-        )
-        best[obj] = (float(t_fc), float(hit.sigma_m[0]) / 1e3, float(miss[0]) / 1e3)
-    return best
+        if np.isfinite(t_fc) and obj >= n_thr and (obj not in first or t_fc < first[obj][0]):
+            first[obj] = (float(t_fc), track)
+    if not first:
+        return {}
+    wanted = {(track, t_fc) for t_fc, track in first.values()}
+    states = {(h[0], h[1]): h for h in log.history if (h[0], h[1]) in wanted}
+    objects = list(first)
+    rows = [states[(first[o][1], first[o][0])] for o in objects]
+    t_fc = np.array([first[o][0] for o in objects])
+    hit = predict_impact(
+        np.stack([h[2] for h in rows]),
+        np.stack([h[3] for h in rows]),
+        theta0 + OMEGA_EARTH_RAD_S * t_fc,
+    )
+    k = np.array(objects) - n_thr
+    miss = great_circle_distance_m(hit.latitude_rad, hit.longitude_rad, true_lat[k], true_lon[k])
+    return {
+        o: (float(t_fc[i]), float(hit.sigma_m[i]) / 1e3, float(miss[i]) / 1e3)
+        for i, o in enumerate(objects)
+    }

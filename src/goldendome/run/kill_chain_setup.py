@@ -147,17 +147,16 @@ def _predicted_impacts(
     after = np.searchsorted(f.t_s, np.nan_to_num(fire_control_s, nan=np.inf))[:, None]
     usable = np.isfinite(f.y_eci[..., 0]) & (np.arange(f.t_s.size)[None, :] >= after)
     k = np.where(usable.any(axis=1) & np.isfinite(fire_control_s), np.argmax(usable, axis=1), -1)
-    for sample in np.unique(k[(k >= 0) & (k < f.t_s.size)]):
-        rows = np.flatnonzero(k == sample)
-        x = f.y_eci[rows, sample]
-        ok = np.isfinite(x).all(axis=1)
-        if not ok.any():
-            continue
-        theta = epoch_theta_rad + OMEGA_EARTH_RAD_S * float(f.t_s[sample])
-        hit = predict_impact(x[ok], np.zeros((int(ok.sum()), 6, 6)), theta)
+    rows = np.flatnonzero((k >= 0) & (k < f.t_s.size))
+    x = f.y_eci[rows, k[rows]]
+    ok = np.isfinite(x).all(axis=1)
+    rows, x = rows[ok], x[ok]
+    if rows.size:
+        theta = epoch_theta_rad + OMEGA_EARTH_RAD_S * f.t_s[k[rows]]
+        hit = predict_impact(x, np.zeros((rows.size, 6, 6)), theta)
         good = np.isfinite(hit.latitude_rad)
-        lat[rows[ok][good]] = hit.latitude_rad[good]
-        lon[rows[ok][good]] = hit.longitude_rad[good]
+        lat[rows[good]] = hit.latitude_rad[good]
+        lon[rows[good]] = hit.longitude_rad[good]
     return lat, lon
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.physics._types import FloatArray
+from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
@@ -47,62 +47,65 @@ def _height(x: FloatArray) -> FloatArray:
     return np.asarray(ecef_to_geodetic(x[:, :3])[2], dtype=np.float64)
 
 
-def predict_impact(x_eci: FloatArray, covariance: FloatArray, theta_rad: float) -> ImpactPrediction:
+def predict_impact(
+    x_eci: FloatArray, covariance: FloatArray, theta_rad: ArrayLike
+) -> ImpactPrediction:
     """Where and when tracks would hit the ground, flying ballistically from now.
+
+    All tracks fly together: a coarse search in ``SEARCH_STEP_S`` steps carries each state
+    and its transition matrix to the last step above the ground, and bisection from there
+    finds the crossing (each state is flown once, not again from its start).
 
     Parameters
     ----------
     x_eci : (n, 6) float64
     covariance : (n, 6, 6) float64
-    theta_rad : float
-        Earth rotation angle at the states' epoch.
+    theta_rad : float or (n,) float64
+        Earth rotation angle at each state's epoch (states may have different epochs).
 
     Returns
     -------
     ImpactPrediction
     """
     n = x_eci.shape[0]
+    theta = np.broadcast_to(np.asarray(theta_rad, dtype=np.float64), (n,))
     lo, hi = np.zeros(n), np.full(n, np.nan)
-    x = x_eci.copy()
+    x = np.array(x_eci, dtype=np.float64)
+    stm = np.broadcast_to(np.eye(6), (n, 6, 6)).copy()
     for k in range(int(MAX_FLIGHT_S / SEARCH_STEP_S)):
-        pending = np.isnan(hi)
-        if not pending.any():
+        idx = np.flatnonzero(np.isnan(hi))
+        if not idx.size:
             break
-        x_next, _ = propagate(x[pending], SEARCH_STEP_S)
+        x_next, stm_step = propagate(x[idx], SEARCH_STEP_S)
         down = _height(x_next) < 0.0
-        idx = np.flatnonzero(pending)
         hi[idx[down]] = (k + 1) * SEARCH_STEP_S
-        lo[idx[~down]] = (k + 1) * SEARCH_STEP_S
-        x[idx[~down]] = x_next[~down]
-    found = np.isfinite(hi)
-    t = np.full(n, np.nan)
-    if found.any():
-        a, b = lo[found], hi[found]
-        for _ in range(20):  # bisection to well under a second
+        up = idx[~down]
+        lo[up] = (k + 1) * SEARCH_STEP_S
+        x[up], stm[up] = x_next[~down], stm_step[~down] @ stm[up]
+    found = np.flatnonzero(np.isfinite(hi))
+    t, lat, lon, sigma = (np.full(n, np.nan) for _ in range(4))
+    if found.size:
+        # Bisection on the time past the last step above the ground, to well under 1 ms.
+        a, b = np.zeros(found.size), np.full(found.size, SEARCH_STEP_S)
+        for _ in range(20):
             mid = 0.5 * (a + b)
-            below = _height(propagate(x_eci[found], mid)[0]) < 0.0
+            below = _height(propagate(x[found], mid)[0]) < 0.0
             a, b = np.where(below, a, mid), np.where(below, mid, b)
-        t[found] = 0.5 * (a + b)
-    lat, lon, sigma = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
-    if found.any():
-        lat[found], lon[found], sigma[found] = _ground(
-            x_eci[found], covariance[found], t[found], theta_rad
-        )
-    return ImpactPrediction(
-        time_s=t,
-        latitude_rad=lat,
-        longitude_rad=lon,
-        sigma_m=sigma,
-    )
+        tau = 0.5 * (a + b)
+        t[found] = lo[found] + tau
+        x_hit, stm_last = propagate(x[found], tau)
+        phi = stm_last @ stm[found]
+        p_hit = phi @ covariance[found] @ np.swapaxes(phi, 1, 2)
+        theta_hit = theta[found] + OMEGA_EARTH_RAD_S * t[found]
+        lat[found], lon[found], sigma[found] = _ground(x_hit, p_hit, theta_hit)
+    return ImpactPrediction(time_s=t, latitude_rad=lat, longitude_rad=lon, sigma_m=sigma)
 
 
 def _ground(
-    x_eci: FloatArray, covariance: FloatArray, t_s: FloatArray, theta_rad: float
+    x_hit: FloatArray, p_hit: FloatArray, theta_hit_rad: FloatArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Latitude, longitude and ground 1-sigma of states flown ``t_s`` to impact."""
-    x_hit, stm = propagate(x_eci, t_s)
-    p_hit = stm @ covariance @ np.swapaxes(stm, 1, 2)
-    r_ecef = eci_to_ecef(x_hit[:, :3], theta_rad + OMEGA_EARTH_RAD_S * t_s)
+    """Latitude, longitude and ground 1-sigma of states at impact with covariances ``p_hit``."""
+    r_ecef = eci_to_ecef(x_hit[:, :3], theta_hit_rad)
     lat, lon, _ = ecef_to_geodetic(r_ecef)
     # A position error slides along the velocity to the ground plane: d_ground =
     # (I - v n^T / (n . v)) d, n the local vertical (the usual impact-error mapping).
