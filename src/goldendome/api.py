@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from goldendome.engagement.leakage import Layer, Leakage
-from goldendome.results.store import StoredRun, run_and_store
+from goldendome.results.store import StoredRun, TrialOptions, run_and_store
 from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
 from goldendome.run.sizing import SizingAnswer
 from goldendome.run.sizing_setup import size, size_report
@@ -97,6 +97,9 @@ def run(
     *,
     runs_dir: str | Path = "runs",
     seed: int | None = None,
+    trials: int | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
     progress: ProgressFn | None = None,
 ) -> StoredRun:
     """Run a scenario file (or the default scenario) and write its run folder.
@@ -104,11 +107,19 @@ def run(
     Parameters
     ----------
     scenario : str or Path, optional
-        A scenario TOML file; the embedded default when omitted.
+        A scenario TOML file, or the name of an embedded scenario ("default",
+        "peer-raid"); the embedded default when omitted.
     runs_dir : str or Path
         Parent folder of the run folder.
     seed : int, optional
         Overrides the scenario's seed.
+    trials : int, optional
+        Monte Carlo trials of the kill chain (default: the scenario's ``[monte_carlo]``).
+    workers : int, optional
+        Local Dask worker processes (0: every trial in this process; default: one per core,
+        at most 2); the results do not depend on it.
+    scheduler : str, optional
+        Address of an existing Dask scheduler to run the trials on instead.
     progress : callable, optional
         ``progress(stage, done, total)``.
 
@@ -123,7 +134,8 @@ def run(
         If the scenario cannot be read or is invalid.
     """
     spec, text = read_scenario(scenario, seed=seed)
-    return run_and_store(spec, text, Path(runs_dir), progress=progress)
+    options = TrialOptions(trials=trials, workers=workers, scheduler=scheduler)
+    return run_and_store(spec, text, Path(runs_dir), progress=progress, options=options)
 
 
 def size_constellation(

@@ -40,13 +40,13 @@ def object_impacts(
     theta0 = float(earth_rotation_angle_rad(0.0, spec.time.epoch))
     # The earliest fire-control track of each released object.
     first: dict[int, tuple[float, int]] = {}
-    for track, t_fc in enumerate(log.fire_control_s):
+    for track, t in enumerate(log.fire_control_s):
         obj = int(owner[track])
-        if np.isfinite(t_fc) and obj >= n_thr and (obj not in first or t_fc < first[obj][0]):
-            first[obj] = (float(t_fc), track)
+        if np.isfinite(t) and obj >= n_thr and (obj not in first or t < first[obj][0]):
+            first[obj] = (float(t), track)
     if not first:
         return {}
-    wanted = {(track, t_fc) for t_fc, track in first.values()}
+    wanted = {(track, t) for t, track in first.values()}
     states = {(h[0], h[1]): h for h in log.history if (h[0], h[1]) in wanted}
     objects = list(first)
     rows = [states[(first[o][1], first[o][0])] for o in objects]

@@ -29,8 +29,19 @@ def pair_nis(
     origin_r: FloatArray,
     origin_v: FloatArray,
     rotation: FloatArray,
+    *,
+    gate_probability: float | None = None,
 ) -> tuple[FloatArray, IntArray]:
     """Normalized innovation squared of every (track, measurement) pair.
+
+    Measurements taken from the same sensor frame with the same measured components form a
+    group (a scan is usually one); each track's predicted measurement, Jacobian and
+    ``H P H^T`` are computed once per group. With ``gate_probability``, pairs are first
+    screened by a lower bound on their NIS: with ``R_max`` the group's largest measurement
+    variance per component, ``S = H P H^T + R <= H P H^T + R_max``, so
+    ``y^T S^-1 y >= y^T (H P H^T + R_max)^-1 y``. A pair whose bound is already above the
+    gate is certainly outside it and gets ``inf``; every pair inside the gate keeps its
+    exact NIS, so the association is unchanged.
 
     Parameters
     ----------
@@ -40,24 +51,70 @@ def pair_nis(
         Measurements and their noise (NaN where not measured).
     origin_r, origin_v : (n_meas, 3); rotation : (n_meas, 3, 3)
         Sensor frames (see :mod:`goldendome.sensors.base`).
+    gate_probability : float, optional
+        Gate of the screening (see :data:`GATE_PROBABILITY`); None computes every pair.
 
     Returns
     -------
     nis : (n_track, n_meas) float64
+        ``inf`` for pairs screened out.
     dof : (n_meas,) int64
         Measured components of each measurement.
     """
     n_t, n_m = x_eci.shape[0], z.shape[0]
-    ti, mj = np.repeat(np.arange(n_t), n_m), np.tile(np.arange(n_m), n_t)
-    z_hat, h = predict_measurement(x_eci[ti], origin_r[mj], origin_v[mj], rotation[mj])
-    measured = np.isfinite(z[mj])
-    y = np.where(measured, z[mj] - z_hat, 0.0)
-    y[:, _ANGLES] = wrap_angle(y[:, _ANGLES])
-    h = np.where(measured[:, :, None], h, 0.0)
-    r = np.where(measured, np.nan_to_num(sigma[mj]) ** 2, 1.0)
-    s = np.einsum("pij,pjk,plk->pil", h, covariance[ti], h) + r[:, :, None] * np.eye(4)
-    d2 = np.einsum("pi,pi->p", y, np.linalg.solve(s, y[..., None])[..., 0])
-    return d2.reshape(n_t, n_m), np.isfinite(z).sum(axis=1).astype(np.int64)
+    measured = np.isfinite(z)
+    nis = np.full((n_t, n_m), np.inf)
+    if n_t == 0 or n_m == 0:
+        return nis, measured.sum(axis=1).astype(np.int64)
+    frames = np.column_stack([origin_r, origin_v, rotation.reshape(n_m, 9), measured])
+    _, group = np.unique(frames, axis=0, return_inverse=True)
+    for g in range(int(group.max()) + 1):
+        cols = np.flatnonzero(group.ravel() == g)
+        nis[:, cols] = _group_nis(
+            x_eci, covariance, z[cols], sigma[cols], origin_r, origin_v, rotation, cols[0],
+            gate_probability,
+        )  # fmt: skip
+    return nis, measured.sum(axis=1).astype(np.int64)
+
+
+def _group_nis(
+    x_eci: FloatArray,
+    covariance: FloatArray,
+    z: FloatArray,
+    sigma: FloatArray,
+    origin_r: FloatArray,
+    origin_v: FloatArray,
+    rotation: FloatArray,
+    first: int,
+    gate_probability: float | None,
+) -> FloatArray:
+    """NIS (n_track, n_group) of one group: one sensor frame (row ``first``), one mask."""
+    n_t, n_m = x_eci.shape[0], z.shape[0]
+    comp = np.flatnonzero(np.isfinite(z[0]))
+    out = np.full((n_t, n_m), np.inf)
+    if comp.size == 0:
+        out[:] = 0.0
+        return out
+    frame = (np.broadcast_to(a[first], (n_t, *a.shape[1:])) for a in (origin_r, origin_v, rotation))
+    z_hat, h = predict_measurement(x_eci, *frame)
+    h = h[:, comp]
+    hph = h @ covariance @ np.swapaxes(h, 1, 2)  # (n_t, c, c)
+    y = z[None][..., comp] - z_hat[:, None, comp]  # (n_t, n_m, c)
+    angles = np.isin(comp, _ANGLES)
+    y[..., angles] = wrap_angle(y[..., angles])
+    r = np.nan_to_num(sigma[:, comp]) ** 2  # (n_m, c)
+    eye = np.eye(comp.size)
+    if gate_probability is None:
+        ti, mj = np.repeat(np.arange(n_t), n_m), np.tile(np.arange(n_m), n_t)
+    else:
+        s_low = hph + r.max(axis=0) * eye
+        w = np.linalg.solve(np.linalg.cholesky(s_low), np.swapaxes(y, 1, 2))
+        bound = np.einsum("tcm,tcm->tm", w, w)
+        ti, mj = np.nonzero(bound <= chi2.ppf(gate_probability, comp.size))
+    s = hph[ti] + r[mj][:, :, None] * eye
+    yp = y[ti, mj]
+    out[ti, mj] = np.einsum("pi,pi->p", yp, np.linalg.solve(s, yp[..., None])[..., 0])
+    return out
 
 
 def gnn_assign(nis: FloatArray, dof: IntArray) -> tuple[IntArray, IntArray]:
@@ -77,7 +134,12 @@ def gnn_assign(nis: FloatArray, dof: IntArray) -> tuple[IntArray, IntArray]:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     gate = chi2.ppf(GATE_PROBABILITY, np.maximum(dof, 1))[None, :]
     allowed = np.isfinite(nis) & (nis <= gate)
-    big = 1e6 * (1.0 + float(np.nanmax(np.where(allowed, nis, 0.0))))
-    rows, cols = linear_sum_assignment(np.where(allowed, nis, big))
+    # Tracks and measurements with no pair inside a gate cannot be matched: leave them out
+    # of the (cubic) assignment problem.
+    t_in, m_in = np.flatnonzero(allowed.any(axis=1)), np.flatnonzero(allowed.any(axis=0))
+    allowed = allowed[np.ix_(t_in, m_in)]
+    cost = nis[np.ix_(t_in, m_in)]
+    big = 1e6 * (1.0 + float(np.max(np.where(allowed, cost, 0.0), initial=0.0)))
+    rows, cols = linear_sum_assignment(np.where(allowed, cost, big))
     keep = allowed[rows, cols]
-    return rows[keep].astype(np.int64), cols[keep].astype(np.int64)
+    return t_in[rows[keep]].astype(np.int64), m_in[cols[keep]].astype(np.int64)

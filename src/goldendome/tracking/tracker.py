@@ -26,7 +26,7 @@ import numpy as np
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.tracking import ekf
-from goldendome.tracking.association import gnn_assign, pair_nis
+from goldendome.tracking.association import GATE_PROBABILITY, gnn_assign, pair_nis
 from goldendome.tracking.initiation import initial_state_from_measurement
 from goldendome.tracking.triangulation import triangulate_pairs
 
@@ -161,7 +161,9 @@ def _scan(
     # use it only once a track's velocity is known to ``rate_after_velocity_sigma_m_s``.
     positional = z.copy()
     positional[:, RANGE_RATE] = np.nan
-    nis, dof = pair_nis(live.x, live.p, positional, sigma, o_r, o_v, rot)
+    nis, dof = pair_nis(
+        live.x, live.p, positional, sigma, o_r, o_v, rot, gate_probability=GATE_PROBABILITY
+    )
     tr, mj = gnn_assign(nis, dof)
     if tr.size:
         v_sigma = largest_sigma(live.p[tr], 3)
