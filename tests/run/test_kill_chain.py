@@ -70,6 +70,18 @@ def test_iron_dome_rule_spares_warheads_that_miss_every_defended_area():
     assert {0, 1} <= {e.target for e in events_all}
 
 
+def test_with_a_scarce_magazine_the_iron_dome_rule_saves_warheads_not_interceptors():
+    # Four certain kills for six warheads, two of them off target: the rule spends all
+    # four on the threatening ones; engaging everything, the ties go to the first objects,
+    # the two off-target warheads, and two threatening ones leak.
+    doctrine = DoctrineSpec(midcourse=LayerDoctrine(shots=1), survivor_seen=1.0)
+    setup = synthetic_setup(warheads=6, off_target=2, magazine=4, sspk=1.0, doctrine=doctrine)
+    row, _ = run_trial(setup, 11, 0)
+    assert row.leakers == 0
+    assert row.leakers_if_engage_all == 2
+    assert row.interceptors_saved_by_filter == 0
+
+
 def test_an_empty_magazine_fires_nothing_and_the_warheads_leak():
     setup = synthetic_setup(warheads=3, magazine=0)
     row, events = run_trial(setup, 5, 0)

@@ -48,7 +48,8 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
         f"Interceptors spent per trial cost ${cost / 1e6:,.0f} million; decoys drew fire "
         f"{_pm(kc['decoys_engaged'])} times per trial. Engaging only what threatens a defended "
         f"area saved {_pm(saving['interceptors'])} interceptors per trial "
-        f"({saving['share_of_engage_all']:.0%} of engaging everything)."
+        f"({saving['share_of_engage_all']:.0%} of engaging everything) and let "
+        f"{_pm(saving['leakers_prevented'])} fewer warheads leak."
     )
     empty = [f"{m['site']} {m['interceptor']}" for m in kc["magazines"] if m["rounds"] == 0]
     if empty:

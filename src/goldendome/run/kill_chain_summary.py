@@ -68,6 +68,7 @@ def aggregate(records: list[dict[str, Any]], setup: KillChainSetup) -> dict[str,
         "iron_dome_saving": {
             "interceptors": _mean(saved),
             "share_of_engage_all": float(saved.sum() / max((total + saved).sum(), 1.0)),
+            "leakers_prevented": _mean(col["leakers_if_engage_all"] - col["leakers"]),
         },
         "rvs_never_given_fire_control": int(
             np.sum((setup.object_kind == 0) & ~np.isfinite(setup.fire_control_s))

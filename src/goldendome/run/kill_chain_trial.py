@@ -48,6 +48,9 @@ class TrialRow:
     interceptors_fired: int
     cost_usd: float
     interceptors_saved_by_filter: int
+    #: Leakers had the battle manager engaged everything (the same as ``leakers`` when the
+    #: Iron Dome rule left nothing out): with scarce magazines the rule's gain is here.
+    leakers_if_engage_all: int
     fired_by_type: dict[str, int] = field(default_factory=dict)
 
 
@@ -102,6 +105,12 @@ def _fight(
     return fight, left_out
 
 
+def _leakers(setup: KillChainSetup, fight: Fight) -> np.ndarray:
+    """The defended asset (index) of each warhead that survived the fight and hits one."""
+    through = fight.object_alive & (setup.object_kind == 0)
+    return setup.object_asset[through & (setup.object_asset >= 0)]
+
+
 def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, list[EventRow]]:
     """Fight trial ``trial`` of a run seeded ``seed``: its summary row and its events."""
     seeds = trial_seed(seed, trial).spawn(4)
@@ -109,13 +118,14 @@ def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, l
     phase = int(np.random.default_rng(seeds[PHASE]).integers(phases))
     engage_all = setup.doctrine.engage == "all"
     fight, left_out = _fight(setup, seeds, phase, engage_all)
-    saved = 0
+    hit = _leakers(setup, fight)
+    saved, hit_all = 0, hit.size
     if not engage_all and left_out.any():
         counterfactual, _ = _fight(setup, seeds, phase, engage_all=True)
         saved = counterfactual.fired_total() - fight.fired_total()
+        hit_all = _leakers(setup, counterfactual).size
     rv = setup.object_kind == 0
     through = fight.object_alive & rv
-    hit = setup.object_asset[through & (setup.object_asset >= 0)]
     assets_hit = np.unique(hit)
     events = [e.with_trial(trial) for e in fight.events]
     row = TrialRow(
@@ -133,6 +143,7 @@ def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, l
         interceptors_fired=fight.fired_total(),
         cost_usd=fight.cost_usd,
         interceptors_saved_by_filter=int(saved),
+        leakers_if_engage_all=int(hit_all),
         fired_by_type=dict(fight.fired),
     )
     return row, events
