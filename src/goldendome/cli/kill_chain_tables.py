@@ -35,12 +35,15 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
     layers.add_row("terminal (warheads)", _pm(k["terminal_rvs"]))
     layers.add_row("warheads through", _pm(kc["expected_rvs_through"]))
     console.print(layers)
-    fired = Table(title="Interceptors fired per trial")
-    for col in ("interceptor", "fired"):
+    fired = Table(title="Interceptors fired per trial, and the rounds on hand")
+    for col in ("interceptor", "fired", "magazine"):
         fired.add_column(col, justify="left" if col == "interceptor" else "right")
+    rounds: dict[str, int] = {}
+    for m in kc["magazines"]:
+        rounds[m["interceptor"]] = rounds.get(m["interceptor"], 0) + m["rounds"]
     for name, stat in kc["interceptors_fired"].items():
-        fired.add_row(name, _pm(stat))
-    fired.add_row("all", _pm(kc["interceptors_fired_total"]))
+        fired.add_row(name, _pm(stat), str(rounds[name]) if name in rounds else "-")
+    fired.add_row("all", _pm(kc["interceptors_fired_total"]), "")
     console.print(fired)
     cost = kc["cost_usd"]["mean"] or 0.0
     saving = kc["iron_dome_saving"]
