@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from goldendome.physics._types import FloatArray
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.run.kill_chain_layers import EventRow, Fight, fight_boost, fight_layer
 from goldendome.run.kill_chain_setup import KillChainSetup, nearest_asset
@@ -105,10 +105,10 @@ def _fight(
     return fight, left_out
 
 
-def _leakers(setup: KillChainSetup, fight: Fight) -> np.ndarray:
+def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:
     """The defended asset (index) of each warhead that survived the fight and hits one."""
     through = fight.object_alive & (setup.object_kind == 0)
-    return setup.object_asset[through & (setup.object_asset >= 0)]
+    return np.asarray(setup.object_asset[through & (setup.object_asset >= 0)], dtype=np.int64)
 
 
 def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, list[EventRow]]:
