@@ -162,17 +162,28 @@ def try_change(
     if gain <= tol:
         assignment[moved] = old
         return False
+    _after_change(prob, assignment, state, touched, moved)
+    return True
+
+
+@nb.njit(cache=True)
+def _after_change(
+    prob: Problem, assignment: IntArray, state: State, touched: IntArray, moved: IntArray
+) -> None:
+    """Stamp the ``touched`` targets with a new tick of the clock and bring the figures of
+    the targets and weapons a change touched up to date."""
+    pk = prob[0]
     state[10][0] += 1
     for t in touched:
         state[7][t if t >= 0 else pk.shape[1]] = state[10][0]
         if t >= 0:
             refresh(t, pk, assignment, state)
     relocations(prob, assignment, state, touched, moved)
-    return True
 
 
 @nb.njit(cache=True)
 def new_state(prob: Problem, order: IntArray, assignment: IntArray) -> State:
+    """The search state of ``assignment`` (see the module docstring and ``State``)."""
     pk = prob[0]
     n_w, n_t = pk.shape
     state = (
@@ -203,16 +214,10 @@ def sync(
 
     Targets in ``changed`` also count as changed (their ``pk`` column was altered).
     """
-    pk = prob[0]
     moved = np.flatnonzero(assignment != new)
     touched = np.unique(np.concatenate((assignment[moved], new[moved], changed)))
     assignment[:] = new
-    state[10][0] += 1
-    for t in touched:
-        state[7][t if t >= 0 else pk.shape[1]] = state[10][0]
-        if t >= 0:
-            refresh(t, pk, assignment, state)
-    relocations(prob, assignment, state, touched, moved)
+    _after_change(prob, assignment, state, touched, moved)
 
 
 @nb.njit(cache=True)

@@ -70,10 +70,8 @@ def pair_nis(
     _, group = np.unique(frames, axis=0, return_inverse=True)
     for g in range(int(group.max()) + 1):
         cols = np.flatnonzero(group.ravel() == g)
-        nis[:, cols] = _group_nis(
-            x_eci, covariance, z[cols], sigma[cols], origin_r, origin_v, rotation, cols[0],
-            gate_probability,
-        )  # fmt: skip
+        frame = (origin_r[cols[0]], origin_v[cols[0]], rotation[cols[0]])
+        nis[:, cols] = _group_nis(x_eci, covariance, z[cols], sigma[cols], frame, gate_probability)
     return nis, measured.sum(axis=1).astype(np.int64)
 
 
@@ -82,21 +80,19 @@ def _group_nis(
     covariance: FloatArray,
     z: FloatArray,
     sigma: FloatArray,
-    origin_r: FloatArray,
-    origin_v: FloatArray,
-    rotation: FloatArray,
-    first: int,
+    frame: tuple[FloatArray, FloatArray, FloatArray],
     gate_probability: float | None,
 ) -> FloatArray:
-    """NIS (n_track, n_group) of one group: one sensor frame (row ``first``), one mask."""
+    """NIS (n_track, n_group) of one group: one sensor frame (origin r, v (3,), rotation
+    (3, 3)) and the same measured components."""
     n_t, n_m = x_eci.shape[0], z.shape[0]
     comp = np.flatnonzero(np.isfinite(z[0]))
     out = np.full((n_t, n_m), np.inf)
     if comp.size == 0:
         out[:] = 0.0
         return out
-    frame = (np.broadcast_to(a[first], (n_t, *a.shape[1:])) for a in (origin_r, origin_v, rotation))
-    z_hat, h = predict_measurement(x_eci, *frame)
+    o_r, o_v, rot = (np.broadcast_to(a, (n_t, *a.shape)) for a in frame)
+    z_hat, h = predict_measurement(x_eci, o_r, o_v, rot)
     h = h[:, comp]
     hph = h @ covariance @ np.swapaxes(h, 1, 2)  # (n_t, c, c)
     y = z[None][..., comp] - z_hat[:, None, comp]  # (n_t, n_m, c)
