@@ -12,7 +12,8 @@ from goldendome.api import (
     load_scenario_text,
 )
 from goldendome.run.raid import fly_raid
-from goldendome.run.sensing import sense_raid
+from goldendome.run.sensing import _track_owners, sense_raid
+from goldendome.tracking.tracker import TrackLog
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +72,24 @@ def test_radar_looking_below_the_horizon_is_refused():
 def test_fire_control_tracks_predict_rv_impacts(sensed):
     """Predicted at the first fire-control-quality track of an RV (ballistic, no drag) and
     compared with where the RV really lands: most within 20 km (a 5-6 km 1-sigma plus the
-    range drag takes off); a track that swapped between the two RVs flying from Sunan at the
-    same moment can miss by the distance between their targets, and is counted, not hidden."""
+    range drag takes off). A track that wandered among an RV and its decoys is on none of
+    them (``OWNER_SHARE``), so no RV is scored on another object's track: every miss stays
+    below 100 km (a swap between the two RVs from Sunan would miss by thousands)."""
     _, sensing = sensed
     miss = np.array([t.impact_error_km for t in sensing.timelines], dtype=float)
     sigma = np.array([t.impact_sigma_km for t in sensing.timelines], dtype=float)
     assert np.isfinite(miss).sum() >= 8
     assert np.sum(miss < 20.0) >= 7
+    assert np.nanmax(miss) < 100.0
     assert np.nanmedian(sigma) < 10.0
+
+
+def test_a_track_is_on_the_object_that_made_at_least_half_its_measurements():
+    log = TrackLog(created_s=[0.0] * 3, assigned=np.array([0, 0, 0, 1, 1, 1, 1, 2, -1, 2, 2]))
+    truth = np.array([5, 5, 6, 1, 2, 3, 1, 4, 0, 4, 2])
+    assert _track_owners(log, truth, 7).tolist() == [5, 1, 4]
+    mixed = TrackLog(created_s=[0.0], assigned=np.array([0, 0, 0, 0, 0]))
+    assert _track_owners(mixed, np.array([1, 2, 3, 1, 4]), 5).tolist() == [-1]
 
 
 def test_released_objects_get_looks_and_drawn_labels(sensed):

@@ -210,12 +210,24 @@ def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[T
     return rows
 
 
+#: Least share of a track's measurements one object must have made for the track to be on it.
+OWNER_SHARE = 0.5
+
+
 def _track_owners(log: TrackLog, truth: np.ndarray, n_objects: int) -> np.ndarray:
-    """The object that made most of each track's measurements."""
+    """The object that made most of each track's measurements, if it made at least
+    ``OWNER_SHARE`` of them; -1 for a track that wandered among objects (a confused track
+    is on none of them, however precise its covariance says it is)."""
     owner = np.full(len(log), -1, dtype=np.int64)
     used = log.assigned >= 0
-    for k in np.unique(log.assigned[used]):
-        owner[k] = int(np.bincount(truth[log.assigned == k], minlength=n_objects).argmax())
+    if not used.any():
+        return owner
+    order = np.argsort(log.assigned[used], kind="stable")
+    tracks, starts = np.unique(log.assigned[used][order], return_index=True)
+    for k, made in zip(tracks, np.split(truth[used][order], starts[1:]), strict=True):
+        votes = np.bincount(made, minlength=n_objects)
+        best = int(votes.argmax())
+        owner[k] = best if votes[best] >= OWNER_SHARE * made.size else -1
     return owner
 
 
