@@ -5,7 +5,10 @@ The cost of pairing track ``i`` with measurement ``j`` is the normalized innovat
 is allowed only when ``d2`` is below the chi-square quantile of the gate probability for
 that many degrees of freedom. Among the allowed pairs, the assignment with the least total
 cost is found by ``scipy.optimize.linear_sum_assignment``; forbidden pairs carry a cost no
-assignment can afford, and are dropped from the answer.
+assignment can afford, and are dropped from the answer. Tracks and measurements with no
+allowed pair are left out of that (cubic) problem, and :func:`pair_nis` can screen out
+pairs certainly outside their gates before computing their NIS exactly, which is what
+keeps a raid of hundreds of objects fast.
 """
 
 import numpy as np
