@@ -10,25 +10,15 @@ import pytest
 
 from goldendome.interceptors.ground_based import (
     DATA_FILE,
-    InterceptorType,
     interceptor_types,
     parse_interceptor_types,
 )
+from tests.interceptors.round_kind import ROUND_KIND
 
 TYPES = interceptor_types()
 NAMES = ("gbi", "ngi", "sm-3-iia", "sm-3-ib", "thaad", "pac-3-mse", "sm-6")
-# A round-number type: 40 s burn to 4 km/s, 80 km flown by burnout.
-SIMPLE = InterceptorType(
-    name="simple",
-    phase="midcourse",
-    burn_time_s=40.0,
-    burnout_speed_m_s=4_000.0,
-    min_intercept_altitude_m=100e3,
-    max_intercept_altitude_m=1_000e3,
-    max_range_m=2_000e3,
-    sspk_rv=0.7,
-    sspk_decoy=0.6,
-)
+# A round-number type (40 s burn to 4 km/s, 80 km flown by burnout) telling RVs and decoys apart.
+SIMPLE = dataclasses.replace(ROUND_KIND, name="simple", sspk_rv=0.7, sspk_decoy=0.6)
 
 
 def _raw_entries() -> list[dict[str, object]]:

@@ -5,26 +5,16 @@ import dataclasses
 import numpy as np
 import pytest
 
-from goldendome.interceptors.ground_based import InterceptorType, interceptor_types
+from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import (
     InterceptWindows,
     intercept_windows,
     sub_point_distance_m,
 )
 from goldendome.physics.constants import R_EARTH_MEAN_M
+from tests.interceptors.round_kind import ROUND_KIND
 
-# 40 s burn to 4 km/s (80 km by burnout), engaging from 100 to 1,000 km up, 2,000 km out.
-KIND = InterceptorType(
-    name="test",
-    phase="midcourse",
-    burn_time_s=40.0,
-    burnout_speed_m_s=4_000.0,
-    min_intercept_altitude_m=100e3,
-    max_intercept_altitude_m=1_000e3,
-    max_range_m=2_000e3,
-    sspk_rv=0.5,
-    sspk_decoy=0.5,
-)
+KIND = ROUND_KIND
 LOW_KIND = dataclasses.replace(KIND, name="low", phase="terminal", min_intercept_altitude_m=0.0)
 SITE = np.array([R_EARTH_MEAN_M, 0.0, 0.0])
 DIRECTION = np.array([0.6, 0.8, 0.0])  # up 0.6, along the surface 0.8

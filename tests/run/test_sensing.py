@@ -11,8 +11,11 @@ from goldendome.api import (
     default_scenario_text,
     load_scenario_text,
 )
+from goldendome.interceptors.ground_based import KIND_NAMES as INTERCEPTOR_KIND_NAMES
 from goldendome.run.raid import fly_raid
+from goldendome.run.raid_objects import KIND_NAMES
 from goldendome.run.sensing import _track_owners, sense_raid
+from goldendome.sensors.base import DEFAULT_KIND_NAMES
 from goldendome.tracking.tracker import TrackLog
 
 
@@ -117,3 +120,8 @@ def test_track_states_show_the_covariance_shrinking(sensed):
     # process noise for unmodelled drag takes over).
     assert min(r.position_sigma_m for r in longest) < 0.1 * longest[0].position_sigma_m
     assert all(r.threat == longest[0].threat for r in longest)
+
+
+def test_every_layer_names_the_object_kinds_alike():
+    # The role packages may not import one another, so each keeps its copy of the names.
+    assert KIND_NAMES == DEFAULT_KIND_NAMES == INTERCEPTOR_KIND_NAMES

@@ -11,8 +11,8 @@ from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import ecef_to_eci, state_ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.physics.topocentric import aer_to_enu, ecef_to_aer, enu_to_ecef
-from goldendome.sensors.base import Sensor, frame_indices
-from goldendome.sensors.radar import DEFAULT_KIND_NAMES, Radar
+from goldendome.sensors.base import DEFAULT_KIND_NAMES, Sensor, frame_indices
+from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_equation import (
     albersheim_snr_db,
     from_db,

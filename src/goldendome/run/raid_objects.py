@@ -11,11 +11,13 @@ import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.run.raid import RaidResult
+from goldendome.threats.deployment import OBJECT_KINDS
 from goldendome.threats.flight import BURNOUT
 
-#: Object kinds as the sensor models name them (index = kind code).
-KIND_NAMES = ("rv", "decoy", "booster")
-BOOSTER = 2
+#: Object kinds as the sensor models name them (index = kind code): the released kinds, then
+#: boosters.
+KIND_NAMES = (*OBJECT_KINDS, "booster")
+BOOSTER = len(OBJECT_KINDS)
 
 
 @dataclass(frozen=True)

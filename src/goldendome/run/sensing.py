@@ -193,8 +193,14 @@ def sense_raid(spec: ScenarioSpec, raid: RaidResult) -> Sensing | None:
 
 def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[TrackStateRow]:
     """Every track's state after each update (the covariance over time, as 1-sigma sizes)."""
+    if not log.history:
+        return []
+    x = np.stack([h[2] for h in log.history])
+    p = np.stack([h[3] for h in log.history])
+    altitude_km = (np.linalg.norm(x[:, :3], axis=1) - R_EARTH_MEAN_M) / 1e3
+    position_sigma, velocity_sigma = largest_sigma(p, 0), largest_sigma(p, 3)
     rows = []
-    for track, t, x, p in log.history:
+    for k, (track, t, _, _) in enumerate(log.history):
         obj = int(owner[track])
         rows.append(
             TrackStateRow(
@@ -202,9 +208,9 @@ def _track_states(log: TrackLog, owner: np.ndarray, objs: RaidObjects) -> list[T
                 t_s=t,
                 object=obj,
                 threat=int(objs.threat[obj]) if obj >= 0 else -1,
-                altitude_km=(float(np.linalg.norm(x[:3])) - R_EARTH_MEAN_M) / 1e3,
-                position_sigma_m=float(largest_sigma(p[None], 0)[0]),
-                velocity_sigma_m_s=float(largest_sigma(p[None], 3)[0]),
+                altitude_km=float(altitude_km[k]),
+                position_sigma_m=float(position_sigma[k]),
+                velocity_sigma_m_s=float(velocity_sigma[k]),
             )
         )
     return rows

@@ -22,6 +22,10 @@ from goldendome.physics._types import FloatArray, IntArray
 #: Index of each component in a measurement vector.
 RANGE, AZIMUTH, ELEVATION, RANGE_RATE = 0, 1, 2, 3
 N_COMPONENTS = 4
+#: Object kind names indexed by ``object_kind``: ``threats.deployment.OBJECT_KINDS`` +
+#: booster (the layers keep the sensors apart from the threats package; a test checks the two
+#: agree).
+DEFAULT_KIND_NAMES = ("rv", "decoy", "booster")
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors.base import (
     AZIMUTH,
+    DEFAULT_KIND_NAMES,
     ELEVATION,
     N_COMPONENTS,
     Measurements,
@@ -142,7 +143,7 @@ class InfraredLayer:
         object_kind: IntArray,
         rng: np.random.Generator,
         boosting: BoolArray | None = None,
-        kind_names: tuple[str, ...] = ("rv", "decoy", "booster"),
+        kind_names: tuple[str, ...] = DEFAULT_KIND_NAMES,
     ) -> Measurements:
         """Detections of ``(n_object, n_time, 3)`` objects on this layer's time grid.
 

@@ -40,12 +40,10 @@ from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
-from goldendome.sensors.base import N_COMPONENTS, Measurements, frame_indices
+from goldendome.sensors.base import DEFAULT_KIND_NAMES, N_COMPONENTS, Measurements, frame_indices
 from goldendome.sensors.radar_equation import swerling1_pd
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
-#: Object kind names indexed by ``object_kind``: ``threats.deployment.OBJECT_KINDS`` + booster.
-DEFAULT_KIND_NAMES = ("rv", "decoy", "booster")
 #: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
 MIN_COS_ELEVATION = 0.05
 
