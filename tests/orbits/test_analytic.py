@@ -15,10 +15,10 @@ from goldendome.orbits.analytic import (
     propagate_reference,
     secular_rates,
 )
-from goldendome.orbits.base import OrbitalElements
 from goldendome.orbits.propagation import propagate_numerical
 from goldendome.orbits.sensor_orbits import Geostationary
 from goldendome.physics.constants import WGS84_A_M
+from goldendome.physics.elements import OrbitalElements
 
 EPOCH = datetime(2029, 1, 1, 6, tzinfo=UTC)
 ONE_MILLIMETER = 1e-3

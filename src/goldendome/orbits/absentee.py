@@ -20,9 +20,9 @@ and :func:`simulated_fraction_in_reach` counts the same thing on a propagated co
 import numpy as np
 
 from goldendome.orbits.analytic import propagate_analytic
-from goldendome.orbits.base import OrbitalElements
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.elements import OrbitalElements
 
 #: Quadrature nodes of the latitude-concentration integral (midpoint rule; the integrand
 #: has kinks at the cap's edges, so many cheap nodes beat a few Gauss nodes).

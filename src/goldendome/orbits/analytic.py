@@ -14,10 +14,10 @@ from typing import Literal
 import numpy as np
 
 from goldendome.orbits._analytic_kernel import positions_kernel
-from goldendome.orbits.base import OrbitalElements
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.constants import J2_EARTH, MU_EARTH_M3_S2, OMEGA_EARTH_RAD_S, WGS84_A_M
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.physics.elements import OrbitalElements
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.kepler import elements_to_state
 

@@ -6,8 +6,9 @@ from datetime import datetime
 
 import numpy as np
 
-from goldendome.orbits.base import OrbitalElements, SatelliteRole
+from goldendome.orbits.base import SatelliteRole
 from goldendome.physics.constants import TWO_PI, WGS84_A_M
+from goldendome.physics.elements import OrbitalElements
 
 _ELEMENT_NAMES = (
     "semi_major_axis_m",

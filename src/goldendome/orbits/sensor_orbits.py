@@ -6,7 +6,7 @@ from datetime import datetime
 
 import numpy as np
 
-from goldendome.orbits.base import OrbitalElements, SatelliteRole
+from goldendome.orbits.base import SatelliteRole
 from goldendome.physics.constants import (
     J2_EARTH,
     MU_EARTH_M3_S2,
@@ -15,6 +15,7 @@ from goldendome.physics.constants import (
     WGS84_A_M,
 )
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
+from goldendome.physics.elements import OrbitalElements
 
 #: Critical inclination, where J2 leaves the argument of perigee fixed (Vallado 2013, 9.6).
 CRITICAL_INCLINATION_RAD = math.radians(63.4349)

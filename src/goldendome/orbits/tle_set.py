@@ -14,11 +14,12 @@ import numpy as np
 from sgp4.api import SGP4_ERRORS, Satrec, SatrecArray  # type: ignore[import-untyped]
 
 from goldendome.orbits.analytic import elements_at
-from goldendome.orbits.base import OrbitalElements, SatelliteRole
+from goldendome.orbits.base import SatelliteRole
 from goldendome.orbits.tle import parse_tle_lines
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.constants import MU_EARTH_M3_S2, SECONDS_PER_DAY
 from goldendome.physics.earth_rotation import julian_date_utc
+from goldendome.physics.elements import OrbitalElements
 
 
 def _checked_satrecs(lines: Sequence[tuple[str, str]]) -> list[Any]:

@@ -7,8 +7,9 @@ from datetime import datetime
 
 import numpy as np
 
-from goldendome.orbits.base import OrbitalElements, SatelliteRole
+from goldendome.orbits.base import SatelliteRole
 from goldendome.physics.constants import WGS84_A_M
+from goldendome.physics.elements import OrbitalElements
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,14 @@ import numpy as np
 
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
 from goldendome.tracking.association import GATE_PROBABILITY, gnn_assign, pair_nis
 from goldendome.tracking.initiation import initial_state_from_measurement
 from goldendome.tracking.triangulation import triangulate_pairs
 
-#: Column of the range rate in a measurement, and a mask selecting it.
-RANGE_RATE = 3
-_RATE = np.arange(4) == RANGE_RATE
+#: A mask selecting the range rate of a measurement.
+_RATE = np.arange(N_COMPONENTS) == RANGE_RATE
 
 
 @dataclass(frozen=True)
