@@ -13,6 +13,7 @@ from goldendome.interceptors.ground_based import (
     interceptor_types,
     parse_interceptor_types,
 )
+from goldendome.physics.kinds import ObjectKind
 from tests.interceptors.round_kind import ROUND_KIND
 
 TYPES = interceptor_types()
@@ -102,12 +103,13 @@ def test_nan_in_gives_nan_out():
 
 
 def test_sspk_by_kind_code():
-    codes = np.array([[0, 1, 2], [2, 1, 0]])
+    rv, decoy, booster = ObjectKind.RV, ObjectKind.DECOY, ObjectKind.BOOSTER
+    codes = np.array([[rv, decoy, booster], [booster, decoy, rv]])
     p = SIMPLE.sspk(codes)
     assert p.shape == (2, 3)
     assert np.array_equal(p, [[0.7, 0.6, 0.7], [0.7, 0.6, 0.7]])  # booster scored as an RV
-    assert SIMPLE.sspk(1) == pytest.approx(0.6)
-    with pytest.raises(ValueError, match=r"kind codes must be 0 \(rv\).*got 3"):
+    assert SIMPLE.sspk(ObjectKind.DECOY) == pytest.approx(0.6)
+    with pytest.raises(ValueError, match=r"kind codes must be one of 0 \(rv\).*got 3"):
         SIMPLE.sspk([0, 3])
 
 

@@ -3,9 +3,10 @@
 import numpy as np
 
 from goldendome.physics.geodesy import geodesic_inverse
+from goldendome.physics.kinds import ObjectKind
 from goldendome.scenario.catalog import launch_areas, targets, threat_classes
 from goldendome.threats.ballistic import Launches
-from goldendome.threats.deployment import DECOY, RV, deploy
+from goldendome.threats.deployment import deploy
 from goldendome.threats.flight import IMPACT, REENTRY
 from goldendome.threats.targeting import aim
 
@@ -21,10 +22,11 @@ def aimed_flight():
 
 def test_decoys_slow_and_fall_behind_the_reentry_vehicles():
     d = deploy(aimed_flight(), [DF41], np.random.default_rng(7))
-    assert list(d.kind) == [RV] * DF41.rv_count + [DECOY] * DF41.decoy_count
+    rv_count, decoy_count = DF41.rv_count, DF41.decoy_count
+    assert list(d.kind) == [ObjectKind.RV] * rv_count + [ObjectKind.DECOY] * decoy_count
     f = d.flight
     assert np.all(f.status == 0)
-    rv, decoy = d.kind == RV, d.kind == DECOY
+    rv, decoy = d.kind == ObjectKind.RV, d.kind == ObjectKind.DECOY
     # They reach 100 km together (vacuum midcourse) ...
     assert np.ptp(f.event_t_s[:, REENTRY]) < 10.0
     # ... then the light decoys (beta 200 kg/m^2) slow down in the air; RVs keep their speed.
@@ -43,4 +45,4 @@ def test_same_seed_same_bytes_and_decoy_override():
     b = deploy(flight, [DF41], np.random.default_rng(3))
     assert np.array_equal(a.flight.event_x_eci, b.flight.event_x_eci, equal_nan=True)
     none = deploy(flight, [DF41], np.random.default_rng(3), decoys=[0])
-    assert list(none.kind) == [RV] * DF41.rv_count
+    assert list(none.kind) == [ObjectKind.RV] * DF41.rv_count

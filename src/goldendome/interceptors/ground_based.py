@@ -29,12 +29,14 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray
+from goldendome.physics.kinds import KIND_LABELS, ObjectKind
 
 DATA_FILE = "interceptors.toml"
 #: Engagement phases an interceptor type may belong to.
 PHASES = ("midcourse", "terminal")
-#: Object kind names indexed by kind code (``threats.deployment.OBJECT_KINDS`` + booster).
-KIND_NAMES = ("rv", "decoy", "booster")
+#: Deprecated: use :data:`goldendome.physics.kinds.KIND_LABELS` (this is the same tuple). Kept
+#: until ``tests/run/test_sensing.py`` stops importing it.
+KIND_NAMES = KIND_LABELS
 # Data file key -> (InterceptorType field, factor to SI).
 _KEYS: dict[str, tuple[str, float]] = {
     "burn_time_s": ("burn_time_s", 1.0),
@@ -166,7 +168,7 @@ class InterceptorType:
         Parameters
         ----------
         kind_code : (...) int
-            Object kind codes: 0 = rv, 1 = decoy, 2 = booster (scored as an RV).
+            :class:`~goldendome.physics.kinds.ObjectKind` codes; a booster is scored as an RV.
 
         Returns
         -------
@@ -174,13 +176,16 @@ class InterceptorType:
             Same shape, in [0, 1].
         """
         codes = np.asarray(kind_code)
-        table = np.array([self.sspk_rv, self.sspk_decoy, self.sspk_rv], dtype=np.float64)
-        valid = np.isin(codes, np.arange(len(KIND_NAMES)))
+        table = np.empty(len(ObjectKind), dtype=np.float64)
+        table[ObjectKind.RV] = self.sspk_rv
+        table[ObjectKind.DECOY] = self.sspk_decoy
+        table[ObjectKind.BOOSTER] = self.sspk_rv
+        valid = np.isin(codes, [int(k) for k in ObjectKind])
         if not np.all(valid):
             bad = np.unique(codes[~valid])[:5]
+            known = ", ".join(f"{int(k)} ({k.label})" for k in ObjectKind)
             raise ValueError(
-                f"kind codes must be 0 ({KIND_NAMES[0]}), 1 ({KIND_NAMES[1]}) or 2 "
-                f"({KIND_NAMES[2]}); got {', '.join(str(b) for b in bad)}."
+                f"kind codes must be one of {known}; got {', '.join(str(b) for b in bad)}."
             )
         return np.asarray(table[codes.astype(np.int64)], dtype=np.float64)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray, IntArray
+from goldendome.physics.kinds import RELEASED_KINDS, ObjectKind
 from goldendome.threats.ballistic import FlightPhysics, StepSizes
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.flight import BURNOUT, Flight, fly_bodies
@@ -29,8 +30,9 @@ RELEASE_SPACING_S = 10.0
 DISPERSION_RV_M_S = 0.5
 DISPERSION_DECOY_M_S = 2.0
 
-RV, DECOY = 0, 1
-OBJECT_KINDS = ("rv", "decoy")
+#: Deprecated: the names of :data:`goldendome.physics.kinds.RELEASED_KINDS`. Kept until
+#: ``run/raid.py`` and ``run/raid_objects.py`` use :mod:`goldendome.physics.kinds`.
+OBJECT_KINDS: tuple[str, ...] = tuple(k.label for k in RELEASED_KINDS)
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Deployment:
     missile : (n_object,) int64
         Index of the missile that carried each object.
     kind : (n_object,) int64
-        ``RV`` (0) or ``DECOY`` (1).
+        :class:`~goldendome.physics.kinds.ObjectKind` codes, ``RV`` or ``DECOY``.
     release_t_s : (n_object,) float64, seconds on the scenario clock
     flight : Flight
         The objects' flights from release to impact.
@@ -95,8 +97,8 @@ def deploy(
     )
     missile, kind, slot, beta = [], [], [], []
     for i, c in enumerate(classes):
-        count = [(RV, c.rv_ballistic_coefficient_kg_m2)] * c.rv_count
-        count += [(DECOY, c.decoy_ballistic_coefficient_kg_m2)] * int(n_decoys[i])
+        count = [(ObjectKind.RV, c.rv_ballistic_coefficient_kg_m2)] * c.rv_count
+        count += [(ObjectKind.DECOY, c.decoy_ballistic_coefficient_kg_m2)] * int(n_decoys[i])
         for k, (what, b) in enumerate(count):
             missile.append(i)
             kind.append(what)
@@ -117,7 +119,7 @@ def deploy(
             x_burnout[idx], 0.0, 0.0, np.array([offset]), physics=physics, steps=steps
         )
         x_release[idx] = coast.y_eci[:, 0]
-    sigma = np.where(kind_a == RV, DISPERSION_RV_M_S, DISPERSION_DECOY_M_S)
+    sigma = np.where(kind_a == ObjectKind.RV, DISPERSION_RV_M_S, DISPERSION_DECOY_M_S)
     x_release[:, 3:] += rng.normal(size=(len(missile_a), 3)) * sigma[:, None]
     flight = fly_bodies(
         x_release,
