@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from goldendome.physics.constants import R_EARTH_MEAN_M
-from goldendome.sensors.base import AZIMUTH, ELEVATION
+from goldendome.physics.kinds import ObjectKind
+from goldendome.physics.measurements import AZIMUTH, ELEVATION
+from goldendome.physics.scene import SceneObjects
 from goldendome.sensors.infrared import (
     InfraredLayer,
     cold_detection_probability,
@@ -50,11 +52,15 @@ def test_geo_sees_plumes_above_the_clouds_only_and_not_behind_the_earth():
                   -up * (R_EARTH_MEAN_M + altitude[2])])  # fmt: skip
     r = np.repeat(r[:, None, :], t.size, axis=1)
     boosting = np.ones((3, t.size), bool)
-    seen = geo.measure(t, r, np.zeros_like(r), np.full(3, 2), np.random.default_rng(1), boosting)
+    boosters = SceneObjects.from_arrays(
+        t, r, np.zeros_like(r), np.full(3, ObjectKind.BOOSTER), boosting=boosting
+    )
+    seen = geo.measure(boosters, np.random.default_rng(1))
     assert set(seen.object) == {1}
     assert 0.7 * t.size <= len(seen) <= t.size  # Pd 0.95 per frame
     # Once the plume is out, the early-warning payload loses it: it sees no cold bodies.
-    cold = geo.measure(t, r, np.zeros_like(r), np.full(3, 0), np.random.default_rng(1))
+    rvs = SceneObjects.from_arrays(t, r, np.zeros_like(r), np.full(3, ObjectKind.RV))
+    cold = geo.measure(rvs, np.random.default_rng(1))
     assert len(cold) == 0
 
 
@@ -72,7 +78,8 @@ def test_tracking_layer_sees_cold_objects_against_space_farther_than_against_ear
 
     above, below = at(70.0), at(55.0)
     r = np.repeat(np.stack([above, below])[:, None, :], t.size, axis=1)
-    seen = layer.measure(t, r, np.zeros_like(r), np.zeros(2, int), np.random.default_rng(2))
+    scene = SceneObjects.from_arrays(t, r, np.zeros_like(r), np.full(2, ObjectKind.RV))
+    seen = layer.measure(scene, np.random.default_rng(2))
     counts = np.bincount(seen.object, minlength=2)
     assert counts[0] > 0.9 * layer.frame_indices().size
     assert counts[1] < 0.05 * counts[0]
@@ -84,7 +91,8 @@ def test_angle_noise_matches_sigma_around_the_truth():
     layer = _layer("tracking", sat, t)
     target = sat[0] + np.array([-500e3, 900e3, 300e3])
     r = np.repeat(target[None, None, :], t.size, axis=1)
-    m = layer.measure(t, r, np.zeros_like(r), np.zeros(1, int), np.random.default_rng(3))
+    scene = SceneObjects.from_arrays(t, r, np.zeros_like(r), [ObjectKind.RV])
+    m = layer.measure(scene, np.random.default_rng(3))
     x = np.concatenate([np.repeat(target[None], len(m), 0), np.zeros((len(m), 3))], axis=1)
     truth, _ = predict(x, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation)
     residual = (m.z - truth)[:, [AZIMUTH, ELEVATION]] / m.sigma[:, [AZIMUTH, ELEVATION]]
@@ -99,4 +107,4 @@ def test_objects_must_share_the_layer_grid():
     layer = _layer("tracking", np.array([[7e6, 0.0, 0.0]]), t)
     r = np.zeros((1, 3, 3))
     with pytest.raises(ValueError, match="time grid"):
-        layer.measure(t[:3], r, r, np.zeros(1, int), np.random.default_rng(0))
+        layer.measure(SceneObjects.from_arrays(t[:3], r, r, [0]), np.random.default_rng(0))

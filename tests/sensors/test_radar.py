@@ -10,8 +10,11 @@ from scipy import integrate, optimize, stats
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import ecef_to_eci, state_ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.physics.kinds import KIND_LABELS, ObjectKind
+from goldendome.physics.measurements import frame_indices
+from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, ecef_to_aer, enu_to_ecef
-from goldendome.sensors.base import DEFAULT_KIND_NAMES, Sensor, frame_indices
+from goldendome.sensors.base import Sensor
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_equation import (
     albersheim_snr_db,
@@ -22,10 +25,9 @@ from goldendome.sensors.radar_equation import (
     to_db,
 )
 from goldendome.sensors.radar_type import parse_radar_types, radar_types
-from goldendome.threats.deployment import OBJECT_KINDS
 from goldendome.tracking.measurement import predict
 
-RV, DECOY, BOOSTER = 0, 1, 2
+RV, DECOY, BOOSTER = ObjectKind.RV, ObjectKind.DECOY, ObjectKind.BOOSTER
 PFA = 1e-6
 
 
@@ -94,10 +96,9 @@ def test_catalog_has_the_four_types_and_every_object_kind():
     types = radar_types()
     assert set(types) == {"uewr", "lrdr", "an-tpy-2-fbm", "sbx"}
     assert {t.band for t in types.values()} == {"uhf", "s", "x"}
-    assert DEFAULT_KIND_NAMES[: len(OBJECT_KINDS)] == OBJECT_KINDS
     for t in types.values():
-        assert t.rcs_of(DEFAULT_KIND_NAMES).shape == (3,)
-    x_band = types["an-tpy-2-fbm"].rcs_of(DEFAULT_KIND_NAMES)
+        assert t.rcs_of(KIND_LABELS).shape == (3,)
+    x_band = types["an-tpy-2-fbm"].rcs_of(KIND_LABELS)
     assert 0.005 <= x_band[RV] <= 0.05
     assert x_band[DECOY] >= x_band[RV]
     assert 1.0 <= x_band[BOOSTER] <= 10.0
@@ -166,7 +167,7 @@ def test_frame_schedule_takes_the_first_sample_of_each_frame():
 def detections_per_object(radar: Radar, az, el, rng_m, kind, rng, n_frames=40):
     t = np.arange(n_frames) * radar.radar_type.frame_time_s
     r, v = place(radar, az, el, rng_m, t)
-    m = radar.measure(t, r, v, np.asarray(kind), rng)
+    m = radar.measure(SceneObjects.from_arrays(t, r, v, kind), rng)
     return np.bincount(m.object, minlength=len(kind)), n_frames, m
 
 
@@ -223,7 +224,7 @@ def test_missing_states_are_never_detected(rng):
     t = np.arange(10) * 5.0
     r, v = place(radar, [265.0], [30.0], [500e3], t)
     r[0, :5] = np.nan
-    m = radar.measure(t, r, v, np.array([BOOSTER]), rng)
+    m = radar.measure(SceneObjects.from_arrays(t, r, v, [BOOSTER]), rng)
     assert m.t_s.min() >= 25.0
     assert np.isfinite(m.z).all()
 
@@ -242,7 +243,7 @@ def test_measurements_are_truth_plus_noise_of_the_stated_sigma(rng, range_factor
     v_ecef = np.array([1500.0, -2500.0, 3000.0])  # any velocity: only the range rate uses it
     theta = 0.4 + OMEGA_EARTH_RAD_S * t
     x = state_ecef_to_eci(np.concatenate([r_ecef, v_ecef])[None, None], theta[None])
-    m = radar.measure(t, x[..., :3], x[..., 3:], np.array([RV]), rng)
+    m = radar.measure(SceneObjects.from_arrays(t, x[..., :3], x[..., 3:], [RV]), rng)
     assert len(m) > 5000
     truth, _ = predict(
         x[0, np.searchsorted(t, m.t_s)], m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
@@ -267,19 +268,15 @@ def test_equal_seeds_give_equal_bytes_and_one_element_works():
     radar = tpy2()
     t = np.array([0.0])
     r, v = place(radar, [265.0], [30.0], [600e3], t)
-    a = radar.measure(t, r, v, np.array([BOOSTER]), np.random.default_rng(5))
-    b = radar.measure(t, r, v, np.array([BOOSTER]), np.random.default_rng(5))
+    scene = SceneObjects.from_arrays(t, r, v, [BOOSTER])
+    a = radar.measure(scene, np.random.default_rng(5))
+    b = radar.measure(scene, np.random.default_rng(5))
     assert len(a) == 1
     assert a.z.shape == (1, 4)
     assert a.rotation.shape == (1, 3, 3)
     assert a.z.tobytes() == b.z.tobytes()
-    empty = radar.measure(
-        np.empty(0),
-        np.empty((1, 0, 3)),
-        np.empty((1, 0, 3)),
-        np.array([RV]),
-        np.random.default_rng(5),
-    )
+    nothing = SceneObjects.from_arrays(np.empty(0), np.empty((1, 0, 3)), np.empty((1, 0, 3)), [RV])
+    empty = radar.measure(nothing, np.random.default_rng(5))
     assert len(empty) == 0
     assert empty.z.shape == (0, 4)
 
@@ -339,16 +336,16 @@ def test_bad_measure_inputs_are_explained(rng):
     radar = tpy2()
     t = np.arange(3) * 5.0
     r, v = place(radar, [265.0], [30.0], [600e3], t)
-    with pytest.raises(ValueError, match=r"measure expects t_s \(n_time,\)"):
-        radar.measure(t, r[:, :2], v, np.array([RV]), rng)
+    with pytest.raises(ValueError, match=r"a scene needs t_s \(n_time,\).*r_eci_m \(1, 2, 3\)"):
+        SceneObjects.from_arrays(t, r[:, :2], v, [RV])
     with pytest.raises(ValueError, match="t_s must increase strictly"):
-        radar.measure(t[::-1].copy(), r, v, np.array([RV]), rng)
-    with pytest.raises(ValueError, match=r"object_kind holds 7: expected indices 0 to 2"):
-        radar.measure(t, r, v, np.array([7]), rng)
+        radar.measure(SceneObjects.from_arrays(t[::-1].copy(), r, v, [RV]), rng)
+    with pytest.raises(ValueError, match=r"kind holds 7: object kind codes are 0 \(rv\)"):
+        SceneObjects.from_arrays(t, r, v, [7])
     with pytest.raises(
         ValueError, match="object kind 'satellite' has no radar cross section in the x band"
     ):
-        radar.measure(t, r, v, np.array([0]), rng, kind_names=("satellite",))
+        radar.radar_type.rcs_of(("satellite",))
 
 
 # ------------------------------------------------------------------ a North Korean ICBM
@@ -378,7 +375,7 @@ def test_shariki_tpy2_sees_a_north_korean_icbm_at_500_to_1000_km(rng):
     radar = dataclasses.replace(radar, boresight_azimuth_rad=math.radians(az_to_area))
     sensor: Sensor = radar
     y = flight.y_eci
-    m = sensor.measure(t, y[..., :3], y[..., 3:], np.array([RV]), rng)
+    m = sensor.measure(SceneObjects.from_arrays(t, y[..., :3], y[..., 3:], [RV]), rng)
     assert len(m) > 20
     ranges = m.z[:, 0]
     assert ranges.min() < 1_000e3

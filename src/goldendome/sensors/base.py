@@ -1,102 +1,67 @@
-"""The sensor contract and the measurement record every sensor produces.
+"""The sensor contract: every sensor measures a raid's objects through one signature.
 
-A measurement is taken in a sensor frame: an origin (the sensor's position and velocity,
-ECI) and a rotation from ECI to the frame's axes (east-north-up for a radar; any fixed
-frame for an infrared sensor). Its four components are
-
-    z = [range_m, azimuth_rad, elevation_rad, range_rate_m_s],
-
-azimuth measured from the frame's second axis (north) toward its first (east), elevation
-above the plane of the first two. A component a sensor does not measure is NaN (an infrared
-sensor measures angles only). Trackers predict ``z`` from an ECI state with
-:func:`goldendome.tracking.measurement.predict` and use every finite component.
+A sensor takes the raid's objects on the scenario grid (:class:`SceneObjects`: positions,
+velocities, kind codes, powered flight) and a random generator, and returns its
+detections as a :class:`~goldendome.physics.measurements.Measurements` record (the record,
+its component indices and :func:`frame_indices` live in the bottom layer and are
+re-exported here). A run holds ``list[Sensor]`` and never asks which model a sensor is.
 """
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics.kinds import KIND_LABELS
+from goldendome.physics.measurements import AZIMUTH as AZIMUTH
+from goldendome.physics.measurements import ELEVATION as ELEVATION
+from goldendome.physics.measurements import N_COMPONENTS as N_COMPONENTS
+from goldendome.physics.measurements import RANGE as RANGE
+from goldendome.physics.measurements import RANGE_RATE as RANGE_RATE
+from goldendome.physics.measurements import Measurements as Measurements
+from goldendome.physics.measurements import frame_indices as frame_indices
+from goldendome.physics.scene import SceneObjects
 
-#: Index of each component in a measurement vector.
-RANGE, AZIMUTH, ELEVATION, RANGE_RATE = 0, 1, 2, 3
-N_COMPONENTS = 4
-#: Object kind names indexed by ``object_kind``: ``threats.deployment.OBJECT_KINDS`` +
-#: booster (the layers keep the sensors apart from the threats package; a test checks the two
-#: agree).
-DEFAULT_KIND_NAMES = ("rv", "decoy", "booster")
+#: Deprecated: use :data:`goldendome.physics.kinds.KIND_LABELS`. Kept (the same tuple, not a
+#: copy) until ``tests/run/test_sensing.py`` stops importing it.
+DEFAULT_KIND_NAMES = KIND_LABELS
 
-
-@dataclass(frozen=True)
-class Measurements:
-    """``n`` measurements by one or more sensors, one row each.
-
-    Attributes
-    ----------
-    sensor : (n,) int64
-        Index of the sensor that took each measurement.
-    object : (n,) int64
-        Index of the true object measured (for scoring; -1 for a false alarm). Trackers
-        must not read it.
-    t_s : (n,) float64, seconds on the scenario clock
-    z : (n, 4) float64
-        range (m), azimuth (rad), elevation (rad), range rate (m/s); NaN where not measured.
-    sigma : (n, 4) float64
-        One-sigma noise of each component, same units; NaN where not measured.
-    origin_r_eci_m, origin_v_eci_m_s : (n, 3) float64
-        Sensor position and velocity at ``t_s``, ECI.
-    rotation : (n, 3, 3) float64
-        Rows are the sensor frame's axes in ECI (a vector ``v`` in ECI is ``rotation @ v``
-        in the frame).
-    """
-
-    sensor: IntArray
-    object: IntArray
-    t_s: FloatArray
-    z: FloatArray
-    sigma: FloatArray
-    origin_r_eci_m: FloatArray
-    origin_v_eci_m_s: FloatArray
-    rotation: FloatArray
-
-    def __len__(self) -> int:
-        return int(self.t_s.shape[0])
-
-    def take(self, index: IntArray) -> "Measurements":
-        """The rows at ``index`` (an integer or boolean array)."""
-        return Measurements(
-            *(np.asarray(getattr(self, name))[index] for name in self.__dataclass_fields__)
-        )
+#: The discrimination classes a sensor may belong to (``data/discrimination.toml``).
+DISCRIMINATION_CLASSES = ("ir_tracking", "ir_warning", "radar_x_band", "radar_low_band")
 
 
-def frame_indices(t_s: FloatArray, frame_time_s: float) -> IntArray:
-    """Indices of the first sample in each frame interval, counted from ``t_s[0]``."""
-    if t_s.size == 0:
-        return np.empty(0, dtype=np.int64)
-    frame = np.floor((t_s - t_s[0]) / frame_time_s + 1e-9)
-    return np.flatnonzero(np.diff(frame, prepend=-1.0) > 0).astype(np.int64)
-
-
+@runtime_checkable
 class Sensor(Protocol):
-    """What every sensor model offers: a name and measurements of objects over time."""
+    """What every sensor model offers: who it is and its detections of a scene."""
 
     @property
     def name(self) -> str:
         """The sensor's name in the scenario."""
         ...
 
-    def measure(
-        self,
-        t_s: FloatArray,
-        r_eci_m: FloatArray,
-        v_eci_m_s: FloatArray,
-        object_kind: IntArray,
-        rng: np.random.Generator,
-    ) -> Measurements:
-        """Detections of objects ``(n_object, n_time, 3)`` at times ``(n_time,)``.
+    @property
+    def sensor_id(self) -> int:
+        """Index in the run's sensor list, written into ``Measurements.sensor``."""
+        ...
 
-        ``object_kind`` holds each object's kind (see ``OBJECT_KINDS`` in the threats
-        package's deployment module); detections are random draws from ``rng``.
+    @property
+    def label(self) -> str:
+        """What kind of sensor it is, for tables: ``infrared tracking``, ``radar uewr``."""
+        ...
+
+    @property
+    def report_latency_s(self) -> float:
+        """Delay between an observation and its report, seconds."""
+        ...
+
+    @property
+    def discrimination_class(self) -> str:
+        """One of :data:`DISCRIMINATION_CLASSES`."""
+        ...
+
+    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+        """Detections of the scene's objects on the scene's time grid.
+
+        Detections and their noise are random draws from ``rng``; objects that do not exist
+        at a time (NaN states) are never detected there.
         """
         ...

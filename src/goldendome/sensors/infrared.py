@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from scipy.special import ndtr, ndtri
@@ -34,15 +34,17 @@ from scipy.special import ndtr, ndtri
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodetic import ecef_to_geodetic
-from goldendome.physics.visibility import line_of_sight
-from goldendome.sensors.base import (
+from goldendome.physics.kinds import KIND_LABELS
+from goldendome.physics.measurements import (
     AZIMUTH,
-    DEFAULT_KIND_NAMES,
     ELEVATION,
     N_COMPONENTS,
     Measurements,
     frame_indices,
 )
+from goldendome.physics.scene import SceneObjects
+from goldendome.physics.visibility import line_of_sight
+from goldendome.sensors._legacy import scene_and_rng
 
 #: False-alarm probability per resolution cell of the cold-body detector.
 PFA = 1e-6
@@ -76,7 +78,8 @@ def nadir_frames(r_sensor_eci_m: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True)
 class InfraredLayer:
-    """The infrared sensors of one space layer, on a common time grid.
+    """The infrared sensors of one space layer, on a common time grid; a
+    :class:`~goldendome.sensors.base.Sensor`.
 
     Parameters
     ----------
@@ -102,6 +105,16 @@ class InfraredLayer:
     def report_latency_s(self) -> float:
         """Delay between an observation and its report, seconds."""
         return float(self.kind["report_latency_s"])
+
+    @property
+    def label(self) -> str:
+        """``infrared`` and the sensor type's name (``infrared tracking``)."""
+        return f"infrared {self.kind['name']}"
+
+    @property
+    def discrimination_class(self) -> str:
+        """``ir_tracking`` for sensors that see cold bodies, else ``ir_warning``."""
+        return "ir_tracking" if self.kind["cold_detection"] else "ir_warning"
 
     def frame_indices(self) -> IntArray:
         """Samples of the time grid at which the sensors take a frame."""
@@ -135,6 +148,10 @@ class InfraredLayer:
             pd = np.where(hot[None, :], pd, np.where(coasting, cold, 0.0))
         return np.asarray(pd, dtype=np.float64)
 
+    @overload
+    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements: ...
+
+    @overload  # deprecated: the array form, until run/sensing.py passes a scene
     def measure(
         self,
         t_s: FloatArray,
@@ -143,18 +160,38 @@ class InfraredLayer:
         object_kind: IntArray,
         rng: np.random.Generator,
         boosting: BoolArray | None = None,
-        kind_names: tuple[str, ...] = DEFAULT_KIND_NAMES,
-    ) -> Measurements:
-        """Detections of ``(n_object, n_time, 3)`` objects on this layer's time grid.
+        kind_names: tuple[str, ...] = KIND_LABELS,
+    ) -> Measurements: ...
 
-        ``boosting (n_object, n_time)`` marks powered flight (none when omitted);
-        ``object_kind`` indexes ``kind_names`` for the infrared signature.
+    def measure(self, *args: Any, **kwargs: Any) -> Measurements:
+        """Detections of the scene's objects on this layer's time grid.
+
+        Parameters
+        ----------
+        scene : SceneObjects
+            Sampled on this layer's grid (``scene.t_s == self.t_s``); ``scene.boosting``
+            marks powered flight, ``scene.kind`` selects each object's infrared signature.
+        rng : numpy.random.Generator
+            Detection draws (one uniform per satellite and object in each frame with an
+            object alive), then the angle noise.
+
+        Returns
+        -------
+        Measurements
+            Rows ordered by frame, then by each object's closest reporting satellite,
+            next closest, ..., then object; azimuth and elevation measured, range and range
+            rate NaN.
         """
+        scene, rng = scene_and_rng(args, kwargs)
+        return self._measure(scene, rng)
+
+    def _measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+        t_s, r_eci_m = scene.t_s, scene.r_eci_m
         if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
             raise ValueError("objects must be sampled on the sensor layer's own time grid.")
         table = infrared_catalog()["signature"]
-        sig = np.array([table[kind_names[int(k)]] for k in object_kind], dtype=np.float64)
-        burning = np.zeros(r_eci_m.shape[:2], bool) if boosting is None else boosting
+        sig = np.array([table[KIND_LABELS[int(k)]] for k in scene.kind], dtype=np.float64)
+        burning = scene.boosting
         cos_regard = np.cos(np.radians(self.kind["max_off_nadir_deg"]))
         rows: list[tuple[IntArray, IntArray, IntArray]] = []
         for k in self.frame_indices():

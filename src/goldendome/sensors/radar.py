@@ -30,7 +30,7 @@ The sensor frame's origin is the site, ``r_eci = R3(-theta) r_ecef`` with veloci
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
@@ -39,13 +39,19 @@ from goldendome.physics.angles import wrap_angle
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.physics.kinds import KIND_LABELS
+from goldendome.physics.measurements import N_COMPONENTS, Measurements, frame_indices
+from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
-from goldendome.sensors.base import DEFAULT_KIND_NAMES, N_COMPONENTS, Measurements, frame_indices
+from goldendome.sensors._legacy import scene_and_rng
 from goldendome.sensors.radar_equation import swerling1_pd
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
 #: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
 MIN_COS_ELEVATION = 0.05
+#: Delay between a radar's observation and its report, s (goldendome assumption: radars
+#: report at once, the run's sensor delays sit in the space layers' ground processing).
+RADAR_REPORT_LATENCY_S = 0.0
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,21 @@ class Radar:
         return cls(name, lat, lon, altitude_m, az, el, kind, **options)
 
     @property
+    def label(self) -> str:
+        """``radar`` and the radar type's name (``radar uewr``)."""
+        return f"radar {self.radar_type.name}"
+
+    @property
+    def report_latency_s(self) -> float:
+        """Delay between an observation and its report, seconds."""
+        return RADAR_REPORT_LATENCY_S
+
+    @property
+    def discrimination_class(self) -> str:
+        """``radar_x_band`` for X-band radars, else ``radar_low_band``."""
+        return "radar_x_band" if self.radar_type.band == "x" else "radar_low_band"
+
+    @property
     def min_elevation(self) -> float:
         """Minimum elevation of detection, radians (the site's, else the type's)."""
         if self.min_elevation_rad is None:
@@ -174,6 +195,10 @@ class Radar:
         )
         return np.asarray(np.any(face, axis=-1) & (el >= self.min_elevation), dtype=np.bool_)
 
+    @overload
+    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements: ...
+
+    @overload  # deprecated: the array form, until run/sensing.py passes a scene
     def measure(
         self,
         t_s: FloatArray,
@@ -181,32 +206,33 @@ class Radar:
         v_eci_m_s: FloatArray,
         object_kind: IntArray,
         rng: np.random.Generator,
-        kind_names: tuple[str, ...] = DEFAULT_KIND_NAMES,
-    ) -> Measurements:
-        """Detections of objects over one frame schedule (see the module notes).
+        kind_names: tuple[str, ...] = KIND_LABELS,
+    ) -> Measurements: ...
+
+    def measure(self, *args: Any, **kwargs: Any) -> Measurements:
+        """Detections of the scene's objects over one frame schedule (see the module notes).
 
         Parameters
         ----------
-        t_s : (n_time,) float64, seconds, strictly increasing
-        r_eci_m, v_eci_m_s : (n_object, n_time, 3) float64, meters and m/s
-            Object states, ECI; NaN where an object does not exist (never detected).
-        object_kind : (n_object,) int
-            Index of each object's kind in ``kind_names``.
+        scene : SceneObjects
+            Times strictly increasing; states NaN where an object does not exist (never
+            detected there). ``scene.kind`` selects each object's cross section.
         rng : numpy.random.Generator
-            Detection draws then measurement noise.
-        kind_names : tuple of str
-            Kind names (default: ``OBJECT_KINDS`` of the threats package, then "booster").
+            Detection draws (one uniform per object and frame), then measurement noise.
 
         Returns
         -------
         Measurements
             Rows ordered by time, then object; all four components measured.
         """
-        t = np.asarray(t_s, dtype=np.float64)
-        r, v = np.asarray(r_eci_m, np.float64), np.asarray(v_eci_m_s, np.float64)
-        kind = np.asarray(object_kind, dtype=np.int64)
-        _check_inputs(t, r, v, kind, kind_names)
-        rcs = self.radar_type.rcs_of(kind_names)[kind]
+        scene, rng = scene_and_rng(args, kwargs)
+        return self._measure(scene, rng)
+
+    def _measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+        t, r, v, kind = scene.t_s, scene.r_eci_m, scene.v_eci_m_s, scene.kind
+        if t.size > 1 and not np.all(np.diff(t) > 0.0):
+            raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
+        rcs = self.radar_type.rcs_of(KIND_LABELS)[kind]
         frames = frame_indices(t, self.radar_type.frame_time_s)
         origin_r, origin_v, rotation = self.site_frames(t[frames])
         enu = np.einsum("fij,ofj->ofi", rotation, r[:, frames] - origin_r)
@@ -249,24 +275,3 @@ class Radar:
         sigma[:, 2] = angle
         sigma[:, 3] = kind.sigma_range_rate_m_s * scale
         return sigma
-
-
-def _check_inputs(
-    t: FloatArray, r: FloatArray, v: FloatArray, kind: IntArray, kind_names: tuple[str, ...]
-) -> None:
-    """Raise ValueError, in a sentence, when the arrays given to ``measure`` do not fit."""
-    want = (kind.shape[0] if kind.ndim == 1 else -1, t.shape[0] if t.ndim == 1 else -1, 3)
-    if t.ndim != 1 or kind.ndim != 1 or r.shape != want or v.shape != want:
-        raise ValueError(
-            f"measure expects t_s (n_time,), object_kind (n_object,) and positions and "
-            f"velocities (n_object, n_time, 3); got t_s {t.shape}, object_kind {kind.shape}, "
-            f"r_eci_m {r.shape}, v_eci_m_s {v.shape}."
-        )
-    if t.size > 1 and not np.all(np.diff(t) > 0.0):
-        raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
-    if kind.size and not (kind.min() >= 0 and kind.max() < len(kind_names)):
-        bad = int(kind.min() if kind.min() < 0 else kind.max())
-        raise ValueError(
-            f"object_kind holds {bad}: expected indices 0 to {len(kind_names) - 1} into "
-            f"kind_names {kind_names}."
-        )
