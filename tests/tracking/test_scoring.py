@@ -1,0 +1,36 @@
+"""Track owners: a track is on the object that made at least half its measurements."""
+
+import numpy as np
+
+from goldendome.tracking.scoring import OWNER_SHARE, track_owners
+from goldendome.tracking.tracker import TrackLog
+
+
+def _log(n_tracks: int, assigned: list[int]) -> TrackLog:
+    log = TrackLog(assigned=np.array(assigned, dtype=np.int64))
+    for _ in range(n_tracks):
+        log.created_s.append(0.0)
+        log.firm_s.append(np.nan)
+        log.fire_control_s.append(np.nan)
+        log.sensors.append({})
+    return log
+
+
+def test_one_track_one_object():
+    owner = track_owners(_log(1, [0, 0]), np.array([3, 3]), n_objects=4)
+    assert owner.tolist() == [3]
+    assert owner.dtype == np.int64
+
+
+def test_majority_half_confused_and_unused_tracks_batch():
+    # Track 0: object 1 made 2 of 3. Track 1: objects 0, 1, 2 one each (confused).
+    # Track 2: objects 2 and 0 one each (half is enough; the tie goes to the lower id). Track 3: no measurement. One false alarm (-1 track).
+    assigned = [0, 0, 0, 1, 1, 1, 2, 2, -1]
+    truth = np.array([1, 1, 0, 0, 1, 2, 2, 0, 3])
+    owner = track_owners(_log(4, assigned), truth, n_objects=4)
+    assert OWNER_SHARE == 0.5
+    assert owner.tolist() == [1, -1, 0, -1]
+
+
+def test_no_assignment_gives_no_owners():
+    assert track_owners(_log(2, [-1, -1]), np.array([0, 1]), 2).tolist() == [-1, -1]
