@@ -14,9 +14,6 @@ from typing import Any
 from goldendome.engagement.leakage import Layer, Leakage
 from goldendome.results.store import StoredRun, TrialOptions, run_and_store
 from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
-from goldendome.run.sizing import SizingAnswer
-from goldendome.run.sizing_setup import size, size_report
-from goldendome.run.threat_flight import catalog_listing, fly_threat, reconstruct_test
 from goldendome.scenario import (
     Problem,
     ScenarioError,
@@ -28,6 +25,9 @@ from goldendome.scenario import (
 )
 from goldendome.scenario.loader import read_scenario_file
 from goldendome.scenario.sizing import SizingSpec, sizing_spec
+from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
+from goldendome.studies.sizing.question import size, size_report
+from goldendome.studies.sizing.search import SizingAnswer
 
 __all__ = [
     "ArchitectureResult",

@@ -125,7 +125,7 @@ def coverage(
     """Coverage of named regions by each space layer: time covered, N-fold, gaps, age of data."""
     from goldendome.api import ScenarioError, read_scenario
     from goldendome.cli.progress import rich_progress
-    from goldendome.run.coverage import coverage_report, simulate_coverage
+    from goldendome.studies.coverage.figures import coverage_report, simulate_coverage
 
     try:
         spec, _ = read_scenario(scenario)

@@ -75,10 +75,10 @@ def fly(
 ) -> None:
     """Fly a threat class: minimum-energy, lofted, aimed at a target, or a reconstructed test."""
     from goldendome.api import ScenarioError
-    from goldendome.run import threat_flight
+    from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
 
     if list_all:
-        listing = threat_flight.catalog_listing()
+        listing = catalog_listing()
         if json_out:
             typer.echo(json.dumps(listing, indent=2))
             return
@@ -95,7 +95,7 @@ def fly(
         if reconstruct:
             if apogee_km is None or range_km is None:
                 raise typer.BadParameter("--reconstruct needs --apogee-km and --range-km.")
-            result = threat_flight.reconstruct_test(
+            result = reconstruct_test(
                 threat_class,
                 launch_area=launch_area,
                 apogee_km=apogee_km,
@@ -104,7 +104,7 @@ def fly(
                 azimuth_deg=azimuth_deg,
             )
         else:
-            result = threat_flight.fly_threat(
+            result = fly_threat(
                 threat_class,
                 launch_area=launch_area,
                 target=target,

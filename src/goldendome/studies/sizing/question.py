@@ -11,9 +11,9 @@ import numpy as np
 
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.run.boost_tracks import fly_boost
-from goldendome.run.sizing import SizingAnswer, SizingQuestion, size_constellation
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.sizing import SizingSpec
+from goldendome.studies.sizing.search import SizingAnswer, SizingQuestion, size_constellation
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.targeting import aim
 

@@ -12,8 +12,8 @@ from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.walker import Walker
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.run.boost_tracks import boost_opportunities, fly_boost
-from goldendome.run.reach_map import reach_map
 from goldendome.scenario.catalog import launch_areas, targets, threat_classes
+from goldendome.studies.sizing.reach_map import reach_map
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.targeting import aim
 

@@ -5,9 +5,9 @@ The salvo's missiles leave one launch area together, so the same satellites are 
 all of them and each satellite carries one kill vehicle: the salvo is covered at a launch
 time when at least ``salvo x shots`` satellites are in reach (which is why the answer grows
 in proportion to the salvo, as APS 2003 noted). For every shell (altitude, inclination) a
-reach map is computed once (:mod:`goldendome.run.reach_map`); for every plane count the
-fewest satellites per plane meeting the confidence are found by bisection over the launch
-times, evaluated by lookup.
+reach map is computed once (:mod:`goldendome.studies.sizing.reach_map`); for every plane
+count the fewest satellites per plane meeting the confidence are found by bisection over the
+launch times, evaluated by lookup.
 """
 
 import math
@@ -21,7 +21,7 @@ from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.absentee import fraction_in_reach
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.run.boost_tracks import BoostTracks, engagement_windows
-from goldendome.run.reach_map import ReachMap, reach_map
+from goldendome.studies.sizing.reach_map import ReachMap, reach_map
 
 #: Most satellites a candidate may have before the search calls its geometry infeasible.
 MAX_SATELLITES = 60_000

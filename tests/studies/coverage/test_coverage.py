@@ -12,11 +12,11 @@ from goldendome.physics.constants import OMEGA_EARTH_RAD_S, WGS84_A_M
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.physics.topocentric import ecef_to_enu
 from goldendome.physics.visibility import max_ground_range_m
-from goldendome.run import coverage_counts
-from goldendome.run.coverage import coverage_report, simulate_coverage
-from goldendome.run.coverage_counts import count_in_view, default_min_elevation_deg
-from goldendome.run.coverage_regions import UnknownRegionError, box_grid, select_regions
 from goldendome.sensors.coverage import coverage_figures
+from goldendome.studies.coverage import counts as coverage_counts
+from goldendome.studies.coverage.counts import count_in_view, default_min_elevation_deg
+from goldendome.studies.coverage.figures import coverage_report, simulate_coverage
+from goldendome.studies.coverage.regions import UnknownRegionError, box_grid, select_regions
 
 SHORT = {"duration_s": 600.0, "step_s": 60.0}
 

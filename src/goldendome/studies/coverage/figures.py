@@ -2,9 +2,9 @@
 
 For each space layer the satellites are propagated over the scenario window (analytic J2,
 Earth-fixed frame) and counted, per grid point and time, when they stand at or above the
-point's elevation mask (:mod:`goldendome.run.coverage_counts`). The figures of merit per
-point come from :func:`goldendome.sensors.coverage.coverage_figures`; region-wide figures
-weight points by cos(latitude).
+point's elevation mask (:mod:`goldendome.studies.coverage.counts`). The figures of merit
+per point come from :func:`goldendome.sensors.coverage.coverage_figures`; region-wide
+figures weight points by cos(latitude).
 
 Visibility rule (a goldendome choice): a satellite covers a ground point when its elevation
 seen from the point is at least ``min_elevation_deg``. By default 0 deg (the geometric
@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics._types import FloatArray, IntArray
-from goldendome.run.coverage_counts import count_in_view, default_min_elevation_deg
-from goldendome.run.coverage_regions import Region, select_regions
 from goldendome.scenario.spec import MAX_TIME_SAMPLES, ScenarioSpec
 from goldendome.sensors.coverage import CoverageFigures, coverage_figures
+from goldendome.studies.coverage.counts import count_in_view, default_min_elevation_deg
+from goldendome.studies.coverage.regions import Region, select_regions
 
 #: Progress callback: ``(stage, done, total)``.
 ProgressFn = Callable[[str, int, int], None]
