@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from goldendome.engagement.leakage import Layer, Leakage
-from goldendome.results.store import StoredRun, TrialOptions, run_and_store
-from goldendome.run.architecture import ArchitectureResult, ProgressFn, simulate_architecture
+from goldendome.results.reader import RunFolderError, RunReader, open_run
+from goldendome.results.summary import summarize_folder
+from goldendome.run.pipeline import StoredRun, TrialOptions, run_scenario
+from goldendome.run.sink import ProgressFn
 from goldendome.scenario import (
     Problem,
     ScenarioError,
@@ -30,10 +32,12 @@ from goldendome.studies.sizing.question import size, size_report
 from goldendome.studies.sizing.search import SizingAnswer
 
 __all__ = [
-    "ArchitectureResult",
     "Layer",
     "Leakage",
     "Problem",
+    "ProgressFn",
+    "RunFolderError",
+    "RunReader",
     "ScenarioError",
     "ScenarioSpec",
     "SizingAnswer",
@@ -45,15 +49,17 @@ __all__ = [
     "fly_threat",
     "load_scenario",
     "load_scenario_text",
+    "open_run",
     "read_scenario",
     "read_scenario_file",
     "reconstruct_test",
     "run",
+    "run_spec",
     "scenario_from_mapping",
-    "simulate_architecture",
     "size_constellation",
     "size_constellation_report",
     "sizing_spec",
+    "summarize_folder",
 ]
 
 
@@ -134,8 +140,34 @@ def run(
         If the scenario cannot be read or is invalid.
     """
     spec, text = read_scenario(scenario, seed=seed)
+    return run_spec(
+        spec,
+        text,
+        runs_dir=runs_dir,
+        trials=trials,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+    )
+
+
+def run_spec(
+    spec: ScenarioSpec,
+    text: str,
+    *,
+    runs_dir: str | Path = "runs",
+    trials: int | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: ProgressFn | None = None,
+) -> StoredRun:
+    """Run a validated scenario (as :func:`read_scenario` returns it) and write its folder.
+
+    ``text`` is stored in the manifest beside its hash, so the run can be repeated; the other
+    parameters are those of :func:`run`.
+    """
     options = TrialOptions(trials=trials, workers=workers, scheduler=scheduler)
-    return run_and_store(spec, text, Path(runs_dir), progress=progress, options=options)
+    return run_scenario(spec, text, Path(runs_dir), progress=progress, options=options)
 
 
 def size_constellation(

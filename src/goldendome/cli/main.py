@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
-    from goldendome.scenario.spec import ScenarioSpec
+    from goldendome.api import ScenarioSpec
 
 app = typer.Typer(
     name="goldendome",
@@ -64,15 +64,22 @@ def run(
     """Run a scenario, write its run folder and print a summary."""
     import json
 
+    from goldendome import api
     from goldendome.cli.progress import rich_progress
     from goldendome.cli.summary import print_summary
-    from goldendome.results.store import TrialOptions, run_and_store
 
     spec, text = _load(scenario, seed)
-    options = TrialOptions(trials, workers, scheduler)
     try:
         with rich_progress() as progress:
-            stored = run_and_store(spec, text, runs_dir, progress=progress, options=options)
+            stored = api.run_spec(
+                spec,
+                text,
+                runs_dir=runs_dir,
+                trials=trials,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
     except KeyboardInterrupt:
         _fail(
             "Interrupted: the finished part of the run, finished Monte Carlo trials included, "
@@ -107,7 +114,7 @@ def schema() -> None:
     """Print the JSON Schema of scenario files (for editors that check TOML)."""
     import json
 
-    from goldendome.scenario.spec import ScenarioSpec
+    from goldendome.api import ScenarioSpec
 
     typer.echo(json.dumps(ScenarioSpec.model_json_schema(by_alias=True), indent=2))
 
@@ -118,7 +125,7 @@ def init(
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the default scenario (commented, units in the keys) to a file to edit."""
-    from goldendome.scenario import default_scenario_text
+    from goldendome.api import default_scenario_text
 
     if path.exists() and not force:
         _fail(f"{path}: already exists; choose another name or pass --force to overwrite.")

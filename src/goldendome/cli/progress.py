@@ -13,7 +13,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from goldendome.run.architecture import ProgressFn
+from goldendome.api import ProgressFn
 
 
 @contextmanager

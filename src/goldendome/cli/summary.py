@@ -10,7 +10,7 @@ from goldendome.cli.kill_chain_tables import print_kill_chain
 
 
 def print_summary(summary: dict[str, Any]) -> None:
-    """Print a run summary (the dict from :func:`goldendome.results.store.summarize`)."""
+    """Print a run summary (the dict from :func:`goldendome.results.summary.summarize_folder`)."""
     # Piped output (files, CI logs, the README) gets a fixed, readable width.
     console = Console() if sys.stdout.isatty() else Console(width=120)
     console.print(
@@ -36,8 +36,8 @@ def print_summary(summary: dict[str, Any]) -> None:
             layer["role"],
             layer["kind"],
             f"{layer['n_satellites']:,}",
-            f"{layer['period_min']:.1f}",
-            f"{layer['altitude_min_km']:,.0f}-{layer['altitude_max_km']:,.0f}",
+            f"{layer['period_s'] / 60:.1f}",
+            f"{layer['altitude_min_m'] / 1e3:,.0f}-{layer['altitude_max_m'] / 1e3:,.0f}",
             f"{layer['latitude_max_deg']:.1f}",
         )
     console.print(layers)
@@ -72,17 +72,17 @@ def print_summary(summary: dict[str, Any]) -> None:
                 column, justify="left" if column in ("class", "from", "to") else "right"
             )
         for t in summary["threats"]:
-            miss = f"{t['miss_m']:.0f}" if t["reachable"] else "out of reach"
+            miss = f"{t['aim_miss_m']:.0f}" if t["reachable"] else "out of reach"
             raid.add_row(
-                str(t["threat"]),
+                str(t["threat_id"]),
                 t["threat_class"],
                 t["launch_area"],
                 t["target"],
                 f"{t['launch_time_s']:.0f}",
-                f"{t['apogee_km']:,.0f}",
+                f"{t['apogee_altitude_m'] / 1e3:,.0f}",
                 f"{t['impact_time_s']:,.0f}",
                 f"{t['flight_time_s'] / 60:.1f}",
-                f"{t['range_km']:,.0f}",
+                f"{t['range_m'] / 1e3:,.0f}",
                 miss,
             )
         console.print(raid)
@@ -113,7 +113,7 @@ def _print_sbi(console: Console, sbi: dict[str, Any] | None) -> None:
     for t in sbi["threats"]:
         first = t["first_intercept_s"]
         table.add_row(
-            str(t["threat"]),
+            str(t["threat_id"]),
             str(t["sbis_in_reach"]),
             f"{t['window_start_s']:.0f}-{t['window_end_s']:.0f}",
             _seconds(first),
@@ -131,8 +131,8 @@ def _seconds(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"  # None: never
 
 
-def _kilometers(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.1f}"
+def _kilometers(meters: float | None) -> str:
+    return "-" if meters is None else f"{meters / 1e3:,.1f}"
 
 
 def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
@@ -155,15 +155,15 @@ def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
         table.add_column(column, justify="left" if column == "first by" else "right")
     for t in sensing["timelines"]:
         table.add_row(
-            str(t["threat"]),
+            str(t["threat_id"]),
             _seconds(t["first_detection_s"]),
             _seconds(t["first_report_s"]),
             t["first_detected_by"],
             _seconds(t["firm_track_s"]),
             _seconds(t["fire_control_s"]),
             _seconds(t["rv_fire_control_s"]),
-            _kilometers(t["impact_sigma_km"]),
-            _kilometers(t["impact_error_km"]),
+            _kilometers(t["impact_sigma_m"]),
+            _kilometers(t["impact_error_m"]),
             str(len([n for n in t["tracked_by"].split(", ") if n])),
         )
     console.print(table)

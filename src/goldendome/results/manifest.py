@@ -1,5 +1,6 @@
 """The manifest of a run: what ran, on what input, with which code, and how long it took."""
 
+import functools
 import hashlib
 import platform
 import subprocess
@@ -8,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import goldendome
+from goldendome.results.schemas import SCHEMA_VERSION
 
 
+@functools.cache
 def git_commit() -> str | None:
     """The commit of the goldendome source tree, when it is a git checkout; else None."""
     here = Path(goldendome.__file__).resolve().parent
@@ -41,6 +44,9 @@ def build_manifest(
     status: str,
     timings_s: dict[str, float],
     started_utc: datetime,
+    run: dict[str, Any] | None = None,
+    stage: str | None = None,
+    error: str | None = None,
 ) -> dict[str, Any]:
     """The manifest as a JSON-ready dict.
 
@@ -54,6 +60,10 @@ def build_manifest(
     timings_s : dict
         Wall-clock seconds per stage.
     started_utc : datetime
+    run : dict, optional
+        Facts of the run a reader needs besides the tables (epoch, grid, the SBI layer).
+    stage, error : str, optional
+        Where and how an interrupted or failed run stopped.
     """
     import numpy
 
@@ -62,6 +72,10 @@ def build_manifest(
         "scenario_sha256": scenario_hash(scenario_text),
         "seed": seed,
         "status": status,
+        "schema_version": SCHEMA_VERSION,
+        "stage": stage,
+        "error": error,
+        "run": run or {},
         "started_utc": started_utc.isoformat(),
         "written_utc": datetime.now(UTC).isoformat(),
         "timings_s": timings_s,

@@ -18,7 +18,7 @@ from goldendome.physics._types import FloatArray
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.threats.ballistic import Launches
-from goldendome.threats.flight import BURNOUT, fly
+from goldendome.threats.flight import BURNOUT, Flight, fly
 
 #: Sampling of boost-phase tracks, seconds (a solid ICBM climbs ~2 km/s near burnout).
 BOOST_STEP_S = 1.0
@@ -46,22 +46,31 @@ class BoostTracks:
         return int(self.launch_time_s.shape[0])
 
 
-def fly_boost(launches: Launches, theta0_rad: float, step_s: float = BOOST_STEP_S) -> BoostTracks:
-    """Fly aimed launches and keep their boost phase, sampled every ``step_s`` seconds.
+def boost_grid(launches: Launches, step_s: float = BOOST_STEP_S) -> FloatArray:
+    """The boost-phase grid: every ``step_s`` seconds from the first launch to the last
+    burnout (plus one step).
 
-    The grid runs from the first launch to the last burnout, so launches spread over hours
-    make long grids (and :func:`boost_opportunities` then holds every satellite's position
-    at every sample, ``24 * n_satellite * n_time`` bytes): fly such launches in groups.
+    Launches spread over hours make long grids (and :func:`boost_opportunities` then holds
+    every satellite's position at every sample, ``24 * n_satellite * n_time`` bytes): fly
+    such launches in groups.
     """
     first = float(np.min(launches.t_launch_s))
     last_burn = float(np.max(launches.t_launch_s + launches.stage_burn_s.sum(axis=1)))
-    t_s = np.arange(first, last_burn + 2.0 * step_s, step_s)
-    flight = fly(launches, t_s, theta0_rad=theta0_rad)
+    return np.arange(first, last_burn + 2.0 * step_s, step_s)
+
+
+def boost_tracks(flight: Flight) -> BoostTracks:
+    """The boost-phase view of missiles flown on a boost grid (:func:`boost_grid`)."""
     r_eci = flight.y_eci[..., :3]
-    _, _, altitude = ecef_to_geodetic(eci_to_ecef(r_eci, flight.theta_rad(t_s)))
+    _, _, altitude = ecef_to_geodetic(eci_to_ecef(r_eci, flight.theta_rad(flight.t_s)))
     return BoostTracks(
-        t_s, r_eci, altitude, flight.t_start_s.copy(), flight.event_t_s[:, BURNOUT].copy()
+        flight.t_s, r_eci, altitude, flight.t_start_s.copy(), flight.event_t_s[:, BURNOUT].copy()
     )
+
+
+def fly_boost(launches: Launches, theta0_rad: float, step_s: float = BOOST_STEP_S) -> BoostTracks:
+    """Fly aimed launches and keep their boost phase, sampled every ``step_s`` seconds."""
+    return boost_tracks(fly(launches, boost_grid(launches, step_s), theta0_rad=theta0_rad))
 
 
 def engagement_windows(
@@ -97,6 +106,7 @@ def boost_opportunities(
     rule: EngagementRule,
     *,
     method: str = "pruned",
+    sat_r_eci_m: FloatArray | None = None,
 ) -> Opportunities:
     """Every (satellite, threat) pair of a layer that can intercept in the boost phase.
 
@@ -108,12 +118,14 @@ def boost_opportunities(
     vehicle, rule
         Kill vehicle and engagement rule.
     method : {"pruned", "dense"}
+    sat_r_eci_m : (n_satellite, n_time, 3) float64, meters, optional
+        The layer already propagated on ``tracks.t_s`` (ECI); propagated here when omitted.
 
     Returns
     -------
     Opportunities
     """
-    sat_r = propagate_analytic(elements, tracks.t_s)
+    sat_r = propagate_analytic(elements, tracks.t_s) if sat_r_eci_m is None else sat_r_eci_m
     launch_s, start_s, end_s = engagement_windows(tracks, rule)
     return sbi_opportunities(
         tracks.t_s, sat_r, tracks.r_eci_m, start_s, end_s, launch_s, vehicle, method=method

@@ -1,84 +1,58 @@
-"""Monte Carlo over the kill chain: trials in chunks on Dask, identical for any worker count.
+"""Monte Carlo over the kill chain: trials in chunks on an executor, identical for any worker
+count.
 
-Trial ``k`` draws only from ``SeedSequence(seed, spawn_key=(2, k))``
-(:func:`goldendome.run.kill_chain_trial.trial_seed`), so how trials are chunked and which
-worker runs them changes nothing in the results. Chunks run on a ``dask.distributed``
-cluster: a local one (``workers`` processes, one thread each) unless ``scheduler`` names
-an existing one; ``workers = 0`` runs them in this process. Finished chunks are handed to
-``on_chunk`` as they arrive, so an interrupted run keeps them.
+Trial ``k`` draws only from its own seed sequence (:meth:`goldendome.run.streams.Streams.
+trial`), so how trials are chunked and where they run changes nothing in the results.
+Finished chunks are handed to ``on_chunk`` as they arrive, so an interrupted run keeps
+them; the rows come back sorted by trial.
 """
 
-import logging
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from goldendome.run.kill_chain_layers import EventRow
-from goldendome.run.kill_chain_setup import KillChainSetup
-from goldendome.run.kill_chain_trial import TrialRow, run_trial
+import numpy as np
 
-#: ``on_chunk(records, events)``: a finished chunk's trial records and events.
-ChunkFn = Callable[[list[dict[str, Any]], list[EventRow]], None]
+from goldendome.engagement.battle import SHOT_COLUMNS
+from goldendome.engagement.picture import KillChainSetup
+from goldendome.engagement.trial import TrialRow, run_trial
+from goldendome.run.executor import Executor, InProcess
+from goldendome.run.streams import Streams
 
-
-def interceptor_names(setup: KillChainSetup) -> list[str]:
-    """Interceptor types that can fire in this setup, in a fixed order."""
-    names = ["sbi"] if setup.boost else []
-    for b in setup.batteries:
-        if b.kind.name not in names:
-            names.append(b.kind.name)
-    return names
+#: ``(columns of trials, columns of engagements)`` of one chunk.
+ChunkResult = tuple[dict[str, np.ndarray], dict[str, np.ndarray]]
+#: ``on_chunk(first_trial, last_trial, result)``.
+ChunkFn = Callable[[int, int, ChunkResult], None]
 
 
-def trial_record(row: TrialRow, names: list[str]) -> dict[str, Any]:
-    """A trial as a flat table row: ``fired_<type>`` columns for every type of the setup."""
-    record = asdict(row)
-    fired = record.pop("fired_by_type")
-    record.update({f"fired_{n}": int(fired.get(n, 0)) for n in names})
-    return record
+def _columns(rows: list[dict[str, Any]], names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    return {n: np.array([r[n] for r in rows]) for n in names}
 
 
-def run_chunk(
-    setup: KillChainSetup, seed: int, trials: list[int]
-) -> tuple[list[dict[str, Any]], list[EventRow]]:
-    """Run ``trials`` one after another; their records and events."""
-    names = interceptor_names(setup)
-    records, events = [], []
+TRIAL_COLUMNS = tuple(TrialRow.__dataclass_fields__)
+
+
+def run_chunk(job: tuple[KillChainSetup, int], trials: range) -> ChunkResult:
+    """Run ``trials`` of a run seeded ``job[1]`` one after another: their columns."""
+    setup, seed = job
+    streams = Streams(seed)
+    rows: list[dict[str, Any]] = []
+    shots: list[dict[str, np.ndarray]] = []
     for k in trials:
-        row, ev = run_trial(setup, seed, k)
-        records.append(trial_record(row, names))
-        events.extend(ev)
-    return records, events
+        row, fired = run_trial(setup, k, streams.trial(k))
+        rows.append(asdict(row))
+        n = fired["layer"].size
+        fired["trial"] = np.full(n, k, np.int64)
+        fired["shot"] = np.arange(n, dtype=np.int64)
+        shots.append(fired)
+    names = ("trial", "shot", *SHOT_COLUMNS)
+    events = {c: np.concatenate([s[c] for s in shots]) for c in names} if shots else {}
+    return _columns(rows, TRIAL_COLUMNS), events
 
 
-def chunks(n_trials: int, size: int) -> list[list[int]]:
+def chunks(n_trials: int, size: int) -> list[range]:
     """Trial indices in consecutive chunks of at most ``size``."""
-    return [list(range(a, min(a + size, n_trials))) for a in range(0, n_trials, size)]
-
-
-@contextmanager
-def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
-    """A Dask client on ``scheduler``, or on a local cluster of ``workers`` processes."""
-    from dask.distributed import Client, LocalCluster
-
-    if scheduler is not None:
-        with Client(scheduler) as client:
-            yield client
-        return
-    n = workers if workers is not None else min(2, os.cpu_count() or 1)
-    with (
-        LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    return [range(a, min(a + size, n_trials)) for a in range(0, n_trials, size)]
 
 
 def run_monte_carlo(
@@ -87,12 +61,11 @@ def run_monte_carlo(
     n_trials: int,
     *,
     chunk: int = 50,
-    workers: int | None = None,
-    scheduler: str | None = None,
+    executor: Executor | None = None,
     on_chunk: ChunkFn | None = None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[dict[str, Any]], list[EventRow]]:
-    """Run ``n_trials`` trials; their records (sorted by trial) and events.
+) -> ChunkResult:
+    """Run ``n_trials`` trials; the trials' and the shots' columns, sorted by trial.
 
     Parameters
     ----------
@@ -101,38 +74,27 @@ def run_monte_carlo(
     n_trials : int
     chunk : int
         Trials per task.
-    workers : int, optional
-        Local worker processes (default: up to 2); 0 runs every chunk in this process.
-    scheduler : str, optional
-        Address of an existing Dask scheduler (``tcp://host:8786``); overrides ``workers``.
+    executor : Executor, optional
+        Where chunks run (default: in this process).
     on_chunk : callable, optional
         Called with each finished chunk, in the order chunks finish.
     progress : callable, optional
         ``progress(done, total)`` in trials.
     """
-    parts = chunks(n_trials, chunk)
-    records: list[dict[str, Any]] = []
-    events: list[EventRow] = []
-
-    def take(result: tuple[list[dict[str, Any]], list[EventRow]]) -> None:
-        records.extend(result[0])
-        events.extend(result[1])
+    parts: list[tuple[int, ChunkResult]] = []
+    done = 0
+    work = executor if executor is not None else InProcess()
+    for trials, result in work.map_chunks(run_chunk, (setup, seed), chunks(n_trials, chunk)):
+        parts.append((trials.start, result))
+        done += len(trials)
         if on_chunk is not None:
-            on_chunk(*result)
+            on_chunk(trials.start, trials.stop - 1, result)
         if progress is not None:
-            progress(len(records), n_trials)
-
-    if workers == 0 and scheduler is None:
-        for part in parts:
-            take(run_chunk(setup, seed, part))
-    else:
-        from dask.distributed import as_completed
-
-        with dask_client(workers, scheduler) as client:
-            shared = client.scatter(setup, broadcast=True)
-            futures = [client.submit(run_chunk, shared, seed, p, pure=False) for p in parts]
-            for future in as_completed(futures):
-                take(future.result())
-    records.sort(key=lambda r: int(r["trial"]))
-    events.sort(key=lambda e: (e.trial, e.t_s, e.layer, e.shooter, e.target))
-    return records, events
+            progress(done, n_trials)
+    parts.sort(key=lambda p: p[0])
+    trial_cols = {c: np.concatenate([p[1][0][c] for p in parts]) for c in TRIAL_COLUMNS}
+    with_shots = [p[1][1] for p in parts if p[1][1]]
+    shot_cols = (
+        {c: np.concatenate([s[c] for s in with_shots]) for c in with_shots[0]} if with_shots else {}
+    )
+    return trial_cols, shot_cols

@@ -11,6 +11,8 @@ pairs certainly outside their gates before computing their NIS exactly, which is
 keeps a raid of hundreds of objects fast.
 """
 
+import functools
+
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.stats import chi2
@@ -21,6 +23,17 @@ from goldendome.tracking.measurement import predict as predict_measurement
 
 #: Probability that a true measurement falls inside its track's gate.
 GATE_PROBABILITY = 0.999
+
+
+@functools.cache
+def gate_threshold(probability: float, dof: int) -> float:
+    """The chi-square gate holding ``probability`` of a ``dof``-component NIS (cached: the
+    tracker asks for the same few every scan)."""
+    return float(chi2.ppf(probability, dof))
+
+
+#: Gates at GATE_PROBABILITY by degrees of freedom (index 0 unused; 1 to 4 components).
+_GATES = np.array([np.nan, *(gate_threshold(GATE_PROBABILITY, d) for d in range(1, 5))])
 _ANGLES = [1, 2]
 
 
@@ -109,7 +122,7 @@ def _group_nis(
         s_low = hph + r.max(axis=0) * eye
         w = np.linalg.solve(np.linalg.cholesky(s_low), np.swapaxes(y, 1, 2))
         bound = np.einsum("tcm,tcm->tm", w, w)
-        ti, mj = np.nonzero(bound <= chi2.ppf(gate_probability, comp.size))
+        ti, mj = np.nonzero(bound <= gate_threshold(gate_probability, comp.size))
     s = hph[ti] + r[mj][:, :, None] * eye
     yp = y[ti, mj]
     out[ti, mj] = np.einsum("pi,pi->p", yp, np.linalg.solve(s, yp[..., None])[..., 0])
@@ -131,7 +144,7 @@ def gnn_assign(nis: FloatArray, dof: IntArray) -> tuple[IntArray, IntArray]:
     """
     if nis.size == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    gate = chi2.ppf(GATE_PROBABILITY, np.maximum(dof, 1))[None, :]
+    gate = _GATES[np.clip(dof, 1, _GATES.size - 1)][None, :]
     allowed = np.isfinite(nis) & (nis <= gate)
     # Tracks and measurements with no pair inside a gate cannot be matched: leave them out
     # of the (cubic) assignment problem.

@@ -4,35 +4,35 @@ A trial draws, from its own random streams, the constellation phase (which SBIs 
 reach), each object's predicted impact point (the track's stated 1-sigma about the
 drag-free prediction from the object's true state: a consistent filter's error),
 what discrimination tells of each object, and every shot's outcome. The battle manager then
-fights layer by layer (:mod:`goldendome.run.kill_chain_layers`), and the trial reports
+fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
 leakers, damage to defended assets, kills by layer, interceptors fired and their cost.
 
-Doctrine (``[doctrine]``): the Iron Dome principle engages only objects whose predicted
-impact may lie in a defended area (``engage = "threatening"``: within the area's radius
-plus ``threat_sigma`` times the prediction's 1-sigma); objects discrimination tells
-are decoys are left alone, *unknown* objects are engaged as warheads. When the filter
-leaves anything out, the trial is fought a second time engaging everything, on the same
-random streams, and the difference in interceptors fired is the Iron Dome saving.
+Doctrine: the Iron Dome principle engages only objects whose predicted impact may lie in a
+defended area (``engage = "threatening"``: within the area's radius plus ``threat_sigma``
+times the prediction's 1-sigma); objects discrimination tells are decoys are left alone,
+*unknown* objects are engaged as warheads. When the filter leaves anything out, the trial
+is fought a second time engaging everything, on the same random streams, and the
+difference in interceptors fired is the Iron Dome saving.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
+from goldendome.engagement.battle import Fight, fight_boost, fight_layer
+from goldendome.engagement.picture import KillChainSetup, nearest_asset
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
-from goldendome.run.kill_chain_layers import EventRow, Fight, fight_boost, fight_layer
-from goldendome.run.kill_chain_setup import KillChainSetup, nearest_asset
+from goldendome.physics.kinds import ObjectKind
 
-#: Root of the per-trial seed sequences: trial ``k`` uses ``SeedSequence(seed, spawn_key=
-#: (MONTE_CARLO, k))``, the same whatever the number of workers or the chunking.
-MONTE_CARLO = 2
+#: The trial's random streams, in the order they are spawned from its seed sequence.
 PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES = range(4)
+N_STREAMS = 4
 
 
 @dataclass(frozen=True)
 class TrialRow:
-    """What one trial came to."""
+    """What one trial came to (a row of the ``trials`` table)."""
 
     trial: int
     phase: int
@@ -51,12 +51,6 @@ class TrialRow:
     #: Leakers had the battle manager engaged everything (the same as ``leakers`` when the
     #: Iron Dome rule left nothing out): with scarce magazines the rule's gain is here.
     leakers_if_engage_all: int
-    fired_by_type: dict[str, int] = field(default_factory=dict)
-
-
-def trial_seed(seed: int, trial: int) -> np.random.SeedSequence:
-    """The seed sequence of trial ``trial`` of a run seeded ``seed``."""
-    return np.random.SeedSequence(seed, spawn_key=(MONTE_CARLO, trial))
 
 
 def _predicted_assets(setup: KillChainSetup, rng: np.random.Generator) -> FloatArray:
@@ -85,7 +79,7 @@ def _fight(
     worth = _predicted_assets(setup, np.random.default_rng(seeds[IMPACT_NOISE]))
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
     told = rng_disc.random(setup.n_objects) < setup.told_probability
-    believed_decoy = told & (setup.object_kind == 1)
+    believed_decoy = told & (setup.object_kind == ObjectKind.DECOY)
     tracked = np.isfinite(setup.fire_control_s)
     threatening = worth > 0
     if engage_all:
@@ -101,19 +95,38 @@ def _fight(
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
     # 2000): the terminal layer tells them by their deceleration and engages RVs only.
-    fight_layer(fight, setup, "terminal", engage & (setup.object_kind == 0), value, ready)
+    rvs = setup.object_kind == ObjectKind.RV
+    fight_layer(fight, setup, "terminal", engage & rvs, value, ready)
     return fight, left_out
 
 
 def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:
     """The defended asset (index) of each warhead that survived the fight and hits one."""
-    through = fight.object_alive & (setup.object_kind == 0)
+    through = fight.object_alive & (setup.object_kind == ObjectKind.RV)
     return np.asarray(setup.object_asset[through & (setup.object_asset >= 0)], dtype=np.int64)
 
 
-def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, list[EventRow]]:
-    """Fight trial ``trial`` of a run seeded ``seed``: its summary row and its events."""
-    seeds = trial_seed(seed, trial).spawn(4)
+def run_trial(
+    setup: KillChainSetup, trial: int, seed: np.random.SeedSequence
+) -> tuple[TrialRow, dict[str, np.ndarray]]:
+    """Fight trial ``trial`` from its seed sequence: its summary row and its shots.
+
+    Parameters
+    ----------
+    setup : KillChainSetup
+    trial : int
+        The trial's index (stored with its rows).
+    seed : numpy.random.SeedSequence
+        The trial's own seed sequence (the run derives it from the run's seed and ``trial``,
+        so a trial's draws do not depend on which worker runs it).
+
+    Returns
+    -------
+    row : TrialRow
+    shots : dict of str to (n_shot,) arrays
+        The trial's shots in firing order (:data:`goldendome.engagement.battle.SHOT_COLUMNS`).
+    """
+    seeds = seed.spawn(N_STREAMS)
     phases = max(len(setup.boost), 1)
     phase = int(np.random.default_rng(seeds[PHASE]).integers(phases))
     engage_all = setup.doctrine.engage == "all"
@@ -124,10 +137,9 @@ def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, l
         counterfactual, _ = _fight(setup, seeds, phase, engage_all=True)
         saved = counterfactual.fired_total() - fight.fired_total()
         hit_all = _leakers(setup, counterfactual).size
-    rv = setup.object_kind == 0
+    rv = setup.object_kind == ObjectKind.RV
     through = fight.object_alive & rv
     assets_hit = np.unique(hit)
-    events = [e.with_trial(trial) for e in fight.events]
     row = TrialRow(
         trial=trial,
         phase=phase,
@@ -144,6 +156,5 @@ def run_trial(setup: KillChainSetup, seed: int, trial: int) -> tuple[TrialRow, l
         cost_usd=fight.cost_usd,
         interceptors_saved_by_filter=int(saved),
         leakers_if_engage_all=int(hit_all),
-        fired_by_type=dict(fight.fired),
     )
-    return row, events
+    return row, fight.shot_columns()

@@ -1,6 +1,6 @@
 """The battle manager's layers within one trial: who shoots at what, when, and with what luck.
 
-Each layer fights in looks (``[doctrine]``): at every look the battle manager assigns the
+Each layer fights in looks (the doctrine): at every look the battle manager assigns the
 interceptors that can reach a target in time (weapon-target assignment maximizing expected
 value saved, :mod:`goldendome.engagement.wta`), fires, and after the battle-damage
 assessment delay looks again at what survived. The boost layer's weapons are the SBIs in
@@ -8,42 +8,30 @@ reach of each missile (one kill vehicle each); a missile killed in boost release
 The midcourse and terminal layers' weapons are the rounds of their batteries' magazines.
 The battle manager plans against warheads (the SSPK against an RV); a shot at a decoy
 succeeds with the SSPK against decoys.
+
+Every shot is recorded with its fly-out: the interceptor's launch (time and place: the SBI
+at release, or the battery's site; a surface interceptor leaves ``time_to_reach`` before the
+intercept, by its fly-out model) and the intercept point.
 """
 
-import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from goldendome.engagement.picture import KillChainSetup
 from goldendome.engagement.wta import assign, assign_exact, assign_greedy
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.geodetic import ecef_to_geodetic
-from goldendome.run.kill_chain_setup import KillChainSetup
+from goldendome.physics.kinds import KIND_LABELS, ObjectKind
 
 LAYERS = ("boost", "midcourse", "terminal")
-TARGET_KINDS = ("rv", "decoy")
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """One shot: when, by whom, at what, where, and how it ended."""
-
-    trial: int
-    t_s: float
-    layer: str
-    look: int
-    shooter: str
-    interceptor: str
-    target: int
-    target_kind: str
-    threat: int
-    latitude_deg: float
-    longitude_deg: float
-    altitude_km: float
-    kill: bool
-
-    def with_trial(self, trial: int) -> "EventRow":
-        return dataclasses.replace(self, trial=trial)
+#: Columns of the shots a fight records (the ``engagements`` table less ``trial``, ``shot``).
+SHOT_COLUMNS = (
+    "layer", "look", "interceptor", "shooter", "satellite_id", "battery_id",
+    "target_object_id", "target_kind", "threat_id", "launch_time_s", "launch_latitude_deg",
+    "launch_longitude_deg", "launch_altitude_m", "intercept_time_s", "intercept_latitude_deg",
+    "intercept_longitude_deg", "intercept_altitude_m", "kill",
+)  # fmt: skip
 
 
 @dataclass
@@ -58,10 +46,11 @@ class Fight:
     fired: dict[str, int] = field(default_factory=dict)
     cost_usd: float = 0.0
     decoys_engaged: int = 0
-    events: list[EventRow] = field(default_factory=list)
+    shots: list[dict[str, np.ndarray]] = field(default_factory=list)
 
     @classmethod
     def start(cls, setup: KillChainSetup, rng: np.random.Generator) -> "Fight":
+        """A fight before the first shot: everything alive, full magazines."""
         n = setup.n_objects
         return cls(
             rng=rng,
@@ -72,11 +61,19 @@ class Fight:
         )
 
     def fired_total(self) -> int:
+        """Rounds fired so far, all types."""
         return sum(self.fired.values())
 
     def count(self, name: str, shots: int, unit_cost_usd: float) -> None:
+        """Book ``shots`` rounds of type ``name``."""
         self.fired[name] = self.fired.get(name, 0) + shots
         self.cost_usd += shots * unit_cost_usd
+
+    def shot_columns(self) -> dict[str, np.ndarray]:
+        """Every shot so far, in firing order, as columns (see :data:`SHOT_COLUMNS`)."""
+        if not self.shots:
+            return {c: np.empty(0) for c in SHOT_COLUMNS}
+        return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
 
 
 def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntArray:
@@ -89,7 +86,7 @@ def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntAr
 
 def _geodetic(points_ecef_m: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
     lat, lon, alt = ecef_to_geodetic(points_ecef_m)
-    return np.degrees(lat), np.degrees(lon), alt / 1e3
+    return np.degrees(lat), np.degrees(lon), alt
 
 
 def _object_points(setup: KillChainSetup, objs: IntArray, t_s: FloatArray) -> FloatArray:
@@ -130,15 +127,30 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
         released = np.isin(setup.object_missile, dead) & fight.object_alive
         fight.object_alive[released] = False
         fight.killed_in[released] = 0
-        for n, i in enumerate(shooters):
-            fight.events.append(
-                EventRow(
-                    -1, float(bp.intercept_time_s[p[n]]), "boost", look,
-                    f"SBI #{int(sats[i])}", "sbi", int(missiles[n]), "missile",
-                    int(missiles[n]), float(bp.latitude_deg[p[n]]),
-                    float(bp.longitude_deg[p[n]]), float(bp.altitude_km[p[n]]), bool(kill[n]),
-                )
-            )  # fmt: skip
+        n = shooters.size
+        sat = sats[shooters]
+        fight.shots.append(
+            {
+                "layer": np.full(n, "boost"),
+                "look": np.full(n, look, np.int64),
+                "interceptor": np.full(n, "sbi"),
+                "shooter": np.array([f"SBI #{int(s)}" for s in sat]),
+                "satellite_id": setup.sbi_first_satellite_id + sat.astype(np.int64),
+                "battery_id": np.full(n, -1, np.int64),
+                "target_object_id": missiles.astype(np.int64),
+                "target_kind": np.full(n, ObjectKind.BOOSTER.label),
+                "threat_id": missiles.astype(np.int64),
+                "launch_time_s": bp.launch_time_s[p],
+                "launch_latitude_deg": bp.launch_latitude_deg[p],
+                "launch_longitude_deg": bp.launch_longitude_deg[p],
+                "launch_altitude_m": bp.launch_altitude_m[p],
+                "intercept_time_s": bp.intercept_time_s[p],
+                "intercept_latitude_deg": bp.latitude_deg[p],
+                "intercept_longitude_deg": bp.longitude_deg[p],
+                "intercept_altitude_m": bp.altitude_m[p],
+                "kill": kill,
+            }
+        )
 
 
 def fight_layer(
@@ -173,7 +185,8 @@ def fight_layer(
     seen = engage.copy()
     sspk_rv = np.array([setup.batteries[k].kind.sspk_rv for k in bats])
     sspk_decoy = np.array([setup.batteries[k].kind.sspk_decoy for k in bats])
-    for look, shots in enumerate(getattr(doctrine, layer).per_look()):
+    looks: tuple[int, ...] = getattr(doctrine, layer).per_look()
+    for look, shots in enumerate(looks):
         targets = np.flatnonzero(seen & fight.object_alive & np.isfinite(ready) & (value > 0))
         if not targets.size:
             break
@@ -191,7 +204,7 @@ def fight_layer(
             break
         b, j = weapon[shot], a[shot]
         objs, t_shot = targets[j], t_int[b, j]
-        decoy = setup.object_kind[objs] == 1
+        decoy = setup.object_kind[objs] == ObjectKind.DECOY
         kill = fight.rng.random(shot.size) < np.where(decoy, sspk_decoy[b], sspk_rv[b])
         np.subtract.at(fight.inventory, bats[b], 1)
         for k in np.unique(b):
@@ -204,15 +217,45 @@ def fight_layer(
         np.maximum.at(ready, objs, t_shot + doctrine.bda_delay_s)
         survivors = np.setdiff1d(np.unique(objs), dead)
         seen[survivors] = fight.rng.random(survivors.size) < doctrine.survivor_seen
-        lat, lon, alt = _geodetic(_object_points(setup, objs, t_shot))
-        for n in range(shot.size):
-            battery = setup.batteries[int(bats[b[n]])]
-            fight.events.append(
-                EventRow(
-                    -1, float(t_shot[n]), layer, look, battery.site, battery.kind.name,
-                    int(objs[n]), TARGET_KINDS[int(setup.object_kind[objs[n]])],
-                    int(setup.object_missile[objs[n]]), float(lat[n]), float(lon[n]),
-                    float(alt[n]), bool(kill[n]),
-                )
-            )  # fmt: skip
+        fight.shots.append(_layer_shots(setup, layer, look, bats[b], objs, t_shot, kill))
     return ready
+
+
+def _layer_shots(
+    setup: KillChainSetup,
+    layer: str,
+    look: int,
+    battery: IntArray,
+    objs: IntArray,
+    t_shot: FloatArray,
+    kill: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The shots of one look of a surface layer as columns, fly-outs included."""
+    n = objs.size
+    point = _object_points(setup, objs, t_shot)
+    lat, lon, alt = _geodetic(point)
+    site_r = np.stack([setup.batteries[int(k)].r_ecef_m for k in battery])
+    s_lat, s_lon, s_alt = _geodetic(site_r)
+    kinds = [setup.batteries[int(k)].kind for k in battery]
+    distance = np.linalg.norm(point - site_r, axis=-1)
+    fly = np.array([float(kd.time_to_reach_s(d)) for kd, d in zip(kinds, distance, strict=True)])
+    return {
+        "layer": np.full(n, layer),
+        "look": np.full(n, look, np.int64),
+        "interceptor": np.array([kd.name for kd in kinds]),
+        "shooter": np.array([setup.batteries[int(k)].site for k in battery]),
+        "satellite_id": np.full(n, -1, np.int64),
+        "battery_id": battery.astype(np.int64),
+        "target_object_id": setup.n_missile + objs.astype(np.int64),
+        "target_kind": np.array([KIND_LABELS[int(k)] for k in setup.object_kind[objs]]),
+        "threat_id": setup.object_missile[objs].astype(np.int64),
+        "launch_time_s": t_shot - fly,
+        "launch_latitude_deg": s_lat,
+        "launch_longitude_deg": s_lon,
+        "launch_altitude_m": s_alt,
+        "intercept_time_s": t_shot,
+        "intercept_latitude_deg": lat,
+        "intercept_longitude_deg": lon,
+        "intercept_altitude_m": alt,
+        "kill": kill,
+    }

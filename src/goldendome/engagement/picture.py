@@ -1,0 +1,141 @@
+"""The engagement picture: what every Monte Carlo trial of a run shares, computed once.
+
+A trial varies the constellation's phase, the impact predictions' noise, what
+discrimination tells, and every shot's outcome. The rest is deterministic and held here:
+the SBI opportunities of each phasing of the interceptor constellation, the batteries with
+their magazines and intercept windows, and each released object's kind, missile, true and
+predicted impact, fire-control time and chance of being told apart. The run builds it
+(``goldendome.run``); the battle manager (:mod:`goldendome.engagement.battle`) reads it.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from goldendome.engagement.doctrine import Doctrine
+from goldendome.interceptors.ground_based import InterceptorType
+from goldendome.interceptors.intercept_window import InterceptWindows
+from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics.geodesy import great_circle_distance_m
+
+
+@dataclass(frozen=True)
+class Battery:
+    """Interceptors of one type at one site.
+
+    Attributes
+    ----------
+    site_id : int
+        The site in the scenario's order.
+    site : str
+        The site's name.
+    kind : InterceptorType
+    magazine : int
+        Rounds the doctrine may fire (the reserve held back).
+    r_ecef_m : (3,) float64, meters
+        The launch site, Earth-fixed.
+    """
+
+    site_id: int
+    site: str
+    kind: InterceptorType
+    magazine: int
+    r_ecef_m: FloatArray
+
+
+@dataclass(frozen=True)
+class BoostPhase:
+    """SBI opportunities against the missiles for one phasing of the constellation.
+
+    Every attribute is ``(n_pair,)``: the SBI (index within its layer), the missile, the
+    kill vehicle's release and the intercept, and where both happen (degrees, meters).
+    """
+
+    satellite: IntArray
+    threat: IntArray
+    launch_time_s: FloatArray
+    intercept_time_s: FloatArray
+    launch_latitude_deg: FloatArray
+    launch_longitude_deg: FloatArray
+    launch_altitude_m: FloatArray
+    latitude_deg: FloatArray
+    longitude_deg: FloatArray
+    altitude_m: FloatArray
+
+
+@dataclass(frozen=True, eq=False)
+class KillChainSetup:
+    """Deterministic inputs of every trial (picklable, sent once to each worker).
+
+    Object arrays run over the released objects (``n_obj``) in deployment order; their
+    global object ids are ``n_missile + index``.
+    """
+
+    doctrine: Doctrine
+    n_missile: int
+    boost: list[BoostPhase]
+    sbi_first_satellite_id: int
+    sbi_sspk: float
+    sbi_unit_cost_usd: float
+    object_kind: IntArray  # (n_obj,) ObjectKind codes
+    object_missile: IntArray  # (n_obj,)
+    object_impact_lat_rad: FloatArray  # (n_obj,) true impact (with drag)
+    object_impact_lon_rad: FloatArray  # (n_obj,)
+    predicted_lat_rad: FloatArray  # (n_obj,) drag-free impact from the state at fire control
+    predicted_lon_rad: FloatArray  # (n_obj,)
+    object_asset: IntArray  # (n_obj,) defended asset whose area holds the true impact, or -1
+    fire_control_s: FloatArray  # (n_obj,) NaN: never given fire control
+    impact_sigma_m: FloatArray  # (n_obj,)
+    told_probability: FloatArray  # (n_obj,)
+    asset_lat_rad: FloatArray  # (n_asset,)
+    asset_lon_rad: FloatArray  # (n_asset,)
+    asset_radius_m: FloatArray  # (n_asset,)
+    asset_worth: FloatArray  # (n_asset,)
+    asset_names: list[str]
+    batteries: list[Battery]
+    windows: InterceptWindows  # (n_battery, n_obj, n_t)
+    object_r_ecef_m: FloatArray  # (n_obj, n_t, 3) on windows.t_s, NaN while not flying
+
+    @property
+    def n_objects(self) -> int:
+        """Released objects."""
+        return int(self.object_kind.shape[0])
+
+    def interceptor_names(self) -> list[str]:
+        """Interceptor types that can fire, in a fixed order (SBIs first)."""
+        names = ["sbi"] if self.boost else []
+        for b in self.batteries:
+            if b.kind.name not in names:
+                names.append(b.kind.name)
+        return names
+
+
+def nearest_asset(
+    lat_rad: FloatArray,
+    lon_rad: FloatArray,
+    asset_lat_rad: FloatArray,
+    asset_lon_rad: FloatArray,
+    radius_m: FloatArray,
+    margin_m: FloatArray | float = 0.0,
+) -> IntArray:
+    """The defended asset whose area holds each point (nearest if several), or -1.
+
+    Parameters
+    ----------
+    lat_rad, lon_rad : (...) float64, radians
+    asset_lat_rad, asset_lon_rad, radius_m : (n_asset,) float64
+    margin_m : (...) float64 or float, meters
+        Added to every radius (an uncertain point counts if it may lie inside).
+
+    Returns
+    -------
+    (...) int64
+    """
+    lat, lon = np.asarray(lat_rad, float), np.asarray(lon_rad, float)
+    if asset_lat_rad.size == 0:
+        return np.full(lat.shape, -1, np.int64)
+    d = great_circle_distance_m(lat[..., None], lon[..., None], asset_lat_rad, asset_lon_rad)
+    d = np.where(np.isfinite(d), d, np.inf)
+    k = np.argmin(d, axis=-1)
+    inside = np.take_along_axis(d, k[..., None], -1)[..., 0] <= radius_m[k] + margin_m
+    return np.where(inside, k, -1).astype(np.int64)

@@ -1,0 +1,234 @@
+"""The run pipeline: a scenario in, a complete run folder out.
+
+The context is built once (:class:`goldendome.run.context.RunContext`); the stages run in
+order, each reading the context and writing its tables to the run folder as soon as it
+has them (:mod:`goldendome.run.stages`); the summary is then computed from the stored
+tables alone (:func:`goldendome.results.summary.summarize_folder`), so the folder holds
+everything a report or viewer needs. Ctrl-C marks the manifest ``interrupted`` and keeps
+what finished (finished Monte Carlo chunks included); any other error marks it ``failed``
+with the stage and the error.
+"""
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from goldendome.engagement.picture import KillChainSetup
+from goldendome.physics.clock import Clock
+from goldendome.results.manifest import build_manifest
+from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
+from goldendome.results.summary import summarize_folder
+from goldendome.run.context import RunContext
+from goldendome.run.executor import Executor, executor_for
+from goldendome.run.monte_carlo import run_monte_carlo
+from goldendome.run.sink import ProgressFn
+from goldendome.run.stages.architecture import run_architecture
+from goldendome.run.stages.boost import run_boost
+from goldendome.run.stages.kill_chain import SensedObjects, build_setup, setup_tables
+from goldendome.run.stages.raid import run_raid
+from goldendome.run.stages.sensing import run_sensing
+from goldendome.scenario.spec import ScenarioSpec
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TrialOptions:
+    """How a run draws its Monte Carlo trials (None: the scenario's ``[monte_carlo]``)."""
+
+    trials: int | None = None
+    workers: int | None = None
+    scheduler: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredRun:
+    """A finished run: its folder and its summary (JSON-ready)."""
+
+    folder: RunFolder
+    summary: dict[str, Any]
+
+
+class _FolderSink:
+    """A :class:`goldendome.run.sink.Sink` writing into a run folder."""
+
+    def __init__(self, folder: RunFolder, progress: ProgressFn | None) -> None:
+        self.folder = folder
+        self._progress = progress
+
+    def table(self, name: str, columns: Columns) -> None:
+        self.folder.write_table(name, columns)
+
+    def part(self, name: str, first: int, last: int, columns: Columns) -> None:
+        self.folder.write_part(name, first, last, columns)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(stage, done, total)
+
+
+class _Run:
+    """One run in progress: its folder, manifest and timings."""
+
+    def __init__(
+        self, spec: ScenarioSpec, text: str, runs_dir: Path, progress: ProgressFn | None
+    ) -> None:
+        self.spec, self.text = spec, text
+        self.started = datetime.now(UTC)
+        self.folder = RunFolder.create(runs_dir, spec.name, self.started)
+        self.sink = _FolderSink(self.folder, progress)
+        self.timings: dict[str, float] = {}
+        self.n_times = Clock.uniform(
+            spec.time.epoch, spec.time.duration_s, spec.time.step_s
+        ).n_times
+        self.counts: dict[str, int] = {}
+
+    def manifest(self, status: str, **extra: Any) -> None:
+        spec = self.spec
+        self.folder.write_json(
+            "manifest.json",
+            build_manifest(
+                scenario_name=spec.name,
+                scenario_text=self.text,
+                seed=spec.seed,
+                status=status,
+                timings_s=self.timings,
+                started_utc=self.started,
+                run={
+                    "epoch_utc": spec.time.epoch.isoformat(),
+                    "duration_s": spec.time.duration_s,
+                    "step_s": spec.time.step_s,
+                    "n_times": self.n_times,
+                    "sbi_layer": None if spec.sbi is None else spec.sbi.layer,
+                    "kill_vehicle": None if spec.sbi is None else _kill_vehicle(spec),
+                    "pid": os.getpid(),
+                    **self.counts,
+                },
+                **extra,
+            ),
+        )
+
+    def stage(self, key: str, label: str | None, work: Callable[[], T]) -> T:
+        """Run one stage, timed (and shown as ``label`` unless None); Ctrl-C or an error
+        marks the manifest and re-raises."""
+        t0 = time.perf_counter()
+        try:
+            if label is not None:
+                self.sink.progress(label, 0, 1)
+            out = work()
+            if label is not None:
+                self.sink.progress(label, 1, 1)
+        except KeyboardInterrupt:
+            self.timings[key] = time.perf_counter() - t0
+            self.manifest("interrupted", stage=key)
+            raise
+        except Exception as exc:
+            self.timings[key] = time.perf_counter() - t0
+            self.manifest("failed", stage=key, error=f"{type(exc).__name__}: {exc}")
+            raise
+        self.timings[key] = time.perf_counter() - t0
+        return out
+
+
+def _kill_vehicle(spec: ScenarioSpec) -> dict[str, float]:
+    assert spec.sbi is not None
+    vehicle, rule = spec.sbi.build_vehicle(), spec.sbi.build_rule()
+    return {
+        "delta_v_m_s": vehicle.delta_v_m_s,
+        "acceleration_m_s2": vehicle.acceleration_m_s2,
+        "burn_time_s": vehicle.burn_time_s,
+        "divert_delta_v_m_s": vehicle.divert_delta_v_m_s,
+        "launch_delay_s": rule.launch_delay_s,
+    }
+
+
+def run_scenario(
+    spec: ScenarioSpec,
+    scenario_text: str,
+    runs_dir: Path,
+    progress: ProgressFn | None = None,
+    options: TrialOptions = TrialOptions(),
+    executor: Executor | None = None,
+) -> StoredRun:
+    """Run ``spec`` and write its run folder; an interrupted run keeps what it finished.
+
+    Parameters
+    ----------
+    spec : ScenarioSpec
+    scenario_text : str
+        The scenario as the user wrote it (stored in the manifest with its hash).
+    runs_dir : Path
+        Parent of the run folder.
+    progress : callable, optional
+        ``progress(stage, done, total)``.
+    options : TrialOptions
+        Trials, local workers or a Dask scheduler for the kill chain's Monte Carlo.
+    executor : Executor, optional
+        Where the Monte Carlo's chunks run; overrides ``options.workers`` and
+        ``options.scheduler`` (a sweep passes an in-process executor to each case).
+
+    Raises
+    ------
+    KeyboardInterrupt
+        Re-raised after the manifest is marked ``interrupted``.
+    """
+    run = _Run(spec, scenario_text, runs_dir, progress)
+    sink = run.sink
+    run.manifest("running")
+    ctx = run.stage("context", None, lambda: RunContext(spec))
+    run.stage("architecture", None, lambda: run_architecture(ctx, sink))
+    if spec.threats.raid:
+        run.stage("raid", "aiming and flying the raid", lambda: run_raid(ctx, sink))
+        if spec.sbi is not None:
+            label = "space-based interceptors in reach"
+            run.stage("space_based_interceptors", label, lambda: run_boost(ctx, sink))
+        sensed = run.stage("sensors_and_tracking", None, lambda: run_sensing(ctx, sink))
+        label = "interceptor windows and SBI phases"
+        setup = run.stage("kill_chain_setup", label, lambda: _setup(ctx, sensed, sink))
+        run.stage("monte_carlo", None, lambda: _trials(ctx, setup, sink, options, executor))
+    run.counts["propagations"] = ctx.propagations()
+    summary = run.stage("summary", None, lambda: summarize_folder(run.folder.path))
+    run.folder.write_json(SUMMARY, summary)
+    run.manifest("complete")
+    return StoredRun(folder=run.folder, summary=summary)
+
+
+def _setup(ctx: RunContext, sensed: SensedObjects | None, sink: _FolderSink) -> KillChainSetup:
+    setup = build_setup(ctx, sensed)
+    setup_tables(ctx, setup, sink)
+    return setup
+
+
+def _trials(
+    ctx: RunContext,
+    setup: KillChainSetup,
+    sink: _FolderSink,
+    options: TrialOptions,
+    executor: Executor | None,
+) -> None:
+    """Run the Monte Carlo, writing each finished chunk as it arrives."""
+    spec = ctx.spec
+    n = options.trials if options.trials is not None else spec.monte_carlo.trials
+
+    def keep(first: int, last: int, result: tuple[Columns, Columns]) -> None:
+        sink.part("trials", first, last, result[0])
+        if result[1]:
+            sink.part("engagements", first, last, result[1])
+
+    def tick(done: int, total: int) -> None:
+        sink.progress("Monte Carlo trials", done, total)
+
+    tick(0, n)
+    run_monte_carlo(
+        setup,
+        spec.seed,
+        n,
+        chunk=spec.monte_carlo.chunk,
+        executor=executor or executor_for(options.workers, options.scheduler),
+        on_chunk=keep,
+        progress=tick,
+    )

@@ -1,0 +1,1 @@
+"""The pipeline's stages, one module each: they read the run context and write tables."""

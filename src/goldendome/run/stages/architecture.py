@@ -1,0 +1,140 @@
+"""Stage 1, the architecture: every space layer over the window, the satellites each ground
+site has in view, and the scenario's places (sites, defended assets) as tables.
+
+Visibility: a satellite is in view of a site when its elevation above the site's geodetic
+horizon is at least the site's mask (:mod:`goldendome.physics.elevation_counts`).
+"""
+
+import numpy as np
+
+from goldendome.physics._types import FloatArray
+from goldendome.physics.constants import MU_EARTH_M3_S2
+from goldendome.physics.elevation_counts import in_view_counts, up_vectors
+from goldendome.physics.frames import eci_to_ecef
+from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.run.context import RunContext
+from goldendome.run.layers import SpaceLayer
+from goldendome.run.sink import Sink
+
+PROPAGATOR = "analytic Kepler + J2 secular"
+
+
+def _layer_tables(
+    ctx: RunContext, layer: SpaceLayer
+) -> tuple[dict[str, object], dict[str, list[object]]]:
+    """One layer's row of ``layers`` and its rows of ``site_coverage``."""
+    t_s = ctx.clock.t_s
+    r_eci = layer.positions_eci("clock", t_s)
+    # Geodetic latitude and height do not depend on the rotation about the polar axis.
+    lat, _, height = ecef_to_geodetic(r_eci)
+    a = layer.elements.semi_major_axis_m
+    row: dict[str, object] = {
+        "layer_id": layer.layer_id,
+        "name": layer.name,
+        "role": layer.role,
+        "kind": layer.spec.kind,
+        "propagator": PROPAGATOR,
+        "n_satellites": layer.n_satellites,
+        "first_satellite_id": layer.first_satellite_id,
+        "period_s": float(np.mean(2 * np.pi * np.sqrt(a**3 / MU_EARTH_M3_S2))),
+        "altitude_min_m": float(height.min()),
+        "altitude_max_m": float(height.max()),
+        "latitude_max_deg": float(np.degrees(np.abs(lat).max())),
+    }
+    r_ecef = eci_to_ecef(r_eci, ctx.clock.theta_rad(t_s))
+    sites = ctx.sites
+    up = up_vectors(sites.latitude_rad, sites.longitude_rad)
+    masks = np.array([s.min_elevation_rad for s in ctx.spec.sites], dtype=np.float64)
+    counts = in_view_counts(r_ecef, up, sites.r_ecef_m, masks)
+    cover: dict[str, list[object]] = {c: [] for c in _COVERAGE_COLUMNS}
+    for i in range(len(ctx.spec.sites)):
+        n = counts[i]
+        for key, value in (
+            ("site_id", i),
+            ("layer_id", layer.layer_id),
+            ("mean_in_view", float(n.mean())),
+            ("min_in_view", int(n.min())),
+            ("max_in_view", int(n.max())),
+            ("fraction_of_time_covered", float(np.mean(n > 0))),
+        ):
+            cover[key].append(value)
+    return row, cover
+
+
+_COVERAGE_COLUMNS = (
+    "site_id",
+    "layer_id",
+    "mean_in_view",
+    "min_in_view",
+    "max_in_view",
+    "fraction_of_time_covered",
+)
+
+
+def places_tables(ctx: RunContext, sink: Sink) -> None:
+    """The ``satellites``, ``sites`` and ``defended_assets`` tables."""
+    spec = ctx.spec
+    sat: dict[str, list[FloatArray]] = {}
+    for layer in ctx.layers.values():
+        e, n = layer.elements, layer.n_satellites
+        for key, value in (
+            ("satellite_id", layer.first_satellite_id + np.arange(n)),
+            ("layer_id", np.full(n, layer.layer_id)),
+            ("index_in_layer", np.arange(n)),
+            ("semi_major_axis_m", e.semi_major_axis_m),
+            ("eccentricity", e.eccentricity),
+            ("inclination_deg", np.degrees(e.inclination_rad)),
+            ("raan_deg", np.degrees(e.raan_rad)),
+            ("arg_perigee_deg", np.degrees(e.arg_perigee_rad)),
+            ("mean_anomaly_deg", np.degrees(e.mean_anomaly_rad)),
+        ):
+            sat.setdefault(key, []).append(np.asarray(value))
+    sink.table("satellites", {k: np.concatenate(v) for k, v in sat.items()})
+    sink.table(
+        "sites",
+        {
+            "site_id": np.arange(len(spec.sites)),
+            "name": [s.name for s in spec.sites],
+            "role": [s.role for s in spec.sites],
+            "latitude_deg": np.degrees(ctx.sites.latitude_rad),
+            "longitude_deg": np.degrees(ctx.sites.longitude_rad),
+            "altitude_m": ctx.sites.altitude_m,
+            "min_elevation_deg": [np.degrees(s.min_elevation_rad) for s in spec.sites],
+            "radar_type": ["" if s.radar is None else s.radar.type for s in spec.sites],
+        },
+    )
+    assets = spec.defended_assets
+    sink.table(
+        "defended_assets",
+        {
+            "asset_id": np.arange(len(assets)),
+            "name": [a.name for a in assets],
+            "kind": [a.kind for a in assets],
+            "latitude_deg": np.degrees(ctx.assets.latitude_rad),
+            "longitude_deg": np.degrees(ctx.assets.longitude_rad),
+            "radius_m": [a.radius_m for a in assets],
+            "population": [a.population for a in assets],
+            "worth": [a.worth() for a in assets],
+        },
+    )
+
+
+def run_architecture(ctx: RunContext, sink: Sink) -> None:
+    """Propagate every layer on the scenario grid and count each site's satellites in view.
+
+    ``layers`` and ``site_coverage`` are stored after each layer, so an interrupted run
+    keeps the layers it finished.
+    """
+    places_tables(ctx, sink)
+    rows: list[dict[str, object]] = []
+    cover: dict[str, list[object]] = {c: [] for c in _COVERAGE_COLUMNS}
+    total, done = ctx.n_satellites, 0
+    for layer in ctx.layers.values():
+        row, layer_cover = _layer_tables(ctx, layer)
+        rows.append(row)
+        for key, values in layer_cover.items():
+            cover[key].extend(values)
+        sink.table("layers", {k: [r[k] for r in rows] for k in rows[0]})
+        sink.table("site_coverage", cover)
+        done += layer.n_satellites
+        sink.progress("propagating satellites", done, total)

@@ -1,0 +1,194 @@
+"""Stage 5, the engagement picture: what every Monte Carlo trial shares, built once.
+
+From the flown raid, the boost layer's phasings and the sensing pass: one battery per
+interceptor type at each interceptor site, with its magazine (less the reserve) and its
+intercept windows against every released object
+(:mod:`goldendome.interceptors.intercept_window`); each released object's kind, missile, true
+impact and the defended asset it lands on, its first fire-control time and predicted-impact
+sigma (from the sensing pass), the drag-free impact predicted from its true state at that
+time, and the chance that discrimination tells its kind.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from goldendome.engagement.picture import Battery, KillChainSetup, nearest_asset
+from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.interceptors.intercept_window import intercept_windows
+from goldendome.physics._types import FloatArray
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.physics.frames import eci_to_ecef
+from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.run.context import RunContext
+from goldendome.run.raid import FlownRaid
+from goldendome.run.sink import Sink
+from goldendome.run.stages.boost import phase_opportunities
+from goldendome.tracking.impact import predict_impact
+
+#: Predicted-impact sigma used when the sensing pass gives none (m): goldendome assumption,
+#: the upper end of the default scenario's fire-control predictions (4-6 km).
+DEFAULT_IMPACT_SIGMA_M = 6_000.0
+
+
+@dataclass(frozen=True, eq=False)
+class SensedObjects:
+    """What the sensing pass tells the battle manager about each released object.
+
+    Attributes
+    ----------
+    fire_control_s : (n_released,) float64, seconds
+        First fire-control track (NaN: never).
+    impact_sigma_m : (n_released,) float64, meters
+        Predicted-impact 1-sigma at that time (NaN: none).
+    told_probability : (n_released,) float64
+        Chance that discrimination tells the object's kind.
+    """
+
+    fire_control_s: FloatArray
+    impact_sigma_m: FloatArray
+    told_probability: FloatArray
+
+
+def _predicted_impacts(
+    raid: FlownRaid, fire_control_s: FloatArray, epoch_theta_rad: float
+) -> tuple[FloatArray, FloatArray]:
+    """Drag-free impact point of each object from its true state at fire control.
+
+    This is where a perfect midcourse track would say the object lands (the tracker's own
+    ballistic prediction); a light decoy, which drag later slows, looks as threatening as
+    its warhead. Objects never given fire control keep their true impact point.
+    """
+    f = raid.deployment.flight
+    lat, lon = (np.array(a, float) for a in f.impact_lat_lon_rad())
+    # The first sample at or after fire control at which the object flies on its own (a
+    # track may reach fire control on the bus before the object is released).
+    after = np.searchsorted(f.t_s, np.nan_to_num(fire_control_s, nan=np.inf))[:, None]
+    usable = np.isfinite(f.y_eci[..., 0]) & (np.arange(f.t_s.size)[None, :] >= after)
+    k = np.where(usable.any(axis=1) & np.isfinite(fire_control_s), np.argmax(usable, axis=1), -1)
+    rows = np.flatnonzero((k >= 0) & (k < f.t_s.size))
+    x = f.y_eci[rows, k[rows]]
+    ok = np.isfinite(x).all(axis=1)
+    rows, x = rows[ok], x[ok]
+    if rows.size:
+        theta = epoch_theta_rad + OMEGA_EARTH_RAD_S * f.t_s[k[rows]]
+        hit = predict_impact(x, np.zeros((rows.size, 6, 6)), theta)
+        good = np.isfinite(hit.latitude_rad)
+        lat[rows[good]] = hit.latitude_rad[good]
+        lon[rows[good]] = hit.longitude_rad[good]
+    return lat, lon
+
+
+def batteries(ctx: RunContext) -> list[Battery]:
+    """One battery per interceptor type at each interceptor site, reserve held back."""
+    types = interceptor_types()
+    keep = 1.0 - ctx.spec.doctrine.reserve_fraction
+    out = []
+    for i, site in enumerate(ctx.spec.sites):
+        for b in site.interceptors:
+            out.append(
+                Battery(
+                    i, site.name, types[b.type], math.floor(b.count * keep), ctx.sites.r_ecef_m[i]
+                )
+            )
+    return out
+
+
+def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup:
+    """Everything the trials of the run share (see the module docstring)."""
+    raid = ctx.raid
+    if raid is None:
+        raise ValueError("the kill chain needs a raid.")
+    spec = ctx.spec
+    f = raid.deployment.flight
+    lat, lon = f.impact_lat_lon_rad()
+    assets = spec.defended_assets
+    a_lat, a_lon = ctx.assets.latitude_rad, ctx.assets.longitude_rad
+    a_rad = np.array([a.radius_m for a in assets], float)
+    n_obj = len(raid.deployment)
+    fc = np.full(n_obj, np.nan)
+    sigma = np.full(n_obj, DEFAULT_IMPACT_SIGMA_M)
+    told = np.zeros(n_obj)
+    if sensed is not None:
+        fc = sensed.fire_control_s.copy()
+        sigma = np.where(np.isfinite(sensed.impact_sigma_m), sensed.impact_sigma_m, sigma)
+        told = sensed.told_probability.copy()
+    p_lat, p_lon = _predicted_impacts(raid, fc, ctx.clock.theta0_rad)
+    bats = batteries(ctx)
+    site_r = np.stack([b.r_ecef_m for b in bats]) if bats else np.zeros((0, 3))
+    r_ecef = eci_to_ecef(f.y_eci[..., :3], f.theta_rad(f.t_s))
+    _, _, altitude = ecef_to_geodetic(r_ecef)
+    windows = intercept_windows([b.kind for b in bats], site_r, f.t_s, r_ecef, altitude)
+    sbi, layer = spec.sbi, ctx.sbi_layer
+    phases = spec.monte_carlo.phase_samples
+    boost = (
+        [phase_opportunities(ctx, k).phase for k in range(phases)]
+        if sbi is not None and layer is not None
+        else []
+    )
+    return KillChainSetup(
+        doctrine=spec.doctrine,
+        n_missile=raid.n_missiles,
+        boost=boost,
+        sbi_first_satellite_id=0 if layer is None else layer.first_satellite_id,
+        sbi_sspk=0.0 if sbi is None else sbi.sspk,
+        sbi_unit_cost_usd=0.0 if sbi is None else sbi.unit_cost_usd,
+        object_kind=raid.deployment.kind.astype(np.int64),
+        object_missile=raid.deployment.missile.astype(np.int64),
+        object_impact_lat_rad=lat,
+        object_impact_lon_rad=lon,
+        predicted_lat_rad=p_lat,
+        predicted_lon_rad=p_lon,
+        object_asset=nearest_asset(lat, lon, a_lat, a_lon, a_rad),
+        fire_control_s=fc,
+        impact_sigma_m=sigma,
+        told_probability=told,
+        asset_lat_rad=a_lat,
+        asset_lon_rad=a_lon,
+        asset_radius_m=a_rad,
+        asset_worth=np.array([a.worth() for a in assets], float),
+        asset_names=[a.name for a in assets],
+        batteries=bats,
+        windows=windows,
+        object_r_ecef_m=r_ecef,
+    )
+
+
+def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
+    """The ``interceptor_types`` and ``batteries`` tables of the engagement picture."""
+    sbi = ctx.spec.sbi
+    names = setup.interceptor_names()
+    kinds = {b.kind.name: b.kind for b in setup.batteries}
+    rows = []
+    for name in names:
+        if name == "sbi" and sbi is not None:
+            rows.append((name, "boost", sbi.unit_cost_usd, sbi.sspk, sbi.sspk))
+        else:
+            k = kinds[name]
+            rows.append((name, k.phase, k.unit_cost_usd, k.sspk_rv, k.sspk_decoy))
+    sink.table(
+        "interceptor_types",
+        {
+            c: [r[i] for r in rows]
+            for i, c in enumerate(
+                ("interceptor", "layer", "unit_cost_usd", "sspk_rv", "sspk_decoy")
+            )
+        },
+    )
+    bats = setup.batteries
+    lat, lon, alt = ecef_to_geodetic(
+        np.stack([b.r_ecef_m for b in bats]) if bats else np.zeros((0, 3))
+    )
+    sink.table(
+        "batteries",
+        {
+            "battery_id": np.arange(len(bats)),
+            "site_id": [b.site_id for b in bats],
+            "interceptor": [b.kind.name for b in bats],
+            "rounds": [b.magazine for b in bats],
+            "latitude_deg": np.degrees(lat),
+            "longitude_deg": np.degrees(lon),
+            "altitude_m": alt,
+        },
+    )

@@ -1,0 +1,214 @@
+"""Stage 4, sensing and tracking: every sensor measures the raid's objects, the tracker fuses
+the measurements without knowing which object made them, and only afterwards are tracks
+scored against the truth (a track is on the object that made at least half its
+measurements, :func:`goldendome.tracking.scoring.track_owners`).
+
+A threat's timeline counts from its launch: first detection (observation time, and when it
+was reported after the sensor's latency), first firm track and first fire-control-quality
+track on any of its objects (observation times), and the sensors that updated those tracks,
+in the order they first did. Discrimination labels each released object from its looks by
+sensor class (:func:`goldendome.sensors.labels.label_objects`).
+"""
+
+import math
+from typing import Any
+
+import numpy as np
+
+from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.kinds import ObjectKind, kind_labels
+from goldendome.physics.measurements import Measurements
+from goldendome.physics.scene import SceneObjects
+from goldendome.run.context import RunContext
+from goldendome.run.sink import Sink
+from goldendome.run.stages.kill_chain import SensedObjects
+from goldendome.sensors.labels import label_objects
+from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
+from goldendome.tracking.scoring import track_owners
+from goldendome.tracking.tracker import TrackLog, largest_sigma, run_tracker
+
+
+def _join(parts: list[Measurements]) -> Measurements:
+    names = list(Measurements.__dataclass_fields__)
+    return Measurements(*(np.concatenate([getattr(p, n) for p in parts]) for n in names))
+
+
+def _earliest(times: np.ndarray) -> float:
+    finite = times[np.isfinite(times)]
+    return float(finite.min()) if finite.size else math.nan
+
+
+def timeline_table(
+    scene: SceneObjects,
+    launch_s: np.ndarray,
+    m: Measurements,
+    latency_s: np.ndarray,
+    log: TrackLog,
+    owner: np.ndarray,
+    impacts: FireControlImpacts,
+) -> dict[str, list[object]]:
+    """When each missile was detected, firmly tracked and given fire control."""
+    fc = dict(
+        zip(
+            impacts.object.tolist(),
+            zip(impacts.fire_control_s, impacts.impact_sigma_m, impacts.impact_miss_m, strict=True),
+            strict=True,
+        )
+    )
+    cols: dict[str, list[object]] = {}
+    for j, launch in enumerate(launch_s):
+        objects = np.flatnonzero(scene.threat == j)
+        seen = np.isin(m.object, objects)
+        observed = m.t_s[seen]
+        reported = observed + latency_s[m.sensor[seen]]
+        first = int(np.argmin(observed)) if observed.size else -1
+        tracks = np.flatnonzero(np.isin(owner, objects))
+        # A track holds its object from the first measurement of that object it took: a
+        # track that started on another missile and swapped onto this one counts from then.
+        held = np.array(
+            [m.t_s[(log.assigned == k) & (m.object == owner[k])].min() for k in tracks],
+            dtype=float,
+        )
+        firm = np.maximum(np.array([log.firm_s[k] for k in tracks], dtype=float), held)
+        fire = np.maximum(np.array([log.fire_control_s[k] for k in tracks], dtype=float), held)
+        updates: dict[int, float] = {}
+        for k in tracks[np.isfinite(firm)]:
+            for sensor, t in log.sensors[k].items():
+                updates[sensor] = min(t, updates.get(sensor, math.inf))
+        by = sorted(updates.items(), key=lambda kv: kv[1])
+        rv = [fc[int(o)] for o in objects if int(o) in fc and scene.kind[o] == ObjectKind.RV]
+        first_rv = min(rv, default=(math.nan, math.nan, math.nan))
+        row = {
+            "threat_id": j,
+            "first_detection_s": float(observed[first] - launch) if first >= 0 else math.nan,
+            "first_report_s": float(reported.min() - launch) if first >= 0 else math.nan,
+            "first_detected_by": int(m.sensor[seen][first]) if first >= 0 else -1,
+            "firm_track_s": _earliest(firm) - launch,
+            "fire_control_s": _earliest(fire) - launch,
+            "tracked_by": ",".join(str(s) for s, _ in by),
+            "objects": int(objects.size),
+            "objects_with_firm_tracks": int(np.unique(owner[tracks[np.isfinite(firm)]]).size),
+            "rv_fire_control_s": float(first_rv[0]) - launch,
+            "impact_sigma_m": float(first_rv[1]),
+            "impact_error_m": float(first_rv[2]),
+        }
+        for key, value in row.items():
+            cols.setdefault(key, []).append(value)
+    return cols
+
+
+def track_tables(
+    log: TrackLog, owner: np.ndarray, truth: np.ndarray, scene: SceneObjects
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``tracks`` table and the ``track_states`` table (each track after each update)."""
+    n = len(log)
+    used = log.assigned >= 0
+    made = np.bincount(log.assigned[used], minlength=n)
+    mine = used.copy()
+    mine[used] = owner[log.assigned[used]] == truth[used]
+    on_object = np.bincount(log.assigned[mine], minlength=n)
+    threat_of = np.where(owner >= 0, scene.threat[np.maximum(owner, 0)], -1)
+    tracks = {
+        "track_id": np.arange(n),
+        "object_id": owner,
+        "threat_id": threat_of,
+        "created_s": np.asarray(log.created_s, float),
+        "firm_track_s": np.asarray(log.firm_s, float),
+        "fire_control_s": np.asarray(log.fire_control_s, float),
+        "measurements": made,
+        "measurements_on_object": on_object,
+    }
+    h = log.history
+    if h:
+        x = np.stack([e[2] for e in h])
+        p = np.stack([e[3] for e in h])
+        track = np.array([e[0] for e in h], np.int64)
+        altitude = np.linalg.norm(x[:, :3], axis=1) - R_EARTH_MEAN_M
+        pos, vel = largest_sigma(p, 0), largest_sigma(p, 3)
+    else:
+        track, altitude, pos, vel = (np.empty(0, np.int64), *(np.empty(0) for _ in range(3)))
+    states = {
+        "track_id": track,
+        "t_s": np.array([e[1] for e in h], float),
+        "object_id": owner[track],
+        "threat_id": threat_of[track],
+        "altitude_m": altitude,
+        "position_sigma_m": pos,
+        "velocity_sigma_m_s": vel,
+    }
+    return tracks, states
+
+
+def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
+    """Detect and track the raid with every sensor; None without a raid or sensors."""
+    raid, sensors = ctx.raid, ctx.sensors
+    if raid is None or not sensors:
+        return None
+    scene = raid.scene
+    rngs = ctx.streams.children("sensing", len(sensors) + 1)  # the last: discrimination
+    m = _join([s.measure(scene, rng) for s, rng in zip(sensors, rngs[:-1], strict=False)])
+    sink.progress("sensors and tracking", 0, 1)
+    log = run_tracker(
+        m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
+    )
+    owner = track_owners(log, m.object, len(scene))
+    n_thr = raid.n_missiles
+    true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
+    impacts = fire_control_impacts(log, owner, n_thr, true_lat, true_lon, ctx.clock.theta0_rad)
+    latency = np.array([s.report_latency_s for s in sensors])
+    layer_ids = {layer.name: layer.layer_id for layer in ctx.layers.values()}
+    site_ids = {site.name: i for i, site in enumerate(ctx.spec.sites)}
+    sink.table(
+        "sensors",
+        {
+            "sensor_id": [s.sensor_id for s in sensors],
+            "name": [s.name for s in sensors],
+            "kind": [s.label for s in sensors],
+            "discrimination_class": [s.discrimination_class for s in sensors],
+            "layer_id": [layer_ids.get(s.name, -1) if s.label.startswith("infrared") else -1
+                         for s in sensors],
+            "site_id": [-1 if s.label.startswith("infrared") else site_ids.get(s.name, -1)
+                        for s in sensors],
+            "detections": [int(np.sum(m.sensor == k)) for k in range(len(sensors))],
+            "objects_detected": [
+                int(np.unique(m.object[m.sensor == k]).size) for k in range(len(sensors))
+            ],
+            "report_latency_s": latency,
+        },
+    )  # fmt: skip
+    launch = raid.launches.t_launch_s
+    sink.table("threat_timelines", timeline_table(scene, launch, m, latency, log, owner, impacts))
+    sink.table(
+        "fire_control",
+        {
+            "object_id": impacts.object,
+            "fire_control_time_s": impacts.fire_control_s,
+            "impact_sigma_m": impacts.impact_sigma_m,
+            "impact_error_m": impacts.impact_miss_m,
+        },
+    )
+    labels = label_objects(sensors, m, scene, rngs[-1])
+    sink.table(
+        "discrimination",
+        {
+            "object_id": labels.object,
+            "threat_id": labels.threat,
+            "kind": kind_labels(labels.kind),
+            "looks_ir_tracking": labels.looks[:, 0],
+            "looks_radar_x_band": labels.looks[:, 1],
+            "looks_radar_low_band": labels.looks[:, 2],
+            "told_probability": labels.told_probability,
+            "told": labels.told,
+        },
+    )
+    tracks, states = track_tables(log, owner, m.object, scene)
+    sink.table("tracks", tracks)
+    sink.table("track_states", states)
+    sink.progress("sensors and tracking", 1, 1)
+    n_rel = len(raid.deployment)
+    fc, sigma = np.full(n_rel, np.nan), np.full(n_rel, np.nan)
+    fc[impacts.object - n_thr] = impacts.fire_control_s
+    sigma[impacts.object - n_thr] = impacts.impact_sigma_m
+    told = np.zeros(n_rel)
+    told[labels.object - n_thr] = labels.told_probability
+    return SensedObjects(fire_control_s=fc, impact_sigma_m=sigma, told_probability=told)
