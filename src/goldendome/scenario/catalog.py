@@ -1,22 +1,22 @@
 """The embedded catalogs: threat classes, launch areas and targets (package data, cited).
 
-Each file is validated like a scenario (closed, strict, every problem reported with its
-path); a broken catalog is a bug in goldendome and raises :class:`ScenarioError` naming it.
+Each file is read by :func:`goldendome.data.loader.load_catalog` and validated like a
+scenario (closed, strict, every problem reported with its path); a broken catalog is a bug
+in goldendome and raises a :class:`~goldendome.data.errors.CatalogError` (a
+:class:`ScenarioError`) naming it.
 """
 
 import dataclasses
 import difflib
 import functools
-import tomllib
-from importlib import resources
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from goldendome.scenario.base import SpecModel
-from goldendome.scenario.errors import Problem, ScenarioError
-from goldendome.scenario.problems import problems_from_errors
-from goldendome.scenario.quantities import Bounded
+from goldendome.data.errors import Problem, ScenarioError
+from goldendome.data.loader import load_catalog
+from goldendome.data.quantities import Bounded
+from goldendome.data.spec_model import SpecModel
 from goldendome.scenario.sites import Latitude, Longitude
 from goldendome.threats.classes import BallisticClass, Stage
 from goldendome.threats.cruise import CruiseClass
@@ -25,7 +25,6 @@ from goldendome.threats.glide import GlideClass
 Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Count = Annotated[int, Bounded("must be a non-negative count", ge=0, le=1_000)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-M = TypeVar("M", bound=SpecModel)
 T = TypeVar("T")
 
 
@@ -168,32 +167,22 @@ class TargetCatalog(SpecModel):
     target: list[PlaceSpec]
 
 
-def _load(model: type[M], file: str) -> M:
-    text = resources.files("goldendome.data").joinpath(file).read_text("utf-8")
-    try:
-        return model.model_validate(tomllib.loads(text))
-    except ValidationError as exc:
-        raise ScenarioError(
-            f"goldendome/data/{file}", problems_from_errors(model, exc.errors())
-        ) from None
-
-
 @functools.cache
 def threat_classes() -> dict[str, BallisticClassSpec | HgvClassSpec | CruiseClassSpec]:
     """Every threat class of the embedded catalog, by name."""
-    return {c.name: c for c in _load(ClassCatalog, "threat_classes.toml").class_}
+    return {c.name: c for c in load_catalog("threat_classes.toml", ClassCatalog).class_}
 
 
 @functools.cache
 def launch_areas() -> dict[str, PlaceSpec]:
     """Every launch area of the embedded catalog, by name."""
-    return {a.name: a for a in _load(AreaCatalog, "launch_areas.toml").area}
+    return {a.name: a for a in load_catalog("launch_areas.toml", AreaCatalog).area}
 
 
 @functools.cache
 def targets() -> dict[str, PlaceSpec]:
     """Every target of the embedded catalog, by name."""
-    return {t.name: t for t in _load(TargetCatalog, "targets.toml").target}
+    return {t.name: t for t in load_catalog("targets.toml", TargetCatalog).target}
 
 
 def lookup(what: str, name: str, table: dict[str, T]) -> T:
@@ -208,10 +197,13 @@ def lookup(what: str, name: str, table: dict[str, T]) -> T:
 
 
 __all__ = [
+    "AreaCatalog",
     "BallisticClassSpec",
+    "ClassCatalog",
     "CruiseClassSpec",
     "HgvClassSpec",
     "PlaceSpec",
+    "TargetCatalog",
     "launch_areas",
     "lookup",
     "targets",
