@@ -1,10 +1,17 @@
 """The discrimination model: looks, ceilings, independent classes, random labels."""
 
+import tomllib
+
 import numpy as np
 import pytest
 
+from goldendome.data.errors import CatalogError
+from goldendome.data.loader import catalog_text, parse_catalog
 from goldendome.sensors.discrimination import (
+    CLASS_NAMES,
+    DATA_FILE,
     TOLD,
+    DiscriminationCatalog,
     SensorClass,
     draw_labels,
     sensor_classes,
@@ -36,3 +43,37 @@ def test_warning_payloads_never_discriminate_and_bad_values_are_refused():
     assert told_probability(np.array([[500]]), [sensor_classes()["ir_warning"]])[0] == 0.0
     with pytest.raises(ValueError, match=r"per_look = 1\.5"):
         SensorClass("bad", per_look=1.5, ceiling=0.5)
+
+
+def _raw() -> dict:
+    return tomllib.loads(catalog_text(DATA_FILE))
+
+
+def test_the_catalog_describes_every_class_once():
+    assert set(sensor_classes()) == set(CLASS_NAMES)
+    assert sensor_classes()["radar_x_band"] == SensorClass("radar_x_band", 0.10, 0.8)
+
+
+def test_a_broken_catalog_names_path_value_and_rule():
+    data = _raw()
+    data["sensor_class"][0]["per_look"] = -0.1
+    del data["sensor_class"][1]["ceiling"]
+    data["sensor_class"][2]["range_km"] = 5.0
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(data, DiscriminationCatalog, DATA_FILE)
+    text = str(info.value)
+    assert text.startswith("discrimination.toml: 3 problems")
+    assert "sensor_class[0].per_look = -0.1: a probability lies in [0, 1] (>= 0 and <= 1)" in text
+    assert "sensor_class[1].ceiling: required key is missing" in text
+    assert "sensor_class[2].range_km = 5.0: unknown key; expected one of: name," in text
+
+
+def test_a_catalog_without_a_class_is_refused():
+    data = _raw()
+    data["sensor_class"] = [c for c in data["sensor_class"] if c["name"] != "ir_warning"]
+    with pytest.raises(CatalogError, match="missing: ir_warning"):
+        parse_catalog(data, DiscriminationCatalog, DATA_FILE)
+    data = _raw()
+    data["sensor_class"][0]["name"] = "sonar"
+    with pytest.raises(CatalogError, match=r"sensor_class\[0\]\.name = \"sonar\": must be one of"):
+        parse_catalog(data, DiscriminationCatalog, DATA_FILE)

@@ -8,17 +8,26 @@ and a battle manager must treat unknown objects as threatening: undiscriminated 
 draw interceptors. Boosting missiles are never in doubt.
 """
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Annotated, Literal
 
 import numpy as np
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from goldendome.data.loader import load_catalog
+from goldendome.data.quantities import Bounded
+from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import FloatArray, IntArray
 
+DATA_FILE = "discrimination.toml"
 #: Labels the model gives: the true kind told, or not.
 TOLD, UNKNOWN = 0, 1
+#: The sensor classes the catalog must describe (see ``Sensor.discrimination_class``).
+CLASS_NAMES = ("ir_tracking", "ir_warning", "radar_x_band", "radar_low_band")
+
+Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
 
 
 @dataclass(frozen=True)
@@ -35,12 +44,42 @@ class SensorClass:
                 raise ValueError(f"{self.name}.{field} = {value}: a probability lies in [0, 1].")
 
 
+class SensorClassSpec(SpecModel):
+    """One ``[[sensor_class]]`` entry of ``discrimination.toml``."""
+
+    name: Literal["ir_tracking", "ir_warning", "radar_x_band", "radar_low_band"]
+    per_look: Probability
+    ceiling: Probability
+
+
+class DiscriminationCatalog(SpecModel):
+    """``discrimination.toml``: one entry per sensor class, each class once."""
+
+    sensor_class: Annotated[list[SensorClassSpec], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _every_class_once(self) -> "DiscriminationCatalog":
+        names = [c.name for c in self.sensor_class]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        missing = [n for n in CLASS_NAMES if n not in names]
+        if twice or missing:
+            raise PydanticCustomError(
+                "sensor_classes",
+                "every sensor class needs exactly one entry: given twice: {twice}; "
+                "missing: {missing}",
+                {"twice": ", ".join(twice) or "none", "missing": ", ".join(missing) or "none"},
+            )
+        return self
+
+    def build(self) -> dict[str, "SensorClass"]:
+        """The sensor classes, by name, in file order."""
+        return {c.name: SensorClass(c.name, c.per_look, c.ceiling) for c in self.sensor_class}
+
+
 @cache
 def sensor_classes() -> dict[str, SensorClass]:
-    """The sensor classes of ``discrimination.toml``, by name."""
-    text = resources.files("goldendome.data").joinpath("discrimination.toml").read_text("utf-8")
-    rows = tomllib.loads(text)["sensor_class"]
-    return {r["name"]: SensorClass(r["name"], r["per_look"], r["ceiling"]) for r in rows}
+    """The sensor classes of the embedded ``discrimination.toml``, by name."""
+    return load_catalog(DATA_FILE, DiscriminationCatalog).build()
 
 
 def told_probability(looks: IntArray, classes: list[SensorClass]) -> FloatArray:
