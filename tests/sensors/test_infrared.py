@@ -1,8 +1,12 @@
 """Space infrared sensors: detection rules, the point-source Pd, frames and noise."""
 
+import tomllib
+
 import numpy as np
 import pytest
 
+from goldendome.data.errors import CatalogError
+from goldendome.data.loader import catalog_text, parse_catalog
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.measurements import AZIMUTH, ELEVATION
@@ -10,9 +14,10 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.sensors.infrared import (
     InfraredLayer,
     cold_detection_probability,
-    infrared_catalog,
+    infrared_types,
     nadir_frames,
 )
+from goldendome.sensors.infrared_catalog import DATA_FILE, InfraredCatalog, infrared_signatures
 from goldendome.tracking.measurement import predict
 
 GEO_M = 42_164e3
@@ -20,7 +25,7 @@ GEO_M = 42_164e3
 
 def _layer(kind: str, sat_r: np.ndarray, t: np.ndarray) -> InfraredLayer:
     sat = np.repeat(sat_r[:, None, :], t.size, axis=1)
-    return InfraredLayer("ir", 0, infrared_catalog()["types"][kind], t, sat, np.zeros_like(sat))
+    return InfraredLayer("ir", 0, infrared_types()[kind], t, sat, np.zeros_like(sat))
 
 
 def test_point_source_pd_is_point_nine_at_the_reference_and_falls_with_range():
@@ -108,3 +113,42 @@ def test_objects_must_share_the_layer_grid():
     r = np.zeros((1, 3, 3))
     with pytest.raises(ValueError, match="time grid"):
         layer.measure(SceneObjects.from_arrays(t[:3], r, r, [0]), np.random.default_rng(0))
+
+
+def _raw() -> dict:
+    return tomllib.loads(catalog_text(DATA_FILE))
+
+
+def test_the_catalog_has_both_types_and_a_signature_per_kind():
+    assert list(infrared_types()) == ["early_warning", "tracking"]
+    assert infrared_signatures().by_code().shape == (len(ObjectKind),)
+    assert infrared_types()["tracking"].cold_ranges_km() == (2500.0, 1000.0, 100.0)
+    with pytest.raises(ValueError, match="'early_warning' does not detect cold bodies"):
+        infrared_types()["early_warning"].cold_ranges_km()
+
+
+def test_a_broken_catalog_names_path_value_and_rule():
+    data = _raw()
+    data["sensor"][0]["frame_time_s"] = -10.0
+    del data["sensor"][1]["angle_sigma_urad"]
+    data["sensor"][1]["angle_sigma_mrad"] = 0.05
+    del data["signature"]["booster"]
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(data, InfraredCatalog, DATA_FILE)
+    text = str(info.value)
+    assert text.startswith("infrared_sensors.toml: 4 problems")
+    assert "sensor[0].frame_time_s = -10.0: a frame takes time (> 0 s and <= 3,600 s)" in text
+    assert "sensor[1].angle_sigma_urad: required key is missing" in text
+    assert "sensor[1].angle_sigma_mrad = 0.05: unknown key; closest: angle_sigma_urad" in text
+    assert "signature.booster: required key is missing" in text
+
+
+def test_cold_keys_go_with_cold_detection():
+    data = _raw()
+    data["sensor"][1]["cold_detection"] = False
+    with pytest.raises(CatalogError, match=r"sensor\[1\]: cold_reference_range_space_km, .* apply"):
+        parse_catalog(data, InfraredCatalog, DATA_FILE)
+    data = _raw()
+    del data["sensor"][1]["limb_altitude_km"]
+    with pytest.raises(CatalogError, match="cold_detection = true needs limb_altitude_km"):
+        parse_catalog(data, InfraredCatalog, DATA_FILE)

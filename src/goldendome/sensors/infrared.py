@@ -22,10 +22,7 @@ Earth sit near the frame's center, far from the angle singularity), with Gaussia
 report an object per frame.
 """
 
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any, overload
 
 import numpy as np
@@ -45,17 +42,26 @@ from goldendome.physics.measurements import (
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors._legacy import scene_and_rng
+from goldendome.sensors.infrared_catalog import (
+    InfraredSensorType,
+    infrared_catalog,
+    infrared_signatures,
+    infrared_types,
+)
+
+__all__ = [
+    "PFA",
+    "InfraredLayer",
+    "InfraredSensorType",
+    "cold_detection_probability",
+    "infrared_catalog",
+    "infrared_signatures",
+    "infrared_types",
+    "nadir_frames",
+]
 
 #: False-alarm probability per resolution cell of the cold-body detector.
 PFA = 1e-6
-
-
-@cache
-def infrared_catalog() -> dict[str, Any]:
-    """The parsed ``infrared_sensors.toml``: sensor types by name and signatures by kind."""
-    text = resources.files("goldendome.data").joinpath("infrared_sensors.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return {"types": {s["name"]: s for s in data["sensor"]}, "signature": data["signature"]}
 
 
 def cold_detection_probability(
@@ -86,8 +92,8 @@ class InfraredLayer:
     name : str
     sensor_id : int
         Written into every measurement's ``sensor`` column.
-    kind : dict
-        A sensor type of ``infrared_sensors.toml``.
+    kind : InfraredSensorType
+        A sensor type of ``infrared_sensors.toml`` (:func:`infrared_types`).
     t_s : (n_time,) float64, seconds
     sat_r_eci_m, sat_v_eci_m_s : (n_satellite, n_time, 3) float64
     max_reports : int
@@ -95,7 +101,7 @@ class InfraredLayer:
 
     name: str
     sensor_id: int
-    kind: dict[str, Any]
+    kind: InfraredSensorType
     t_s: FloatArray
     sat_r_eci_m: FloatArray
     sat_v_eci_m_s: FloatArray
@@ -104,21 +110,21 @@ class InfraredLayer:
     @property
     def report_latency_s(self) -> float:
         """Delay between an observation and its report, seconds."""
-        return float(self.kind["report_latency_s"])
+        return float(self.kind.report_latency_s)
 
     @property
     def label(self) -> str:
         """``infrared`` and the sensor type's name (``infrared tracking``)."""
-        return f"infrared {self.kind['name']}"
+        return f"infrared {self.kind.name}"
 
     @property
     def discrimination_class(self) -> str:
         """``ir_tracking`` for sensors that see cold bodies, else ``ir_warning``."""
-        return "ir_tracking" if self.kind["cold_detection"] else "ir_warning"
+        return "ir_tracking" if self.kind.cold_detection else "ir_warning"
 
     def frame_indices(self) -> IntArray:
         """Samples of the time grid at which the sensors take a frame."""
-        return frame_indices(self.t_s, float(self.kind["frame_time_s"]))
+        return frame_indices(self.t_s, float(self.kind.frame_time_s))
 
     def _pd(
         self, rel: FloatArray, r_obj: FloatArray, boosting: BoolArray, sig: FloatArray
@@ -128,21 +134,20 @@ class InfraredLayer:
         rng_m = np.linalg.norm(rel, axis=-1)
         # Geodetic height does not depend on longitude, so ECI positions serve.
         altitude = ecef_to_geodetic(r_obj)[2]
-        above_clouds = altitude >= k["cloud_top_km"] * 1e3
+        above_clouds = altitude >= k.cloud_top_km * 1e3
         hot = boosting & above_clouds
         pd = np.where(
-            hot[None, :] & (rng_m <= k["boost_reference_range_km"] * 1e3),
-            k["boost_detection_probability"],
+            hot[None, :] & (rng_m <= k.boost_reference_range_km * 1e3),
+            k.boost_detection_probability,
             0.0,
         )
-        if k["cold_detection"]:
+        if k.cold_detection:
+            space_km, earth_km, limb_km = k.cold_ranges_km()
             d = rel / rng_m[..., None]
             along = np.einsum("sok,ok->so", d, r_obj)
             miss = np.where(along < 0.0, np.linalg.norm(np.cross(r_obj, d), axis=-1), np.inf)
-            space = miss > R_EARTH_MEAN_M + k["limb_altitude_km"] * 1e3
-            ref = np.where(
-                space, k["cold_reference_range_space_km"], k["cold_reference_range_earth_km"]
-            )
+            space = miss > R_EARTH_MEAN_M + limb_km * 1e3
+            ref = np.where(space, space_km, earth_km)
             cold = cold_detection_probability(rng_m, ref * 1e3, sig[None, :])
             coasting = (above_clouds & ~boosting)[None, :]
             pd = np.where(hot[None, :], pd, np.where(coasting, cold, 0.0))
@@ -189,10 +194,9 @@ class InfraredLayer:
         t_s, r_eci_m = scene.t_s, scene.r_eci_m
         if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
             raise ValueError("objects must be sampled on the sensor layer's own time grid.")
-        table = infrared_catalog()["signature"]
-        sig = np.array([table[KIND_LABELS[int(k)]] for k in scene.kind], dtype=np.float64)
+        sig = infrared_signatures().by_code()[scene.kind]
         burning = scene.boosting
-        cos_regard = np.cos(np.radians(self.kind["max_off_nadir_deg"]))
+        cos_regard = np.cos(np.radians(self.kind.max_off_nadir_deg))
         rows: list[tuple[IntArray, IntArray, IntArray]] = []
         for k in self.frame_indices():
             r_obj, r_sat = r_eci_m[:, k], self.sat_r_eci_m[:, k]
@@ -228,7 +232,7 @@ class InfraredLayer:
         rotation = nadir_frames(origin)
         rel = np.einsum("nij,nj->ni", rotation, r_eci_m[obj, k] - origin)
         sigma = np.full((sat.size, N_COMPONENTS), np.nan)
-        sigma[:, [AZIMUTH, ELEVATION]] = self.kind["angle_sigma_urad"] * 1e-6
+        sigma[:, [AZIMUTH, ELEVATION]] = self.kind.angle_sigma_urad * 1e-6
         z = np.full((sat.size, N_COMPONENTS), np.nan)
         z[:, AZIMUTH] = np.arctan2(rel[:, 0], rel[:, 1])
         z[:, ELEVATION] = np.arcsin(rel[:, 2] / np.linalg.norm(rel, axis=1))
