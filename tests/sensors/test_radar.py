@@ -2,11 +2,14 @@
 
 import dataclasses
 import math
+import tomllib
 
 import numpy as np
 import pytest
 from scipy import integrate, optimize, stats
 
+from goldendome.data.errors import CatalogError
+from goldendome.data.loader import catalog_text
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import ecef_to_eci, state_ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
@@ -24,7 +27,7 @@ from goldendome.sensors.radar_equation import (
     swerling1_snr,
     to_db,
 )
-from goldendome.sensors.radar_type import parse_radar_types, radar_types
+from goldendome.sensors.radar_type import DATA_FILE, parse_radar_types, radar_types
 from goldendome.tracking.measurement import predict
 
 RV, DECOY, BOOSTER = ObjectKind.RV, ObjectKind.DECOY, ObjectKind.BOOSTER
@@ -324,12 +327,49 @@ def test_other_bad_sites_and_types_are_explained():
         dataclasses.replace(radar_types()["uewr"], reference_range_m=-1e3)
 
 
-def test_a_broken_data_file_names_the_problem():
+def _raw_catalog() -> dict:
+    return tomllib.loads(catalog_text(DATA_FILE))
+
+
+def test_a_broken_data_file_names_path_value_and_rule():
+    data = _raw_catalog()
+    data["radar"][0]["reference_range_km"] = -4800.0
+    data["radar"][1]["range_km"] = 1.0
+    del data["radar"][2]["band"]
+    data["rcs_m2"]["x"]["rv"] = 0.0
+    with pytest.raises(CatalogError) as info:
+        parse_radar_types(data)
+    text = str(info.value)
+    assert text.startswith("radars.toml: 4 problems")
+    assert (
+        "radar[0].reference_range_km = -4800.0: must be positive (> 0 and <= 1,000,000,000)" in text
+    )
+    assert (
+        "radar[1].range_km = 1.0: unknown key; closest: sigma_range_m, reference_range_km" in text
+    )
+    assert "radar[2].band: required key is missing" in text
+    assert "rcs_m2.x.rv = 0.0: must be positive (> 0 and <= 1,000,000)" in text
+
+
+def test_bands_cross_sections_and_probabilities_are_checked_together():
+    data = _raw_catalog()
+    data["radar"][3]["band"] = "ka"
+    with pytest.raises(CatalogError, match=r'radar\[3\]\.band = "ka": no \[rcs_m2.<band>\] table'):
+        parse_radar_types(data)
+    data = _raw_catalog()
+    del data["rcs_m2"]["uhf"]["booster"]
+    with pytest.raises(CatalogError, match=r"rcs_m2\.uhf\.booster: required key is missing"):
+        parse_radar_types(data)
+    data = _raw_catalog()
+    data["radar"][0]["reference_pfa"] = 0.95
     with pytest.raises(
-        ValueError,
-        match=r"radars.toml: radar\[0\]: unknown keys \['range_km'\] and missing keys \['band', 'boresight_elevation_deg'",
+        CatalogError, match=r"radar\[0\]: reference_pd = 0.9 must exceed reference_pfa = 0.95"
     ):
-        parse_radar_types({"rcs_m2": {"x": {"rv": 0.01}}, "radar": [{"range_km": 1.0}]})
+        parse_radar_types(data)
+    data = _raw_catalog()
+    data["radar"].append(data["radar"][0])
+    with pytest.raises(CatalogError, match="radar names must be unique; given twice: uewr"):
+        parse_radar_types(data)
 
 
 def test_bad_measure_inputs_are_explained(rng):

@@ -1,17 +1,25 @@
 """Radar types: what ``goldendome/data/radars.toml`` says of each kind of radar (reference
-detection range, field of view, frame time, noise, cross sections by band and kind)."""
+detection range, field of view, frame time, noise, cross sections by band and kind).
+
+The file is validated by :class:`RadarCatalog` (file units, every problem with its key
+path, value and rule) and then built into :class:`RadarType` objects in SI units.
+"""
 
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from goldendome.data.loader import load_catalog, parse_catalog
+from goldendome.data.quantities import Bounded
+from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import FloatArray
+from goldendome.sensors.kind_values import KindValues
 from goldendome.sensors.radar_equation import scaled_snr, swerling1_pd, swerling1_snr
 
 DATA_FILE = "radars.toml"
@@ -147,34 +155,108 @@ class RadarType:
         return np.array([table[k] for k in kind_names], dtype=np.float64)
 
 
+Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
+Sigma = Annotated[float, Bounded("a noise sigma cannot be negative", ge=0, le=1e6)]
+OpenProbability = Annotated[float, Bounded("a probability lies strictly in (0, 1)", gt=0, lt=1)]
+FieldOfView = Annotated[
+    float, Bounded("the field of view must be wider than zero", "deg", gt=0, le=180)
+]
+
+
+class RadarTypeSpec(SpecModel):
+    """One ``[[radar]]`` entry of ``radars.toml``, in the file's units."""
+
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    label: str
+    band: str
+    source: str
+    frequency_ghz: Positive
+    reference_range_km: Positive
+    reference_rcs_m2: Positive
+    reference_pd: OpenProbability
+    reference_pfa: OpenProbability
+    fov_half_azimuth_deg: FieldOfView
+    fov_half_elevation_deg: FieldOfView
+    boresight_elevation_deg: Annotated[
+        float, Bounded("a face looks above the horizon", "deg", ge=0, le=90)
+    ]
+    min_elevation_deg: Annotated[float, Bounded("an elevation", "deg", ge=-90, le=90)]
+    face_spacing_deg: Annotated[
+        float, Bounded("faces are at most a turn apart (0: one face only)", "deg", ge=0, le=360)
+    ]
+    frame_time_s: Positive
+    sigma_range_m: Sigma
+    sigma_angle_mrad: Sigma
+    sigma_range_rate_m_s: Sigma
+    noise_floor_fraction: Annotated[float, Bounded("a fraction", ge=0, le=1)]
+
+    @model_validator(mode="after")
+    def _pd_above_pfa(self) -> "RadarTypeSpec":
+        if not self.reference_pfa < self.reference_pd:
+            raise PydanticCustomError(
+                "reference_pd",
+                "reference_pd = {pd} must exceed reference_pfa = {pfa}",
+                {"pd": self.reference_pd, "pfa": self.reference_pfa},
+            )
+        return self
+
+    def build(self, rcs_m2: KindValues) -> RadarType:
+        """The radar type in SI units, with its band's cross sections."""
+        values: dict[str, Any] = {key: str(getattr(self, key)) for key in _TEXT_KEYS}
+        values |= {
+            field: float(getattr(self, key)) * scale for key, (field, scale) in _KEYS.items()
+        }
+        values["rcs_m2"] = tuple((str(k), float(v)) for k, v in rcs_m2.model_dump().items())
+        return RadarType(**values)
+
+
+class RadarCatalog(SpecModel):
+    """``radars.toml``: cross sections by band and object kind, and the radar types."""
+
+    rcs_m2: dict[str, KindValues]
+    radar: Annotated[list[RadarTypeSpec], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _bands_known_and_names_unique(self) -> "RadarCatalog":
+        unknown = [
+            f'radar[{i}].band = "{r.band}"'
+            for i, r in enumerate(self.radar)
+            if r.band not in self.rcs_m2
+        ]
+        if unknown:
+            raise PydanticCustomError(
+                "radar_band",
+                "{unknown}: no [rcs_m2.<band>] table gives its cross sections; bands with one: "
+                "{bands}",
+                {"unknown": ", ".join(unknown), "bands": ", ".join(self.rcs_m2)},
+            )
+        names = [r.name for r in self.radar]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise PydanticCustomError(
+                "unique_names",
+                "radar names must be unique; given twice: {twice}",
+                {"twice": ", ".join(twice)},
+            )
+        return self
+
+    def build(self) -> dict[str, RadarType]:
+        """Radar types, by name, in file order."""
+        return {r.name: r.build(self.rcs_m2[r.band]) for r in self.radar}
+
+
 def parse_radar_types(data: Mapping[str, Any]) -> dict[str, RadarType]:
-    """Radar types, by name, from the parsed contents of a ``radars.toml``-like file."""
-    bands = data.get("rcs_m2", {})
-    out: dict[str, RadarType] = {}
-    for i, entry in enumerate(data.get("radar", [])):
-        where = f"{DATA_FILE}: radar[{i}]"
-        expected = set(_KEYS) | set(_TEXT_KEYS)
-        unknown = sorted(set(entry) - expected)
-        missing = sorted(expected - set(entry))
-        if unknown or missing:
-            raise ValueError(
-                f"{where}: unknown keys {unknown} and missing keys {missing}; "
-                f"expected exactly: {', '.join(sorted(expected))}."
-            )
-        if entry["band"] not in bands:
-            raise ValueError(
-                f"{where}: band = '{entry['band']}' has no [rcs_m2.{entry['band']}] table; "
-                f"bands with one: {', '.join(bands)}."
-            )
-        values: dict[str, Any] = {key: str(entry[key]) for key in _TEXT_KEYS}
-        values |= {field: float(entry[key]) * scale for key, (field, scale) in _KEYS.items()}
-        values["rcs_m2"] = tuple((str(k), float(v)) for k, v in bands[entry["band"]].items())
-        out[values["name"]] = RadarType(**values)
-    return out
+    """Radar types, by name, from the parsed contents of a ``radars.toml``-like file.
+
+    Raises
+    ------
+    goldendome.data.errors.CatalogError
+        Listing every problem with its key path, value and rule.
+    """
+    return parse_catalog(data, RadarCatalog, DATA_FILE).build()
 
 
 @cache
 def radar_types() -> dict[str, RadarType]:
     """Every radar type of the embedded ``radars.toml``, by name."""
-    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
-    return parse_radar_types(tomllib.loads(text))
+    return load_catalog(DATA_FILE, RadarCatalog).build()
