@@ -8,6 +8,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from goldendome.data.errors import CatalogError
 from goldendome.interceptors.ground_based import (
     DATA_FILE,
     interceptor_types,
@@ -147,19 +148,36 @@ def test_unknown_phase_is_refused():
         dataclasses.replace(SIMPLE, phase="boost")
 
 
-def test_data_file_errors_name_the_entry_and_key():
-    entry = dict(_raw_entries()[0])
-    entry["burnout_speed_km_s"] = -7.5
-    with pytest.raises(ValueError, match=r"interceptor\[0\].*burnout_speed_m_s = -7500 m/s"):
-        parse_interceptor_types({"interceptor": [entry]})
-    entry = dict(_raw_entries()[0], typo_km=1.0)
-    with pytest.raises(ValueError, match=r"unknown keys \['typo_km'\]"):
-        parse_interceptor_types({"interceptor": [entry]})
-    entry = dict(_raw_entries()[0], kill_vehicles=1.5)
-    with pytest.raises(ValueError, match=r"kill_vehicles = 1\.5 must be a whole number"):
+def test_a_broken_data_file_names_path_value_and_rule():
+    entries = _raw_entries()
+    entries[0]["burnout_speed_km_s"] = -7.5
+    entries[1]["typo_km"] = 1.0
+    entries[2]["kill_vehicles"] = 1.5
+    del entries[3]["sspk_rv"]
+    entries[4]["phase"] = "boost"
+    with pytest.raises(CatalogError) as info:
+        parse_interceptor_types({"interceptor": entries})
+    text = str(info.value)
+    assert text.startswith("interceptors.toml: 5 problems")
+    assert (
+        "interceptor[0].burnout_speed_km_s = -7.5: burnout speed must be positive "
+        "(> 0 km/s and <= 20 km/s)" in text
+    )
+    assert "interceptor[1].typo_km = 1.0: unknown key; expected one of: name," in text
+    assert "interceptor[2].kill_vehicles = 1.5: expected a whole number" in text
+    assert "interceptor[3].sspk_rv: required key is missing" in text
+    assert 'interceptor[4].phase = "boost": must be one of: midcourse, terminal' in text
+
+
+def test_altitudes_out_of_order_and_names_used_twice_are_refused():
+    entry = dict(_raw_entries()[0], max_intercept_altitude_km=50.0)
+    with pytest.raises(
+        CatalogError,
+        match=r"interceptor\[0\]: max_intercept_altitude_km = 50.0 must exceed min_intercept",
+    ):
         parse_interceptor_types({"interceptor": [entry]})
     twice = [_raw_entries()[0], _raw_entries()[0]]
-    with pytest.raises(ValueError, match="name = 'gbi' is used twice"):
+    with pytest.raises(CatalogError, match="interceptor names must be unique; given twice: gbi"):
         parse_interceptor_types({"interceptor": twice})
 
 

@@ -19,15 +19,18 @@ Ignoring gravity flatters high, long fly-outs (a vertical climb loses about ``g 
 altitudes and ground range, from the data file) limits where the model is used.
 """
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from goldendome.data.loader import load_catalog, parse_catalog
+from goldendome.data.quantities import Bounded
+from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.kinds import KIND_LABELS, ObjectKind
 
@@ -49,7 +52,6 @@ _KEYS: dict[str, tuple[str, float]] = {
     "unit_cost_musd": ("unit_cost_usd", 1e6),
 }
 _TEXT_KEYS = ("name", "label", "phase", "source")
-_INT_KEYS = ("kill_vehicles",)
 
 
 @dataclass(frozen=True)
@@ -196,35 +198,86 @@ def _require(ok: bool, where: str, key: str, value: float, unit: str, rule: str)
         raise ValueError(f"{where}{key} = {shown} breaks the rule {key} {rule}; fix the value.")
 
 
-def parse_interceptor_types(data: Mapping[str, Any]) -> dict[str, InterceptorType]:
-    """Interceptor types, by name, from the parsed contents of an ``interceptors.toml``."""
-    out: dict[str, InterceptorType] = {}
-    expected = set(_KEYS) | set(_TEXT_KEYS) | set(_INT_KEYS)
-    for i, entry in enumerate(data.get("interceptor", [])):
-        where = f"{DATA_FILE}: interceptor[{i}]"
-        unknown, missing = sorted(set(entry) - expected), sorted(expected - set(entry))
-        if unknown or missing:
-            raise ValueError(
-                f"{where}: unknown keys {unknown} and missing keys {missing}; "
-                f"expected exactly: {', '.join(sorted(expected))}."
+Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
+AltitudeKm = Annotated[
+    float, Bounded("an intercept altitude lies above the ground", "km", ge=0, le=10_000)
+]
+
+
+class InterceptorTypeSpec(SpecModel):
+    """One ``[[interceptor]]`` entry of ``interceptors.toml``, in the file's units."""
+
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    label: str
+    phase: Literal["midcourse", "terminal"]
+    source: str
+    burn_time_s: Annotated[float, Bounded("a booster burns for some time", "s", gt=0, le=3_600)]
+    burnout_speed_km_s: Annotated[
+        float, Bounded("burnout speed must be positive", "km/s", gt=0, le=20)
+    ]
+    min_intercept_altitude_km: AltitudeKm
+    max_intercept_altitude_km: AltitudeKm
+    max_range_km: Annotated[float, Bounded("range must be positive", "km", gt=0, le=20_000)]
+    sspk_rv: Probability
+    sspk_decoy: Probability
+    unit_cost_musd: Annotated[float, Bounded("a cost cannot be negative", "$M", ge=0, le=1e5)]
+    kill_vehicles: Annotated[int, Bounded("an interceptor carries a kill vehicle", ge=1, le=100)]
+
+    @model_validator(mode="after")
+    def _altitudes_in_order(self) -> "InterceptorTypeSpec":
+        low, high = self.min_intercept_altitude_km, self.max_intercept_altitude_km
+        if not high > low:
+            raise PydanticCustomError(
+                "altitudes",
+                "max_intercept_altitude_km = {high} must exceed min_intercept_altitude_km = {low}",
+                {"high": high, "low": low},
             )
-        values: dict[str, Any] = {key: str(entry[key]) for key in _TEXT_KEYS}
-        values |= {field: float(entry[key]) * scale for key, (field, scale) in _KEYS.items()}
-        count = entry["kill_vehicles"]
-        if not isinstance(count, int) or isinstance(count, bool):
-            raise ValueError(f"{where}: kill_vehicles = {count!r} must be a whole number (>= 1).")
-        values["kill_vehicles"] = count
-        if values["name"] in out:
-            raise ValueError(f"{where}: name = '{values['name']}' is used twice; rename one.")
-        try:
-            out[values["name"]] = InterceptorType(**values)
-        except ValueError as err:
-            raise ValueError(f"{where}: {err} (the file gives lengths in km)") from err
-    return out
+        return self
+
+    def build(self) -> InterceptorType:
+        """The interceptor type in SI units."""
+        values: dict[str, Any] = {key: str(getattr(self, key)) for key in _TEXT_KEYS}
+        values |= {
+            field: float(getattr(self, key)) * scale for key, (field, scale) in _KEYS.items()
+        }
+        values["kill_vehicles"] = self.kill_vehicles
+        return InterceptorType(**values)
+
+
+class InterceptorCatalog(SpecModel):
+    """``interceptors.toml``: the surface-launched interceptor types."""
+
+    interceptor: Annotated[list[InterceptorTypeSpec], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _names_are_unique(self) -> "InterceptorCatalog":
+        names = [i.name for i in self.interceptor]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise PydanticCustomError(
+                "unique_names",
+                "interceptor names must be unique; given twice: {twice}",
+                {"twice": ", ".join(twice)},
+            )
+        return self
+
+    def build(self) -> dict[str, InterceptorType]:
+        """Interceptor types, by name, in file order."""
+        return {i.name: i.build() for i in self.interceptor}
+
+
+def parse_interceptor_types(data: Mapping[str, Any]) -> dict[str, InterceptorType]:
+    """Interceptor types, by name, from the parsed contents of an ``interceptors.toml``.
+
+    Raises
+    ------
+    goldendome.data.errors.CatalogError
+        Listing every problem with its key path, value and rule.
+    """
+    return parse_catalog(data, InterceptorCatalog, DATA_FILE).build()
 
 
 @cache
 def interceptor_types() -> dict[str, InterceptorType]:
     """Every interceptor type of the embedded ``interceptors.toml``, by name."""
-    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
-    return parse_interceptor_types(tomllib.loads(text))
+    return load_catalog(DATA_FILE, InterceptorCatalog).build()
