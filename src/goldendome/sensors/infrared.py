@@ -23,7 +23,6 @@ report an object per frame.
 """
 
 from dataclasses import dataclass
-from typing import Any, overload
 
 import numpy as np
 from scipy.special import ndtr, ndtri
@@ -31,7 +30,6 @@ from scipy.special import ndtr, ndtri
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodetic import ecef_to_geodetic
-from goldendome.physics.kinds import KIND_LABELS
 from goldendome.physics.measurements import (
     AZIMUTH,
     ELEVATION,
@@ -41,7 +39,6 @@ from goldendome.physics.measurements import (
 )
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
-from goldendome.sensors._legacy import scene_and_rng
 from goldendome.sensors.infrared_catalog import (
     InfraredSensorType,
     infrared_catalog,
@@ -153,22 +150,7 @@ class InfraredLayer:
             pd = np.where(hot[None, :], pd, np.where(coasting, cold, 0.0))
         return np.asarray(pd, dtype=np.float64)
 
-    @overload
-    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements: ...
-
-    @overload  # deprecated: the array form, until run/sensing.py passes a scene
-    def measure(
-        self,
-        t_s: FloatArray,
-        r_eci_m: FloatArray,
-        v_eci_m_s: FloatArray,
-        object_kind: IntArray,
-        rng: np.random.Generator,
-        boosting: BoolArray | None = None,
-        kind_names: tuple[str, ...] = KIND_LABELS,
-    ) -> Measurements: ...
-
-    def measure(self, *args: Any, **kwargs: Any) -> Measurements:
+    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
         """Detections of the scene's objects on this layer's time grid.
 
         Parameters
@@ -187,10 +169,6 @@ class InfraredLayer:
             next closest, ..., then object; azimuth and elevation measured, range and range
             rate NaN.
         """
-        scene, rng = scene_and_rng(args, kwargs)
-        return self._measure(scene, rng)
-
-    def _measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
         t_s, r_eci_m = scene.t_s, scene.r_eci_m
         if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
             raise ValueError("objects must be sampled on the sensor layer's own time grid.")

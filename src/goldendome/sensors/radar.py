@@ -30,11 +30,11 @@ The sensor frame's origin is the site, ``r_eci = R3(-theta) r_ecef`` with veloci
 
 import math
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 
-from goldendome.physics._types import BoolArray, FloatArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray
 from goldendome.physics.angles import wrap_angle
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
@@ -43,7 +43,6 @@ from goldendome.physics.kinds import KIND_LABELS
 from goldendome.physics.measurements import N_COMPONENTS, Measurements, frame_indices
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
-from goldendome.sensors._legacy import scene_and_rng
 from goldendome.sensors.radar_equation import swerling1_pd
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
@@ -195,21 +194,7 @@ class Radar:
         )
         return np.asarray(np.any(face, axis=-1) & (el >= self.min_elevation), dtype=np.bool_)
 
-    @overload
-    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements: ...
-
-    @overload  # deprecated: the array form, until run/sensing.py passes a scene
-    def measure(
-        self,
-        t_s: FloatArray,
-        r_eci_m: FloatArray,
-        v_eci_m_s: FloatArray,
-        object_kind: IntArray,
-        rng: np.random.Generator,
-        kind_names: tuple[str, ...] = KIND_LABELS,
-    ) -> Measurements: ...
-
-    def measure(self, *args: Any, **kwargs: Any) -> Measurements:
+    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
         """Detections of the scene's objects over one frame schedule (see the module notes).
 
         Parameters
@@ -225,10 +210,6 @@ class Radar:
         Measurements
             Rows ordered by time, then object; all four components measured.
         """
-        scene, rng = scene_and_rng(args, kwargs)
-        return self._measure(scene, rng)
-
-    def _measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
         t, r, v, kind = scene.t_s, scene.r_eci_m, scene.v_eci_m_s, scene.kind
         if t.size > 1 and not np.all(np.diff(t) > 0.0):
             raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
