@@ -1,10 +1,11 @@
 """The interceptor contract: how far an interceptor gets in a given time of flight."""
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from goldendome.physics._types import ArrayLike, FloatArray
 
 
+@runtime_checkable
 class FlyOut(Protocol):
     """Fly-out kinematics of one interceptor type."""
 
