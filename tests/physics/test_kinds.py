@@ -26,13 +26,3 @@ def test_an_unknown_label_is_explained():
         ValueError, match="unknown object kind 'warhead'; expected one of rv, decoy"
     ):
         ObjectKind.from_label("warhead")
-
-
-def test_deprecated_names_are_the_physics_names_not_copies():
-    from goldendome.interceptors.ground_based import KIND_NAMES
-    from goldendome.sensors.base import DEFAULT_KIND_NAMES
-    from goldendome.threats.deployment import OBJECT_KINDS
-
-    assert DEFAULT_KIND_NAMES is KIND_LABELS
-    assert KIND_NAMES is KIND_LABELS
-    assert tuple(k.label for k in RELEASED_KINDS) == OBJECT_KINDS

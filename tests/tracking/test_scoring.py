@@ -24,7 +24,8 @@ def test_one_track_one_object():
 
 def test_majority_half_confused_and_unused_tracks_batch():
     # Track 0: object 1 made 2 of 3. Track 1: objects 0, 1, 2 one each (confused).
-    # Track 2: objects 2 and 0 one each (half is enough; the tie goes to the lower id). Track 3: no measurement. One false alarm (-1 track).
+    # Track 2: objects 2 and 0 one each (half is enough; the tie goes to the lower id).
+    # Track 3: no measurement. One measurement on no track (-1).
     assigned = [0, 0, 0, 1, 1, 1, 2, 2, -1]
     truth = np.array([1, 1, 0, 0, 1, 2, 2, 0, 3])
     owner = track_owners(_log(4, assigned), truth, n_objects=4)

@@ -32,14 +32,11 @@ from goldendome.data.loader import load_catalog, parse_catalog
 from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import ArrayLike, FloatArray
-from goldendome.physics.kinds import KIND_LABELS, ObjectKind
+from goldendome.physics.kinds import ObjectKind
 
 DATA_FILE = "interceptors.toml"
 #: Engagement phases an interceptor type may belong to.
 PHASES = ("midcourse", "terminal")
-#: Deprecated: use :data:`goldendome.physics.kinds.KIND_LABELS` (this is the same tuple). Kept
-#: until ``tests/run/test_sensing.py`` stops importing it.
-KIND_NAMES = KIND_LABELS
 # Data file key -> (InterceptorType field, factor to SI).
 _KEYS: dict[str, tuple[str, float]] = {
     "burn_time_s": ("burn_time_s", 1.0),

@@ -11,7 +11,6 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from goldendome.physics.kinds import KIND_LABELS
 from goldendome.physics.measurements import AZIMUTH as AZIMUTH
 from goldendome.physics.measurements import ELEVATION as ELEVATION
 from goldendome.physics.measurements import N_COMPONENTS as N_COMPONENTS
@@ -20,10 +19,6 @@ from goldendome.physics.measurements import RANGE_RATE as RANGE_RATE
 from goldendome.physics.measurements import Measurements as Measurements
 from goldendome.physics.measurements import frame_indices as frame_indices
 from goldendome.physics.scene import SceneObjects
-
-#: Deprecated: use :data:`goldendome.physics.kinds.KIND_LABELS`. Kept (the same tuple, not a
-#: copy) until ``tests/run/test_sensing.py`` stops importing it.
-DEFAULT_KIND_NAMES = KIND_LABELS
 
 #: The discrimination classes a sensor may belong to (``data/discrimination.toml``).
 DISCRIMINATION_CLASSES = ("ir_tracking", "ir_warning", "radar_x_band", "radar_low_band")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray, IntArray
-from goldendome.physics.kinds import RELEASED_KINDS, ObjectKind
+from goldendome.physics.kinds import ObjectKind
 from goldendome.threats.ballistic import FlightPhysics, StepSizes
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.flight import BURNOUT, Flight, fly_bodies
@@ -29,10 +29,6 @@ RELEASE_SPACING_S = 10.0
 #: 1-sigma release velocity per axis, m/s: reentry vehicles, decoys (goldendome assumption).
 DISPERSION_RV_M_S = 0.5
 DISPERSION_DECOY_M_S = 2.0
-
-#: Deprecated: the names of :data:`goldendome.physics.kinds.RELEASED_KINDS`. Kept until
-#: ``run/raid.py`` and ``run/raid_objects.py`` use :mod:`goldendome.physics.kinds`.
-OBJECT_KINDS: tuple[str, ...] = tuple(k.label for k in RELEASED_KINDS)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def pair_nis(
     z, sigma : (n_meas, 4)
         Measurements and their noise (NaN where not measured).
     origin_r, origin_v : (n_meas, 3); rotation : (n_meas, 3, 3)
-        Sensor frames (see :mod:`goldendome.sensors.base`).
+        Sensor frames (see :mod:`goldendome.physics.measurements`).
     gate_probability : float, optional
         Gate of the screening (see :data:`GATE_PROBABILITY`); None computes every pair.
 

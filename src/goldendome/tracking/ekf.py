@@ -4,7 +4,7 @@
 loop runs over tracks. The motion model is :mod:`goldendome.tracking.motion` (gravity with
 J2, white-noise acceleration); the measurement model is
 :func:`goldendome.tracking.measurement.predict` (range, azimuth, elevation, range rate in a
-sensor frame, see :mod:`goldendome.sensors.base`).
+sensor frame, see :mod:`goldendome.physics.measurements`).
 
 Each track takes at most one measurement per update, a row of ``z (n, 4)``. A NaN component
 is unmeasured and is removed exactly, not approximated by a huge variance: its Jacobian row

@@ -1,6 +1,6 @@
 """Predicted measurements and their Jacobians for ECI states (the trackers' model ``h(x)``).
 
-See :mod:`goldendome.sensors.base` for the frame and component conventions.
+See :mod:`goldendome.physics.measurements` for the frame and component conventions.
 """
 
 import numpy as np

@@ -112,7 +112,7 @@ def run_tracker(
     ----------
     sensor : (n,) int64; t_s : (n,) float64, s
     z, sigma : (n, 4) float64; origin_r, origin_v : (n, 3); rotation : (n, 3, 3)
-        See :mod:`goldendome.sensors.base`. Rows need not be sorted.
+        See :mod:`goldendome.physics.measurements`. Rows need not be sorted.
 
     Returns
     -------
