@@ -19,14 +19,32 @@ from pathlib import Path
 import pytest
 
 from goldendome import api
-from goldendome.run.architecture import simulate_architecture
-from goldendome.run.kill_chain_setup import KillChainSetup, build_kill_chain
+from goldendome.engagement.picture import KillChainSetup
+from goldendome.run.context import RunContext
 from goldendome.run.monte_carlo import run_monte_carlo
-from goldendome.run.raid import fly_raid
-from goldendome.run.sensing import sense_raid
+from goldendome.run.stages.architecture import run_architecture
+from goldendome.run.stages.boost import run_boost
+from goldendome.run.stages.kill_chain import build_setup
+from goldendome.run.stages.raid import run_raid
+from goldendome.run.stages.sensing import run_sensing
 from goldendome.scenario.spec import ScenarioSpec
 
 TRIALS = 1000
+
+
+class _Discard:
+    """A sink that keeps nothing (the deterministic passes, timed without storage)."""
+
+    def table(self, name: str, columns: object) -> None:
+        return None
+
+    def part(self, name: str, first: int, last: int, columns: object) -> None:
+        return None
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        return None
+
+
 SCENARIOS = ["default", "peer-raid"]
 
 
@@ -41,11 +59,13 @@ def setup(request: pytest.FixtureRequest) -> tuple[str, ScenarioSpec, KillChainS
     """The scenario's deterministic passes (timed and printed) and a compiled Monte Carlo."""
     spec, _ = api.read_scenario(request.param)
     t0 = time.perf_counter()
-    t = simulate_architecture(spec).t_s
-    raid = fly_raid(spec, t)
-    built = build_kill_chain(spec, raid, sense_raid(spec, raid))
+    ctx, sink = RunContext(spec), _Discard()
+    run_architecture(ctx, sink)
+    run_raid(ctx, sink)
+    run_boost(ctx, sink)
+    built = build_setup(ctx, run_sensing(ctx, sink))
     print(f"\ndeterministic passes of {request.param}: {time.perf_counter() - t0:.1f} s")
-    run_monte_carlo(built, spec.seed, 2, workers=0)  # compile the numba kernels first
+    run_monte_carlo(built, spec.seed, 2)  # compile the numba kernels first
     return request.param, spec, built
 
 
@@ -63,7 +83,5 @@ def test_monte_carlo_serial(benchmark, setup, role: str, trials: int):
     scenario, spec, built = setup
     benchmark.group = f"kill chain, Monte Carlo per trial, serial: {scenario}"
     benchmark.extra_info.update(role=role, work=trials, scenario=scenario)
-    records, _ = benchmark.pedantic(
-        run_monte_carlo, (built, spec.seed, trials), {"workers": 0}, rounds=1
-    )
-    assert len(records) == trials
+    records, _ = benchmark.pedantic(run_monte_carlo, (built, spec.seed, trials), rounds=1)
+    assert records["trial"].size == trials

@@ -76,12 +76,34 @@ class Fight:
         return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
 
 
+#: Most assignment problems remembered (see :func:`_assign`).
+ASSIGNMENT_MEMO_SIZE = 4096
+_memo: dict[tuple[object, ...], IntArray] = {}
+
+
 def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntArray:
+    """The weapon-target assignment, remembered by its exact inputs.
+
+    Trials of one run pose the same few problems again and again (the default scenario's
+    1,000 trials: 1,478 problems, 67 of them distinct), and the assignment is a pure function
+    of ``(method, pk, value, shots)``, so a solved problem is looked up by the bytes of its
+    inputs instead of being solved again. Results are the same as without the memo, in any
+    process and for any number of workers.
+    """
+    key = (method, pk.shape, pk.tobytes(), value.tobytes(), int(shots))
+    known = _memo.get(key)
+    if known is not None:
+        return known.copy()
     if method == "exact":
-        return assign_exact(pk, value, shots)
-    if method == "greedy":
-        return assign_greedy(pk, value, shots)
-    return assign(pk, value, shots)
+        out = assign_exact(pk, value, shots)
+    elif method == "greedy":
+        out = assign_greedy(pk, value, shots)
+    else:
+        out = assign(pk, value, shots)
+    if len(_memo) >= ASSIGNMENT_MEMO_SIZE:
+        _memo.clear()
+    _memo[key] = out.copy()
+    return out
 
 
 def _geodetic(points_ecef_m: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:

@@ -73,6 +73,7 @@ class _Geometry:
     k1: IntArray
     launch_s: FloatArray
     vehicle: KillVehicle
+    satellite_speed_m_s: float | None = None
 
 
 def _check_pairs(
@@ -155,7 +156,9 @@ def pruning_radius_m(
 def _candidates_pruned(g: _Geometry) -> tuple[IntArray, IntArray]:
     """Pairs that pass the k-d tree bound at each threat's reference sample."""
     t_s, sat_r, threat_r, k0, k1, launch_s = g.t_s, g.sat_r, g.threat_r, g.k0, g.k1, g.launch_s
-    v_sat = _max_speed_m_s(t_s, sat_r)
+    v_sat = g.satellite_speed_m_s
+    if v_sat is None:
+        v_sat = _max_speed_m_s(t_s, sat_r)
     vehicle = g.vehicle
     active = np.flatnonzero(k1 > k0)
     k_ref = (k0 + k1 - 1) // 2
@@ -189,6 +192,7 @@ def sbi_opportunities(
     vehicle: KillVehicle,
     *,
     method: str = "pruned",
+    satellite_speed_m_s: float | None = None,
 ) -> Opportunities:
     """Earliest feasible intercept of every (satellite, threat) pair that has one.
 
@@ -203,6 +207,10 @@ def sbi_opportunities(
         When interceptors are launched at each threat.
     vehicle : KillVehicle
     method : {"pruned", "dense"}
+    satellite_speed_m_s : float, optional
+        An upper bound on every satellite's speed (m/s) for the pruning radius (from the
+        orbits, e.g. the perigee speed); estimated from the sampled chords when omitted. A
+        larger bound prunes less and changes no result.
 
     Returns
     -------
@@ -210,7 +218,9 @@ def sbi_opportunities(
         Sorted by threat, then intercept time.
     """
     k0, k1 = _window_indices(t_s, np.maximum(window_start_s, launch_time_s), window_end_s)
-    geometry = _Geometry(t_s, sat_r_eci_m, threat_r_eci_m, k0, k1, launch_time_s, vehicle)
+    geometry = _Geometry(
+        t_s, sat_r_eci_m, threat_r_eci_m, k0, k1, launch_time_s, vehicle, satellite_speed_m_s
+    )
     if method == "pruned":
         sat, thr = _candidates_pruned(geometry)
     elif method == "dense":

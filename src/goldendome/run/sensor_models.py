@@ -11,7 +11,8 @@ from goldendome.physics.clock import Clock
 from goldendome.run.layers import SpaceLayer
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.sensors.base import Sensor
-from goldendome.sensors.infrared import InfraredLayer, infrared_catalog
+from goldendome.sensors.infrared import InfraredLayer
+from goldendome.sensors.infrared_catalog import infrared_types
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
 
@@ -24,7 +25,7 @@ def build_sensors(
 ) -> list[Sensor]:
     """Every sensor of the scenario, numbered in order (infrared layers, then radars)."""
     out: list[Sensor] = []
-    catalog = infrared_catalog()["types"]
+    catalog = infrared_types()
     t_s = clock.t_s
     for layer in layers.values():
         if layer.role not in INFRARED_ROLES:
@@ -38,7 +39,7 @@ def build_sensors(
     for site in spec.sites:
         if site.radar is None:
             continue
-        kind = radar_types()[site.radar.type]
+        radar_type = radar_types()[site.radar.type]
         el = site.radar.boresight_elevation_rad
         out.append(
             Radar(
@@ -47,8 +48,8 @@ def build_sensors(
                 site.longitude_rad,
                 site.altitude_m,
                 site.radar.boresight_azimuth_rad,
-                kind.boresight_elevation_rad if el is None else el,
-                kind,
+                radar_type.boresight_elevation_rad if el is None else el,
+                radar_type,
                 faces=site.radar.faces,
                 min_elevation_rad=site.min_elevation_rad,
                 sensor_id=len(out),

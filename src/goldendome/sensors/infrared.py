@@ -41,7 +41,6 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors.infrared_catalog import (
     InfraredSensorType,
-    infrared_catalog,
     infrared_signatures,
     infrared_types,
 )
@@ -51,7 +50,6 @@ __all__ = [
     "InfraredLayer",
     "InfraredSensorType",
     "cold_detection_probability",
-    "infrared_catalog",
     "infrared_signatures",
     "infrared_types",
     "nadir_frames",

@@ -4,8 +4,7 @@ Values stay in the file's units (their names say which); the infrared layer conv
 where it uses them.
 """
 
-from functools import cache
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -89,10 +88,6 @@ class InfraredSensorType(SpecModel):
             raise ValueError(f"infrared sensor type '{self.name}' does not detect cold bodies.")
         return space, earth, limb
 
-    def __getitem__(self, key: str) -> Any:
-        """Deprecated dict-style access (``kind["cold_detection"]``) for the run's callers."""
-        return getattr(self, key)
-
 
 class InfraredCatalog(SpecModel):
     """``infrared_sensors.toml``: sensor types and the relative signature of each kind."""
@@ -121,12 +116,3 @@ def infrared_types() -> dict[str, InfraredSensorType]:
 def infrared_signatures() -> KindValues:
     """Relative infrared signature of each object kind (1 = a reentry vehicle)."""
     return load_catalog(DATA_FILE, InfraredCatalog).signature
-
-
-@cache
-def infrared_catalog() -> dict[str, Any]:
-    """Deprecated: ``{"types": infrared_types(), "signature": {kind label: value}}``.
-
-    Kept until ``run/sensing.py`` uses :func:`infrared_types`.
-    """
-    return {"types": infrared_types(), "signature": infrared_signatures().model_dump()}

@@ -28,11 +28,6 @@ from goldendome.tracking.scoring import track_owners
 from goldendome.tracking.tracker import TrackLog, largest_sigma, run_tracker
 
 
-def _join(parts: list[Measurements]) -> Measurements:
-    names = list(Measurements.__dataclass_fields__)
-    return Measurements(*(np.concatenate([getattr(p, n) for p in parts]) for n in names))
-
-
 def _earliest(times: np.ndarray) -> float:
     finite = times[np.isfinite(times)]
     return float(finite.min()) if finite.size else math.nan
@@ -146,7 +141,9 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
         return None
     scene = raid.scene
     rngs = ctx.streams.children("sensing", len(sensors) + 1)  # the last: discrimination
-    m = _join([s.measure(scene, rng) for s, rng in zip(sensors, rngs[:-1], strict=False)])
+    m = Measurements.concatenate(
+        [s.measure(scene, rng) for s, rng in zip(sensors, rngs[:-1], strict=True)]
+    )
     sink.progress("sensors and tracking", 0, 1)
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
