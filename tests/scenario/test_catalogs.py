@@ -122,3 +122,19 @@ def test_the_bottom_layer_imports_no_role_package_and_no_scenario():
     ).stdout.split()
     allowed = ("goldendome.data", "goldendome.physics")
     assert [m for m in loaded if not m.startswith(allowed)] == []
+
+
+def test_a_broken_sbi_assumptions_file_names_path_value_and_rule():
+    from goldendome.scenario.interceptors import SbiAssumptions, sbi_assumptions
+
+    assert sbi_assumptions()["kill_vehicle"]["delta_v_km_s"] == 4.0
+    data = _raw("sbi_assumptions.toml")
+    data["kill_vehicle"]["sspk"] = 1.5
+    data["engagement"]["intercept_before"] = "apogee"
+    del data["kill_vehicle"]["acceleration_g"]
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(data, SbiAssumptions, "copy.toml")
+    report = str(info.value)
+    assert "kill_vehicle.sspk = 1.5" in report
+    assert "kill_vehicle.acceleration_g" in report
+    assert "engagement.intercept_before" in report

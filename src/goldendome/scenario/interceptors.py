@@ -3,24 +3,55 @@
 Defaults come from ``data/sbi_assumptions.toml``, where each value's source is named.
 """
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from goldendome.data.loader import load_catalog
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.physics.constants import G0_M_S2
 from goldendome.scenario.base import KM_TO_M, MILLIONS, SpecModel
 from goldendome.scenario.quantities import Bounded
 
 
+class _KillVehicleDefaults(SpecModel):
+    """``[kill_vehicle]`` of ``sbi_assumptions.toml``, in file units."""
+
+    delta_v_km_s: Annotated[float, Bounded("delta-v must be positive", "km/s", gt=0, le=20)]
+    acceleration_g: Annotated[float, Bounded("acceleration must be positive", "g", gt=0, le=100)]
+    divert_delta_v_km_s: Annotated[
+        float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10)
+    ]
+    sspk: Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)]
+    unit_cost_musd: Annotated[float, Bounded("unit cost must not be negative", "M$", ge=0)]
+
+
+class _EngagementDefaults(SpecModel):
+    """``[engagement]`` of ``sbi_assumptions.toml``, in file units."""
+
+    detection_delay_s: Annotated[float, Bounded("a delay lies in [0, 600] s", "s", ge=0, le=600)]
+    decision_delay_s: Annotated[float, Bounded("a delay lies in [0, 600] s", "s", ge=0, le=600)]
+    intercept_before: Literal["burnout", "altitude", "time"]
+    min_intercept_altitude_km: Annotated[
+        float, Bounded("the lowest intercept altitude lies in [0, 1,000] km", "km", ge=0, le=1000)
+    ]
+
+
+class SbiAssumptions(SpecModel):
+    """``sbi_assumptions.toml``: the kill vehicle, the engagement rule and the sizing
+    question's defaults (the question is validated as a sizing spec when it is asked)."""
+
+    kill_vehicle: _KillVehicleDefaults
+    engagement: _EngagementDefaults
+    question: dict[str, Any]
+
+
 @cache
 def sbi_assumptions() -> dict[str, Any]:
-    """The parsed ``sbi_assumptions.toml`` (kill vehicle, engagement, sizing question)."""
-    text = resources.files("goldendome.data").joinpath("sbi_assumptions.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """The validated ``sbi_assumptions.toml`` (kill vehicle, engagement, sizing question) as
+    plain data in file units."""
+    return load_catalog("sbi_assumptions.toml", SbiAssumptions).model_dump()
 
 
 _KV = sbi_assumptions()["kill_vehicle"]
