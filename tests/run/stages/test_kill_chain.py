@@ -1,0 +1,123 @@
+"""Stage 5, the engagement picture every trial shares, on the small defended scenario
+(4 GBIs at Fort Greely and 6 THAAD rounds at Anchorage, a quarter held in reserve)."""
+
+import numpy as np
+import pytest
+
+from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.physics.geodesy import great_circle_distance_m
+from goldendome.physics.kinds import KIND_LABELS
+from goldendome.run.context import RunContext
+from goldendome.run.stages.kill_chain import DEFAULT_IMPACT_SIGMA_M, build_setup
+from tests.small_scenario import SMALL_SCENARIO, small_spec
+
+ONE_MILLIMETER = 1e-3
+
+
+def test_one_battery_per_type_and_site_with_the_reserve_held_back(staged):
+    bats, ctx = staged.setup.batteries, staged.ctx
+    assert [(b.site_id, b.site, b.kind.name, b.magazine) for b in bats] == [
+        (1, "Fort Greely", "gbi", 3),  # floor(4 x 0.75)
+        (2, "Anchorage THAAD", "thaad", 4),  # floor(6 x 0.75)
+    ]
+    for b in bats:
+        assert np.abs(b.r_ecef_m - ctx.sites.r_ecef_m[b.site_id]).max() < ONE_MILLIMETER
+        assert b.kind == interceptor_types()[b.kind.name]
+
+
+def test_batteries_table_places_each_battery_at_its_site(staged):
+    table, sites = staged.table("batteries"), staged.table("sites")
+    assert table["battery_id"].tolist() == [0, 1]
+    assert table["site_id"].tolist() == [1, 2]
+    assert table["interceptor"].tolist() == ["gbi", "thaad"]
+    assert table["rounds"].tolist() == [3, 4]
+    site = table["site_id"]
+    assert np.abs(table["latitude_deg"] - sites["latitude_deg"][site]).max() < 1e-9
+    assert np.abs(table["longitude_deg"] - sites["longitude_deg"][site]).max() < 1e-9
+    assert np.abs(table["altitude_m"] - sites["altitude_m"][site]).max() < ONE_MILLIMETER
+
+
+def test_interceptor_types_list_sbis_first_then_the_batteries_types(staged):
+    table, sbi = staged.table("interceptor_types"), staged.ctx.spec.sbi
+    assert (
+        table["interceptor"].tolist() == staged.setup.interceptor_names() == ["sbi", "gbi", "thaad"]
+    )
+    assert table["layer"].tolist() == ["boost", "midcourse", "terminal"]
+    assert table["unit_cost_usd"][0] == sbi.unit_cost_usd
+    assert table["sspk_rv"][0] == table["sspk_decoy"][0] == sbi.sspk == 0.5
+    gbi = interceptor_types()["gbi"]
+    assert (table["unit_cost_usd"][1], table["sspk_rv"][1]) == (gbi.unit_cost_usd, gbi.sspk_rv)
+
+
+def test_the_setup_describes_the_released_objects_as_stored(staged):
+    setup, objects = staged.setup, staged.table("objects")
+    n = setup.n_missile
+    assert n == 3
+    assert setup.n_objects == objects["object_id"].size - n == 5
+    assert [KIND_LABELS[k] for k in setup.object_kind] == objects["kind"][n:].tolist()
+    assert setup.object_missile.tolist() == objects["threat_id"][n:].tolist()
+    assert setup.object_asset.tolist() == objects["asset_id"][n:].tolist()
+    assert (
+        np.abs(np.degrees(setup.object_impact_lat_rad) - objects["impact_latitude_deg"][n:]).max()
+        < 1e-9
+    )
+    assert setup.asset_names == ["Anchorage"]
+    assert setup.asset_worth.tolist() == [291247.0]
+
+
+def test_the_setup_takes_fire_control_sigma_and_labels_from_sensing(staged):
+    setup, sensed = staged.setup, staged.sensed
+    np.testing.assert_array_equal(setup.fire_control_s, sensed.fire_control_s)
+    np.testing.assert_array_equal(setup.told_probability, sensed.told_probability)
+    known = np.isfinite(sensed.impact_sigma_m)
+    np.testing.assert_array_equal(setup.impact_sigma_m[known], sensed.impact_sigma_m[known])
+    assert (setup.impact_sigma_m[~known] == DEFAULT_IMPACT_SIGMA_M).all()
+
+
+def test_predicted_impacts_of_warheads_lie_near_where_they_land(staged):
+    """Drag-free from the true state at fire control: a warhead (heavy, little drag) lands
+    within 25 km of its prediction."""
+    setup = staged.setup
+    rv = (setup.object_kind == 0) & np.isfinite(setup.fire_control_s)
+    assert rv.sum() == 3
+    d = great_circle_distance_m(
+        setup.predicted_lat_rad[rv], setup.predicted_lon_rad[rv],
+        setup.object_impact_lat_rad[rv], setup.object_impact_lon_rad[rv],
+    )  # fmt: skip
+    assert (d < 25e3).all()
+
+
+def test_windows_run_over_batteries_objects_and_the_scenario_grid(staged):
+    setup, ctx = staged.setup, staged.ctx
+    n_t = ctx.clock.n_times
+    assert setup.windows.launch_by_s.shape == (2, 5, n_t)
+    assert setup.object_r_ecef_m.shape == (5, n_t, 3)
+    np.testing.assert_array_equal(setup.windows.t_s, ctx.clock.t_s)
+    # Fort Greely and the THAAD battery can each reach the two warheads aimed at Anchorage.
+    rv_anchorage = np.flatnonzero((setup.object_kind == 0) & (setup.object_asset == 0))
+    assert np.isfinite(setup.windows.launch_by_s[:, rv_anchorage]).any(axis=-1).all()
+
+
+def test_boost_fields_name_the_sbi_layer(staged):
+    setup, ctx = staged.setup, staged.ctx
+    assert setup.sbi_first_satellite_id == ctx.sbi_layer.first_satellite_id == 41
+    assert setup.sbi_sspk == 0.5
+    assert setup.sbi_unit_cost_usd == ctx.spec.sbi.unit_cost_usd
+
+
+def test_without_sensing_nothing_has_fire_control_and_the_default_sigma_applies(staged):
+    setup = build_setup(staged.ctx, None)
+    assert np.isnan(setup.fire_control_s).all()
+    assert (setup.impact_sigma_m == DEFAULT_IMPACT_SIGMA_M).all()
+    assert (setup.told_probability == 0).all()
+
+
+def test_the_kill_chain_needs_a_raid():
+    text = (
+        SMALL_SCENARIO[: SMALL_SCENARIO.index("[[threats.raid]]")]
+        + SMALL_SCENARIO[SMALL_SCENARIO.index("[[sites]]") :]
+    )
+    ctx = RunContext(small_spec(text))
+    assert ctx.raid is None
+    with pytest.raises(ValueError, match="the kill chain needs a raid"):
+        build_setup(ctx, None)
