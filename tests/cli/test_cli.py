@@ -10,9 +10,11 @@ from typer.testing import CliRunner
 
 from goldendome.cli.main import app
 from goldendome.scenario import default_scenario_text
-from tests.small_scenario import SMALL_SCENARIO
+from tests.small_scenario import SMALL_DEFENDED, SMALL_SCENARIO
 
 runner = CliRunner()
+#: Monte Carlo trials in this process (no Dask cluster), and few of them.
+IN_PROCESS = ["--workers", "0", "--trials", "20"]
 
 
 def test_version():
@@ -68,8 +70,9 @@ def test_schema_is_json_schema_with_unit_keys():
 def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     path = tmp_path / "small.toml"
     path.write_text(SMALL_SCENARIO)
+    runs = str(tmp_path / "runs")
     result = runner.invoke(
-        app, ["run", str(path), "--runs-dir", str(tmp_path / "runs"), "--json", "--seed", "11"]
+        app, ["run", str(path), "--runs-dir", runs, "--json", "--seed", "11", *IN_PROCESS]
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
@@ -77,6 +80,9 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     assert summary["seed"] == 11
     assert summary["n_times"] == 41
     assert [layer["n_satellites"] for layer in summary["layers"]] == [24, 1]
+    sbi = summary["layers"][0]
+    assert abs(sbi["altitude_min_m"] - 500e3) < 1e3
+    assert 5_600 < sbi["period_s"] < 5_700  # a 500 km orbit: about 94.6 minutes
     folder = Path(summary["run_folder"])
     assert folder.parent == tmp_path / "runs"
     assert folder.name.endswith("-small-test")
@@ -89,23 +95,68 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
     assert pq.read_table(folder / "site_coverage.parquet").num_rows == 4
     assert [t["target"] for t in summary["threats"]] == ["anchorage", "anchorage"]
     assert summary["objects"] == {"reentry_vehicles": 2, "decoys": 0}
-    assert pq.read_table(folder / "objects.parquet").num_rows == 2
-    assert all(t["miss_m"] < 100.0 for t in summary["threats"])
+    kinds = pq.read_table(folder / "objects.parquet").column("kind").to_pylist()
+    assert kinds == ["booster", "booster", "rv", "rv"]  # the missiles, then their warheads
+    assert all(t["aim_miss_m"] < 100.0 for t in summary["threats"])
+    assert [t["threat_id"] for t in summary["threats"]] == [0, 1]
+    # Pyongyang to Anchorage: about 5,990 km, over a 1,300 km apogee.
+    assert all(abs(t["range_m"] - 5_990e3) < 100e3 for t in summary["threats"])
+    assert all(1_000e3 < t["apogee_altitude_m"] < 2_000e3 for t in summary["threats"])
     assert pq.read_table(folder / "threats.parquet").num_rows == 2
     events = pq.read_table(folder / "threat_events.parquet").to_pylist()
     assert [e["event"] for e in events[:4]] == ["burnout", "apogee", "reentry", "impact"]
     # The GEO satellite over -100 deg stays at the zenith of the equatorial site.
     geo = [c for c in summary["site_coverage"] if c["layer"] == "geo" and c["site"] == "Equator"]
     assert geo[0]["min_in_view"] == 1
+    assert summary["kill_chain"]["trials"] == 20
+    assert summary["space_based_interceptors"] is None  # an SBI layer, but no [sbi] table
+    timelines = summary["sensing"]["timelines"]
+    assert [t["threat_id"] for t in timelines] == [0, 1]
+    assert set(timelines[0]) >= {"impact_sigma_m", "impact_error_m", "first_detected_by"}
 
 
 def test_run_text_summary(tmp_path: Path):
     path = tmp_path / "small.toml"
     path.write_text(SMALL_SCENARIO)
-    result = runner.invoke(app, ["run", str(path), "--runs-dir", str(tmp_path / "runs")])
+    result = runner.invoke(
+        app, ["run", str(path), "--runs-dir", str(tmp_path / "runs"), *IN_PROCESS]
+    )
     assert result.exit_code == 0, result.output
     assert "Space layers" in result.output
+    assert "The raid: each missile aimed and flown" in result.output
+    assert "Detection and tracking" in result.output
     assert "Run folder:" in result.output
+
+
+def test_run_text_summary_of_every_layer(tmp_path: Path):
+    """A scenario where every stage has work: the SBI, sensing and kill-chain tables print."""
+    path = tmp_path / "defended.toml"
+    path.write_text(SMALL_DEFENDED)
+    result = runner.invoke(
+        app, ["run", str(path), "--runs-dir", str(tmp_path / "runs"), *IN_PROCESS]
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Space-based interceptors (sbi, 600) in reach of each missile" in out
+    assert "Detection and tracking, seconds after each missile's launch" in out
+    assert "Kill chain, 20 Monte Carlo trials, 3 warheads and 2 decoys" in out
+    assert "Which layer does the work" in out
+    assert "Per-trial rows: trials/; every shot: engagements/ (Parquet)." in out
+
+
+def test_ctrl_c_during_a_run_exits_130_saying_what_is_kept(tmp_path: Path, monkeypatch):
+    from goldendome import api
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "run_spec", interrupted)
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL_SCENARIO)
+    result = runner.invoke(app, ["run", str(path), "--runs-dir", str(tmp_path / "runs")])
+    assert result.exit_code == 130
+    assert "Interrupted: the finished part of the run" in result.output
+    assert "manifest status 'interrupted'" in result.output
 
 
 def test_run_bad_scenario_exit_2(tmp_path: Path):
