@@ -8,6 +8,7 @@ Example
 'golden-dome-2029'
 """
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from goldendome.scenario import (
     load_scenario_text,
     scenario_from_mapping,
 )
-from goldendome.scenario.loader import read_scenario_file
+from goldendome.scenario.loader import changed_scenario_text, read_scenario_file
 from goldendome.scenario.sizing import SizingSpec, sizing_spec
 from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
 from goldendome.studies.sizing.question import size, size_report
@@ -69,33 +70,51 @@ def default_scenario() -> ScenarioSpec:
 
 
 def read_scenario(
-    scenario: str | Path | None = None, *, seed: int | None = None
+    scenario: str | Path | None = None,
+    *,
+    seed: int | None = None,
+    changes: Mapping[str, Any] | None = None,
 ) -> tuple[ScenarioSpec, str]:
     """Read and validate a scenario file, or the embedded default when ``scenario`` is None.
 
     Parameters
     ----------
     scenario : str or Path, optional
+        A scenario TOML file, or the name of an embedded scenario ("default", "peer-raid").
     seed : int, optional
         Overrides the scenario's seed (validated like the file's own).
+    changes : mapping of str to value, optional
+        Changes by key path in file units, applied before validation:
+        ``{"space.sbi_layer.altitude_km": 300.0, "time.duration_s": 600.0,
+        "threats.raid[0].count": 2, "space.tracking_layer": None}`` (``None`` deletes).
+        Every table on the way must exist and list indices must be in range
+        (:mod:`goldendome.scenario.changes`).
 
     Returns
     -------
     spec : ScenarioSpec
     text : str
-        The scenario text as read (what the manifest stores).
+        The scenario text that was validated (what the manifest stores): the file as read,
+        or, with ``changes``, the changed scenario written back as TOML (the file's comments
+        dropped, a header listing the changes), so a run of it can be repeated.
 
     Raises
     ------
     ScenarioError
-        If the scenario cannot be read or is invalid.
+        If the scenario cannot be read, a change names a path that does not exist, or the
+        result is invalid (problems named by their file paths).
     """
     if scenario is None:
         text, source = default_scenario_text(), "default scenario"
     else:
         text, source = read_scenario_file(scenario), str(scenario)
-    overrides = {} if seed is None else {"seed": seed}
-    return load_scenario_text(text, source, overrides), text
+    overrides = dict(changes or {})
+    if seed is not None:
+        overrides["seed"] = seed
+    spec = load_scenario_text(text, source, overrides)
+    if changes:
+        text = changed_scenario_text(text, source, overrides)
+    return spec, text
 
 
 def run(
@@ -103,6 +122,7 @@ def run(
     *,
     runs_dir: str | Path = "runs",
     seed: int | None = None,
+    changes: Mapping[str, Any] | None = None,
     trials: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -119,6 +139,9 @@ def run(
         Parent folder of the run folder.
     seed : int, optional
         Overrides the scenario's seed.
+    changes : mapping of str to value, optional
+        Changes by key path before validation (see :func:`read_scenario`); the manifest
+        stores the changed scenario.
     trials : int, optional
         Monte Carlo trials of the kill chain (default: the scenario's ``[monte_carlo]``).
     workers : int, optional
@@ -139,7 +162,7 @@ def run(
     ScenarioError
         If the scenario cannot be read or is invalid.
     """
-    spec, text = read_scenario(scenario, seed=seed)
+    spec, text = read_scenario(scenario, seed=seed, changes=changes)
     return run_spec(
         spec,
         text,

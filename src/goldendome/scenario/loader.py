@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from goldendome.scenario.changes import apply_changes, describe_changes, toml_text
 from goldendome.scenario.errors import Problem, ScenarioError
 from goldendome.scenario.problems import problems_from_errors
 from goldendome.scenario.spec import ScenarioSpec
@@ -123,12 +124,41 @@ def load_scenario_text(
     source : str
         Name shown in error reports (a file name).
     overrides : mapping, optional
-        Top-level keys replaced before validation (``{"seed": 7}``), so they are checked too.
+        Changes by key path applied before validation, so they are checked too: top-level
+        keys (``{"seed": 7}``) or dotted paths (``{"space.sbi_layer.altitude_km": 300.0}``,
+        ``{"threats.raid[0].count": 2}``; ``None`` deletes). See
+        :mod:`goldendome.scenario.changes` for the rules.
+
+    Raises
+    ------
+    ScenarioError
+        If the text is not TOML, a change breaks a path rule, or the result is invalid.
     """
     data = parse_toml(text, source)
     if overrides:
-        data.update(overrides)
+        data = apply_changes(data, overrides, source)
     return scenario_from_mapping(data, source)
+
+
+def changed_scenario_text(text: str, source: str, changes: Mapping[str, Any]) -> str:
+    """The scenario ``text`` with ``changes`` applied, as TOML (what a run's manifest stores).
+
+    The original comments are not kept; a header names the source and lists the changes.
+    With no changes the text comes back as it was.
+
+    Raises
+    ------
+    ScenarioError
+        If the text is not TOML or a change breaks a path rule.
+    """
+    if not changes:
+        return text
+    data = apply_changes(parse_toml(text, source), changes, source)
+    header = [
+        f"{source}, with changes applied by goldendome (its comments are not kept here):",
+        *(f"  {line}" for line in describe_changes(changes)),
+    ]
+    return toml_text(data, header)
 
 
 def load_scenario(path: str | Path) -> ScenarioSpec:
