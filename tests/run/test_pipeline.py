@@ -81,6 +81,15 @@ def test_every_id_names_a_row_of_the_table_that_lists_it(stored):
     assert checked >= 20
 
 
+def test_every_tables_key_identifies_its_rows(stored):
+    run = open_run(stored.folder.path)
+    for table in TABLES.values():
+        data = run.columns(table.name)
+        keys = list(zip(*(data[c].tolist() for c in table.key), strict=True))
+        assert keys, table.name
+        assert len(set(keys)) == len(keys), table.name
+
+
 def test_every_parquet_field_carries_its_declared_unit(stored):
     files = sorted(stored.folder.path.rglob("*.parquet"))
     assert len(files) > len(TABLES)  # the parted tables hold several files
