@@ -139,12 +139,12 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     raid, sensors = ctx.raid, ctx.sensors
     if raid is None or not sensors:
         return None
+    sink.progress("sensors and tracking", 0, 1)
     scene = raid.scene
     rngs = ctx.streams.children("sensing", len(sensors) + 1)  # the last: discrimination
     m = Measurements.concatenate(
         [s.measure(scene, rng) for s, rng in zip(sensors, rngs[:-1], strict=True)]
     )
-    sink.progress("sensors and tracking", 0, 1)
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
     )
