@@ -34,6 +34,14 @@ SHOT_COLUMNS = (
 )  # fmt: skip
 
 
+#: Types of the shot columns that are not float64 (for a fight with no shot).
+_SHOT_DTYPES: dict[str, type] = {
+    "layer": np.str_, "look": np.int64, "interceptor": np.str_, "shooter": np.str_,
+    "satellite_id": np.int64, "battery_id": np.int64, "target_object_id": np.int64,
+    "target_kind": np.str_, "threat_id": np.int64, "kill": np.bool_,
+}  # fmt: skip
+
+
 @dataclass
 class Fight:
     """The state of one trial's battle as the layers take their turns."""
@@ -72,7 +80,7 @@ class Fight:
     def shot_columns(self) -> dict[str, np.ndarray]:
         """Every shot so far, in firing order, as columns (see :data:`SHOT_COLUMNS`)."""
         if not self.shots:
-            return {c: np.empty(0) for c in SHOT_COLUMNS}
+            return {c: np.empty(0, dtype=_SHOT_DTYPES.get(c, np.float64)) for c in SHOT_COLUMNS}
         return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
 
 

@@ -99,7 +99,8 @@ def open_run(path: str | Path) -> RunReader:
     version = manifest.get("schema_version") if isinstance(manifest, dict) else None
     if version != SCHEMA_VERSION:
         raise RunFolderError(
-            f"{folder}: written with table schema version {version or 'none (before 1)'}; "
+            f"{folder}: written with table schema version "
+            f"{'none (before 1)' if version is None else version}; "
             f"this goldendome reads version {SCHEMA_VERSION}. Run the scenario again (its "
             "text is in the manifest) to get a folder this version reads."
         )

@@ -176,6 +176,8 @@ def run_scenario(
     KeyboardInterrupt
         Re-raised after the manifest is marked ``interrupted``.
     """
+    if options.trials is not None and options.trials < 1:
+        raise ValueError(f"trials = {options.trials}: a run draws at least one trial.")
     run = _Run(spec, scenario_text, runs_dir, progress)
     sink = run.sink
     run.manifest("running")
