@@ -3,14 +3,22 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import goldendome.cli.coverage  # noqa: F401  (registers the command)
+from goldendome.api import open_run
 from goldendome.cli.main import app
 from goldendome.scenario import default_scenario_text
 
 runner = CliRunner()
 SHORT = ["--duration-s", "600", "--step-s", "60"]
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch):
+    """Run each command in an empty folder, so the default ``runs/`` lands there."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_coverage_json_has_regions_and_one_row_per_region_and_layer():
@@ -85,3 +93,31 @@ def test_bad_scenario_exits_2_with_the_problem_report(tmp_path: Path):
     bad = runner.invoke(app, ["coverage", str(path), "--regions", "NK", *SHORT])
     assert bad.exit_code == 2
     assert "space.sbi_layer.altitude_km = -40" in bad.output
+
+
+def test_coverage_writes_a_run_folder_under_runs_dir(tmp_path: Path):
+    runs = tmp_path / "elsewhere"
+    args = ["coverage", "--regions", "NK", "--layers", "warning_geo", *SHORT]
+    result = runner.invoke(app, [*args, "--runs-dir", str(runs), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    folder = Path(report["run_folder"])
+    assert folder.parent == runs
+    run = open_run(folder)
+    assert run.manifest["status"] == "complete"
+    assert run.manifest["run"]["study"] == "coverage"
+    (row,) = run.rows("coverage_regions")
+    assert (row["region"], row["layer"]) == ("NK", "warning_geo")
+    assert row["gap_max_s"] == report["coverage"][0]["gap_max_s"]
+    # Text output: the tables as before; the folder named on standard error.
+    text = runner.invoke(app, args)
+    assert text.exit_code == 0, text.output
+    assert "Run folder: runs/" in text.stderr
+    assert "Run folder" not in text.stdout
+    assert len(list((tmp_path / "runs").iterdir())) == 1
+
+
+def test_bad_input_writes_no_run_folder(tmp_path: Path):
+    bad = runner.invoke(app, ["coverage", "--regions", "Mars", *SHORT])
+    assert bad.exit_code == 2
+    assert not (tmp_path / "runs").exists()

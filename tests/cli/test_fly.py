@@ -1,13 +1,22 @@
 """goldendome fly from the command line."""
 
 import json
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import goldendome.cli.fly  # noqa: F401  (registers the command)
+from goldendome.api import open_run
 from goldendome.cli.main import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch):
+    """Run each command in an empty folder, so the default ``runs/`` lands there."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_fly_to_a_target_json():
@@ -93,3 +102,25 @@ def test_fly_glide_and_cruise_classes():
     no_target = runner.invoke(app, ["fly", "kh-101-class"])
     assert no_target.exit_code == 2
     assert "give a target (--to) or a range (--range-km)" in no_target.output
+
+
+def test_fly_writes_a_run_folder_under_runs_dir(tmp_path: Path):
+    runs = tmp_path / "elsewhere"
+    args = ["fly", "hwasong-17-class", "--to", "seattle"]
+    result = runner.invoke(app, [*args, "--runs-dir", str(runs), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    run = open_run(out["run_folder"])
+    assert Path(out["run_folder"]).parent == runs
+    assert run.manifest["status"] == "complete"
+    assert run.rows("flight")[0]["flight_time_s"] == out["flight_time_s"]
+    assert run.columns("flight_trajectory")["t_s"][-1] == out["flight_time_s"]
+    text = runner.invoke(app, args)
+    assert "Run folder: runs/" in text.stderr
+    assert "Run folder" not in text.stdout
+
+
+def test_listing_and_bad_names_write_no_run_folder(tmp_path: Path):
+    assert runner.invoke(app, ["fly", "--list"]).exit_code == 0
+    assert runner.invoke(app, ["fly", "hwasong-81"]).exit_code == 2
+    assert not (tmp_path / "runs").exists()

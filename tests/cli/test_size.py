@@ -3,14 +3,23 @@
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import goldendome.cli.size  # noqa: F401  (registers the command)
+from goldendome.api import open_run
 from goldendome.cli.main import app
 from goldendome.scenario import default_scenario_text
+from goldendome.studies.sizing import search
 
 runner = CliRunner()
 ONE_SHELL = ["--altitudes-km", "300", "--inclinations-deg", "55", "--planes", "60"]
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch):
+    """Run each command in an empty folder, so the default ``runs/`` lands there."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_size_prints_the_answer_beside_its_assumptions():
@@ -62,3 +71,44 @@ def test_scenario_sbi_layer_must_carry_interceptors(tmp_path: Path):
         "sbi.layer = 'warning_geo' is not an interceptor layer of [space]; interceptor layers: "
         "sbi_layer" in bad.output
     )
+
+
+def test_size_writes_a_run_folder_under_runs_dir(tmp_path: Path):
+    runs = tmp_path / "elsewhere"
+    quick = [*ONE_SHELL, "--launch-times", "60"]
+    result = runner.invoke(app, ["size", *quick, "--runs-dir", str(runs), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    run = open_run(report["run_folder"])
+    assert Path(report["run_folder"]).parent == runs
+    assert run.manifest["status"] == "complete"
+    assert run.manifest["run"]["question"]["launch_times"] == 60
+    (best,) = [c for c in run.rows("sizing_candidates") if c["best"]]
+    assert best["satellites"] == report["satellites"]
+    assert len(run.columns("sizing_launch_times")["in_reach"]) == 60
+    text = runner.invoke(app, ["size", *quick])
+    assert "Run folder: runs/" in text.stderr
+    assert "Run folder" not in text.stdout
+
+
+def test_interrupted_size_exits_130_and_marks_its_manifest(tmp_path: Path, monkeypatch):
+    calls = []
+    real = search.reach_map
+
+    def interrupt_on_second_shell(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search, "reach_map", interrupt_on_second_shell)
+    result = runner.invoke(
+        app,
+        ["size", "--altitudes-km", "300,500", "--inclinations-deg", "55", "--planes", "60"],
+    )
+    assert result.exit_code == 130
+    assert "Interrupted: the shells searched so far are kept in the run folder" in result.output
+    (folder,) = (tmp_path / "runs").iterdir()
+    run = open_run(folder)
+    assert (run.manifest["status"], run.manifest["stage"]) == ("interrupted", "search")
+    assert [c["altitude_m"] for c in run.rows("sizing_candidates")] == [300e3]

@@ -120,36 +120,42 @@ def coverage(
     step_s: Annotated[
         float | None, typer.Option(help="Sampling step, s (the scenario's if omitted).")
     ] = None,
+    runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Coverage of named regions by each space layer: time covered, N-fold, gaps, age of data."""
-    from goldendome.api import ScenarioError, read_scenario
+    from goldendome import api
     from goldendome.cli.progress import rich_progress
-    from goldendome.studies.coverage.figures import coverage_report, simulate_coverage
 
     try:
-        spec, _ = read_scenario(scenario)
-    except ScenarioError as exc:
-        _fail(exc.report())
-    try:
         with rich_progress() as progress:
-            result = simulate_coverage(
-                spec,
-                _names(regions),
+            result = api.coverage(
+                scenario,
+                regions=_names(regions),
                 layers=_names(layers),
                 min_elevation_deg=min_elevation_deg,
                 min_assets=min_assets,
                 n_fold=fold,
                 duration_s=duration_s,
                 step_s=step_s,
+                runs_dir=runs_dir,
                 progress=progress,
             )
+    except api.ScenarioError as exc:
+        _fail(exc.report())
     except ValueError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail("Interrupted: coverage writes nothing, so nothing was lost.", EXIT_INTERRUPTED)
-    report = coverage_report(result, spec)
+        _fail(
+            f"Interrupted: the run folder under {runs_dir}/ is marked 'interrupted' (coverage "
+            "writes its tables at the end, so it holds none).",
+            EXIT_INTERRUPTED,
+        )
+    except OSError as exc:
+        _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
+    report = api.coverage_report(result)
     if json_out:
         typer.echo(json.dumps(report, indent=2))
     else:
         _print_tables(report)
+        typer.echo(f"Run folder: {report['run_folder']}", err=True)

@@ -1,6 +1,7 @@
 """``goldendome fly``: fly a threat class, aim it, or reconstruct a reported test."""
 
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -71,11 +72,11 @@ def fly(
     list_all: Annotated[
         bool, typer.Option("--list", help="List classes, launch areas, targets.")
     ] = False,
+    runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Fly a threat class: minimum-energy, lofted, aimed at a target, or a reconstructed test."""
-    from goldendome.api import ScenarioError
-    from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
+    from goldendome.api import ScenarioError, catalog_listing, fly_threat, reconstruct_test
 
     if list_all:
         listing = catalog_listing()
@@ -102,6 +103,7 @@ def fly(
                 range_km=range_km,
                 flight_time_s=flight_time_s,
                 azimuth_deg=azimuth_deg,
+                runs_dir=runs_dir,
             )
         else:
             result = fly_threat(
@@ -114,18 +116,26 @@ def fly(
                 azimuth_deg=azimuth_deg,
                 lofted=lofted,
                 cross_range_deg=cross_range_deg,
+                runs_dir=runs_dir,
             )
     except ScenarioError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except OSError as exc:
+        typer.echo(
+            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
+        )
+        raise typer.Exit(1) from None
     if json_out:
         typer.echo(json.dumps(result, indent=2))
-    elif reconstruct:
+        return
+    if reconstruct:
         _print_reconstruction(result)
     elif result.get("type") in ("hgv", "cruise"):
         _print_glide_or_cruise(result)
     else:
         _print_flight(result)
+    typer.echo(f"Run folder: {result['run_folder']}", err=True)
 
 
 def _print_flight(s: dict[str, Any]) -> None:

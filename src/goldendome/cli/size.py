@@ -66,6 +66,7 @@ def size(
     scenario: Annotated[
         Path | None, typer.Option(help="Take the kill vehicle, rule and threat from a scenario.")
     ] = None,
+    runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """How many SBIs give each missile of a salvo k shots: search altitude, inclination, planes."""
@@ -96,16 +97,26 @@ def size(
 
     try:
         with rich_progress() as progress:
-            report = size_constellation_report(values, progress)
+            report = size_constellation_report(values, progress, runs_dir=runs_dir)
     except ScenarioError as exc:
         typer.echo(exc.report())
         raise typer.Exit(EXIT_BAD_INPUT) from None
     except KeyboardInterrupt:
-        typer.echo("Interrupted: sizing writes nothing, so nothing was lost.", err=True)
+        typer.echo(
+            f"Interrupted: the shells searched so far are kept in the run folder under "
+            f"{runs_dir}/ (manifest status 'interrupted').",
+            err=True,
+        )
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except OSError as exc:
+        typer.echo(
+            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
+        )
+        raise typer.Exit(1) from None
     if json_out:
         typer.echo(json.dumps(report, indent=2))
         return
     from goldendome.cli.size_tables import print_sizing
 
     print_sizing(report)
+    typer.echo(f"Run folder: {report['run_folder']}", err=True)

@@ -3,6 +3,7 @@
 import math
 from dataclasses import asdict
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,14 @@ from goldendome.scenario.catalog import (
     threat_classes,
 )
 from goldendome.scenario.errors import Problem, ScenarioError
-from goldendome.threats.ballistic import Launches
+from goldendome.studies.flight_store import (
+    TRAJECTORY_STEP_S,
+    Trajectory,
+    TrajectoryFn,
+    every_step,
+    store_flight,
+)
+from goldendome.threats.ballistic import Launches, StepSizes
 from goldendome.threats.boost_glide import fly_hgv
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.cruise import fly_cruise
@@ -62,7 +70,7 @@ def _fly_glide_or_cruise(
     lon_t: float,
     theta0: float,
     cross_range_deg: float,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], TrajectoryFn]:
     t = np.arange(0.0, 6 * 3600.0, 1.0)
     if isinstance(spec, HgvClassSpec):
         f = fly_hgv(
@@ -77,6 +85,7 @@ def _fly_glide_or_cruise(
             cross_range_deg=cross_range_deg,
         )
         g = f.glide
+        y_hgv = f.y_eci[0]
         return {
             "type": "hgv",
             "target_range_km": float(f.target_range_m[0]) / 1e3,
@@ -99,7 +108,7 @@ def _fly_glide_or_cruise(
             "impact_latitude_deg": math.degrees(float(f.impact_lat_rad[0])),
             "impact_longitude_deg": math.degrees(float(f.impact_lon_rad[0])),
             "cross_range_deg": cross_range_deg,
-        }
+        }, lambda: every_step(t, y_hgv)
     c = fly_cruise(
         spec.build_cruise(),
         [[area.latitude_rad, lat_t]],
@@ -119,7 +128,21 @@ def _fly_glide_or_cruise(
         "cruise_altitude_m": spec.cruise_altitude_m,
         "end_latitude_deg": math.degrees(float(c.end_lat_rad[0])),
         "end_longitude_deg": math.degrees(float(c.end_lon_rad[0])),
-    }
+    }, lambda: every_step(t, c.y_eci[0])
+
+
+def _ballistic_trajectory(launches: Launches, theta0: float) -> Trajectory:
+    """One launch flown again with its states stored every :data:`TRAJECTORY_STEP_S`, and
+    its impact state last."""
+    events = fly(launches, theta0_rad=theta0)
+    t_impact = float(events.event_t_s[0, IMPACT])
+    t_end = t_impact if np.isfinite(t_impact) else StepSizes().max_flight_s
+    flight = fly(launches, np.arange(0.0, t_end, TRAJECTORY_STEP_S), theta0_rad=theta0)
+    t_s, y_eci = every_step(flight.t_s, flight.y_eci[0])
+    if np.isfinite(t_impact):
+        t_s = np.append(t_s, t_impact)
+        y_eci = np.vstack([y_eci, events.event_x_eci[0, IMPACT]])
+    return t_s, y_eci
 
 
 def catalog_listing() -> dict[str, list[dict[str, Any]]]:
@@ -170,6 +193,7 @@ def fly_threat(
     azimuth_deg: float = 90.0,
     lofted: bool = False,
     cross_range_deg: float = 0.0,
+    runs_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Fly one missile of a catalog class from a launch area, shaped or aimed as asked.
 
@@ -178,14 +202,60 @@ def fly_threat(
     ``azimuth_deg``), or none (a minimum-energy shot along ``azimuth_deg``) is used.
     ``burnout_fpa_deg`` depresses or lofts an aimed shot; ``lofted`` aims with a full burn.
     Hypersonic-glide and cruise classes need a target or a range; ``cross_range_deg`` boosts a
-    glider off the target bearing so that its glide turns back.
+    glider off the target bearing so that its glide turns back. With ``runs_dir`` the
+    flight is also written to a new run folder there (:mod:`goldendome.studies.flight_store`:
+    its figures, and its trajectory sampled every 10 s).
 
     Returns
     -------
     dict
         Inputs, flight figures, and for aimed shots the reach: ``reachable``, ``max_range_km``
-        (``global_reach`` when the class can fly more than half-way round the Earth), miss.
+        (``global_reach`` when the class can fly more than half-way round the Earth), miss;
+        ``run_folder`` when one was written.
     """
+    inputs = {
+        "class": class_name,
+        "from": launch_area,
+        "to": target,
+        "range_km": range_km,
+        "apogee_km": apogee_km,
+        "fpa_deg": burnout_fpa_deg,
+        "azimuth_deg": azimuth_deg,
+        "lofted": lofted,
+        "cross_range_deg": cross_range_deg,
+    }
+    result, trajectory = _fly_threat(
+        class_name,
+        launch_area=launch_area,
+        target=target,
+        range_km=range_km,
+        apogee_km=apogee_km,
+        burnout_fpa_deg=burnout_fpa_deg,
+        azimuth_deg=azimuth_deg,
+        lofted=lofted,
+        cross_range_deg=cross_range_deg,
+    )
+    if runs_dir is None:
+        return result
+    theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
+    return store_flight(
+        result, inputs, trajectory, runs_dir=runs_dir, epoch=FLIGHT_EPOCH, theta0_rad=theta0
+    )
+
+
+def _fly_threat(
+    class_name: str,
+    *,
+    launch_area: str,
+    target: str | None,
+    range_km: float | None,
+    apogee_km: float | None,
+    burnout_fpa_deg: float | None,
+    azimuth_deg: float,
+    lofted: bool,
+    cross_range_deg: float,
+) -> tuple[dict[str, Any], TrajectoryFn]:
+    """:func:`fly_threat`'s figures, and how to sample its trajectory."""
     spec = lookup("threat class", class_name, threat_classes())
     area = lookup("launch area", launch_area, launch_areas())
     if sum(x is not None for x in (target, range_km, apogee_km)) > 1:
@@ -199,7 +269,8 @@ def fly_threat(
             )
         lat_t, lon_t = _aim_point(area, target, range_km, azimuth_deg)
         head = {"class": spec.name, "launch_area": area.name, "target": target or "range"}
-        return head | _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
+        flown, trajectory = _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
+        return head | flown, trajectory
     missile = spec.build_rocket()
     az = math.radians(azimuth_deg)
     base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
@@ -226,7 +297,8 @@ def fly_threat(
             "global_reach": max_km > HALF_CIRCUMFERENCE_KM,
             "miss_m": float(result.miss_m[0]),
         }
-        return out | summarize_flight(result.flight)
+        aimed = result.launches
+        return out | summarize_flight(result.flight), lambda: _ballistic_trajectory(aimed, theta0)
     if apogee_km is not None:
         kick = lofted_kick(base, apogee_km * 1e3, theta0_rad=theta0)
         if not np.isfinite(kick[0]):
@@ -243,8 +315,10 @@ def fly_threat(
     else:
         kick = minimum_energy_kick(base, theta0_rad=theta0)[0]
         out["shape"] = "minimum_energy"
-    flight = fly(with_values(base, kick_rad=kick), theta0_rad=theta0)
-    return out | {"azimuth_deg": azimuth_deg} | summarize_flight(flight)
+    shaped = with_values(base, kick_rad=kick)
+    flight = fly(shaped, theta0_rad=theta0)
+    figures = out | {"azimuth_deg": azimuth_deg} | summarize_flight(flight)
+    return figures, lambda: _ballistic_trajectory(shaped, theta0)
 
 
 def _aim_point(
@@ -272,8 +346,14 @@ def reconstruct_test(
     range_km: float,
     flight_time_s: float | None = None,
     azimuth_deg: float = 90.0,
+    runs_dir: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Reconstruct a reported lofted test (see :mod:`goldendome.threats.reconstruct`)."""
+    """Reconstruct a reported lofted test (see :mod:`goldendome.threats.reconstruct`).
+
+    With ``runs_dir`` the fitted flight is also written to a new run folder there: its
+    figures and trajectory (flown again with the fitted payload and kick) and the fit
+    (``flight_reconstruction``); the result then has a ``run_folder`` key.
+    """
     missile = ballistic_class(class_name)
     area = lookup("launch area", launch_area, launch_areas())
     for key, value in (("--apogee-km", apogee_km), ("--range-km", range_km)):
@@ -293,7 +373,7 @@ def reconstruct_test(
         )
     except ValueError as exc:
         raise _bad("reconstruction", str(exc)) from None
-    return (
+    result = (
         {"launch_area": area.name, "azimuth_deg": azimuth_deg}
         | asdict(rec)
         | {
@@ -302,6 +382,36 @@ def reconstruct_test(
             > HALF_CIRCUMFERENCE_KM,
             "global_reach_fitted_payload": rec.max_range_fitted_payload_km > HALF_CIRCUMFERENCE_KM,
         }
+    )
+    if runs_dir is None:
+        return result
+    fitted = Launches.of(
+        [missile],
+        [area.latitude_rad],
+        area.longitude_rad,
+        math.radians(azimuth_deg),
+        math.radians(rec.kick_deg),
+        payload_kg=rec.payload_kg,
+    )
+    figures = {"class": missile.name, "launch_area": area.name, "shape": "reconstructed"}
+    figures |= {"azimuth_deg": azimuth_deg} | summarize_flight(fly(fitted, theta0_rad=theta0))
+    inputs = {
+        "class": class_name,
+        "from": launch_area,
+        "reconstruct": True,
+        "apogee_km": apogee_km,
+        "range_km": range_km,
+        "flight_time_s": flight_time_s,
+        "azimuth_deg": azimuth_deg,
+    }
+    return store_flight(
+        figures,
+        inputs,
+        lambda: _ballistic_trajectory(fitted, theta0),
+        runs_dir=runs_dir,
+        epoch=FLIGHT_EPOCH,
+        theta0_rad=theta0,
+        reconstruction=result,
     )
 
 

@@ -48,7 +48,7 @@ def test_layers_of_one_role_are_also_reported_together(spec):
     assert both.n_satellites == 6
     assert np.allclose(both.figures.assets_mean, geo.figures.assets_mean + heo.figures.assets_mean)
     assert result.row("NK", "tracking_layer").min_elevation_deg == {"tracking_layer": 10.0}
-    report = coverage_report(result, spec)
+    report = coverage_report(result)
     assert report["samples"] == 11
     assert report["regions"][0]["points"] == select_regions(["NK"])[0].n_points
 

@@ -18,6 +18,8 @@ are also reported together (counts added), e.g. the GEO and HEO early-warning la
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -91,12 +93,27 @@ class RegionCoverage:
 
 @dataclass(frozen=True)
 class CoverageResult:
-    """Coverage of every region by every layer over one window."""
+    """Coverage of every region by every layer over one window.
+
+    Attributes
+    ----------
+    scenario : str
+        The scenario's name.
+    epoch : datetime
+        The scenario epoch (UTC); ``t_s`` counts from it.
+    t_s : (n_time,) float64, seconds
+    regions : list of Region
+    rows : list of RegionCoverage
+    run_folder : Path or None
+        The run folder the result was stored in, if any.
+    """
 
     scenario: str
+    epoch: datetime
     t_s: FloatArray
     regions: list[Region]
     rows: list[RegionCoverage] = field(default_factory=list)
+    run_folder: Path | None = None
 
     def row(self, region: str, layer: str) -> RegionCoverage:
         """The row of a region (name as in the file) and a layer (or ``a+b`` for a role)."""
@@ -142,6 +159,33 @@ def _layer_names(spec: ScenarioSpec, layers: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(layers))
 
 
+def coverage_inputs(
+    spec: ScenarioSpec,
+    regions: Sequence[str] | None,
+    layers: Sequence[str] | None,
+    min_elevation_deg: float | None,
+    duration_s: float | None,
+    step_s: float | None,
+) -> tuple[list[Region], list[str], FloatArray]:
+    """The regions, layer names and sample times ``(n_time,)`` s a coverage run would use.
+
+    Raises
+    ------
+    UnknownRegionError, ValueError
+        For an unknown region or layer, or a bad window or mask (before any work is done).
+    """
+    if min_elevation_deg is not None and not 0.0 <= min_elevation_deg < 90.0:
+        raise ValueError(
+            f"min_elevation_deg must lie in [0, 90) degrees, got {min_elevation_deg}; a mask "
+            "below the horizon would count satellites hidden by the Earth."
+        )
+    return (
+        select_regions(regions),
+        _layer_names(spec, layers),
+        time_grid_s(spec, duration_s, step_s),
+    )
+
+
 def simulate_coverage(
     spec: ScenarioSpec,
     regions: Sequence[str] | None = None,
@@ -184,14 +228,9 @@ def simulate_coverage(
     UnknownRegionError, ValueError
         For an unknown region or layer, or a bad window or mask.
     """
-    if min_elevation_deg is not None and not 0.0 <= min_elevation_deg < 90.0:
-        raise ValueError(
-            f"min_elevation_deg must lie in [0, 90) degrees, got {min_elevation_deg}; a mask "
-            "below the horizon would count satellites hidden by the Earth."
-        )
-    chosen = select_regions(regions)
-    names = _layer_names(spec, layers)
-    t_s = time_grid_s(spec, duration_s, step_s)
+    chosen, names, t_s = coverage_inputs(
+        spec, regions, layers, min_elevation_deg, duration_s, step_s
+    )
     point_sets = [(r.lat_rad, r.lon_rad) for r in chosen]
     counts: dict[str, list[IntArray]] = {}
     meta: dict[str, tuple[str, int, float]] = {}
@@ -231,36 +270,45 @@ def simulate_coverage(
                     figures=coverage_figures(n_in_view, t_s, min_assets=min_assets, n_fold=n_fold),
                 )
             )
-    return CoverageResult(scenario=spec.name, t_s=t_s, regions=chosen, rows=rows)
+    return CoverageResult(
+        scenario=spec.name, epoch=spec.time.epoch, t_s=t_s, regions=chosen, rows=rows
+    )
 
 
-def coverage_report(result: CoverageResult, spec: ScenarioSpec) -> dict[str, Any]:
-    """Plain data of a coverage result (what ``goldendome coverage --json`` prints)."""
+def region_facts(region: Region) -> dict[str, Any]:
+    """A region's name, label, source, bounds and grid as plain data."""
+    r = region
+    return {
+        "name": r.name,
+        "label": r.label,
+        "source": r.source,
+        "bounds_deg": {
+            "south": r.south_deg,
+            "north": r.north_deg,
+            "west": r.west_deg,
+            "east": r.east_deg,
+        },
+        "spacing_deg": r.spacing_deg,
+        "points": r.n_points,
+    }
+
+
+def coverage_report(result: CoverageResult) -> dict[str, Any]:
+    """Plain data of a coverage result (what ``goldendome coverage --json`` prints); with a
+    ``run_folder`` key when the result was stored."""
     t = result.t_s
     first = result.rows[0].figures if result.rows else None
-    return {
+    report = {
         "scenario": result.scenario,
-        "epoch_utc": spec.time.epoch.isoformat(),
+        "epoch_utc": result.epoch.isoformat(),
         "duration_s": float(t[-1] - t[0]),
         "step_s": float(t[1] - t[0]) if t.shape[0] > 1 else 0.0,
         "samples": int(t.shape[0]),
         "min_assets": first.min_assets if first else 1,
         "n_fold": int(first.fold_fraction.shape[1]) if first else 0,
-        "regions": [
-            {
-                "name": r.name,
-                "label": r.label,
-                "source": r.source,
-                "bounds_deg": {
-                    "south": r.south_deg,
-                    "north": r.north_deg,
-                    "west": r.west_deg,
-                    "east": r.east_deg,
-                },
-                "spacing_deg": r.spacing_deg,
-                "points": r.n_points,
-            }
-            for r in result.regions
-        ],
+        "regions": [region_facts(r) for r in result.regions],
         "coverage": [row.summary() for row in result.rows],
     }
+    if result.run_folder is not None:
+        report["run_folder"] = str(result.run_folder)
+    return report

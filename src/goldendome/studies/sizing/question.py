@@ -13,7 +13,12 @@ from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.run.boost_tracks import fly_boost
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.sizing import SizingSpec
-from goldendome.studies.sizing.search import SizingAnswer, SizingQuestion, size_constellation
+from goldendome.studies.sizing.search import (
+    ShellFn,
+    SizingAnswer,
+    SizingQuestion,
+    size_constellation,
+)
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.targeting import aim
 
@@ -79,11 +84,14 @@ def assumptions(question: SizingQuestion) -> dict[str, Any]:
 
 
 def size(
-    spec: SizingSpec, progress: Callable[[str, int, int], None] | None = None
+    spec: SizingSpec,
+    progress: Callable[[str, int, int], None] | None = None,
+    on_shell: ShellFn | None = None,
 ) -> tuple[SizingAnswer, dict[str, Any]]:
     """Answer a sizing question: the smallest constellation and the assumptions behind it.
 
-    ``progress(stage, done, total)`` is called after each shell searched.
+    ``progress(stage, done, total)`` is called after each shell searched, and
+    ``on_shell(reach_map, candidates)`` just before it.
     """
     question = sizing_question(spec)
 
@@ -91,13 +99,14 @@ def size(
         if progress is not None:
             progress("searching shells (altitude x inclination)", done, total)
 
-    return size_constellation(question, shells), assumptions(question)
+    return size_constellation(question, shells, on_shell), assumptions(question)
 
 
 def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]:
-    """The answer as plain data (what ``goldendome size --json`` prints)."""
+    """The answer as plain data (what ``goldendome size --json`` prints); with a
+    ``run_folder`` key when the answer was stored."""
     best = answer.best
-    return {
+    report: dict[str, Any] = {
         "satellites": None if best is None else best.satellites,
         "best": None if best is None else asdict(best),
         "needed_in_reach": answer.needed_in_reach,
@@ -113,3 +122,6 @@ def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]
             "in_reach": answer.in_reach_over_time,
         },
     }
+    if answer.run_folder is not None:
+        report["run_folder"] = str(answer.run_folder)
+    return report

@@ -13,6 +13,7 @@ launch times, evaluated by lookup.
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import brentq
@@ -73,7 +74,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class SizingAnswer:
-    """The best constellation, every candidate, and the best one's coverage figures."""
+    """The best constellation, every candidate, and the best one's coverage figures
+    (``run_folder``: where the answer was stored, if it was)."""
 
     best: Candidate | None
     candidates: list[Candidate]
@@ -83,6 +85,11 @@ class SizingAnswer:
     in_reach_over_time: list[int] = field(default_factory=list)
     launch_times_s: list[float] = field(default_factory=list)
     coverage_by_latitude: list[tuple[float, float]] = field(default_factory=list)
+    run_folder: Path | None = None
+
+
+#: Called after each shell with its reach map and the candidates of its plane counts.
+ShellFn = Callable[[ReachMap, list[Candidate]], None]
 
 
 def _success(counts: IntArray, needed: int) -> float:
@@ -142,7 +149,9 @@ def _effective_reach_km(shell: ReachMap, latitude_rad: float) -> float:
 
 
 def size_constellation(
-    question: SizingQuestion, progress: Callable[[int, int], None] | None = None
+    question: SizingQuestion,
+    progress: Callable[[int, int], None] | None = None,
+    on_shell: ShellFn | None = None,
 ) -> SizingAnswer:
     """Search altitude, inclination and plane count for the smallest constellation.
 
@@ -151,6 +160,9 @@ def size_constellation(
     question : SizingQuestion
     progress : callable, optional
         ``progress(done, total)`` after each shell.
+    on_shell : callable, optional
+        ``on_shell(reach_map, candidates)`` after each shell (before ``progress``), with the
+        candidates of that shell's plane counts: what a run folder stores as it goes.
 
     Returns
     -------
@@ -185,6 +197,8 @@ def size_constellation(
                     searched_up_to=cap,
                 )
             )
+        if on_shell is not None:
+            on_shell(shell, candidates[-len(question.planes) :])
         if progress is not None:
             progress(n + 1, len(shells))
     _, start_s, end_s = engagement_windows(question.tracks, question.rule)
