@@ -155,3 +155,24 @@ def test_toml_text_writes_nested_tables_lists_of_tables_and_odd_keys():
         "empty": [],
     }
     assert tomllib.loads(toml_text(data)) == data
+
+
+def test_api_run_passes_changes_and_stores_the_changed_scenario(tmp_path):
+    stored = api.run(
+        runs_dir=tmp_path,
+        changes={
+            "time.duration_s": 600.0,
+            "time.step_s": 60.0,
+            "space.sbi_layer": None,
+            "space.tracking_layer": None,
+            "sbi": None,
+            "threats.raid": None,
+        },
+    )
+    assert stored.summary["n_times"] == 11
+    assert [layer["name"] for layer in stored.summary["layers"]] == ["warning_geo", "warning_heo"]
+    manifest = api.open_run(stored.folder.path).manifest
+    spec = load_scenario_text(manifest["scenario_text"], "stored")
+    assert spec.time.duration_s == 600.0
+    assert "sbi_layer" not in spec.space
+    assert spec.sbi is None
