@@ -1,7 +1,7 @@
 """The run pipeline against the code before it (issue "One run pipeline"), in one process.
 
 - Whole default run at 1,000 trials, every trial in this process: ``api.run`` today against
-  the same call on the baseline commit (:mod:`benchmarks.baseline`), rounds interleaved.
+  the same call on the baseline commit (:mod:`benchmarks.baseline`), three rounds each.
   Goal: at least 1.5x. Both runs must give the same kill-chain figures.
 - ``import goldendome.results`` in a fresh interpreter (goal: under 0.3 s, and none of
   numba, scipy or the role packages loaded) against the baseline's ``results.store``, which

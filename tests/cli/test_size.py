@@ -31,6 +31,7 @@ def test_size_prints_the_answer_beside_its_assumptions():
     assert "kill vehicle delta v km s" in result.output
 
 
+@pytest.mark.slow
 def test_size_json_and_salvo():
     one = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--json"]).output)
     four = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--salvo", "4", "--json"]).output)

@@ -165,3 +165,22 @@ def test_unknown_region_or_layer_is_named(spec):
         simulate_coverage(spec, ["NK"], min_elevation_deg=-5.0)
     with pytest.raises(ValueError, match="0 < step_s <= duration_s"):
         simulate_coverage(spec, ["NK"], duration_s=10.0, step_s=60.0)
+
+
+def test_a_broken_regions_file_names_path_value_and_rule():
+    import tomllib
+
+    from goldendome.data.errors import CatalogError
+    from goldendome.data.loader import catalog_text, parse_catalog
+    from goldendome.studies.coverage.regions import RegionCatalog
+
+    data = tomllib.loads(catalog_text("regions.toml"))
+    data["region"][0]["north_deg"] = 95.0
+    data["region"][1]["north_deg"] = data["region"][1]["south_deg"] - 1.0
+    del data["region"][2]["spacing_deg"]
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(data, RegionCatalog, "copy.toml")
+    report = str(info.value)
+    assert "region[0].north_deg = 95" in report
+    assert "is not north of south_deg" in report
+    assert "region[2].spacing_deg" in report

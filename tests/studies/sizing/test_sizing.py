@@ -39,6 +39,7 @@ def _tracks(launch_times_s):
     return fly_boost(aimed.launches, theta0)
 
 
+@pytest.mark.slow
 def test_reach_map_lookup_agrees_with_direct_simulation():
     """A launch at time t is the launch at 0 turned by the Earth's rotation: counts read off
     the map agree with flying each launch and checking every satellite, to one satellite
@@ -61,6 +62,7 @@ def test_reach_map_lookup_agrees_with_direct_simulation():
     assert looked_up.mean() == pytest.approx(simulated.mean(), rel=0.05)
 
 
+@pytest.mark.slow
 def test_sizing_meets_the_question_and_one_fewer_per_plane_does_not():
     answer, assumed = size_constellation(ONE_SHELL)
     best = answer.best
@@ -74,6 +76,7 @@ def test_sizing_meets_the_question_and_one_fewer_per_plane_does_not():
     assert worse.best.satellites < best.satellites
 
 
+@pytest.mark.slow
 def test_sizing_grows_linearly_with_simultaneous_launches():
     """APS 2003 (via IEEE Spectrum 2005): the constellation 'grows in proportion to the
     number of simultaneous launches'. Doubling the salvo doubles the satellites within 20%."""
@@ -86,6 +89,7 @@ def test_sizing_grows_linearly_with_simultaneous_launches():
     assert totals[2] / totals[1] == pytest.approx(2.0, rel=0.2)
 
 
+@pytest.mark.slow
 def test_more_shots_need_more_satellites_and_faster_vehicles_fewer():
     one, _ = size_constellation(ONE_SHELL)
     two, _ = size_constellation(ONE_SHELL | {"shots": 2})

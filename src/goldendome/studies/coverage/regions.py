@@ -6,14 +6,17 @@ the WGS-84 ellipsoid. Names match case-insensitively (``nk`` is ``NK``).
 
 import difflib
 import math
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
+from typing import Annotated
 
 import numpy as np
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from goldendome.data.loader import load_catalog
+from goldendome.data.quantities import Bounded
+from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import FloatArray
 
 REGIONS_FILE = "regions.toml"
@@ -96,26 +99,51 @@ def _centers(low: float, high: float, spacing: float) -> FloatArray:
     return np.asarray(0.5 * (lower + np.minimum(lower + spacing, high)), dtype=np.float64)
 
 
-def _region(entry: dict[str, Any]) -> Region:
-    missing = [k for k in ("name", "label", "source", *_KEYS) if k not in entry]
-    if missing:
-        raise ValueError(f"{REGIONS_FILE}: region {entry.get('name', '?')!r} lacks {missing}.")
-    bounds = {k: float(entry[k]) for k in _KEYS}
+Latitude = Annotated[float, Bounded("a latitude lies in [-90, 90] deg", "deg", ge=-90, le=90)]
+Longitude = Annotated[float, Bounded("a longitude lies in [-180, 360] deg", "deg", ge=-180, le=360)]
+
+
+class RegionEntry(SpecModel):
+    """One ``[[region]]`` of ``regions.toml``: a latitude-longitude box and its grid spacing."""
+
+    name: Annotated[str, Field(min_length=1)]
+    label: str
+    source: Annotated[str, Field(min_length=1)]
+    south_deg: Latitude
+    north_deg: Latitude
+    west_deg: Longitude
+    east_deg: Longitude
+    spacing_deg: Annotated[float, Bounded("the spacing lies in (0, 10] deg", "deg", gt=0, le=10)]
+
+    @model_validator(mode="after")
+    def _box(self) -> "RegionEntry":
+        if self.north_deg <= self.south_deg:
+            raise PydanticCustomError(
+                "region_box",
+                "north_deg = {north} is not north of south_deg = {south}",
+                {"north": self.north_deg, "south": self.south_deg},
+            )
+        return self
+
+
+class RegionCatalog(SpecModel):
+    """``regions.toml``: the named regions."""
+
+    region: Annotated[list[RegionEntry], Field(min_length=1)]
+
+
+def _region(entry: RegionEntry) -> Region:
+    bounds = {k: float(getattr(entry, k)) for k in _KEYS}
     lat, lon = box_grid(**bounds)
     return Region(
-        name=str(entry["name"]),
-        label=str(entry["label"]),
-        source=str(entry["source"]),
-        lat_rad=lat,
-        lon_rad=lon,
-        **bounds,
+        name=entry.name, label=entry.label, source=entry.source, lat_rad=lat, lon_rad=lon, **bounds
     )
 
 
 def load_regions() -> dict[str, Region]:
-    """Every region of ``data/regions.toml``, by name, in file order."""
-    text = resources.files("goldendome.data").joinpath(REGIONS_FILE).read_text("utf-8")
-    regions = [_region(entry) for entry in tomllib.loads(text).get("region", [])]
+    """Every region of ``data/regions.toml``, by name, in file order (validated by the one
+    catalog loader: a broken file is refused with every problem's path, value and rule)."""
+    regions = [_region(entry) for entry in load_catalog(REGIONS_FILE, RegionCatalog).region]
     return {r.name: r for r in regions}
 
 
