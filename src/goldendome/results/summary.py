@@ -105,10 +105,6 @@ def _sensing(run: RunReader) -> dict[str, Any] | None:
     }
 
 
-def _rounds(battery: dict[str, Any]) -> dict[str, int]:
-    return {"rounds": int(battery["rounds"])}
-
-
 def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:
     """The Monte Carlo's figures from the ``trials`` and ``engagements`` tables."""
     if not run.has("trials"):
