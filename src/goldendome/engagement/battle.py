@@ -20,6 +20,7 @@ import numpy as np
 
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.engagement.wta import assign, assign_exact, assign_greedy
+from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import KIND_LABELS, ObjectKind
@@ -207,7 +208,7 @@ def fight_layer(
     (n_obj,) float64
         The ready times after this layer (engaged survivors: last intercept + BDA delay).
     """
-    bats = np.array([k for k, b in enumerate(setup.batteries) if b.kind.phase == layer], np.int64)
+    bats, windows = setup.layer_windows[layer]
     ready = ready_s.copy()
     if not bats.size:
         return ready
@@ -220,8 +221,8 @@ def fight_layer(
         targets = np.flatnonzero(seen & fight.object_alive & np.isfinite(ready) & (value > 0))
         if not targets.size:
             break
-        t_all, _ = setup.windows.earliest(ready[None, :])
-        t_int = t_all[np.ix_(bats, targets)]
+        mine = InterceptWindows(windows.t_s, windows.launch_by_s[:, targets], windows.distance_m)
+        t_int, _ = mine.earliest(ready[targets][None, :])
         feasible = np.isfinite(t_int)
         rounds = np.minimum(fight.inventory[bats], shots * feasible.sum(axis=1))
         weapon = np.repeat(np.arange(bats.size), rounds)
@@ -268,11 +269,15 @@ def _layer_shots(
     s_lat, s_lon, s_alt = _geodetic(site_r)
     kinds = [setup.batteries[int(k)].kind for k in battery]
     distance = np.linalg.norm(point - site_r, axis=-1)
-    fly = np.array([float(kd.time_to_reach_s(d)) for kd, d in zip(kinds, distance, strict=True)])
+    fly = np.empty(n)
+    names = np.array([kd.name for kd in kinds])
+    for name in np.unique(names):
+        rows = names == name
+        fly[rows] = kinds[int(np.argmax(rows))].time_to_reach_s(distance[rows])
     return {
         "layer": np.full(n, layer),
         "look": np.full(n, look, np.int64),
-        "interceptor": np.array([kd.name for kd in kinds]),
+        "interceptor": names,
         "shooter": np.array([setup.batteries[int(k)].site for k in battery]),
         "satellite_id": np.full(n, -1, np.int64),
         "battery_id": battery.astype(np.int64),

@@ -9,6 +9,7 @@ predicted impact, fire-control time and chance of being told apart. The run buil
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -100,6 +101,17 @@ class KillChainSetup:
     def n_objects(self) -> int:
         """Released objects."""
         return int(self.object_kind.shape[0])
+
+    @cached_property
+    def layer_windows(self) -> dict[str, tuple[IntArray, InterceptWindows]]:
+        """Each surface layer's batteries (indices) and their intercept windows alone."""
+        out = {}
+        for layer in ("midcourse", "terminal"):
+            rows = [k for k, b in enumerate(self.batteries) if b.kind.phase == layer]
+            bats = np.array(rows, np.int64)
+            w = self.windows
+            out[layer] = (bats, InterceptWindows(w.t_s, w.launch_by_s[bats], w.distance_m[bats]))
+        return out
 
     def interceptor_names(self) -> list[str]:
         """Interceptor types that can fire, in a fixed order (SBIs first)."""
