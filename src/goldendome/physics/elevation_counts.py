@@ -16,20 +16,7 @@ from goldendome.physics._types import FloatArray, IntArray
 def in_view_counts_reference(
     r_ecef_m: FloatArray, up: FloatArray, r_site_m: FloatArray, min_elevation_rad: FloatArray
 ) -> IntArray:
-    """Satellites above each site's mask at each time (NumPy reference).
-
-    Parameters
-    ----------
-    r_ecef_m : (n_satellite, n_time, 3) float64, meters, Earth-fixed
-    up : (n_site, 3) float64
-        Geodetic up unit vectors of the sites.
-    r_site_m : (n_site, 3) float64, meters
-    min_elevation_rad : (n_site,) float64, radians
-
-    Returns
-    -------
-    (n_site, n_time) int64
-    """
+    """:func:`in_view_counts` in plain NumPy, site by site (the kernel's test reference)."""
     out = np.zeros((up.shape[0], r_ecef_m.shape[1]), np.int64)
     for i in range(up.shape[0]):
         rel = r_ecef_m - r_site_m[i]

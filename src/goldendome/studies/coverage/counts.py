@@ -2,7 +2,7 @@
 
 A satellite sees a ground point when its elevation above the point's local horizontal
 (the plane normal to the WGS-84 ellipsoid normal) is at least the mask angle: the same test
-as a site's mask in :mod:`goldendome.run.architecture`, and for a point on the ground the
+as a site's mask in :mod:`goldendome.physics.elevation_counts`, and for a point on the ground the
 same as the point being inside the satellite's Earth-limb-limited view (at a 0 deg mask).
 
 The full cube ``(n_point, n_time, n_satellite)`` is never formed. Satellites are propagated
