@@ -30,6 +30,8 @@ from goldendome.run.stages.sensing import run_sensing
 from goldendome.scenario.spec import ScenarioSpec
 
 TRIALS = 1000
+#: Trials when the benchmarks run once untimed (``make test``): enough to exercise every path.
+UNTIMED_TRIALS = 40
 
 
 class _Discard:
@@ -48,9 +50,9 @@ class _Discard:
 SCENARIOS = ["default", "peer-raid"]
 
 
-def _whole_run(scenario: str, runs: Path, workers: int) -> dict:
-    summary = api.run(scenario, runs_dir=runs, trials=TRIALS, workers=workers).summary
-    assert summary["kill_chain"]["trials"] == TRIALS
+def _whole_run(scenario: str, runs: Path, workers: int, trials: int) -> dict:
+    summary = api.run(scenario, runs_dir=runs, trials=trials, workers=workers).summary
+    assert summary["kill_chain"]["trials"] == trials
     return summary
 
 
@@ -73,8 +75,9 @@ def setup(request: pytest.FixtureRequest) -> tuple[str, ScenarioSpec, KillChainS
 def test_whole_run(benchmark, tmp_path, setup, role: str, workers: int):
     scenario = setup[0]  # the fixture has compiled every kernel the run needs
     benchmark.group = f"kill chain, whole run of {TRIALS} trials: {scenario}"
-    benchmark.extra_info.update(role=role, work=TRIALS, scenario=scenario)
-    summary = benchmark.pedantic(_whole_run, (scenario, tmp_path / "runs", workers), rounds=1)
+    n = UNTIMED_TRIALS if benchmark.disabled else TRIALS
+    benchmark.extra_info.update(role=role, work=n, scenario=scenario)
+    summary = benchmark.pedantic(_whole_run, (scenario, tmp_path / "runs", workers, n), rounds=1)
     assert 0.0 <= summary["kill_chain"]["p_zero_leakers"] <= 1.0
 
 
@@ -83,5 +86,7 @@ def test_monte_carlo_serial(benchmark, setup, role: str, trials: int):
     scenario, spec, built = setup
     benchmark.group = f"kill chain, Monte Carlo per trial, serial: {scenario}"
     benchmark.extra_info.update(role=role, work=trials, scenario=scenario)
+    if benchmark.disabled:
+        trials = max(trials * UNTIMED_TRIALS // TRIALS, 1)
     records, _ = benchmark.pedantic(run_monte_carlo, (built, spec.seed, trials), rounds=1)
     assert records["trial"].size == trials

@@ -7,7 +7,7 @@
   numba, scipy or the role packages loaded) against the baseline's ``results.store``, which
   drove the whole run and loaded the simulator.
 
-Without ``--benchmark-enable`` timing (``make test``), each runs once on 50 trials.
+With ``--benchmark-disable`` (``make test``), each runs once, untimed, on 50 trials.
 """
 
 import json
