@@ -27,9 +27,16 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# The test suite and the benchmarks' untimed pass run side by side (both mostly use one core
+# each); the benchmarks' log is printed after the tests, and either failing fails the target.
 check-tests: $(STAMP)
-	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest benchmarks --benchmark-disable -q -p no:cacheprovider
+	@mkdir -p .benchmarks
+	@$(BIN)/python -m pytest benchmarks --benchmark-disable -q -p no:cacheprovider \
+		> .benchmarks/untimed.log 2>&1 & bench=$$!; \
+	$(BIN)/python -m pytest; tests=$$?; \
+	wait $$bench; benchmarks=$$?; \
+	echo "== benchmarks, run once untimed (exit $$benchmarks) =="; cat .benchmarks/untimed.log; \
+	test $$tests -eq 0 && test $$benchmarks -eq 0
 
 test: lint check-tests
 
