@@ -85,9 +85,12 @@ class Fight:
         return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
 
 
-#: Most assignment problems remembered (see :func:`_assign`).
-ASSIGNMENT_MEMO_SIZE = 4096
+#: Largest problem remembered (bytes of its kill-probability matrix), and the most bytes of
+#: keys the memo holds before it starts again (see :func:`_assign`).
+MEMO_PROBLEM_BYTES = 64 * 1024
+MEMO_TOTAL_BYTES = 64 * 1024 * 1024
 _memo: dict[tuple[object, ...], IntArray] = {}
+_memo_bytes = [0]
 
 
 def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntArray:
@@ -97,10 +100,13 @@ def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntAr
     1,000 trials: 1,478 problems, 67 of them distinct), and the assignment is a pure function
     of ``(method, pk, value, shots)``, so a solved problem is looked up by the bytes of its
     inputs instead of being solved again. Results are the same as without the memo, in any
-    process and for any number of workers.
+    process and for any number of workers. Only problems up to :data:`MEMO_PROBLEM_BYTES` are
+    kept, and the memo starts again past :data:`MEMO_TOTAL_BYTES`, so memory stays bounded
+    on large raids (whose problems rarely repeat).
     """
-    key = (method, pk.shape, pk.tobytes(), value.tobytes(), int(shots))
-    known = _memo.get(key)
+    small = pk.nbytes <= MEMO_PROBLEM_BYTES
+    key = (method, pk.shape, pk.tobytes(), value.tobytes(), int(shots)) if small else None
+    known = _memo.get(key) if key is not None else None
     if known is not None:
         return known.copy()
     if method == "exact":
@@ -109,9 +115,12 @@ def _assign(method: str, pk: FloatArray, value: FloatArray, shots: int) -> IntAr
         out = assign_greedy(pk, value, shots)
     else:
         out = assign(pk, value, shots)
-    if len(_memo) >= ASSIGNMENT_MEMO_SIZE:
-        _memo.clear()
-    _memo[key] = out.copy()
+    if key is not None:
+        if _memo_bytes[0] > MEMO_TOTAL_BYTES:
+            _memo.clear()
+            _memo_bytes[0] = 0
+        _memo[key] = out.copy()
+        _memo_bytes[0] += pk.nbytes + value.nbytes
     return out
 
 
