@@ -23,7 +23,8 @@ class _Stub:
     report_latency_s: float = 0.0
 
     def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
-        raise NotImplementedError
+        """No detections (labelling reads only the class; the detections are given)."""
+        return _detections([], [])
 
 
 def _detections(sensor: list[int], obj: list[int]) -> Measurements:
