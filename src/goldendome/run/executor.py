@@ -77,7 +77,7 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
             n_workers=n,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: runs side by side never collide
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
