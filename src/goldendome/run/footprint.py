@@ -1,0 +1,211 @@
+"""A run's dimensions read from its spec, and the bytes each stage holds at its peak.
+
+The dimensions (satellites per layer, time samples, boost-phase samples, missiles, released
+objects, batteries, trials) come from the spec and the catalogs alone, before anything is
+built. Each stage's bytes are a sum of ``coefficient x product of dimensions``; the
+coefficients (bytes per element) follow the arrays the stages allocate and were calibrated
+against measured peak resident memory (``docs/speed.md``), rounded up, so the estimate is an
+upper bound.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
+from goldendome.scenario.spec import ScenarioSpec
+
+#: Boost-phase sampling step, seconds (:data:`goldendome.run.boost_tracks.BOOST_STEP_S`).
+BOOST_STEP_S = 1.0
+#: Roles whose layers carry infrared sensors (their propagations are kept for the sensors).
+SENSOR_ROLES = ("early_warning", "tracking")
+
+#: Resident memory of the interpreter, NumPy, SciPy, numba and the compiled kernels.
+BASE_BYTES = 280 * 2**20
+#: Bytes per (satellite, time) the architecture stage holds while it works on a layer.
+ARCHITECTURE_WORK = 170
+#: Bytes per (satellite, time) kept per propagation (an (n, n_t, 3) float64 array).
+POSITIONS = 24
+#: Bytes per (SBI, boost sample, phasing) of the boost layer's kept propagations.
+BOOST_POSITIONS = 24
+#: Bytes per (missile, raid sample): the flight on the union grid and its two views.
+MISSILE_SAMPLE = 110
+#: Bytes per (object, time) of the raid's kept arrays (payload flight, scene).
+OBJECT_SAMPLE = 200
+#: Bytes per (object, time) of the trajectory table while it is written.
+TRAJECTORY_SAMPLE = 160
+#: Bytes per (object, time) of the sensing pass (measurements, tracker history).
+SENSING_SAMPLE = 1_200
+#: Bytes per (infrared satellite, object) of one infrared frame's temporaries.
+FRAME_PAIR = 300
+#: Bytes per (battery, object, time) of the kill chain's intercept windows.
+WINDOW_SAMPLE = 20
+#: Bytes per (trial, object) of the Monte Carlo's engagements read back for the summary.
+TRIAL_OBJECT = 400
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    """What drives a run's memory, from its spec.
+
+    Attributes
+    ----------
+    layers : dict of str to int
+        Satellites per space layer.
+    sensor_satellites : int
+        Satellites of the layers that carry infrared sensors.
+    sbi_layer : str or None
+    sbi_satellites : int
+    times : int
+        Samples of the scenario grid (``duration_s / step_s + 1``).
+    boost_samples : int
+        Samples of the raid's boost-phase grid (every second of every missile's boost).
+    missiles, objects : int
+        Missiles, and the RVs and decoys they release.
+    batteries, radars, sites : int
+    trials, phase_samples : int
+    """
+
+    layers: dict[str, int]
+    sensor_satellites: int
+    sbi_layer: str | None
+    sbi_satellites: int
+    times: int
+    boost_samples: int
+    missiles: int
+    objects: int
+    batteries: int
+    radars: int
+    sites: int
+    trials: int
+    phase_samples: int
+
+    @property
+    def satellites(self) -> int:
+        """Satellites over all layers."""
+        return sum(self.layers.values())
+
+    @property
+    def largest_layer(self) -> tuple[str, int]:
+        """The layer with the most satellites and its count (``("", 0)`` without layers)."""
+        return max(self.layers.items(), key=lambda kv: kv[1], default=("", 0))
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts by name (layers as ``satellites.<name>``)."""
+        out = {f"satellites.{k}": v for k, v in self.layers.items()}
+        out["satellites"] = self.satellites
+        for name in (
+            "sensor_satellites", "sbi_satellites", "times", "boost_samples", "missiles",
+            "objects", "batteries", "radars", "sites", "trials", "phase_samples",
+        ):  # fmt: skip
+            out[name] = int(getattr(self, name))
+        return out
+
+
+def n_times(duration_s: float, step_s: float) -> int:
+    """Samples of ``Clock.uniform``: ``0, step_s, ...`` up to ``duration_s``."""
+    return max(1, math.ceil((duration_s + 0.5 * step_s) / step_s))
+
+
+def boost_samples(spec: ScenarioSpec, step_s: float = BOOST_STEP_S) -> int:
+    """Samples of the boost-phase grid: every ``step_s`` from the first launch to the last
+    burnout, plus two (:func:`goldendome.run.boost_tracks.boost_grid`)."""
+    first, last = math.inf, -math.inf
+    for entry in spec.threats.raid:
+        burn = _burn_s(entry.class_)
+        first = min(first, entry.launch_time_s)
+        last = max(last, entry.launch_time_s + (entry.count - 1) * entry.spacing_s + burn)
+    if not math.isfinite(first):
+        return 0
+    return int(np.ceil((last + 2.0 * step_s - first) / step_s))
+
+
+def _burn_s(name: str) -> float:
+    cls = threat_classes()[name]
+    stages = getattr(cls, "stage", [])  # a raid flies ballistic (staged) classes only
+    return float(sum(float(s.burn_time_s) for s in stages))
+
+
+def dimensions(spec: ScenarioSpec, trials: int | None = None) -> Dimensions:
+    """The :class:`Dimensions` of ``spec`` (``trials`` overrides ``[monte_carlo] trials``)."""
+    layers = {name: _layer_size(spec, name) for name in spec.space}
+    sensing = sum(n for name, n in layers.items() if spec.space[name].role in SENSOR_ROLES)
+    missiles = objects = 0
+    for entry in spec.threats.raid:
+        cls = threat_classes()[entry.class_]
+        decoys = getattr(cls, "decoy_count", 0) if entry.decoys is None else entry.decoys
+        rvs = cls.rv_count if isinstance(cls, BallisticClassSpec) else 1
+        missiles += entry.count
+        objects += entry.count * (rvs + decoys)
+    sbi = None if spec.sbi is None else spec.sbi.layer
+    return Dimensions(
+        layers=layers,
+        sensor_satellites=sensing,
+        sbi_layer=sbi,
+        sbi_satellites=0 if sbi is None else layers.get(sbi, 0),
+        times=n_times(spec.time.duration_s, spec.time.step_s),
+        boost_samples=boost_samples(spec),
+        missiles=missiles,
+        objects=objects,
+        batteries=sum(len(site.interceptors) for site in spec.sites),
+        radars=sum(1 for site in spec.sites if site.radar is not None),
+        sites=len(spec.sites),
+        trials=spec.monte_carlo.trials if trials is None else trials,
+        phase_samples=spec.monte_carlo.phase_samples,
+    )
+
+
+def _layer_size(spec: ScenarioSpec, name: str) -> int:
+    layer = spec.space[name]
+    for key in ("satellites", "longitudes_rad", "apogee_longitudes_rad", "_lines"):
+        value = getattr(layer, key, None)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, list | tuple):
+            return len(value)
+    return len(layer.build(name).initial_elements(spec.time.epoch))  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class StageBytes:
+    """One stage's memory: what it keeps for later stages and what it frees when done.
+
+    Attributes
+    ----------
+    name : str
+    kept, working : int, bytes
+    """
+
+    name: str
+    kept: int
+    working: int
+
+
+def stage_bytes(d: Dimensions) -> list[StageBytes]:
+    """Each stage's kept and working bytes for dimensions ``d``, in the pipeline's order."""
+    t, n_obj = d.times, d.missiles + d.objects
+    _, n_max = d.largest_layer
+    pairs = min(50_000, d.sbi_satellites * d.missiles // 100)
+    return [
+        StageBytes(
+            "architecture",
+            POSITIONS * t * (d.satellites + 3 * d.sensor_satellites),
+            ARCHITECTURE_WORK * n_max * t,
+        ),
+        StageBytes(
+            "raid",
+            MISSILE_SAMPLE * d.missiles * (t + d.boost_samples) + OBJECT_SAMPLE * n_obj * t,
+            TRAJECTORY_SAMPLE * n_obj * t,
+        ),
+        StageBytes(
+            "boost",
+            BOOST_POSITIONS * d.sbi_satellites * d.boost_samples * d.phase_samples,
+            120 * pairs * min(d.boost_samples, 400),
+        ),
+        StageBytes(
+            "sensing", 0, SENSING_SAMPLE * n_obj * t + FRAME_PAIR * d.sensor_satellites * n_obj
+        ),
+        StageBytes("kill_chain", (WINDOW_SAMPLE * d.batteries + 40) * d.objects * t, 0),
+        StageBytes("trials", 0, TRIAL_OBJECT * d.trials * n_obj),
+    ]
