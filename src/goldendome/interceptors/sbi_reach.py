@@ -22,8 +22,13 @@ from scipy.spatial import cKDTree
 from goldendome.interceptors.space_based import KillVehicle
 from goldendome.physics._types import FloatArray, IntArray
 
-#: Pairs checked together in the sample-by-sample phase (bounds memory to ~100 MB).
+#: Most pairs checked together in the sample-by-sample phase.
 PAIR_CHUNK = 50_000
+#: Most bytes the sample-by-sample phase holds at once: a pair checked over a window of
+#: ``w`` samples takes about ``PAIR_SAMPLE_BYTES * w`` bytes (gathered positions, gaps,
+#: distances, margins), so fewer pairs are checked together over long windows.
+PAIR_BYTES = 64 * 2**20
+PAIR_SAMPLE_BYTES = 160
 
 
 @dataclass(frozen=True)
@@ -231,8 +236,10 @@ def sbi_opportunities(
         raise ValueError(f"method must be 'pruned' or 'dense', not {method!r}.")
     none = np.empty(0, np.int64), np.empty(0)
     parts = [(none[0], none[0], none[1], none[1], none[1])]
-    for start in range(0, sat.size, PAIR_CHUNK):
-        s, j = sat[start : start + PAIR_CHUNK], thr[start : start + PAIR_CHUNK]
+    width = int((k1 - k0).max(initial=1))
+    chunk = max(1, min(PAIR_CHUNK, PAIR_BYTES // (PAIR_SAMPLE_BYTES * max(width, 1))))
+    for start in range(0, sat.size, chunk):
+        s, j = sat[start : start + chunk], thr[start : start + chunk]
         rows, t_hit, tof, dist = _check_pairs(geometry, s, j)
         parts.append((s[rows], j[rows], t_hit, tof, dist))
     cols = [np.concatenate(c) for c in zip(*parts, strict=True)]

@@ -14,7 +14,7 @@ from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.analytic import propagate_analytic
 from goldendome.orbits.base import OrbitalElements
-from goldendome.physics._types import FloatArray
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import MU_EARTH_M3_S2
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
@@ -48,16 +48,33 @@ class BoostTracks:
 
 
 def boost_grid(launches: Launches, step_s: float = BOOST_STEP_S) -> FloatArray:
-    """The boost-phase grid: every ``step_s`` seconds from the first launch to the last
-    burnout (plus one step).
+    """The boost-phase grid: every ``step_s`` seconds from the first launch, over each
+    missile's boost phase (from its launch to one step past its burnout).
 
-    Launches spread over hours make long grids (and :func:`boost_opportunities` then holds
-    every satellite's position at every sample, ``24 * n_satellite * n_time`` bytes): fly
-    such launches in groups.
+    The samples are those of one grid from the first launch to the last burnout (plus one
+    step), less those in no missile's boost phase: launches hours apart make no samples in
+    between, so the grid (and every satellite's positions on it, ``24 * n_satellite *
+    n_time`` bytes) grows with the missiles' boost phases, not with the launch times.
     """
-    first = float(np.min(launches.t_launch_s))
-    last_burn = float(np.max(launches.t_launch_s + launches.stage_burn_s.sum(axis=1)))
-    return np.arange(first, last_burn + 2.0 * step_s, step_s)
+    t0 = np.asarray(launches.t_launch_s, np.float64)
+    first = float(np.min(t0))
+    lo = np.floor((t0 - first) / step_s).astype(np.int64)
+    burnout = t0 + launches.stage_burn_s.sum(axis=1)
+    hi = np.ceil((burnout + 2.0 * step_s - first) / step_s).astype(np.int64)
+    k = np.concatenate([np.arange(a, b) for a, b in merged_intervals(lo, hi)])
+    return first + k * step_s
+
+
+def merged_intervals(lo: IntArray, hi: IntArray) -> list[tuple[int, int]]:
+    """The union of half-open integer intervals ``[lo, hi)`` as sorted disjoint intervals."""
+    order = np.argsort(lo, kind="stable")
+    out: list[tuple[int, int]] = []
+    for a, b in zip(lo[order].tolist(), hi[order].tolist(), strict=True):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        elif b > a:
+            out.append((a, b))
+    return out
 
 
 def boost_tracks(flight: Flight) -> BoostTracks:

@@ -15,6 +15,7 @@ from goldendome.physics.clock import Clock
 from goldendome.run.layers import SpaceLayer, places
 from goldendome.run.raid import FlownRaid, fly_raid
 from goldendome.run.sensor_models import build_sensors
+from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.sensors.base import Sensor
@@ -79,3 +80,9 @@ class RunContext:
     def raid(self) -> FlownRaid | None:
         """The raid aimed and flown once (None without a raid)."""
         return fly_raid(self.spec, self.clock, self.streams)
+
+    def fly_raid(self, progress: ProgressFn | None = None) -> FlownRaid | None:
+        """:attr:`raid`, flown now (once) with ``progress(stage, done, total)`` reports."""
+        if "raid" not in self.__dict__:
+            self.__dict__["raid"] = fly_raid(self.spec, self.clock, self.streams, progress)
+        return self.raid

@@ -13,22 +13,37 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from goldendome.interceptors.sbi_reach import PAIR_BYTES
+from goldendome.run.boost_tracks import merged_intervals
+from goldendome.run.layers import BLOCK_BYTES
 from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 
 #: Boost-phase sampling step, seconds (:data:`goldendome.run.boost_tracks.BOOST_STEP_S`).
 BOOST_STEP_S = 1.0
+#: Most bytes of SBI positions the boost stage streams at once
+#: (:data:`goldendome.run.stages.boost.BOOST_BLOCK_BYTES`).
+BOOST_BLOCK_BYTES = 32 * 2**20
 #: Roles whose layers carry infrared sensors (their propagations are kept for the sensors).
 SENSOR_ROLES = ("early_warning", "tracking")
 
 #: Resident memory of the interpreter, NumPy, SciPy, numba and the compiled kernels.
 BASE_BYTES = 280 * 2**20
-#: Bytes per (satellite, time) the architecture stage holds while it works on a layer.
+#: Bytes per satellite held for the run (elements, phased copies, the satellites table).
+SATELLITE = 400
+#: Bytes per (satellite, time) the architecture works on: one streamed block's positions
+#: and their geodetic and Earth-fixed temporaries, at most :data:`BLOCK_WORK` bytes.
 ARCHITECTURE_WORK = 170
-#: Bytes per (satellite, time) kept per propagation (an (n, n_t, 3) float64 array).
+BLOCK_WORK = 10 * BLOCK_BYTES
+#: Bytes per (satellite, time) kept per propagation (an (n, n_t, 3) float64 array); the
+#: layers that carry sensors keep four (positions, half a second either side, velocities).
 POSITIONS = 24
-#: Bytes per (SBI, boost sample, phasing) of the boost layer's kept propagations.
-BOOST_POSITIONS = 24
+SENSOR_PROPAGATIONS = 4
+#: Most bytes the boost stage works on: a block of SBIs on the boost grid with its k-d
+#: trees, and one chunk of (satellite, threat) pairs checked sample by sample.
+BOOST_WORK = 3 * BOOST_BLOCK_BYTES + PAIR_BYTES
+#: Bytes per (SBI, boost sample) below that bound.
+BOOST_SAMPLE = 72
 #: Bytes per (missile, raid sample): the flight on the union grid and its two views.
 MISSILE_SAMPLE = 110
 #: Bytes per (object, time) of the raid's kept arrays (payload flight, scene).
@@ -109,16 +124,20 @@ def n_times(duration_s: float, step_s: float) -> int:
 
 
 def boost_samples(spec: ScenarioSpec, step_s: float = BOOST_STEP_S) -> int:
-    """Samples of the boost-phase grid: every ``step_s`` from the first launch to the last
-    burnout, plus two (:func:`goldendome.run.boost_tracks.boost_grid`)."""
-    first, last = math.inf, -math.inf
+    """Samples of the boost-phase grid: every ``step_s`` over each missile's boost phase
+    (:func:`goldendome.run.boost_tracks.boost_grid`), counted from the raid entries."""
+    starts, ends = [], []
     for entry in spec.threats.raid:
-        burn = _burn_s(entry.class_)
-        first = min(first, entry.launch_time_s)
-        last = max(last, entry.launch_time_s + (entry.count - 1) * entry.spacing_s + burn)
-    if not math.isfinite(first):
+        t0 = entry.launch_time_s + entry.spacing_s * np.arange(entry.count)
+        starts.append(t0)
+        ends.append(t0 + _burn_s(entry.class_) + 2.0 * step_s)
+    if not starts:
         return 0
-    return int(np.ceil((last + 2.0 * step_s - first) / step_s))
+    t0, t1 = np.concatenate(starts), np.concatenate(ends)
+    first = float(t0.min())
+    lo = np.floor((t0 - first) / step_s).astype(np.int64)
+    hi = np.ceil((t1 - first) / step_s).astype(np.int64)
+    return sum(b - a for a, b in merged_intervals(lo, hi))
 
 
 def _burn_s(name: str) -> float:
@@ -186,23 +205,19 @@ def stage_bytes(d: Dimensions) -> list[StageBytes]:
     """Each stage's kept and working bytes for dimensions ``d``, in the pipeline's order."""
     t, n_obj = d.times, d.missiles + d.objects
     _, n_max = d.largest_layer
-    pairs = min(50_000, d.sbi_satellites * d.missiles // 100)
+    boost = min(BOOST_WORK, BOOST_SAMPLE * d.sbi_satellites * d.boost_samples)
     return [
         StageBytes(
             "architecture",
-            POSITIONS * t * (d.satellites + 3 * d.sensor_satellites),
-            ARCHITECTURE_WORK * n_max * t,
+            SATELLITE * d.satellites + SENSOR_PROPAGATIONS * POSITIONS * t * d.sensor_satellites,
+            min(BLOCK_WORK, ARCHITECTURE_WORK * n_max * t),
         ),
         StageBytes(
             "raid",
             MISSILE_SAMPLE * d.missiles * (t + d.boost_samples) + OBJECT_SAMPLE * n_obj * t,
             TRAJECTORY_SAMPLE * n_obj * t,
         ),
-        StageBytes(
-            "boost",
-            BOOST_POSITIONS * d.sbi_satellites * d.boost_samples * d.phase_samples,
-            120 * pairs * min(d.boost_samples, 400),
-        ),
+        StageBytes("boost", 0, boost if d.missiles else 0),
         StageBytes(
             "sensing", 0, SENSING_SAMPLE * n_obj * t + FRAME_PAIR * d.sensor_satellites * n_obj
         ),

@@ -1,7 +1,14 @@
 """The run's space layers (each with its epoch elements and cached propagations) and its
-named places (sites, defended assets) as arrays."""
+named places (sites, defended assets) as arrays.
+
+A layer's positions on a grid are ``(n_satellite, n_time, 3)`` float64: 24 bytes per
+satellite and sample, gigabytes for a hundred thousand satellites over a day. Stages that
+only reduce them (coverage counts, reach checks) stream the layer in blocks of satellites
+(:meth:`SpaceLayer.blocks`) and never hold it whole; only what the sensors keep is cached.
+"""
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -11,6 +18,9 @@ from goldendome.orbits.base import Constellation, OrbitalElements
 from goldendome.physics._types import FloatArray
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.scenario.constellations import ConstellationSpec
+
+#: Most bytes of positions a streamed block holds (:meth:`SpaceLayer.blocks`).
+BLOCK_BYTES = 8 * 2**20
 
 #: Phase ``k`` of ``K`` advances every satellite by ``2 pi frac(k * GOLDEN)`` along its orbit.
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0
@@ -90,6 +100,67 @@ class SpaceLayer:
             self._cache[key] = propagate_analytic(elements, t_s)
             self.propagations += 1
         return self._cache[key]
+
+    def blocks(
+        self,
+        grid: str,
+        t_s: FloatArray,
+        phase: int = 0,
+        n_phases: int = 1,
+        max_bytes: int = BLOCK_BYTES,
+    ) -> Iterator[tuple[slice, FloatArray]]:
+        """The positions of :meth:`positions_eci` in blocks of satellites, never all at once.
+
+        Parameters
+        ----------
+        grid, t_s, phase, n_phases
+            As for :meth:`positions_eci`.
+        max_bytes : int
+            Most bytes per block (at least one satellite per block).
+
+        Yields
+        ------
+        rows : slice
+            The block's satellites (indices into the layer).
+        r_eci_m : (n_rows, n_time, 3) float64, meters
+            Their positions: a view of the cached propagation when there is one, else
+            propagated into a buffer that the next block overwrites (copy what you keep).
+            A full pass counts as one propagation.
+        """
+        key = (grid, phase, n_phases if phase else 1)
+        n_sat, n_t = self.n_satellites, int(np.shape(t_s)[0])
+        rows_per = block_rows(n_t, max_bytes)
+        cached = self._cache.get(key)
+        if cached is not None:
+            for first in range(0, n_sat, rows_per):
+                rows = slice(first, min(first + rows_per, n_sat))
+                yield rows, cached[rows]
+            return
+        self.propagations += 1
+        elements = self.elements if phase == 0 else self.phased(phase, n_phases)
+        buffer = np.empty((min(rows_per, n_sat), n_t, 3))
+        for first in range(0, n_sat, rows_per):
+            rows = slice(first, min(first + rows_per, n_sat))
+            out = buffer[: rows.stop - rows.start]
+            yield rows, propagate_analytic(take_rows(elements, rows), t_s, out=out)
+
+
+def take_rows(elements: OrbitalElements, rows: slice) -> OrbitalElements:
+    """The elements of satellites ``rows`` (views of ``elements``' arrays)."""
+    e = elements
+    return OrbitalElements(
+        e.semi_major_axis_m[rows],
+        e.eccentricity[rows],
+        e.inclination_rad[rows],
+        e.raan_rad[rows],
+        e.arg_perigee_rad[rows],
+        e.mean_anomaly_rad[rows],
+    )
+
+
+def block_rows(n_time: int, max_bytes: int = BLOCK_BYTES) -> int:
+    """Satellites per block so that ``(rows, n_time, 3)`` float64 fits in ``max_bytes``."""
+    return max(1, max_bytes // (24 * max(n_time, 1)))
 
 
 @dataclass(frozen=True, eq=False)

@@ -18,6 +18,7 @@ from goldendome.physics.clock import Clock
 from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.scene import SceneObjects
 from goldendome.run.boost_tracks import BoostTracks, boost_grid, boost_tracks
+from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
@@ -25,6 +26,7 @@ from goldendome.threats.ballistic import Launches
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.groups import FlownFn, fly_in_groups
 from goldendome.threats.targeting import Shape, aim
 
 
@@ -109,12 +111,24 @@ def _launches(spec: ScenarioSpec) -> tuple[Launches, FloatArray, FloatArray, lis
     return launches, np.array(lat_t), np.array(lon_t), rockets
 
 
-def fly_raid(spec: ScenarioSpec, clock: Clock, streams: Streams) -> FlownRaid | None:
+def _stage(progress: ProgressFn | None, stage: str) -> FlownFn | None:
+    if progress is None:
+        return None
+    report = progress
+    return lambda done, total: report(stage, done, total)
+
+
+def fly_raid(
+    spec: ScenarioSpec, clock: Clock, streams: Streams, progress: ProgressFn | None = None
+) -> FlownRaid | None:
     """Aim and fly every missile of ``spec.threats.raid`` and release their payloads.
 
     Entries with ``shape = "lofted"`` are aimed on lofted arcs, the others on
     minimum-energy arcs. Missiles whose target is out of reach fly their maximum-range arc
-    toward it and are marked unreachable. Returns None without a raid.
+    toward it and are marked unreachable. Returns None without a raid. Missiles and then
+    their payloads are flown in groups (:func:`goldendome.threats.groups.fly_in_groups`),
+    ``progress`` hearing ``("flying missiles", done, total)`` and ``("flying RVs and
+    decoys", done, total)`` after each.
     """
     if not spec.threats.raid:
         return None
@@ -133,7 +147,12 @@ def fly_raid(spec: ScenarioSpec, clock: Clock, streams: Streams) -> FlownRaid | 
         reachable[idx], miss[idx], max_range[idx] = part.reachable, part.miss_m, part.max_range_m
     fine = boost_grid(aimed)
     grid = np.union1d(clock.t_s, fine)
-    both = fly(aimed, grid, theta0_rad=theta0)
+    both = fly_in_groups(
+        lambda idx: fly(aimed.take(idx), grid, theta0_rad=theta0),
+        len(aimed),
+        grid.shape[0],
+        _stage(progress, "flying missiles"),
+    )
     on_clock = np.searchsorted(grid, clock.t_s)
     on_fine = np.searchsorted(grid, fine)
     flight = replace(
@@ -142,7 +161,14 @@ def fly_raid(spec: ScenarioSpec, clock: Clock, streams: Streams) -> FlownRaid | 
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
     counts = [e.decoys for e in spec.threats.raid for _ in range(e.count)]
     decoys = [c.decoy_count if d is None else d for c, d in zip(rockets, counts, strict=True)]
-    deployment = deploy(flight, rockets, streams.generator("deployment"), clock.t_s, decoys=decoys)
+    deployment = deploy(
+        flight,
+        rockets,
+        streams.generator("deployment"),
+        clock.t_s,
+        decoys=decoys,
+        progress=_stage(progress, "flying RVs and decoys"),
+    )
     return FlownRaid(
         labels=labels,
         launches=aimed,

@@ -21,6 +21,7 @@ from goldendome.physics.kinds import ObjectKind
 from goldendome.threats.ballistic import FlightPhysics, StepSizes
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.flight import BURNOUT, Flight, fly_bodies
+from goldendome.threats.groups import FlownFn, fly_in_groups
 
 #: Bus coast from burnout to the first release, s (goldendome assumption).
 RELEASE_DELAY_S = 60.0
@@ -64,6 +65,7 @@ def deploy(
     decoys: ArrayLike | None = None,
     physics: FlightPhysics = FlightPhysics(),
     steps: StepSizes = StepSizes(),
+    progress: FlownFn | None = None,
 ) -> Deployment:
     """Release each missile's reentry vehicles and decoys and fly them to impact.
 
@@ -79,6 +81,9 @@ def deploy(
         Times at which to store the objects' states.
     decoys : (n_missile,) int, optional
         Decoys per missile, overriding each class's ``decoy_count``.
+    progress : callable, optional
+        ``progress(done, total)`` as groups of released objects are flown
+        (:func:`goldendome.threats.groups.fly_in_groups`).
 
     Returns
     -------
@@ -117,13 +122,19 @@ def deploy(
         x_release[idx] = coast.y_eci[:, 0]
     sigma = np.where(kind_a == ObjectKind.RV, DISPERSION_RV_M_S, DISPERSION_DECOY_M_S)
     x_release[:, 3:] += rng.normal(size=(len(missile_a), 3)) * sigma[:, None]
-    flight = fly_bodies(
-        x_release,
-        np.array(beta),
-        release_t,
-        t_out_s,
-        theta0_rad=missiles.theta0_rad,
-        physics=physics,
-        steps=steps,
-    )
+    beta_a = np.array(beta, dtype=np.float64)
+    n_out = 0 if t_out_s is None else int(np.size(t_out_s))
+
+    def fly_group(idx: IntArray) -> Flight:
+        return fly_bodies(
+            x_release[idx],
+            beta_a[idx],
+            release_t[idx],
+            t_out_s,
+            theta0_rad=missiles.theta0_rad,
+            physics=physics,
+            steps=steps,
+        )
+
+    flight = fly_in_groups(fly_group, len(missile_a), n_out, progress)
     return Deployment(missile_a, kind_a, release_t, flight)

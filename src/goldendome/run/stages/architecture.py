@@ -5,6 +5,8 @@ Visibility: a satellite is in view of a site when its elevation above the site's
 horizon is at least the site's mask (:mod:`goldendome.physics.elevation_counts`).
 """
 
+import math
+
 import numpy as np
 
 from goldendome.physics._types import FloatArray
@@ -14,19 +16,49 @@ from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.run.context import RunContext
 from goldendome.run.layers import SpaceLayer
+from goldendome.run.sensor_models import INFRARED_ROLES
 from goldendome.run.sink import Sink
 
 PROPAGATOR = "analytic Kepler + J2 secular"
 
 
 def _layer_tables(
-    ctx: RunContext, layer: SpaceLayer
+    ctx: RunContext, layer: SpaceLayer, sink: Sink, done: int
 ) -> tuple[dict[str, object], dict[str, list[object]]]:
-    """One layer's row of ``layers`` and its rows of ``site_coverage``."""
+    """One layer's row of ``layers`` and its rows of ``site_coverage``.
+
+    The layer is streamed in blocks of satellites (:meth:`SpaceLayer.blocks`): memory stays
+    bounded whatever its size, and progress is reported after each block. The layers whose
+    satellites carry sensors are propagated whole first, since the sensors keep them. The
+    results are kept in the context: asking again propagates nothing.
+    """
+    key = ("layer_tables", layer.name)
+    if key not in ctx.products:
+        ctx.products[key] = _streamed_tables(ctx, layer, sink, done)
+    found: tuple[dict[str, object], dict[str, list[object]]] = ctx.products[key]
+    return found
+
+
+def _streamed_tables(
+    ctx: RunContext, layer: SpaceLayer, sink: Sink, done: int
+) -> tuple[dict[str, object], dict[str, list[object]]]:
     t_s = ctx.clock.t_s
-    r_eci = layer.positions_eci("clock", t_s)
-    # Geodetic latitude and height do not depend on the rotation about the polar axis.
-    lat, _, height = ecef_to_geodetic(r_eci)
+    if layer.role in INFRARED_ROLES:
+        layer.positions_eci("clock", t_s)
+    theta = ctx.clock.theta_rad(t_s)
+    sites = ctx.sites
+    up = up_vectors(sites.latitude_rad, sites.longitude_rad)
+    masks = np.array([s.min_elevation_rad for s in ctx.spec.sites], dtype=np.float64)
+    counts = np.zeros((len(ctx.spec.sites), t_s.shape[0]), np.int64)
+    low, high, lat_max = math.inf, -math.inf, 0.0
+    for rows, r_eci in layer.blocks("clock", t_s):
+        # Geodetic latitude and height do not depend on the rotation about the polar axis.
+        lat, _, height = ecef_to_geodetic(r_eci)
+        low, high = min(low, float(height.min())), max(high, float(height.max()))
+        lat_max = max(lat_max, float(np.abs(lat).max()))
+        counts += in_view_counts(eci_to_ecef(r_eci, theta), up, sites.r_ecef_m, masks)
+        if rows.stop < layer.n_satellites:  # the layer's end is reported once it is stored
+            sink.progress("propagating satellites", done + rows.stop, ctx.n_satellites)
     a = layer.elements.semi_major_axis_m
     row: dict[str, object] = {
         "layer_id": layer.layer_id,
@@ -37,15 +69,10 @@ def _layer_tables(
         "n_satellites": layer.n_satellites,
         "first_satellite_id": layer.first_satellite_id,
         "period_s": float(np.mean(2 * np.pi * np.sqrt(a**3 / MU_EARTH_M3_S2))),
-        "altitude_min_m": float(height.min()),
-        "altitude_max_m": float(height.max()),
-        "latitude_max_deg": float(np.degrees(np.abs(lat).max())),
+        "altitude_min_m": low if layer.n_satellites else math.nan,
+        "altitude_max_m": high if layer.n_satellites else math.nan,
+        "latitude_max_deg": float(np.degrees(lat_max)) if layer.n_satellites else math.nan,
     }
-    r_ecef = eci_to_ecef(r_eci, ctx.clock.theta_rad(t_s))
-    sites = ctx.sites
-    up = up_vectors(sites.latitude_rad, sites.longitude_rad)
-    masks = np.array([s.min_elevation_rad for s in ctx.spec.sites], dtype=np.float64)
-    counts = in_view_counts(r_ecef, up, sites.r_ecef_m, masks)
     cover: dict[str, list[object]] = {c: [] for c in _COVERAGE_COLUMNS}
     for i in range(len(ctx.spec.sites)):
         n = counts[i]
@@ -123,18 +150,19 @@ def run_architecture(ctx: RunContext, sink: Sink) -> None:
     """Propagate every layer on the scenario grid and count each site's satellites in view.
 
     ``layers`` and ``site_coverage`` are stored after each layer, so an interrupted run
-    keeps the layers it finished.
+    keeps the layers it finished; progress (satellites done) is reported after each block
+    of satellites.
     """
     places_tables(ctx, sink)
     rows: list[dict[str, object]] = []
     cover: dict[str, list[object]] = {c: [] for c in _COVERAGE_COLUMNS}
-    total, done = ctx.n_satellites, 0
+    done = 0
     for layer in ctx.layers.values():
-        row, layer_cover = _layer_tables(ctx, layer)
+        row, layer_cover = _layer_tables(ctx, layer, sink, done)
         rows.append(row)
         for key, values in layer_cover.items():
             cover[key].extend(values)
         sink.table("layers", {k: [r[k] for r in rows] for k in rows[0]})
         sink.table("site_coverage", cover)
         done += layer.n_satellites
-        sink.progress("propagating satellites", done, total)
+        sink.progress("propagating satellites", done, ctx.n_satellites)

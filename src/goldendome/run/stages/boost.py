@@ -5,22 +5,25 @@ Phase 0 is the constellation as written: its opportunities are the run's
 ``sbi_opportunities`` table, and how the salvo saturates them (:mod:`goldendome.engagement.
 salvo`) is ``sbi_threats``. The kill chain's trials draw among all ``phase_samples``
 phasings (:meth:`goldendome.run.layers.SpaceLayer.phased`); each phasing's satellites are
-propagated once on the raid's boost-phase grid.
+propagated once on the raid's boost-phase grid, in blocks of satellites.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
 from goldendome.engagement.picture import BoostPhase
 from goldendome.engagement.salvo import fair_shots
-from goldendome.interceptors.sbi_reach import Opportunities
+from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
-from goldendome.run.boost_tracks import BoostTracks, boost_opportunities, engagement_windows
+from goldendome.run.boost_tracks import BoostTracks, engagement_windows, speed_bound_m_s
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
+
+#: Most bytes of SBI positions on the boost grid held at once (one block of satellites).
+BOOST_BLOCK_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,7 +52,14 @@ def positions_at(tracks: BoostTracks, threat: IntArray, t_s: FloatArray) -> Floa
 
 
 def phase_opportunities(ctx: RunContext, phase: int) -> PhaseOpportunities:
-    """The SBI opportunities of phasing ``phase`` against the raid (cached in the context)."""
+    """The SBI opportunities of phasing ``phase`` against the raid (cached in the context).
+
+    The layer is streamed on the boost grid in blocks of satellites
+    (:meth:`goldendome.run.layers.SpaceLayer.blocks`), so memory stays bounded whatever its
+    size; each block's opportunities and launch points are found before the next block is
+    propagated, and all are sorted as one pass would sort them (threat, intercept time,
+    satellite).
+    """
     key = ("boost_phase", phase)
     if key in ctx.products:
         cached: PhaseOpportunities = ctx.products[key]
@@ -59,15 +69,22 @@ def phase_opportunities(ctx: RunContext, phase: int) -> PhaseOpportunities:
         raise ValueError("SBI opportunities need an [sbi] layer and a raid.")
     tracks = raid.boost
     n_phases = ctx.spec.monte_carlo.phase_samples
-    sat_r = layer.positions_eci("boost", tracks.t_s, phase, n_phases)
-    elements = layer.elements if phase == 0 else layer.phased(phase, n_phases)
-    opps = boost_opportunities(
-        tracks, elements, sbi.build_vehicle(), sbi.build_rule(), sat_r_eci_m=sat_r
-    )
+    vehicle, rule = sbi.build_vehicle(), sbi.build_rule()
+    launch_s, start_s, end_s = engagement_windows(tracks, rule)
+    speed = speed_bound_m_s(layer.elements)
+    found: list[tuple[Opportunities, FloatArray]] = []
+    for rows, sat_r in layer.blocks("boost", tracks.t_s, phase, n_phases, BOOST_BLOCK_BYTES):
+        o = sbi_opportunities(
+            tracks.t_s, sat_r, tracks.r_eci_m, start_s, end_s, launch_s, vehicle,
+            satellite_speed_m_s=speed,
+        )  # fmt: skip
+        leave_s = o.intercept_time_s - o.time_of_flight_s
+        o = replace(o, satellite=o.satellite + rows.start)
+        found.append((o, _interpolate(tracks.t_s, sat_r, o.satellite - rows.start, leave_s)))
+    opps, r_sat = _merged(found)
     r = positions_at(tracks, opps.threat, opps.intercept_time_s)
     lat, lon, alt = ecef_to_geodetic(eci_to_ecef(r, ctx.clock.theta_rad(opps.intercept_time_s)))
     launch_s = opps.intercept_time_s - opps.time_of_flight_s
-    r_sat = _interpolate(tracks.t_s, sat_r, opps.satellite, launch_s)
     s_lat, s_lon, s_alt = ecef_to_geodetic(eci_to_ecef(r_sat, ctx.clock.theta_rad(launch_s)))
     out = PhaseOpportunities(
         opps,
@@ -86,6 +103,20 @@ def phase_opportunities(ctx: RunContext, phase: int) -> PhaseOpportunities:
     )
     ctx.products[key] = out
     return out
+
+
+def _merged(found: list[tuple[Opportunities, FloatArray]]) -> tuple[Opportunities, FloatArray]:
+    """The blocks' opportunities (and launch points) as one, sorted as one pass sorts them."""
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        empty = np.empty(0)
+        none = np.empty(0, np.int64)
+        return Opportunities(none, none.copy(), empty, empty.copy(), empty.copy()), np.empty((0, 3))
+    cols = [np.concatenate([getattr(o, f.name) for o, _ in found]) for f in fields(Opportunities)]
+    r_sat = np.concatenate([r for _, r in found])
+    order = np.lexsort((cols[0], cols[2], cols[1]))
+    return Opportunities(*(c[order] for c in cols)), r_sat[order]
 
 
 def run_boost(ctx: RunContext, sink: Sink) -> None:

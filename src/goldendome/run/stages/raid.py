@@ -117,8 +117,8 @@ def trajectory_table(ctx: RunContext, raid: FlownRaid) -> dict[str, object]:
 
 
 def run_raid(ctx: RunContext, sink: Sink) -> None:
-    """Fly the raid (once, in the context) and store its tables."""
-    raid = ctx.raid
+    """Fly the raid (once, in the context, reporting progress) and store its tables."""
+    raid = ctx.fly_raid(sink.progress)
     if raid is None:
         return
     sink.table("threats", threat_table(raid))
