@@ -95,19 +95,31 @@ def test_inclination_200_uses_the_inclination_rule():
     )
     assert problems(extra) == [
         "space.points.satellites[0].inclination_deg = 200: inclination must lie between 0 "
-        "and 180 deg (>= 0 deg and <= 180 deg)"
+        "and 180 deg, at most 180 deg"
     ]
 
 
-def test_perigee_inside_the_earth_names_the_eccentricity():
+def test_perigee_inside_the_earth_names_the_satellite():
     extra = one_satellite(
         "semi_major_axis_km = 7000.0, eccentricity = 0.2, inclination_deg = 20, "
         "raan_deg = 0, mean_anomaly_deg = 0"
     )
     assert problems(extra) == [
-        "space.points.satellites[0].eccentricity = 0.2: perigee must be above the surface: "
-        "a (1 - e) = 5,600.0 km is not more than the Earth's equatorial radius 6,378.137 km; "
-        "lower the eccentricity or raise the orbit"
+        "space.points.satellites[0]: perigee altitude a (1 - e) - 6,378.137 km = -778.1 km is "
+        "inside the Earth: an orbit below 100 km decays within hours; lower the eccentricity "
+        "or raise the orbit"
+    ]
+
+
+def test_perigee_below_100_km_decays():
+    extra = one_satellite(
+        "semi_major_axis_km = 6600.0, eccentricity = 0.02, inclination_deg = 20, "
+        "raan_deg = 0, mean_anomaly_deg = 0"
+    )
+    assert problems(extra) == [
+        "space.points.satellites[0]: perigee altitude a (1 - e) - 6,378.137 km = 89.9 km is "
+        "below 100 km: an orbit below 100 km decays within hours; lower the eccentricity or "
+        "raise the orbit"
     ]
 
 

@@ -50,7 +50,7 @@ def test_every_problem_is_reported_at_once_with_path_value_and_rule():
     )
     assert "  space.tracking_layer.inclination_deg: required key is missing" in report
     assert (
-        "  sites[0].latitude_deg = 95: latitude must lie between the poles (>= -90 deg and <= 90 deg)"
+        "  sites[0].latitude_deg = 95: latitude must lie between the poles, at most 90 deg"
         in report
     )
 
@@ -94,7 +94,7 @@ def test_malformed_toml_reports_line_and_column():
     ("content", "expected"),
     [
         (None, "no such file"),
-        ("dir", "is a directory, not a scenario file"),
+        ("dir", "is not a regular file (it is a directory)"),
         (b"", "is empty"),
         (b"  \n\n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a binary file (NUL byte at offset 8)"),

@@ -11,7 +11,6 @@ This module is the bottom layer: it knows no role package and no scenario.
 """
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any, TypeVar, cast
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from goldendome.data.errors import CatalogError, Problem
 from goldendome.data.problems import problems_from_errors
+from goldendome.data.toml_text import TomlTextError, parse_toml_text
 
 #: The package whose data files are the catalogs.
 DATA_PACKAGE = "goldendome.data"
@@ -76,12 +76,12 @@ def parse_catalog(data: Mapping[str, Any], model: type[M], source: str) -> M:
 
 
 def parse_catalog_text(text: str, model: type[M], source: str) -> M:
-    """Validate a catalog given as TOML text (see :func:`parse_catalog`)."""
+    """Validate a catalog given as TOML text (see :func:`parse_catalog`); the text is read
+    like a scenario's (:func:`~goldendome.data.toml_text.parse_toml_text`)."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        rule = f"not valid TOML: {exc}"
-        raise CatalogError(source, [Problem(path="", value=None, rule=rule)]) from None
+        data = parse_toml_text(text)
+    except TomlTextError as exc:
+        raise CatalogError(source, [Problem(path="", value=None, rule=exc.rule)]) from None
     return parse_catalog(data, model, source)
 
 

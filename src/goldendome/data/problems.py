@@ -8,7 +8,6 @@ known name. Scenario files and data catalogs share it.
 """
 
 import difflib
-import json
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from goldendome.data.errors import Problem
+from goldendome.data.shown_values import show_value
 
 _TYPE_RULES = {
     "float_type": "expected a number",
@@ -34,6 +34,8 @@ _TYPE_RULES = {
     "string_too_short": "must not be empty",
     "too_short": "must not be empty",
 }
+
+__all__ = ["known_keys", "problems_from_errors", "show_value"]
 
 
 def _unwrap(tp: Any) -> Any:
@@ -110,19 +112,6 @@ def _walk(root: type[BaseModel], loc: Sequence[int | str]) -> tuple[str, Any]:
         else:
             tp = None
     return path, parent
-
-
-def show_value(value: Any) -> str | None:
-    """A value as TOML would show it; None for tables, which are not worth echoing."""
-    if isinstance(value, dict):
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
-        return text if len(text) <= 60 else text[:57] + '..."'
-    text = repr(value) if not isinstance(value, list) else json.dumps(value, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _closest(word: str, choices: Iterable[str]) -> str:

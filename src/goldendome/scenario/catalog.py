@@ -33,7 +33,17 @@ class StageSpec(SpecModel):
 
     propellant_mass_kg: Positive
     dry_mass_kg: Positive
-    isp_vacuum_s: Annotated[float, Bounded("specific impulse must be physical", "s", gt=0, le=500)]
+    isp_vacuum_s: Annotated[
+        float,
+        Bounded(
+            "specific impulse must be physical",
+            "s",
+            gt=0,
+            le=500,
+            upper="specific impulse must be physical, at most {bound} (no chemical rocket "
+            "does better)",
+        ),
+    ]
     burn_time_s: Positive
 
 

@@ -4,12 +4,11 @@ import math
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from goldendome.orbits.base import Constellation
 from goldendome.orbits.sensor_orbits import Geostationary, Molniya
 from goldendome.orbits.walker import Walker
-from goldendome.scenario.base import KM_TO_M, SpecModel
+from goldendome.scenario.base import KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.element_sets import ElementListSpec, TleSetSpec
 from goldendome.scenario.orbit_quantities import (
     Altitude,
@@ -22,30 +21,35 @@ from goldendome.scenario.orbit_quantities import (
 from goldendome.scenario.quantities import Bounded
 
 
+def walker_pattern_rule(satellites: int, planes: int, phasing: int) -> str | None:
+    """The rule a Walker pattern i:t/p/f breaks, or None (Walker 1984: t = s p, 0 <= f < p)."""
+    if satellites % planes:
+        return (
+            f"satellites = {satellites} is not a multiple of planes = {planes}: a Walker "
+            f"pattern puts the same number of satellites in every plane"
+        )
+    if phasing >= planes:
+        return (
+            f"phasing = {phasing} must be less than planes = {planes} (Walker i:t/p/f has "
+            f"0 <= f < p)"
+        )
+    return None
+
+
 class _WalkerSpec(SpecModel):
     role: Role
     altitude_m: Altitude = Field(alias="altitude_km")
     inclination_rad: Inclination = Field(alias="inclination_deg")
     satellites: SatelliteCount
     planes: PlaneCount
-    phasing: Annotated[int, Bounded("Walker phasing must not be negative", ge=0)] = 0
+    phasing: Annotated[int, Bounded("Walker phasing must not be negative", ge=0, le=100_000)] = 0
     raan_offset_rad: Longitude = Field(default=0.0, alias="raan_offset_deg")
 
     @model_validator(mode="after")
     def _pattern_is_consistent(self) -> "_WalkerSpec":
-        if self.satellites % self.planes:
-            raise PydanticCustomError(
-                "walker_pattern",
-                "satellites = {t} is not a multiple of planes = {p}: a Walker pattern puts "
-                "the same number of satellites in every plane",
-                {"t": self.satellites, "p": self.planes},
-            )
-        if self.phasing >= self.planes:
-            raise PydanticCustomError(
-                "walker_pattern",
-                "phasing = {f} must be less than planes = {p} (Walker i:t/p/f has 0 <= f < p)",
-                {"f": self.phasing, "p": self.planes},
-            )
+        rule = walker_pattern_rule(self.satellites, self.planes, self.phasing)
+        if rule is not None:
+            raise cross_field_error(rule)
         return self
 
     def _build(self, name: str, raan_spread_rad: float) -> Constellation:
@@ -103,7 +107,15 @@ class MolniyaSpec(SpecModel):
         list[Longitude], Field(min_length=1, alias="apogee_longitudes_deg")
     ]
     perigee_altitude_m: Annotated[
-        float, Bounded("perigee must be above the atmosphere", "km", ge=200, le=20_000), KM_TO_M
+        float,
+        Bounded(
+            "perigee must be above the atmosphere",
+            "km",
+            ge=200,
+            le=20_000,
+            upper="a Molniya orbit's perigee is at most {bound}",
+        ),
+        KM_TO_M,
     ] = Field(default=600_000.0, alias="perigee_altitude_km")
 
     def build(self, name: str) -> Constellation:

@@ -11,15 +11,21 @@ sampled. Defaults are goldendome assumptions, named as such in ``docs/kill_chain
 from typing import Annotated, Literal
 
 from pydantic import model_validator
-from pydantic_core import PydanticCustomError
 
-from goldendome.scenario.base import SpecModel
+from goldendome.scenario.base import SpecModel, cross_field_error
 from goldendome.scenario.quantities import Bounded
 
 Shots = Annotated[int, Bounded("shots per object must lie in [0, 16]", ge=0, le=16)]
 Looks = Annotated[int, Bounded("looks per layer must lie in [1, 8]", ge=1, le=8)]
 Delay = Annotated[float, Bounded("a delay must lie between 0 and 900 s", "s", ge=0, le=900)]
 Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
+
+
+def looks_rule(shots: int, looks: int) -> str | None:
+    """The rule a layer's doctrine breaks when it has more looks than shots."""
+    if shots and looks > shots:
+        return f"looks = {looks} is more than shots = {shots}: every look fires at least one shot"
+    return None
 
 
 class LayerDoctrine(SpecModel):
@@ -30,12 +36,9 @@ class LayerDoctrine(SpecModel):
 
     @model_validator(mode="after")
     def _looks_fit(self) -> "LayerDoctrine":
-        if self.shots and self.looks > self.shots:
-            raise PydanticCustomError(
-                "looks",
-                "looks = {looks} is more than shots = {shots}: every look fires at least one shot",
-                {"looks": self.looks, "shots": self.shots},
-            )
+        rule = looks_rule(self.shots, self.looks)
+        if rule is not None:
+            raise cross_field_error(rule)
         return self
 
     def per_look(self) -> tuple[int, ...]:

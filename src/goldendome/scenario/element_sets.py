@@ -4,22 +4,31 @@ The role, altitude and inclination rules are shared with the other constellation
 through :mod:`goldendome.scenario.orbit_quantities`.
 """
 
+import math
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from goldendome.data.files import UnusableFileError, read_text_file
 from goldendome.orbits.base import Constellation, SatelliteRole
 from goldendome.orbits.element_list import ElementList
 from goldendome.orbits.tle import TleFormatError, parse_tle_lines
 from goldendome.orbits.tle_set import TleSet
-from goldendome.physics.constants import WGS84_A_M
-from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel
-from goldendome.scenario.orbit_quantities import Altitude, Inclination
+from goldendome.physics.constants import MU_EARTH_M3_S2, SECONDS_PER_DAY, WGS84_A_M
+from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
+from goldendome.scenario.orbit_quantities import (
+    DECAYS,
+    MIN_ORBIT_ALTITUDE_KM,
+    Altitude,
+    Inclination,
+)
 from goldendome.scenario.quantities import Bounded
 
 _WGS84_A_KM = WGS84_A_M / 1_000.0
+#: Largest TLE file read (the whole public catalog is a few megabytes).
+MAX_TLE_FILE_BYTES = 50_000_000
 
 SemiMajorAxis = Annotated[
     float,
@@ -39,6 +48,29 @@ Eccentricity = Annotated[
 ]
 
 
+def orbit_size_rule(altitude_m: float | None, semi_major_axis_m: float | None) -> str | None:
+    """The rule a satellite breaks unless exactly one of its sizes is given."""
+    if (altitude_m is None) == (semi_major_axis_m is None):
+        return (
+            "give the orbit's size as exactly one of altitude_km (above the equatorial "
+            "radius) or semi_major_axis_km"
+        )
+    return None
+
+
+def perigee_rule(a_m: float, eccentricity: float) -> str | None:
+    """The rule an orbit of axis ``a_m`` and ``eccentricity`` breaks when its perigee is
+    less than :data:`MIN_ORBIT_ALTITUDE_KM` above the equatorial radius."""
+    perigee_km = (a_m * (1.0 - eccentricity) - WGS84_A_M) / 1_000.0
+    if perigee_km >= MIN_ORBIT_ALTITUDE_KM:
+        return None
+    where = "inside the Earth" if perigee_km <= 0 else f"below {MIN_ORBIT_ALTITUDE_KM:,.0f} km"
+    return (
+        f"perigee altitude a (1 - e) - {_WGS84_A_KM:,.3f} km = {perigee_km:,.1f} km is {where}: "
+        f"{DECAYS}; lower the eccentricity or raise the orbit"
+    )
+
+
 class SatelliteElementsSpec(SpecModel):
     """One satellite's mean elements at the scenario epoch; its size as altitude or axis."""
 
@@ -50,30 +82,13 @@ class SatelliteElementsSpec(SpecModel):
     arg_perigee_rad: Angle = Field(default=0.0, alias="arg_perigee_deg")
     mean_anomaly_rad: Angle = Field(alias="mean_anomaly_deg")
 
-    @field_validator("eccentricity")
-    @classmethod
-    def _perigee_above_surface(cls, e: float, info: ValidationInfo) -> float:
-        a = info.data.get("semi_major_axis_m")
-        if a is None and info.data.get("altitude_m") is not None:
-            a = WGS84_A_M + info.data["altitude_m"]
-        if a is not None and a * (1.0 - e) <= WGS84_A_M:
-            raise PydanticCustomError(
-                "perigee_below_surface",
-                "perigee must be above the surface: a (1 - e) = {perigee} km is not more "
-                "than the Earth's equatorial radius {radius} km; lower the eccentricity or "
-                "raise the orbit",
-                {"perigee": f"{a * (1.0 - e) / 1_000.0:,.1f}", "radius": f"{_WGS84_A_KM:,.3f}"},
-            )
-        return e
-
     @model_validator(mode="after")
-    def _one_size(self) -> "SatelliteElementsSpec":
-        if (self.altitude_m is None) == (self.semi_major_axis_m is None):
-            raise PydanticCustomError(
-                "orbit_size",
-                "give the orbit's size as exactly one of altitude_km (above the equatorial "
-                "radius) or semi_major_axis_km",
-            )
+    def _size_and_perigee(self) -> "SatelliteElementsSpec":
+        rule = orbit_size_rule(self.altitude_m, self.semi_major_axis_m) or perigee_rule(
+            self.a_m, self.eccentricity
+        )
+        if rule is not None:
+            raise cross_field_error(rule)
         return self
 
     @property
@@ -115,30 +130,51 @@ class ElementListSpec(SpecModel):
         )
 
 
+def _tle_perigee(number: int, line2: str) -> None:
+    """Refuse an element set whose perigee is below the lowest orbit a constellation uses."""
+    eccentricity = float("0." + line2[26:33])
+    mean_motion_rad_s = float(line2[52:63]) * 2.0 * math.pi / SECONDS_PER_DAY
+    a_m = (MU_EARTH_M3_S2 / mean_motion_rad_s**2) ** (1.0 / 3.0)
+    rule = perigee_rule(a_m, eccentricity)
+    if rule is not None:
+        raise PydanticCustomError(
+            "tle_perigee", "satellite #{n}: {rule}", {"n": number, "rule": rule}
+        )
+
+
 def _parsed(text: str) -> tuple[tuple[str, str], ...]:
     try:
-        return tuple((line1, line2) for _, line1, line2 in parse_tle_lines(text))
+        lines = tuple((line1, line2) for _, line1, line2 in parse_tle_lines(text))
     except TleFormatError as exc:
         raise PydanticCustomError("tle_format", "{message}", {"message": str(exc)}) from None
+    for number, (_, line2) in enumerate(lines, start=1):
+        _tle_perigee(number, line2)
+    return lines
 
 
 def _read(path: str) -> str:
-    p = Path(path)
-    if not p.is_file():
-        what = "is a directory" if p.is_dir() else "does not exist"
+    try:
+        return read_text_file(
+            path, limit_bytes=MAX_TLE_FILE_BYTES, what="TLE file", text="two-line element text"
+        )
+    except UnusableFileError as exc:
+        what = "does not exist" if exc.missing else exc.rule
         raise PydanticCustomError(
             "tle_file",
             "{path} {what}: give the path of a TLE text file (relative paths start from the "
             "directory goldendome runs in), or paste the lines under tle = '''...'''",
-            {"path": str(p.resolve()), "what": what},
-        )
-    try:
-        return p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
-        raise PydanticCustomError(
-            "tle_file", "the TLE file cannot be read: {reason}", {"reason": str(reason or exc)}
+            {"path": str(Path(path).resolve()), "what": what},
         ) from None
+
+
+def tle_source_rule(tle: str | None, tle_file: str | None) -> str | None:
+    """The rule a TLE layer breaks unless exactly one of ``tle`` and ``tle_file`` is given."""
+    if (tle is None) == (tle_file is None):
+        return (
+            "give the element sets either as tle = '''...''' (the lines themselves) "
+            'or as tle_file = "path", not both and not neither'
+        )
+    return None
 
 
 class TleSetSpec(SpecModel):
@@ -166,12 +202,9 @@ class TleSetSpec(SpecModel):
 
     @model_validator(mode="after")
     def _one_source(self) -> "TleSetSpec":
-        if (self.tle is None) == (self.tle_file is None):
-            raise PydanticCustomError(
-                "tle_source",
-                "give the element sets either as tle = '''...''' (the lines themselves) or "
-                'as tle_file = "path", not both and not neither',
-            )
+        rule = tle_source_rule(self.tle, self.tle_file)
+        if rule is not None:
+            raise cross_field_error(rule)
         self._lines = _parsed(self.tle if self.tle is not None else _read(str(self.tle_file)))
         return self
 

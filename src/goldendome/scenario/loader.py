@@ -1,7 +1,5 @@
 """Read scenario files: bytes -> TOML -> validated :class:`ScenarioSpec`, or one ScenarioError."""
 
-import re
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -9,15 +7,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from goldendome.data.files import UnusableFileError, read_text_file
+from goldendome.data.toml_text import TomlTextError, parse_toml_text
+from goldendome.scenario.base import CROSS_FIELD
 from goldendome.scenario.changes import apply_changes, describe_changes, toml_text
+from goldendome.scenario.consistency import consistency_problems
 from goldendome.scenario.errors import Problem, ScenarioError
 from goldendome.scenario.problems import problems_from_errors
 from goldendome.scenario.spec import ScenarioSpec
 
 DEFAULT_SCENARIO_FILE = "default_scenario.toml"
-_TOML_POSITION = re.compile(
-    r"^(?P<msg>.*?) \((?:at line (?P<line>\d+), column (?P<col>\d+)|at end of document)\)$"
-)
+#: Largest scenario file read, in bytes (the default scenario is about 20 kB).
+MAX_SCENARIO_BYTES = 10_000_000
 
 
 def default_scenario_text() -> str:
@@ -41,6 +42,11 @@ def _fail(source: str, rule: str) -> ScenarioError:
 def read_scenario_file(path: str | Path) -> str:
     """The text of a scenario file, or a ScenarioError saying plainly why it cannot be read.
 
+    Only a regular file of at most :data:`MAX_SCENARIO_BYTES` is read (a directory, a
+    device such as ``/dev/zero`` or a pipe is refused by name, never read); its text must be
+    UTF-8 (a byte-order mark at its start is dropped). A path that does not exist may name
+    an embedded scenario (``default``, ``peer-raid``).
+
     Parameters
     ----------
     path : str or Path
@@ -48,56 +54,66 @@ def read_scenario_file(path: str | Path) -> str:
     Returns
     -------
     str
-        The file's text (UTF-8).
+        The file's text.
     """
-    p = Path(path)
     source = str(path)
-    if not p.exists() and source in EMBEDDED_SCENARIOS:
-        return embedded_scenario_text(source)
-    if not p.exists():
-        raise _fail(
-            source,
-            "no such file; check the path, create one with 'goldendome init scenario.toml', "
-            f"or name an embedded scenario ({', '.join(EMBEDDED_SCENARIOS)})",
+    try:
+        return read_text_file(
+            path, limit_bytes=MAX_SCENARIO_BYTES, what="scenario file", text="TOML text"
         )
-    if p.is_dir():
-        raise _fail(source, "is a directory, not a scenario file")
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise _fail(source, f"cannot be read: {exc.strerror or exc}") from None
-    if b"\x00" in raw:
-        raise _fail(source, f"is a binary file (NUL byte at offset {raw.index(0)}), not TOML text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _fail(
-            source,
-            f"is not UTF-8 text (bad byte at offset {exc.start}); scenario files are UTF-8 TOML",
-        ) from None
+    except UnusableFileError as exc:
+        if exc.missing and source in EMBEDDED_SCENARIOS:
+            return embedded_scenario_text(source)
+        if exc.missing:
+            raise _fail(
+                source,
+                "no such file; check the path, create one with 'goldendome init "
+                f"scenario.toml', or name an embedded scenario ({', '.join(EMBEDDED_SCENARIOS)})",
+            ) from None
+        raise _fail(source, exc.rule) from None
 
 
 def parse_toml(text: str, source: str = "<text>") -> dict[str, Any]:
-    """Parse TOML text, turning syntax errors into a ScenarioError with line and column."""
-    if not text.strip():
+    """Parse TOML text, turning every way it can fail into a ScenarioError naming the line.
+
+    See :func:`goldendome.data.toml_text.parse_toml_text` (a leading byte-order mark is
+    dropped; nesting deeper than 64 is refused before parsing).
+    """
+    if not text.lstrip("\ufeff").strip():
         raise _fail(source, "is empty; write a scenario or start from 'goldendome init FILE'")
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POSITION.match(message)
-        if match:
-            where = (
-                f"line {match['line']}, column {match['col']}" if match["line"] else "end of file"
-            )
-            rule = f"{where}: not valid TOML ({match['msg'].rstrip('.').lower()})"
-        else:
-            rule = f"not valid TOML ({message})"
-        raise _fail(source, rule) from None
+        return parse_toml_text(text)
+    except TomlTextError as exc:
+        raise _fail(source, exc.rule) from None
+
+
+def _validated(data: dict[str, Any]) -> tuple[ScenarioSpec | None, list[Problem]]:
+    """The spec, or the problems of single keys pydantic found (cross-field ones left out:
+    :func:`consistency_problems` finds those, whatever else is wrong)."""
+    try:
+        return ScenarioSpec.model_validate(data), []
+    except ValidationError as exc:
+        errors = [e for e in exc.errors() if e["type"] != CROSS_FIELD]
+        return None, problems_from_errors(ScenarioSpec, errors)
+
+
+def _in_file_order(problems: list[Problem], data: dict[str, Any]) -> list[Problem]:
+    """``problems`` ordered by the file's top-level tables (stable within each)."""
+    order = {str(key): index for index, key in enumerate(data)}
+
+    def top(problem: Problem) -> int:
+        head = problem.path.split(".", 1)[0].split("[", 1)[0]
+        return order.get(head, len(order))
+
+    return sorted(problems, key=top)
 
 
 def scenario_from_mapping(data: Mapping[str, Any], source: str = "<mapping>") -> ScenarioSpec:
     """Validate a parsed mapping into a :class:`ScenarioSpec`, reporting every problem at once.
+
+    The keys are checked one by one, and every rule across keys (a Walker pattern, launches
+    inside the time window, targets within reach; :mod:`goldendome.scenario.consistency`)
+    whenever the keys it needs are valid, so one report names them all.
 
     Raises
     ------
@@ -106,10 +122,12 @@ def scenario_from_mapping(data: Mapping[str, Any], source: str = "<mapping>") ->
     """
     if not isinstance(data, Mapping):
         raise _fail(source, "expected a table of scenario keys at the top level")
-    try:
-        return ScenarioSpec.model_validate(dict(data))
-    except ValidationError as exc:
-        raise ScenarioError(source, problems_from_errors(ScenarioSpec, exc.errors())) from None
+    plain = dict(data)
+    spec, problems = _validated(plain)
+    problems += consistency_problems(plain)
+    if spec is None or problems:
+        raise ScenarioError(source, _in_file_order(problems, plain))
+    return spec
 
 
 def load_scenario_text(

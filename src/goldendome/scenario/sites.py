@@ -6,11 +6,19 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel
+from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.quantities import Bounded
 
 Latitude = Annotated[
-    float, Bounded("latitude must lie between the poles", "deg", ge=-90, le=90), DEG_TO_RAD
+    float,
+    Bounded(
+        "latitude must lie between the poles",
+        "deg",
+        ge=-90,
+        le=90,
+        upper="latitude must lie between the poles, at most {bound}",
+    ),
+    DEG_TO_RAD,
 ]
 Longitude = Annotated[
     float, Bounded("longitude must lie in [-180, 360) deg", "deg", ge=-180, lt=360), DEG_TO_RAD
@@ -72,6 +80,13 @@ class BatterySpec(SpecModel):
     count: Annotated[int, Bounded("a magazine holds 0 to 10,000 interceptors", ge=0, le=10_000)]
 
 
+def battery_site_rule(role: str, has_interceptors: bool) -> str | None:
+    """The rule a site breaks when it holds interceptors but is not an interceptor site."""
+    if has_interceptors and role != "interceptor":
+        return f"only a site with role = 'interceptor' holds interceptors (this one is '{role}')"
+    return None
+
+
 class SiteSpec(SpecModel):
     """A fixed (or station-keeping) site: a radar, an interceptor base or a command center."""
 
@@ -91,12 +106,9 @@ class SiteSpec(SpecModel):
 
     @model_validator(mode="after")
     def _batteries_at_interceptor_sites(self) -> "SiteSpec":
-        if self.interceptors and self.role != "interceptor":
-            raise PydanticCustomError(
-                "role",
-                "only a site with role = 'interceptor' holds interceptors (this one is '{role}')",
-                {"role": self.role},
-            )
+        rule = battery_site_rule(self.role, bool(self.interceptors))
+        if rule is not None:
+            raise cross_field_error(rule)
         return self
 
 
@@ -108,13 +120,27 @@ class DefendedAssetSpec(SpecModel):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
     latitude_rad: Latitude = Field(alias="latitude_deg")
     longitude_rad: Longitude = Field(alias="longitude_deg")
-    population: Annotated[int, Bounded("population must not be negative", ge=0, le=100_000_000)] = 0
+    population: Annotated[
+        int,
+        Bounded(
+            "population must not be negative",
+            ge=0,
+            le=100_000_000,
+            upper="population must be at most {bound} (the largest cities hold about 40 million)",
+        ),
+    ] = 0
     radius_m: Annotated[
         float,
         Bounded("a defended area's radius must lie in (0, 500] km", "km", gt=0, le=500),
         KM_TO_M,
     ] = Field(default=DEFENDED_RADIUS_KM * 1e3, alias="radius_km")
-    value: Annotated[float, Bounded("value must not be negative", ge=0, le=1e12)] | None = None
+    value: (
+        Annotated[
+            float,
+            Bounded("value must not be negative", ge=0, le=1e12, upper="value is at most {bound}"),
+        ]
+        | None
+    ) = None
 
     def worth(self) -> float:
         """What the asset is worth to the battle manager: ``value`` if given, else population."""

@@ -55,16 +55,44 @@ class RaidEntrySpec(SpecModel):
     class_: BallisticClassName = Field(alias="class")
     from_: LaunchAreaName = Field(alias="from")
     to: TargetName
-    count: Annotated[int, Bounded("count must be at least one missile", ge=1, le=10_000)] = 1
+    count: Annotated[
+        int,
+        Bounded(
+            "count must be at least one missile",
+            ge=1,
+            le=10_000,
+            upper="a raid entry launches at most {bound} missiles",
+        ),
+    ] = 1
     launch_time_s: Annotated[
-        float, Bounded("launch time must lie in the scenario day", "s", ge=0, le=86_400)
+        float,
+        Bounded(
+            "launch time must not be negative",
+            "s",
+            ge=0,
+            le=86_400,
+            upper="launch time must lie in the scenario day, at most {bound}",
+        ),
     ] = 0.0
     spacing_s: Annotated[
-        float, Bounded("spacing between launches must not be negative", "s", ge=0, le=3_600)
+        float,
+        Bounded(
+            "spacing between launches must not be negative",
+            "s",
+            ge=0,
+            le=3_600,
+            upper="launches are at most an hour ({bound}) apart",
+        ),
     ] = 0.0
     shape: Literal["minimum_energy", "lofted"] = "minimum_energy"
     decoys: Annotated[
-        int | None, Bounded("decoys per missile must not be negative", ge=0, le=1_000)
+        int | None,
+        Bounded(
+            "decoys per missile must not be negative",
+            ge=0,
+            le=1_000,
+            upper="a missile carries at most {bound} decoys",
+        ),
     ] = None
 
 
