@@ -9,7 +9,7 @@ in goldendome and raises a :class:`~goldendome.data.errors.CatalogError` (a
 import dataclasses
 import difflib
 import functools
-from typing import Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import Field
 
@@ -18,9 +18,11 @@ from goldendome.data.loader import load_catalog
 from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
 from goldendome.scenario.sites import Latitude, Longitude
-from goldendome.threats.classes import BallisticClass, Stage
-from goldendome.threats.cruise import CruiseClass
-from goldendome.threats.glide import GlideClass
+
+if TYPE_CHECKING:  # the flight models (NumPy, SciPy) load when a class is built, not read
+    from goldendome.threats.classes import BallisticClass
+    from goldendome.threats.cruise import CruiseClass
+    from goldendome.threats.glide import GlideClass
 
 Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Count = Annotated[int, Bounded("must be a non-negative count", ge=0, le=1_000)]
@@ -63,8 +65,10 @@ class _RocketSpec(SpecModel):
     source: str
     stage: Annotated[list[StageSpec], Field(min_length=1, max_length=4)]
 
-    def build_rocket(self) -> BallisticClass:
+    def build_rocket(self) -> "BallisticClass":
         """The rocket as a ballistic class (for HGVs: the booster with its glider as payload)."""
+        from goldendome.threats.classes import BallisticClass, Stage
+
         return BallisticClass(
             name=self.name,
             label=self.label,
@@ -102,12 +106,14 @@ class HgvClassSpec(_RocketSpec):
     glide_ballistic_coefficient_kg_m2: Positive
     max_range_km: Positive
 
-    def build_glide(self) -> GlideClass:
+    def build_glide(self) -> "GlideClass":
         """The boost-glide model: the booster carries the glider, whose beta applies after."""
         booster = dataclasses.replace(
             self.build_rocket(),
             rv_ballistic_coefficient_kg_m2=self.glide_ballistic_coefficient_kg_m2,
         )
+        from goldendome.threats.glide import GlideClass
+
         return GlideClass(
             booster=booster,
             glide_vehicle_mass_kg=self.glide_vehicle_mass_kg,
@@ -129,8 +135,10 @@ class CruiseClassSpec(SpecModel):
     launch_mass_kg: Positive
     source: str
 
-    def build_cruise(self) -> CruiseClass:
+    def build_cruise(self) -> "CruiseClass":
         """The cruise-missile model."""
+        from goldendome.threats.cruise import CruiseClass
+
         return CruiseClass(
             self.name,
             self.label,

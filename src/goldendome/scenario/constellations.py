@@ -1,13 +1,10 @@
 """Specs of satellite constellations; the ``kind`` key selects one, each builds its model."""
 
 import math
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from goldendome.orbits.base import Constellation
-from goldendome.orbits.sensor_orbits import Geostationary, Molniya
-from goldendome.orbits.walker import Walker
 from goldendome.scenario.base import KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.element_sets import ElementListSpec, TleSetSpec
 from goldendome.scenario.orbit_quantities import (
@@ -19,6 +16,9 @@ from goldendome.scenario.orbit_quantities import (
     SatelliteCount,
 )
 from goldendome.scenario.quantities import Bounded
+
+if TYPE_CHECKING:  # the orbit models (NumPy, numba) load when a spec is built, not validated
+    from goldendome.orbits.base import Constellation
 
 
 def walker_pattern_rule(satellites: int, planes: int, phasing: int) -> str | None:
@@ -52,7 +52,9 @@ class _WalkerSpec(SpecModel):
             raise cross_field_error(rule)
         return self
 
-    def _build(self, name: str, raan_spread_rad: float) -> Constellation:
+    def _build(self, name: str, raan_spread_rad: float) -> "Constellation":
+        from goldendome.orbits.walker import Walker
+
         return Walker(
             name=name,
             role=self.role,
@@ -71,7 +73,7 @@ class WalkerDeltaSpec(_WalkerSpec):
 
     kind: Literal["walker_delta"]
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
         return self._build(name, 2.0 * math.pi)
 
@@ -81,7 +83,7 @@ class WalkerStarSpec(_WalkerSpec):
 
     kind: Literal["walker_star"]
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
         return self._build(name, math.pi)
 
@@ -93,8 +95,10 @@ class GeostationarySpec(SpecModel):
     role: Role
     longitudes_rad: Annotated[list[Longitude], Field(min_length=1, alias="longitudes_deg")]
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
+        from goldendome.orbits.sensor_orbits import Geostationary
+
         return Geostationary(name=name, role=self.role, longitudes_rad=tuple(self.longitudes_rad))
 
 
@@ -118,8 +122,10 @@ class MolniyaSpec(SpecModel):
         KM_TO_M,
     ] = Field(default=600_000.0, alias="perigee_altitude_km")
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
+        from goldendome.orbits.sensor_orbits import Molniya
+
         return Molniya(
             name=name,
             role=self.role,

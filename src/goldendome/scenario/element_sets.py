@@ -6,16 +6,13 @@ through :mod:`goldendome.scenario.orbit_quantities`.
 
 import math
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from goldendome.data.files import UnusableFileError, read_text_file
-from goldendome.orbits.base import Constellation, SatelliteRole
-from goldendome.orbits.element_list import ElementList
 from goldendome.orbits.tle import TleFormatError, parse_tle_lines
-from goldendome.orbits.tle_set import TleSet
 from goldendome.physics.constants import MU_EARTH_M3_S2, SECONDS_PER_DAY, WGS84_A_M
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.orbit_quantities import (
@@ -23,8 +20,12 @@ from goldendome.scenario.orbit_quantities import (
     MIN_ORBIT_ALTITUDE_KM,
     Altitude,
     Inclination,
+    Role,
 )
 from goldendome.scenario.quantities import Bounded
+
+if TYPE_CHECKING:  # the orbit models (NumPy, numba, SGP4) load when a spec is built
+    from goldendome.orbits.base import Constellation
 
 _WGS84_A_KM = WGS84_A_M / 1_000.0
 #: Largest TLE file read (the whole public catalog is a few megabytes).
@@ -103,7 +104,7 @@ class ElementListSpec(SpecModel):
     """Satellites listed one by one with their mean elements at the scenario epoch."""
 
     kind: Literal["elements"]
-    role: SatelliteRole
+    role: Role
     satellites: list[SatelliteElementsSpec]
 
     @field_validator("satellites")
@@ -115,9 +116,11 @@ class ElementListSpec(SpecModel):
             )
         return satellites
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
         sats = self.satellites
+        from goldendome.orbits.element_list import ElementList
+
         return ElementList(
             name=name,
             role=self.role,
@@ -181,7 +184,7 @@ class TleSetSpec(SpecModel):
     """Satellites given by two-line element sets, pasted (``tle``) or in a file (``tle_file``)."""
 
     kind: Literal["tle"]
-    role: SatelliteRole
+    role: Role
     tle: str | None = None
     tle_file: str | None = None
     _lines: tuple[tuple[str, str], ...] = PrivateAttr(default=())
@@ -208,6 +211,8 @@ class TleSetSpec(SpecModel):
         self._lines = _parsed(self.tle if self.tle is not None else _read(str(self.tle_file)))
         return self
 
-    def build(self, name: str) -> Constellation:
+    def build(self, name: str) -> "Constellation":
         """The constellation model this spec describes."""
+        from goldendome.orbits.tle_set import TleSet
+
         return TleSet(name=name, role=self.role, lines=self._lines)

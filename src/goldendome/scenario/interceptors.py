@@ -4,15 +4,17 @@ Defaults come from ``data/sbi_assumptions.toml``, where each value's source is n
 """
 
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from goldendome.data.loader import load_catalog
-from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.physics.constants import G0_M_S2
 from goldendome.scenario.base import KM_TO_M, MILLIONS, SpecModel
 from goldendome.scenario.quantities import Bounded
+
+if TYPE_CHECKING:  # the interceptor models (NumPy) load when a spec is built, not validated
+    from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 
 
 class _KillVehicleDefaults(SpecModel):
@@ -93,16 +95,20 @@ class SbiSpec(SpecModel):
         KM_TO_M,
     ] = Field(default=_RULE["min_intercept_altitude_km"] * 1e3, alias="min_intercept_altitude_km")
 
-    def build_vehicle(self) -> KillVehicle:
+    def build_vehicle(self) -> "KillVehicle":
         """The kill vehicle this spec describes."""
+        from goldendome.interceptors.space_based import KillVehicle
+
         return KillVehicle(
             delta_v_m_s=self.delta_v_m_s,
             acceleration_m_s2=self.acceleration_g * G0_M_S2,
             divert_delta_v_m_s=self.divert_delta_v_m_s,
         )
 
-    def build_rule(self) -> EngagementRule:
+    def build_rule(self) -> "EngagementRule":
         """The engagement rule this spec describes."""
+        from goldendome.interceptors.space_based import EngagementRule
+
         return EngagementRule(
             detection_delay_s=self.detection_delay_s,
             decision_delay_s=self.decision_delay_s,

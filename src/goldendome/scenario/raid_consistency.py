@@ -7,16 +7,29 @@ that publish no range are not checked). Each rule runs whenever the keys it need
 valid, whatever else is wrong in the file.
 """
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
-from goldendome.physics.geodesy import great_circle_distance_m
+from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.scenario.catalog import launch_areas, targets, threat_classes
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, written
 from goldendome.scenario.spec import TimeSpec
 from goldendome.scenario.threats import RaidEntrySpec
+
+
+def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance along the mean sphere (as :func:`goldendome.physics.geodesy.great_circle_distance_m`
+    computes it, without loading NumPy and pyproj for one pair of points)."""
+    dlon = lon2 - lon1
+    num = math.hypot(
+        math.cos(lat2) * math.sin(dlon),
+        math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon),
+    )
+    den = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(dlon)
+    return R_EARTH_MEAN_M * math.atan2(num, den) / 1_000.0
 
 
 def launch_window_rule(
@@ -45,13 +58,8 @@ def reach_rule(class_name: str, area: str, target: str) -> str | None:
     if range_km is None:
         return None
     start, end = launch_areas()[area], targets()[target]
-    distance_km = (
-        float(
-            great_circle_distance_m(
-                start.latitude_rad, start.longitude_rad, end.latitude_rad, end.longitude_rad
-            )
-        )
-        / 1_000.0
+    distance_km = _great_circle_km(
+        start.latitude_rad, start.longitude_rad, end.latitude_rad, end.longitude_rad
     )
     if distance_km <= range_km:
         return None
