@@ -1,5 +1,7 @@
 # goldendome: the two set-up commands of the README, plus helpers.
 #   make demo   install everything into .venv and run the embedded default scenario
+#   make warm   compile and cache the numba kernels (install does it once)
+#   make speed  measure first and warm run, validate and size; writes docs/speed.md
 #   make test   install everything and run lint, types, architecture checks and all tests
 #   make bench  run the benchmarks (ratios against references in the same process)
 
@@ -8,15 +10,21 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint check-tests bench clean
+.PHONY: install warm demo test lint check-tests bench speed clean
 
+# Installing also compiles the numba kernels once (tools/warm_caches.py runs the default
+# scenario with two trials), so the first run does not spend minutes compiling.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python tools/warm_caches.py
 	touch $(STAMP)
 
 install: $(STAMP)
+
+warm: $(STAMP)
+	$(BIN)/python tools/warm_caches.py
 
 demo: $(STAMP)
 	$(BIN)/goldendome run
@@ -42,6 +50,9 @@ test: lint check-tests
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -p no:cacheprovider
+
+speed: $(STAMP)
+	$(BIN)/python tools/measure_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks

@@ -40,6 +40,27 @@ def with_values(launches: Launches, **arrays: ArrayLike) -> Launches:
     return dataclasses.replace(launches, **changes)
 
 
+def batched(
+    launches: Launches, evaluate: Callable[[Launches, FloatArray], FloatArray]
+) -> Callable[[FloatArray], FloatArray]:
+    """``x -> evaluate(launches, x)`` for ``x`` of shape ``(n,)`` or ``(n, m)``.
+
+    An ``(n, m)`` ``x`` (a scan of ``m`` values per launch) is flown as ``n * m`` launches
+    in one call, which keeps the flight kernel's threads busy; each flight is independent
+    of the others, so the values are those of ``m`` separate calls.
+    """
+
+    def f(x: FloatArray) -> FloatArray:
+        x = np.asarray(x, dtype=np.float64)
+        if x.ndim == 1:
+            return evaluate(launches, x)
+        n, m = x.shape
+        rows = launches.take(np.repeat(np.arange(n), m))
+        return np.asarray(evaluate(rows, x.reshape(-1))).reshape(n, m)
+
+    return f
+
+
 def _impact_range(flight: Flight) -> FloatArray:
     r = flight.ground_range_m()
     return np.where(flight.status == 0, r, np.nan)
@@ -66,10 +87,11 @@ def minimum_energy_kick(
     full = with_values(launches, cutoff_s=math.inf)
     n = len(launches)
     return maximize_on_grid(
-        lambda k: range_for_kick(full, k, theta0_rad, physics),
+        batched(full, lambda rows, k: range_for_kick(rows, k, theta0_rad, physics)),
         np.full(n, KICK_MIN_RAD),
         np.full(n, KICK_MAX_RAD),
         x_tol=KICK_TOL_RAD,
+        batched=True,
     )
 
 
@@ -112,18 +134,19 @@ def kick_for(
     on a scan (NaN where none), so branches that wrap round the Earth are never reached.
     ``kick_max_rad`` widens the scan (high-thrust boosters need kicks past 45 deg to fly flat)."""
 
-    def value(k: FloatArray) -> FloatArray:
-        trial = with_values(launches, kick_rad=k)
+    def value(rows: Launches, k: FloatArray) -> FloatArray:
+        trial = with_values(rows, kick_rad=k)
         return quantity(fly(trial, theta0_rad=theta0_rad, physics=physics), trial)
 
     n = len(launches)
     return solve_on_grid(
-        value,
+        batched(launches, value),
         np.full(n, KICK_MIN_RAD),
         np.full(n, kick_max_rad),
         np.broadcast_to(np.asarray(target, np.float64), (n,)),
         x_tol=KICK_TOL_RAD,
         n_grid=n_grid,
+        batched=True,
     )
 
 
