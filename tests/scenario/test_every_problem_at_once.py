@@ -116,3 +116,10 @@ def test_a_report_lists_each_problem_with_its_path():
         "  seed = 2.5: expected a whole number",
         "  extra: unknown key; closest: threats",
     ]
+
+
+def test_a_date_time_where_a_number_belongs_is_a_problem_shown_as_toml():
+    found = problems(edited(("altitude_km = 400.0", "altitude_km = 2029-01-01T00:00:00Z")))
+    assert found == [
+        Problem("space.sbi_layer.altitude_km", "2029-01-01T00:00:00Z", "expected a number")
+    ]

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from goldendome.data.errors import Problem
-from goldendome.data.shown_values import show_value
+from goldendome.data.shown_values import show_value, toml_key
 
 _TYPE_RULES = {
     "float_type": "expected a number",
@@ -104,7 +104,7 @@ def _walk(root: type[BaseModel], loc: Sequence[int | str]) -> tuple[str, Any]:
             path += f"[{item}]"
             tp = typing.get_args(tp)[0] if origin is list else None
             continue
-        path += f".{item}" if path else str(item)
+        path += f".{toml_key(item)}" if path else toml_key(item)
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             tp = _field_by_alias(tp, item)
         elif origin is dict:
@@ -168,7 +168,7 @@ def problems_from_errors(root: type[BaseModel], errors: list[ErrorDetails]) -> l
         try:
             path, parent = _walk(root, loc)
         except (TypeError, KeyError, IndexError):  # keep the raw path if the walk fails
-            path, parent = ".".join(str(p) for p in loc), None
+            path, parent = ".".join(toml_key(p) for p in loc), None
         no_value = error["type"] in ("missing", "union_tag_not_found") or error["input"] is None
         value = None if no_value else show_value(error["input"])
         if error["type"] == "union_tag_invalid":  # point at the tag's key itself

@@ -18,6 +18,7 @@ from typing import Any
 #: Longest shown value, in characters (longer ones end with "...").
 MAX_SHOWN = 60
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_UNPRINTED = re.compile("[\x7f-\x9f\u2028\u2029]")
 _MAX_BITS = 256  # about 77 digits: more than any shown value holds
 
 
@@ -41,9 +42,12 @@ def _huge(value: int) -> str:
     return f"{sign} whole number of about {digits:,} digits"
 
 
-def _string(value: str) -> str:
-    # JSON escapes are TOML escapes; TOML also forbids a raw DEL in a basic string.
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+def toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes (which TOML shares), and DEL, the C1 controls and
+    the Unicode line separators escaped too, so the string stays on one line wherever it
+    is printed."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _UNPRINTED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _datetime(value: datetime) -> str:
@@ -51,9 +55,10 @@ def _datetime(value: datetime) -> str:
     return text[:-6] + "Z" if value.tzinfo is UTC or text.endswith("+00:00") else text
 
 
-def _key(key: object) -> str:
+def toml_key(key: object) -> str:
+    """A key as TOML writes it: bare (``altitude_km``) when it can be, else quoted."""
     text = str(key)
-    return text if _BARE_KEY.match(text) else _string(text)
+    return text if _BARE_KEY.match(text) else toml_string(text)
 
 
 def _write(value: Any, out: list[str], budget: int) -> int:
@@ -73,7 +78,7 @@ def _write(value: Any, out: list[str], budget: int) -> int:
                 out.append(", ")
                 budget -= 2
             if isinstance(value, Mapping):
-                head = f"{_key(item[0])} = "
+                head = f"{toml_key(item[0])} = "
                 out.append(head)
                 budget = _write(item[1], out, budget - len(head))
             else:
@@ -93,7 +98,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, float):
         return toml_number(value)
     if isinstance(value, str):
-        return _string(value[: MAX_SHOWN * 2])
+        return toml_string(value[: MAX_SHOWN * 2])
     if isinstance(value, datetime):
         return _datetime(value)
     if isinstance(value, date | time):

@@ -18,12 +18,12 @@ scenario that actually ran.
 
 import copy
 import difflib
-import json
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
+from goldendome.data.shown_values import toml_string
 from goldendome.scenario.errors import Problem, ScenarioError
 from goldendome.scenario.problems import show_value
 
@@ -198,7 +198,7 @@ def describe_changes(changes: Mapping[str, Any]) -> list[str]:
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
+    return key if _BARE_KEY.match(key) else toml_string(key)
 
 
 def _value(value: Any) -> str:
@@ -208,7 +208,7 @@ def _value(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return toml_string(value)
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, list | tuple):

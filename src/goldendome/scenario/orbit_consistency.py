@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from goldendome.data.errors import Problem
+from goldendome.data.shown_values import toml_key
 from goldendome.physics.constants import WGS84_A_M
 from goldendome.scenario.constellations import WalkerDeltaSpec, WalkerStarSpec, walker_pattern_rule
 from goldendome.scenario.element_sets import (
@@ -73,7 +74,7 @@ def orbit_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     """The problems of every ``[space]`` layer whose rule's keys are valid."""
     for name, layer in tables(data, "space"):
         kind = layer_kind(layer)
-        path = f"space.{name}"
+        path = f"space.{toml_key(name)}"
         rule: str | None = None
         if kind in _WALKERS:
             rule = _walker(layer, _WALKERS[kind])

@@ -120,8 +120,9 @@ def sbi_layer_rule(layer: str, roles: Mapping[str, str]) -> str | None:
     if roles.get(layer) == "interceptor":
         return None
     known = [name for name, role in roles.items() if role == "interceptor"]
+    shown = f"'{layer}'" if layer.isprintable() else show_value(layer)
     return (
-        f"sbi.layer = '{layer}' is not an interceptor layer of [space]; interceptor layers: "
+        f"sbi.layer = {shown} is not an interceptor layer of [space]; interceptor layers: "
         f"{', '.join(known) or 'none'}"
     )
 
