@@ -123,3 +123,20 @@ def test_a_date_time_where_a_number_belongs_is_a_problem_shown_as_toml():
     assert found == [
         Problem("space.sbi_layer.altitude_km", "2029-01-01T00:00:00Z", "expected a number")
     ]
+
+
+def test_keys_and_strings_that_would_break_a_line_are_written_as_toml():
+    found = problems(edited(('name = "golden-dome-2029"', 'name = "golden\\u0085dome"\n" " = []')))
+    assert found == [
+        Problem(
+            "name",
+            '"golden\\u0085dome"',
+            "must match the pattern ^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
+        ),
+        Problem(
+            '" "',
+            "[]",
+            "unknown key; expected one of: name, description, seed, time, space, sites, "
+            "defended_assets, threats, sbi, doctrine, monte_carlo",
+        ),
+    ]
