@@ -11,6 +11,7 @@ import numba
 import numpy as np
 
 from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics.frames import eci_to_ecef
 
 
 def in_view_counts_reference(
@@ -67,6 +68,84 @@ def in_view_counts(
     out = np.zeros((up.shape[0], r_ecef_m.shape[1]), np.int64)
     _kernel(
         np.ascontiguousarray(r_ecef_m, np.float64),
+        np.ascontiguousarray(up, np.float64),
+        np.ascontiguousarray(r_site_m, np.float64),
+        np.sin(np.asarray(min_elevation_rad, np.float64)),
+        out,
+    )
+    return out
+
+
+def in_view_counts_eci_reference(
+    r_eci_m: FloatArray,
+    theta_rad: FloatArray,
+    up: FloatArray,
+    r_site_m: FloatArray,
+    min_elevation_rad: FloatArray,
+) -> IntArray:
+    """:func:`in_view_counts_eci` in NumPy: rotate to Earth-fixed, then count."""
+    return in_view_counts(eci_to_ecef(r_eci_m, theta_rad), up, r_site_m, min_elevation_rad)
+
+
+@numba.njit(cache=True, parallel=True)
+def _kernel_eci(
+    r: FloatArray,
+    cos_t: FloatArray,
+    sin_t: FloatArray,
+    up: FloatArray,
+    site: FloatArray,
+    sin_mask: FloatArray,
+    out: IntArray,
+) -> None:  # pragma: no cover - compiled
+    n_sat, n_t = r.shape[0], r.shape[1]
+    for i in numba.prange(up.shape[0]):
+        ux, uy, uz = up[i, 0], up[i, 1], up[i, 2]
+        sx, sy, sz = site[i, 0], site[i, 1], site[i, 2]
+        s = sin_mask[i]
+        for k in range(n_sat):
+            for j in range(n_t):
+                # The Earth-fixed position, as physics.frames.eci_to_ecef computes it.
+                x = cos_t[j] * r[k, j, 0] - sin_t[j] * r[k, j, 1]
+                y = sin_t[j] * r[k, j, 0] + cos_t[j] * r[k, j, 1]
+                dx = x - sx
+                dy = y - sy
+                dz = r[k, j, 2] - sz
+                h = dx * ux + dy * uy + dz * uz
+                if s >= 0.0 and h < 0.0:
+                    continue
+                if h >= s * np.sqrt(dx * dx + dy * dy + dz * dz):
+                    out[i, j] += 1
+
+
+def in_view_counts_eci(
+    r_eci_m: FloatArray,
+    theta_rad: FloatArray,
+    up: FloatArray,
+    r_site_m: FloatArray,
+    min_elevation_rad: FloatArray,
+) -> IntArray:
+    """:func:`in_view_counts` of inertial positions, turned Earth-fixed on the fly.
+
+    Parameters
+    ----------
+    r_eci_m : (n_satellite, n_time, 3) float64, meters, inertial
+    theta_rad : (n_time,) float64, radians
+        Earth rotation angle at each time (:func:`goldendome.physics.frames.eci_to_ecef`).
+    up, r_site_m, min_elevation_rad
+        As for :func:`in_view_counts`.
+
+    Returns
+    -------
+    (n_site, n_time) int64
+        The counts :func:`in_view_counts` gives on ``eci_to_ecef(r_eci_m, theta_rad)``,
+        without that array.
+    """
+    angle = -np.asarray(theta_rad, np.float64)
+    out = np.zeros((up.shape[0], r_eci_m.shape[1]), np.int64)
+    _kernel_eci(
+        np.ascontiguousarray(r_eci_m, np.float64),
+        np.ascontiguousarray(np.cos(angle)),
+        np.ascontiguousarray(np.sin(angle)),
         np.ascontiguousarray(up, np.float64),
         np.ascontiguousarray(r_site_m, np.float64),
         np.sin(np.asarray(min_elevation_rad, np.float64)),

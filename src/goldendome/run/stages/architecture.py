@@ -11,9 +11,8 @@ import numpy as np
 
 from goldendome.physics._types import FloatArray
 from goldendome.physics.constants import MU_EARTH_M3_S2
-from goldendome.physics.elevation_counts import in_view_counts, up_vectors
-from goldendome.physics.frames import eci_to_ecef
-from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.physics.elevation_counts import in_view_counts_eci, up_vectors
+from goldendome.physics.geodetic_extent import geodetic_extent
 from goldendome.run.context import RunContext
 from goldendome.run.layers import SpaceLayer
 from goldendome.run.sensor_models import INFRARED_ROLES
@@ -53,10 +52,10 @@ def _streamed_tables(
     low, high, lat_max = math.inf, -math.inf, 0.0
     for rows, r_eci in layer.blocks("clock", t_s):
         # Geodetic latitude and height do not depend on the rotation about the polar axis.
-        lat, _, height = ecef_to_geodetic(r_eci)
-        low, high = min(low, float(height.min())), max(high, float(height.max()))
-        lat_max = max(lat_max, float(np.abs(lat).max()))
-        counts += in_view_counts(eci_to_ecef(r_eci, theta), up, sites.r_ecef_m, masks)
+        extent = geodetic_extent(r_eci)
+        low, high = min(low, float(extent[:, 0].min())), max(high, float(extent[:, 1].max()))
+        lat_max = max(lat_max, float(extent[:, 2].max()))
+        counts += in_view_counts_eci(r_eci, theta, up, sites.r_ecef_m, masks)
         if rows.stop < layer.n_satellites:  # the layer's end is reported once it is stored
             sink.progress("propagating satellites", done + rows.stop, ctx.n_satellites)
     a = layer.elements.semi_major_axis_m
