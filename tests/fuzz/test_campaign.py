@@ -40,20 +40,20 @@ def scenario_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @settings(CAMPAIGN, max_examples=PLANNED["test_scenario_texts"])
 @given(text=scenario_texts())
 def test_scenario_texts(text: str, tally: Tally):
-    tally.add(validate_text(text))
+    tally.add(validate_text(text), text)
 
 
 @settings(CAMPAIGN, max_examples=PLANNED["test_scenario_files"])
 @given(raw=scenario_bytes())
 def test_scenario_files(raw: bytes, scenario_path: Path, tally: Tally):
     scenario_path.write_bytes(raw)
-    tally.add(validate_file(scenario_path))
+    tally.add(validate_file(scenario_path), raw)
 
 
 @settings(CAMPAIGN, max_examples=PLANNED["test_parsed_mappings"])
 @given(data=scenario_mappings())
 def test_parsed_mappings(data: object, tally: Tally):
-    tally.add(validate_mapping(data))
+    tally.add(validate_mapping(data), data)
 
 
 def test_the_campaign_ran_every_planned_document():
