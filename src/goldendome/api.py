@@ -14,8 +14,20 @@ from typing import Any
 
 from goldendome.engagement.leakage import Layer, Leakage
 from goldendome.results.reader import RunFolderError, RunReader, open_run
+from goldendome.results.run_state import RunState, run_state
+from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
 from goldendome.results.summary import summarize_folder
+from goldendome.run.budget import (
+    BudgetError,
+    RunEstimate,
+    check_budget,
+    default_budget_bytes,
+    format_bytes,
+)
+from goldendome.run.lifecycle import Terminated
 from goldendome.run.pipeline import StoredRun, TrialOptions, run_scenario
+from goldendome.run.preflight import parse_size
+from goldendome.run.scheduler import SchedulerError
 from goldendome.run.sink import ProgressFn
 from goldendome.scenario import (
     Problem,
@@ -37,33 +49,47 @@ from goldendome.studies.sizing.search import SizingAnswer
 from goldendome.studies.sizing.store import stored_size
 
 __all__ = [
+    "BudgetError",
     "CoverageResult",
     "Layer",
     "Leakage",
     "Problem",
     "ProgressFn",
+    "RunEstimate",
     "RunFolderError",
     "RunReader",
+    "RunState",
+    "RunsDirError",
     "ScenarioError",
     "ScenarioSpec",
+    "SchedulerError",
     "SizingAnswer",
     "SizingSpec",
     "StoredRun",
+    "Terminated",
     "catalog_listing",
+    "check_budget",
+    "check_runs_dir",
     "coverage",
     "coverage_report",
     "coverage_spec",
+    "default_budget_bytes",
     "default_scenario",
     "default_scenario_text",
     "fly_threat",
+    "format_bytes",
+    "list_runs",
     "load_scenario",
     "load_scenario_text",
+    "memory_check",
     "open_run",
+    "parse_size",
     "read_scenario",
     "read_scenario_file",
     "reconstruct_test",
     "run",
     "run_spec",
+    "run_state",
     "scenario_from_mapping",
     "size_constellation",
     "size_constellation_report",
@@ -134,6 +160,7 @@ def run(
     trials: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    max_memory: int | str | None = None,
     progress: ProgressFn | None = None,
 ) -> StoredRun:
     """Run a scenario file (or the default scenario) and write its run folder.
@@ -156,7 +183,12 @@ def run(
         Local Dask worker processes (0: every trial in this process; default: one per core,
         at most 2); the results do not depend on it.
     scheduler : str, optional
-        Address of an existing Dask scheduler to run the trials on instead.
+        Address of an existing Dask scheduler to run the trials on instead
+        (``tcp://host:port``); checked for an answer before any work.
+    max_memory : int or str, optional
+        The memory the run may plan to use: bytes, or a size such as ``"4GiB"`` or
+        ``"500MB"`` (:func:`parse_size`); three quarters of the memory available when
+        omitted. A run estimated above it is refused before any work.
     progress : callable, optional
         ``progress(stage, done, total)``.
 
@@ -169,6 +201,13 @@ def run(
     ------
     ScenarioError
         If the scenario cannot be read or is invalid.
+    BudgetError, SchedulerError, RunsDirError, ValueError
+        If the run cannot start: above the memory budget, no scheduler at the address, a
+        runs directory that cannot be written, a bad ``max_memory`` or ``trials``. Nothing
+        is written then.
+    KeyboardInterrupt
+        On Ctrl-C (:class:`Terminated` on SIGTERM), after the manifest is marked
+        ``interrupted``; finished work is kept.
     """
     spec, text = read_scenario(scenario, seed=seed, changes=changes)
     return run_spec(
@@ -178,6 +217,7 @@ def run(
         trials=trials,
         workers=workers,
         scheduler=scheduler,
+        max_memory=max_memory,
         progress=progress,
     )
 
@@ -190,6 +230,7 @@ def run_spec(
     trials: int | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
+    max_memory: int | str | None = None,
     progress: ProgressFn | None = None,
 ) -> StoredRun:
     """Run a validated scenario (as :func:`read_scenario` returns it) and write its folder.
@@ -197,8 +238,41 @@ def run_spec(
     ``text`` is stored in the manifest beside its hash, so the run can be repeated; the other
     parameters are those of :func:`run`.
     """
-    options = TrialOptions(trials=trials, workers=workers, scheduler=scheduler)
+    budget = None if max_memory is None else parse_size(max_memory)
+    options = TrialOptions(
+        trials=trials, workers=workers, scheduler=scheduler, max_memory_bytes=budget
+    )
     return run_scenario(spec, text, Path(runs_dir), progress=progress, options=options)
+
+
+def memory_check(
+    spec: ScenarioSpec, *, trials: int | None = None, max_memory: int | str | None = None
+) -> tuple[RunEstimate, int]:
+    """A run's estimated peak memory, checked against the budget (``goldendome validate``).
+
+    Parameters
+    ----------
+    spec : ScenarioSpec
+    trials : int, optional
+        Monte Carlo trials (the scenario's when omitted).
+    max_memory : int or str, optional
+        The budget as for :func:`run`; three quarters of the memory available when omitted.
+
+    Returns
+    -------
+    estimate : RunEstimate
+        ``estimate.sentence()`` reads "needs about 1.2 GiB at peak (architecture: ...)".
+    budget_bytes : int
+
+    Raises
+    ------
+    BudgetError
+        If the estimate is above the budget (the message says what to reduce).
+    ValueError
+        If ``max_memory`` is not a size.
+    """
+    budget = default_budget_bytes() if max_memory is None else parse_size(max_memory)
+    return check_budget(spec, trials, budget), budget
 
 
 def coverage(

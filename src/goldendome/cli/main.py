@@ -1,4 +1,5 @@
-"""``goldendome``: run, validate, schema, init, version.
+"""``goldendome``: run, validate, schema, init, version (and, registered by :func:`main`,
+coverage, fly, leak, size, runs).
 
 Heavy modules (NumPy, pydantic, the simulation) are imported inside the commands so that
 ``goldendome --help`` starts quickly.
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+from goldendome.cli.checks import worker_count
 
 if TYPE_CHECKING:
     from goldendome.api import ScenarioSpec
@@ -21,10 +24,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: Help of ``--max-memory`` (run, validate).
+MAX_MEMORY_HELP = (
+    "Memory the run may plan to use: 4GiB, 500MB or bytes (default: 3/4 of what is free); "
+    "a run estimated above it is refused before any work."
+)
 #: Exit code for bad input (a scenario problem, a file that cannot be used).
 EXIT_BAD_INPUT = 2
 #: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
+#: Exit code after SIGTERM (128 + SIGTERM), as shells report it.
+EXIT_TERMINATED = 143
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
@@ -42,6 +52,27 @@ def _load(path: Path | None, seed: int | None = None) -> "tuple[ScenarioSpec, st
         _fail(exc.report())
 
 
+def _budget(text: str | None) -> int | None:
+    """``--max-memory`` in bytes (None when not given); a bad size exits with code 2."""
+    if text is None:
+        return None
+    from goldendome.api import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        _fail(f"--max-memory {exc}")
+
+
+def interrupted_exit(exc: KeyboardInterrupt, what: str) -> NoReturn:
+    """Say what an interruption kept and exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+    from goldendome.api import Terminated
+
+    if isinstance(exc, Terminated):
+        _fail(f"Terminated (SIGTERM): {what}", EXIT_TERMINATED)
+    _fail(f"Interrupted: {what}", EXIT_INTERRUPTED)
+
+
 @app.command()
 def run(
     scenario: Annotated[
@@ -54,11 +85,16 @@ def run(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="Local Dask worker processes (default 2; 0: in this process).", min=0),
+        typer.Option(
+            help="Local Dask worker processes (default 2; 0: in this process).",
+            min=0,
+            callback=worker_count,
+        ),
     ] = None,
     scheduler: Annotated[
         str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")
     ] = None,
+    max_memory: Annotated[str | None, typer.Option(help=MAX_MEMORY_HELP)] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Run a scenario, write its run folder and print a summary."""
@@ -68,6 +104,7 @@ def run(
     from goldendome.cli.progress import rich_progress
     from goldendome.cli.summary import print_summary
 
+    budget = _budget(max_memory)
     spec, text = _load(scenario, seed)
     try:
         with rich_progress() as progress:
@@ -78,14 +115,18 @@ def run(
                 trials=trials,
                 workers=workers,
                 scheduler=scheduler,
+                max_memory=budget,
                 progress=progress,
             )
-    except KeyboardInterrupt:
-        _fail(
-            "Interrupted: the finished part of the run, finished Monte Carlo trials included, "
-            f"is kept in its run folder under {runs_dir}/ (manifest status 'interrupted').",
-            EXIT_INTERRUPTED,
+    except KeyboardInterrupt as exc:
+        interrupted_exit(
+            exc,
+            "the finished part of the run, finished Monte Carlo trials included, is kept in "
+            f"its run folder under {runs_dir}/ (manifest status 'interrupted'; "
+            f"'goldendome runs list --runs-dir {runs_dir}' shows it).",
         )
+    except (api.BudgetError, api.SchedulerError, api.RunsDirError) as exc:
+        _fail(str(exc))
     except OSError as exc:
         _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
     if json_out:
@@ -97,15 +138,25 @@ def run(
 @app.command()
 def validate(
     scenario: Annotated[Path, typer.Argument(help="Scenario TOML file to check.")],
+    max_memory: Annotated[str | None, typer.Option(help=MAX_MEMORY_HELP)] = None,
 ) -> None:
-    """Check a scenario file and report every problem at once (exit code 2 if any)."""
+    """Check a scenario file and report every problem at once (exit code 2 if any), and
+    whether a run of it fits in memory."""
+    from goldendome import api
+
+    budget = _budget(max_memory)
     spec, _ = _load(scenario)
     n_sat = sum(layer.build(name).n_satellites for name, layer in spec.space.items())
+    try:
+        estimate, limit = api.memory_check(spec, max_memory=budget)
+    except api.BudgetError as exc:
+        _fail(f"{scenario}: valid, but {str(exc)[0].lower()}{str(exc)[1:]}")
     typer.echo(
         f"{scenario}: OK: scenario '{spec.name}', {len(spec.space)} space layers "
         f"({n_sat} satellites), {len(spec.sites)} sites, "
         f"{len(spec.defended_assets)} defended assets, "
-        f"{sum(e.count for e in spec.threats.raid)} missiles in the raid."
+        f"{sum(e.count for e in spec.threats.raid)} missiles in the raid; a run "
+        f"{estimate.sentence()}, within its memory budget of {api.format_bytes(limit)}."
     )
 
 
@@ -149,6 +200,6 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from goldendome.cli import coverage, fly, leak, size  # noqa: F401  (importing registers them)
+    from goldendome.cli import coverage, fly, leak, runs, size  # noqa: F401  (registers them)
 
     sys.exit(app())

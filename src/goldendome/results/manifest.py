@@ -1,4 +1,11 @@
-"""The manifest of a run: what ran, on what input, with which code, and how long it took."""
+"""The manifest of a run: what ran, on what input, with which code, how long it took, and
+how it ended.
+
+``status`` is ``running`` while the run works, then ``complete``, ``interrupted`` (Ctrl-C or
+SIGTERM: ``signal`` names which, ``stage`` where) or ``failed`` (``stage`` and ``error``).
+``pid``, ``host`` and ``process_start`` name the process that wrote it, so a reader can tell a
+run that was killed outright (:mod:`goldendome.results.run_state`).
+"""
 
 import functools
 import hashlib
@@ -9,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import goldendome
+from goldendome.results.heartbeat import process_facts
 from goldendome.results.schemas import SCHEMA_VERSION
 
 
@@ -47,6 +55,7 @@ def build_manifest(
     run: dict[str, Any] | None = None,
     stage: str | None = None,
     error: str | None = None,
+    signal: str | None = None,
 ) -> dict[str, Any]:
     """The manifest as a JSON-ready dict.
 
@@ -64,6 +73,8 @@ def build_manifest(
         Facts of the run a reader needs besides the tables (epoch, grid, the SBI layer).
     stage, error : str, optional
         Where and how an interrupted or failed run stopped.
+    signal : str, optional
+        The signal that interrupted the run (``SIGINT``: Ctrl-C, or ``SIGTERM``).
     """
     import numpy
 
@@ -75,6 +86,8 @@ def build_manifest(
         "schema_version": SCHEMA_VERSION,
         "stage": stage,
         "error": error,
+        "signal": signal,
+        **process_facts(),
         "run": run or {},
         "started_utc": started_utc.isoformat(),
         "written_utc": datetime.now(UTC).isoformat(),

@@ -8,6 +8,7 @@ them; the rows come back sorted by trial.
 """
 
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import asdict
 from typing import Any
 
@@ -84,13 +85,16 @@ def run_monte_carlo(
     parts: list[tuple[int, ChunkResult]] = []
     done = 0
     work = executor if executor is not None else InProcess()
-    for trials, result in work.map_chunks(run_chunk, (setup, seed), chunks(n_trials, chunk)):
-        parts.append((trials.start, result))
-        done += len(trials)
-        if on_chunk is not None:
-            on_chunk(trials.start, trials.stop - 1, result)
-        if progress is not None:
-            progress(done, n_trials)
+    # Closed at once when anything stops the loop (Ctrl-C in on_chunk included), so a
+    # cluster shuts down before the caller marks the run, not when the traceback is freed.
+    with closing(work.map_chunks(run_chunk, (setup, seed), chunks(n_trials, chunk))) as results:
+        for trials, result in results:
+            parts.append((trials.start, result))
+            done += len(trials)
+            if on_chunk is not None:
+                on_chunk(trials.start, trials.stop - 1, result)
+            if progress is not None:
+                progress(done, n_trials)
     parts.sort(key=lambda p: p[0])
     trial_cols = {c: np.concatenate([p[1][0][c] for p in parts]) for c in TRIAL_COLUMNS}
     with_shots = [p[1][1] for p in parts if p[1][1]]

@@ -4,9 +4,15 @@ The context is built once (:class:`goldendome.run.context.RunContext`); the stag
 order, each reading the context and writing its tables to the run folder as soon as it
 has them (:mod:`goldendome.run.stages`); the summary is then computed from the stored
 tables alone (:func:`goldendome.results.summary.summarize_folder`), so the folder holds
-everything a report or viewer needs. Ctrl-C marks the manifest ``interrupted`` and keeps
-what finished (finished Monte Carlo chunks included); any other error marks it ``failed``
-with the stage and the error.
+everything a report or viewer needs.
+
+Before the folder is made, :func:`goldendome.run.preflight.preflight` checks what can be
+checked at once: the estimated peak memory against the budget, the scheduler's address and
+the runs directory. Every run then ends in a
+known state: Ctrl-C or SIGTERM marks the manifest ``interrupted`` (with the signal) and
+keeps what finished (finished Monte Carlo chunks included); any other error marks it
+``failed`` with the stage and the error; a heartbeat (:mod:`goldendome.run.lifecycle`) lets
+a reader tell a run killed outright.
 """
 
 import os
@@ -19,12 +25,15 @@ from typing import Any, TypeVar
 
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.physics.clock import Clock
+from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
 from goldendome.results.summary import summarize_folder
 from goldendome.run.context import RunContext
 from goldendome.run.executor import Executor, executor_for
+from goldendome.run.lifecycle import signal_name, watched
 from goldendome.run.monte_carlo import run_monte_carlo
+from goldendome.run.preflight import preflight
 from goldendome.run.sink import ProgressFn
 from goldendome.run.stages.architecture import run_architecture
 from goldendome.run.stages.boost import run_boost
@@ -38,11 +47,14 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class TrialOptions:
-    """How a run draws its Monte Carlo trials (None: the scenario's ``[monte_carlo]``)."""
+    """How a run draws its Monte Carlo trials (None: the scenario's ``[monte_carlo]``), and
+    the memory it may plan to use (bytes; None: :func:`goldendome.run.budget.
+    default_budget_bytes`)."""
 
     trials: int | None = None
     workers: int | None = None
     scheduler: str | None = None
+    max_memory_bytes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class _FolderSink:
     def __init__(self, folder: RunFolder, progress: ProgressFn | None) -> None:
         self.folder = folder
         self._progress = progress
+        self.heartbeat: Heartbeat | None = None
 
     def table(self, name: str, columns: Columns) -> None:
         self.folder.write_table(name, columns)
@@ -67,6 +80,8 @@ class _FolderSink:
         self.folder.write_part(name, first, last, columns)
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.note(stage, done, total)
         if self._progress is not None:
             self._progress(stage, done, total)
 
@@ -85,7 +100,8 @@ class _Run:
         self.n_times = Clock.uniform(
             spec.time.epoch, spec.time.duration_s, spec.time.step_s
         ).n_times
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, Any] = {}
+        self.current: str | None = None
 
     def manifest(self, status: str, **extra: Any) -> None:
         spec = self.spec
@@ -113,8 +129,11 @@ class _Run:
         )
 
     def stage(self, key: str, label: str | None, work: Callable[[], T]) -> T:
-        """Run one stage, timed (and shown as ``label`` unless None); Ctrl-C or an error
-        marks the manifest and re-raises."""
+        """Run one stage, timed (and shown as ``label`` unless None); an interruption or
+        error inside it is recorded against ``key`` (by :func:`run_scenario`)."""
+        self.current = key
+        if self.sink.heartbeat is not None:
+            self.sink.heartbeat.stage(key)
         t0 = time.perf_counter()
         try:
             if label is not None:
@@ -122,15 +141,9 @@ class _Run:
             out = work()
             if label is not None:
                 self.sink.progress(label, 1, 1)
-        except KeyboardInterrupt:
+        finally:
             self.timings[key] = time.perf_counter() - t0
-            self.manifest("interrupted", stage=key)
-            raise
-        except Exception as exc:
-            self.timings[key] = time.perf_counter() - t0
-            self.manifest("failed", stage=key, error=f"{type(exc).__name__}: {exc}")
-            raise
-        self.timings[key] = time.perf_counter() - t0
+        self.current = None
         return out
 
 
@@ -166,21 +179,54 @@ def run_scenario(
     progress : callable, optional
         ``progress(stage, done, total)``.
     options : TrialOptions
-        Trials, local workers or a Dask scheduler for the kill chain's Monte Carlo.
+        Trials, local workers or a Dask scheduler for the kill chain's Monte Carlo, and the
+        memory budget.
     executor : Executor, optional
         Where the Monte Carlo's chunks run; overrides ``options.workers`` and
         ``options.scheduler`` (a sweep passes an in-process executor to each case).
 
     Raises
     ------
+    BudgetError, SchedulerError, RunsDirError, ValueError
+        From :func:`goldendome.run.preflight.preflight`, before anything is written.
     KeyboardInterrupt
-        Re-raised after the manifest is marked ``interrupted``.
+        Re-raised after the manifest is marked ``interrupted`` (:class:`goldendome.run.
+        lifecycle.Terminated` on SIGTERM).
     """
-    if options.trials is not None and options.trials < 1:
-        raise ValueError(f"trials = {options.trials}: a run draws at least one trial.")
+    scheduler = options.scheduler if executor is None and spec.threats.raid else None
+    estimate, budget = preflight(
+        spec,
+        runs_dir,
+        trials=options.trials,
+        scheduler=scheduler,
+        max_memory_bytes=options.max_memory_bytes,
+    )
     run = _Run(spec, scenario_text, runs_dir, progress)
-    sink = run.sink
+    if spec.threats.raid:
+        run.counts["trials"] = options.trials or spec.monte_carlo.trials
+    run.counts["memory"] = {
+        "estimated_peak_bytes": estimate.peak_bytes,
+        "budget_bytes": budget,
+        "driver": estimate.driver,
+    }
     run.manifest("running")
+    with watched(run.folder.path) as heartbeat:
+        run.sink.heartbeat = heartbeat
+        try:
+            summary = _stages(run, options, executor)
+        except KeyboardInterrupt as exc:
+            run.manifest("interrupted", stage=run.current, signal=signal_name(exc))
+            raise
+        except Exception as exc:
+            run.manifest("failed", stage=run.current, error=f"{type(exc).__name__}: {exc}")
+            raise
+        run.manifest("complete")
+    return StoredRun(folder=run.folder, summary=summary)
+
+
+def _stages(run: _Run, options: TrialOptions, executor: Executor | None) -> dict[str, Any]:
+    """Every stage in order, then the summary (written to the folder and returned)."""
+    spec, sink = run.spec, run.sink
     ctx = run.stage("context", None, lambda: RunContext(spec))
     run.stage("architecture", None, lambda: run_architecture(ctx, sink))
     if spec.threats.raid:
@@ -195,8 +241,7 @@ def run_scenario(
     run.counts["propagations"] = ctx.propagations()
     summary = run.stage("summary", None, lambda: summarize_folder(run.folder.path))
     run.folder.write_json(SUMMARY, summary)
-    run.manifest("complete")
-    return StoredRun(folder=run.folder, summary=summary)
+    return summary
 
 
 def _setup(ctx: RunContext, sensed: SensedObjects | None, sink: _FolderSink) -> KillChainSetup:

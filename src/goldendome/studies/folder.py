@@ -3,10 +3,11 @@
 A study (``coverage``, ``size``, ``fly``) opens its folder with :func:`study_folder` once its
 inputs are valid: the manifest is written ``running`` at once, tables as they are ready
 (each declared in :mod:`goldendome.results.schemas`), and the manifest ``complete`` at the
-end. Ctrl-C marks it ``interrupted`` and any other error ``failed`` (with the stage and the
-error), keeping every table already written. The manifest's ``run`` facts name the study
-(``run["study"]``) and hold its inputs, so a folder can be read without the command line
-that made it.
+end. Ctrl-C or SIGTERM marks it ``interrupted`` (with the signal) and any other error
+``failed`` (with the stage and the error), keeping every table already written; a heartbeat
+(:mod:`goldendome.run.lifecycle`) lets a reader tell a study killed outright. The manifest's
+``run`` facts name the study (``run["study"]``) and hold its inputs, so a folder can be read
+without the command line that made it.
 """
 
 import time
@@ -17,8 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import MANIFEST, Columns, RunFolder
+from goldendome.run.lifecycle import signal_name, watched
 
 
 @dataclass
@@ -34,6 +37,7 @@ class StudyFolder:
     started: datetime
     timings_s: dict[str, float] = field(default_factory=dict)
     current: str | None = None
+    heartbeat: Heartbeat | None = None
 
     @property
     def path(self) -> Path:
@@ -64,6 +68,8 @@ class StudyFolder:
     def stage(self, key: str) -> Iterator[None]:
         """Time a stage; an interruption or error inside it is recorded against ``key``."""
         self.current = key
+        if self.heartbeat is not None:
+            self.heartbeat.stage(key)
         t0 = time.perf_counter()
         try:
             yield
@@ -109,18 +115,20 @@ def study_folder(
     Raises
     ------
     KeyboardInterrupt, Exception
-        Re-raised after the manifest is marked ``interrupted`` or ``failed``.
+        Re-raised after the manifest is marked ``interrupted`` or ``failed``
+        (:class:`goldendome.run.lifecycle.Terminated`, a KeyboardInterrupt, on SIGTERM).
     """
     started = datetime.now(UTC)
     folder = RunFolder.create(Path(runs_dir), folder_name, started)
     run = StudyFolder(folder, study, scenario_name, scenario_text, seed, dict(facts or {}), started)
     run.manifest("running")
-    try:
-        yield run
-    except KeyboardInterrupt:
-        run.manifest("interrupted", stage=run.current)
-        raise
-    except Exception as exc:
-        run.manifest("failed", stage=run.current, error=f"{type(exc).__name__}: {exc}")
-        raise
-    run.manifest("complete")
+    with watched(folder.path) as run.heartbeat:
+        try:
+            yield run
+        except KeyboardInterrupt as exc:
+            run.manifest("interrupted", stage=run.current, signal=signal_name(exc))
+            raise
+        except Exception as exc:
+            run.manifest("failed", stage=run.current, error=f"{type(exc).__name__}: {exc}")
+            raise
+        run.manifest("complete")
