@@ -107,7 +107,7 @@ class SpaceLayer:
         t_s: FloatArray,
         phase: int = 0,
         n_phases: int = 1,
-        max_bytes: int = BLOCK_BYTES,
+        max_bytes: int | None = None,
     ) -> Iterator[tuple[slice, FloatArray]]:
         """The positions of :meth:`positions_eci` in blocks of satellites, never all at once.
 
@@ -115,8 +115,9 @@ class SpaceLayer:
         ----------
         grid, t_s, phase, n_phases
             As for :meth:`positions_eci`.
-        max_bytes : int
-            Most bytes per block (at least one satellite per block).
+        max_bytes : int, optional
+            Most bytes per block (at least one satellite per block); :data:`BLOCK_BYTES`
+            when omitted.
 
         Yields
         ------
@@ -129,7 +130,7 @@ class SpaceLayer:
         """
         key = (grid, phase, n_phases if phase else 1)
         n_sat, n_t = self.n_satellites, int(np.shape(t_s)[0])
-        rows_per = block_rows(n_t, max_bytes)
+        rows_per = block_rows(n_t, BLOCK_BYTES if max_bytes is None else max_bytes)
         cached = self._cache.get(key)
         if cached is not None:
             for first in range(0, n_sat, rows_per):
@@ -158,7 +159,7 @@ def take_rows(elements: OrbitalElements, rows: slice) -> OrbitalElements:
     )
 
 
-def block_rows(n_time: int, max_bytes: int = BLOCK_BYTES) -> int:
+def block_rows(n_time: int, max_bytes: int) -> int:
     """Satellites per block so that ``(rows, n_time, 3)`` float64 fits in ``max_bytes``."""
     return max(1, max_bytes // (24 * max(n_time, 1)))
 
