@@ -112,8 +112,12 @@ def measure() -> list[tuple[str, float, float]]:
     return rows
 
 
+#: What follows this line in ``docs/speed.md`` is written by hand and kept on rewriting.
+KEEP = "<!-- Written by hand below: tools/measure_speed.py keeps it. -->"
+
+
 def write(rows: list[tuple[str, float, float]], out: Path) -> str:
-    """The table as Markdown, written to ``out``; returns it."""
+    """The table as Markdown, written to ``out`` above its hand-written part; returns it."""
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     where, at = machine(), commit()
     lines = [
@@ -132,7 +136,9 @@ def write(rows: list[tuple[str, float, float]], out: Path) -> str:
     for what, seconds, mib in rows:
         lines.append(f"| {what} | {seconds:.1f} | {mib:,.0f} | {where} | {when} | {at} |")
     text = "\n".join(lines) + "\n"
-    out.write_text(text)
+    old = out.read_text() if out.is_file() else ""
+    kept = old[old.index(KEEP) :] if KEEP in old else ""
+    out.write_text(text + ("\n" + kept if kept else ""))
     return text
 
 
