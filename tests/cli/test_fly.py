@@ -84,7 +84,8 @@ def test_list_and_unsupported_classes():
     assert "is a cruise class" in result.output
     bad = runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "-5"])
     assert bad.exit_code == 2
-    assert "the range must be positive" in bad.output
+    assert "Invalid value for '--range-km'" in bad.output
+    assert "must be above 0" in bad.output
 
 
 def test_fly_glide_and_cruise_classes():

@@ -175,8 +175,9 @@ def test_the_runs_directory_is_listed_oldest_first(tmp_path: Path):
 
 
 def test_a_runs_directory_that_cannot_be_written_is_named_in_a_sentence(tmp_path: Path):
-    assert check_runs_dir(tmp_path / "new" / "runs").is_dir()
-    assert list((tmp_path / "new" / "runs").iterdir()) == []  # the check leaves nothing
+    assert check_runs_dir(tmp_path / "new" / "runs") == tmp_path / "new" / "runs"
+    assert check_runs_dir(tmp_path) == tmp_path
+    assert list(tmp_path.iterdir()) == []  # the checks change nothing
     (tmp_path / "file").write_text("")
     for where in (tmp_path / "file", tmp_path / "file" / "runs"):
         with pytest.raises(RunsDirError) as caught:

@@ -58,10 +58,11 @@ def number(
         ``callback(value)``: the value unchanged; ``typer.BadParameter`` otherwise.
     """
     suffix = f" {unit}" if unit else ""
+    in_unit = f" in {unit}" if unit else ""
 
     def check_one(value: float) -> None:
         if not math.isfinite(value):
-            raise typer.BadParameter(f"{value} is not a finite number; give a number{suffix}.")
+            raise typer.BadParameter(f"{value} is not a finite number; give a number{in_unit}.")
         inside = (
             (low is None or (value > low if low_open else value >= low))
             and (high is None or (value < high if high_open else value <= high))

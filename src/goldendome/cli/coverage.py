@@ -6,7 +6,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from goldendome.cli.main import EXIT_BAD_INPUT, EXIT_INTERRUPTED, app
+from goldendome.cli.checks import number
+from goldendome.cli.main import EXIT_BAD_INPUT, app, interrupted_exit
 
 
 def _names(text: str | None) -> list[str] | None:
@@ -108,17 +109,31 @@ def coverage(
     ] = None,
     min_elevation_deg: Annotated[
         float | None,
-        typer.Option(help="Elevation mask for every layer; default 0 (GEO/HEO), 10 (LEO)."),
+        typer.Option(
+            help="Elevation mask for every layer; default 0 (GEO/HEO), 10 (LEO).",
+            callback=number(0, 90, high_open=True, unit="deg"),
+        ),
     ] = None,
     min_assets: Annotated[
-        int, typer.Option(help="Satellites needed for a point to count as covered.", min=1)
+        int,
+        typer.Option(help="Satellites needed for a point to count as covered.", min=1, max=100_000),
     ] = 1,
-    fold: Annotated[int, typer.Option(help="Report time with >= N satellites up to N.", min=1)] = 3,
+    fold: Annotated[
+        int, typer.Option(help="Report time with >= N satellites up to N.", min=1, max=12)
+    ] = 3,
     duration_s: Annotated[
-        float | None, typer.Option(help="Window length, s (the scenario's if omitted).")
+        float | None,
+        typer.Option(
+            help="Window length, s (the scenario's if omitted; at most 30 days).",
+            callback=number(0, 2_592_000, low_open=True, unit="s"),
+        ),
     ] = None,
     step_s: Annotated[
-        float | None, typer.Option(help="Sampling step, s (the scenario's if omitted).")
+        float | None,
+        typer.Option(
+            help="Sampling step, s (the scenario's if omitted; at most a day).",
+            callback=number(0, 86_400, low_open=True, unit="s"),
+        ),
     ] = None,
     runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
@@ -128,6 +143,7 @@ def coverage(
     from goldendome.cli.progress import rich_progress
 
     try:
+        api.check_runs_dir(runs_dir)
         with rich_progress() as progress:
             result = api.coverage(
                 scenario,
@@ -143,13 +159,13 @@ def coverage(
             )
     except api.ScenarioError as exc:
         _fail(exc.report())
-    except ValueError as exc:
+    except ValueError as exc:  # RunsDirError included
         _fail(str(exc))
-    except KeyboardInterrupt:
-        _fail(
-            f"Interrupted: the run folder under {runs_dir}/ is marked 'interrupted' (coverage "
-            "writes its tables at the end, so it holds none).",
-            EXIT_INTERRUPTED,
+    except KeyboardInterrupt as exc:
+        interrupted_exit(
+            exc,
+            f"the run folder under {runs_dir}/ is marked 'interrupted' (coverage writes its "
+            "tables at the end, so it holds none).",
         )
     except OSError as exc:
         _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)

@@ -2,11 +2,39 @@
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from goldendome.cli.main import EXIT_BAD_INPUT, app
+from goldendome.cli.checks import number
+from goldendome.cli.main import EXIT_BAD_INPUT, app, interrupted_exit
+
+#: Half the Earth's mean circumference, km: the longest ground range.
+HALF_WAY_KM = 20_015
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _refuse_unused(reconstruct: bool, **given: Any) -> None:
+    """Exit with code 2 when a flag is given that this request would ignore, naming it."""
+    if reconstruct:
+        unused = [k for k in ("target", "fpa_deg", "lofted") if given[k] not in (None, False)]
+        unused += ["cross_range_deg"] if given["cross_range_deg"] != 0.0 else []
+        if unused:
+            flags = ", ".join(
+                "--" + ("to" if k == "target" else k.replace("_", "-")) for k in unused
+            )
+            _fail(
+                f"{flags}: not used by --reconstruct, which fits a reported apogee and range; "
+                "leave them out."
+            )
+    elif given["flight_time_s"] is not None:
+        _fail("--flight-time-s: a reported flight time is checked only with --reconstruct.")
+    elif given["target"] is not None and given["azimuth_deg"] is not None:
+        _fail("--azimuth-deg: the target sets the bearing; give --range-km instead of --to.")
 
 
 def _print_pairs(title: str, pairs: list[tuple[str, str]]) -> None:
@@ -53,21 +81,48 @@ def fly(
     ] = None,
     launch_area: Annotated[str, typer.Option("--from", help="Launch area.")] = "sunan",
     target: Annotated[str | None, typer.Option("--to", help="Target to aim at.")] = None,
-    range_km: Annotated[float | None, typer.Option(help="Aim to this ground range.")] = None,
-    apogee_km: Annotated[float | None, typer.Option(help="Loft to this apogee.")] = None,
-    fpa_deg: Annotated[
-        float | None, typer.Option(help="Burnout flight-path angle (depress/loft an aimed shot).")
+    range_km: Annotated[
+        float | None,
+        typer.Option(
+            help="Aim to this ground range (at most 20,015 km, half-way round).",
+            callback=number(0, HALF_WAY_KM, low_open=True, unit="km", why="half-way round"),
+        ),
     ] = None,
-    azimuth_deg: Annotated[float, typer.Option(help="Bearing when no target is given.")] = 90.0,
+    apogee_km: Annotated[
+        float | None,
+        typer.Option(help="Loft to this apogee.", callback=number(0, low_open=True, unit="km")),
+    ] = None,
+    fpa_deg: Annotated[
+        float | None,
+        typer.Option(
+            help="Burnout flight-path angle (depress/loft an aimed shot).",
+            callback=number(-90, 90, low_open=True, high_open=True, unit="deg"),
+        ),
+    ] = None,
+    azimuth_deg: Annotated[
+        float | None,
+        typer.Option(
+            help="Bearing when no target is given (default 90: east).",
+            callback=number(-360, 360, unit="deg"),
+        ),
+    ] = None,
     lofted: Annotated[bool, typer.Option(help="Aim with a full burn on a lofted arc.")] = False,
     reconstruct: Annotated[
         bool, typer.Option(help="Fit loft and payload to --apogee-km and --range-km.")
     ] = False,
     flight_time_s: Annotated[
-        float | None, typer.Option(help="Reported flight time to check.")
+        float | None,
+        typer.Option(
+            help="Reported flight time to check (with --reconstruct).",
+            callback=number(0, 86_400, low_open=True, unit="s"),
+        ),
     ] = None,
     cross_range_deg: Annotated[
-        float, typer.Option(help="Boost a glider this far off the target bearing.")
+        float,
+        typer.Option(
+            help="Boost a glider this far off the target bearing.",
+            callback=number(-90, 90, unit="deg"),
+        ),
     ] = 0.0,
     list_all: Annotated[
         bool, typer.Option("--list", help="List classes, launch areas, targets.")
@@ -76,10 +131,10 @@ def fly(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Fly a threat class: minimum-energy, lofted, aimed at a target, or a reconstructed test."""
-    from goldendome.api import ScenarioError, catalog_listing, fly_threat, reconstruct_test
+    from goldendome import api
 
     if list_all:
-        listing = catalog_listing()
+        listing = api.catalog_listing()
         if json_out:
             typer.echo(json.dumps(listing, indent=2))
             return
@@ -90,42 +145,51 @@ def fly(
                 typer.echo(f"  {row['name']:28s} {kind:10s} {row['label']}")
         return
     if threat_class is None:
-        typer.echo("Name a threat class (goldendome fly --list shows them).", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+        _fail("Name a threat class (goldendome fly --list shows them).")
+    _refuse_unused(
+        reconstruct,
+        target=target,
+        fpa_deg=fpa_deg,
+        lofted=lofted,
+        cross_range_deg=cross_range_deg,
+        azimuth_deg=azimuth_deg,
+        flight_time_s=flight_time_s,
+    )
     try:
+        api.check_runs_dir(runs_dir)
         if reconstruct:
             if apogee_km is None or range_km is None:
-                raise typer.BadParameter("--reconstruct needs --apogee-km and --range-km.")
-            result = reconstruct_test(
+                _fail("--reconstruct needs --apogee-km and --range-km.")
+            result = api.reconstruct_test(
                 threat_class,
                 launch_area=launch_area,
                 apogee_km=apogee_km,
                 range_km=range_km,
                 flight_time_s=flight_time_s,
-                azimuth_deg=azimuth_deg,
+                azimuth_deg=90.0 if azimuth_deg is None else azimuth_deg,
                 runs_dir=runs_dir,
             )
         else:
-            result = fly_threat(
+            result = api.fly_threat(
                 threat_class,
                 launch_area=launch_area,
                 target=target,
                 range_km=range_km,
                 apogee_km=apogee_km,
                 burnout_fpa_deg=fpa_deg,
-                azimuth_deg=azimuth_deg,
+                azimuth_deg=90.0 if azimuth_deg is None else azimuth_deg,
                 lofted=lofted,
                 cross_range_deg=cross_range_deg,
                 runs_dir=runs_dir,
             )
-    except ScenarioError as exc:
-        typer.echo(exc.report(), err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except api.ScenarioError as exc:
+        _fail(exc.report())
+    except api.RunsDirError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt as exc:
+        interrupted_exit(exc, f"the run folder under {runs_dir}/ is marked 'interrupted'.")
     except OSError as exc:
-        typer.echo(
-            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
-        )
-        raise typer.Exit(1) from None
+        _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
     if json_out:
         typer.echo(json.dumps(result, indent=2))
         return
@@ -144,16 +208,18 @@ def _print_flight(s: dict[str, Any]) -> None:
     if "reachable" in s:
         pairs.append(("target range", f"{s['target_range_km']:,.0f} km"))
         pairs.append(("maximum range", _reach_text(s)))
-        if not s["reachable"]:
-            pairs.append(("verdict", "OUT OF REACH: flown on the maximum-range arc toward it"))
+        if s.get("verdict"):
+            pairs.append(("verdict", s["verdict"]))
         else:
             pairs.append(("miss distance", f"{s['miss_m']:.0f} m"))
     _print_pairs(f"{s['class']} from {s['launch_area']} {where}", pairs + _flight_pairs(s))
 
 
 def _print_glide_or_cruise(s: dict[str, Any]) -> None:
-    reach = "reaches the target" if s["reachable"] else "FALLS SHORT of the target"
+    reach = "reaches the target" if s["reachable"] else "does not reach the target"
     pairs = [("route", f"{s['target_range_km']:,.0f} km: {reach}")]
+    if s.get("verdict"):
+        pairs.append(("verdict", s["verdict"]))
     if s["type"] == "hgv":
         pairs += [
             ("boost", f"burnout {s['burnout_time_s']:.0f} s, pull-up {s['pullup_time_s']:.0f} s"),

@@ -5,7 +5,10 @@ from typing import Annotated, Any
 
 import typer
 
+from goldendome.cli.checks import number
 from goldendome.cli.main import EXIT_BAD_INPUT, app
+
+_PROBABILITY = number(0, 1, why="a probability")
 
 
 def _looks(text: str) -> tuple[int, ...]:
@@ -70,18 +73,29 @@ def leak_report(
 @app.command()
 def leak(
     sspk: Annotated[
-        list[float], typer.Option(help="Single-shot kill probability; repeat for each layer.")
+        list[float],
+        typer.Option(
+            help="Single-shot kill probability; repeat for each layer.", callback=_PROBABILITY
+        ),
     ],
     shots: Annotated[
         list[str],
         typer.Option(help="Shots per warhead (4), or per look (2+2); repeat for each layer."),
     ],
-    warheads: Annotated[int, typer.Option(help="Warheads in the raid.")] = 1,
+    warheads: Annotated[int, typer.Option(help="Warheads in the raid.", min=0, max=1_000_000)] = 1,
     survivor_seen: Annotated[
-        float, typer.Option(help="Kill assessment: chance a survivor is seen alive (1: perfect).")
+        float,
+        typer.Option(
+            help="Kill assessment: chance a survivor is seen alive (1: perfect).",
+            callback=_PROBABILITY,
+        ),
     ] = 1.0,
     false_alive: Annotated[
-        float, typer.Option(help="Kill assessment: chance a killed warhead is taken for alive.")
+        float,
+        typer.Option(
+            help="Kill assessment: chance a killed warhead is taken for alive.",
+            callback=_PROBABILITY,
+        ),
     ] = 0.0,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from goldendome.cli.main import EXIT_BAD_INPUT, EXIT_INTERRUPTED, app
+from goldendome.cli.main import EXIT_BAD_INPUT, app, interrupted_exit
 
 
 def _numbers(text: str | None, name: str, kind: type = float) -> list[Any] | None:
@@ -20,19 +20,18 @@ def _numbers(text: str | None, name: str, kind: type = float) -> list[Any] | Non
 
 
 def _from_scenario(path: Path) -> dict[str, Any]:
-    """The kill vehicle, rule and first raid entry of a scenario, as sizing values."""
+    """The kill vehicle, rule and first raid entry of a scenario, as sizing values; a
+    scenario with problems exits with code 2, every problem listed."""
     import tomllib
 
-    from goldendome.api import ScenarioError, read_scenario_file
+    from goldendome.api import ScenarioError, read_scenario
 
     try:
-        data = tomllib.loads(read_scenario_file(path))
+        _, text = read_scenario(path)  # the whole scenario validated, every problem named
     except ScenarioError as exc:
-        typer.echo(exc.report())
+        typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    except tomllib.TOMLDecodeError as exc:
-        typer.echo(f"{path}: not valid TOML: {exc}")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    data = tomllib.loads(text)
     values: dict[str, Any] = {}
     sbi = dict(data.get("sbi", {}))
     sbi.pop("layer", None)
@@ -70,7 +69,18 @@ def size(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """How many SBIs give each missile of a salvo k shots: search altitude, inclination, planes."""
-    from goldendome.api import ScenarioError, size_constellation_report
+    from goldendome.api import (
+        RunsDirError,
+        ScenarioError,
+        check_runs_dir,
+        size_constellation_report,
+    )
+
+    try:
+        check_runs_dir(runs_dir)
+    except RunsDirError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
     values: dict[str, Any] = _from_scenario(scenario) if scenario is not None else {"sbi": {}}
     given = {
@@ -101,13 +111,12 @@ def size(
     except ScenarioError as exc:
         typer.echo(exc.report())
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    except KeyboardInterrupt:
-        typer.echo(
-            f"Interrupted: the shells searched so far are kept in the run folder under "
-            f"{runs_dir}/ (manifest status 'interrupted').",
-            err=True,
+    except KeyboardInterrupt as exc:
+        interrupted_exit(
+            exc,
+            f"the shells searched so far are kept in the run folder under {runs_dir}/ "
+            "(manifest status 'interrupted').",
         )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
     except OSError as exc:
         typer.echo(
             f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True

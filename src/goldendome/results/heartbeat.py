@@ -94,6 +94,7 @@ class Heartbeat:
         self._progress: dict[str, Any] | None = None
         self._stage: str | None = None
         self._stop = threading.Event()
+        self._writing = threading.Lock()
         self._thread = threading.Thread(target=self._beat, name="goldendome-heartbeat", daemon=True)
 
     def note(self, stage: str, done: int, total: int) -> None:
@@ -101,19 +102,21 @@ class Heartbeat:
         self._progress = {"stage": stage, "done": done, "total": total}
 
     def stage(self, key: str | None) -> None:
-        """Record the stage now running, by its manifest key (written with the next beat)."""
+        """Record the stage now running, by its manifest key, and beat at once."""
         self._stage = key
+        self.beat()
 
     def beat(self) -> None:
         """Write the heartbeat now (a folder that went away is not an error here)."""
         beat = {"time_utc": datetime.now(UTC).isoformat(), **self._facts}
         beat |= {"stage": self._stage, "progress": self._progress}
         tmp = self.path.with_name(self.path.name + ".tmp")
-        try:
-            tmp.write_text(json.dumps(beat, indent=2) + "\n", "utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        with self._writing:
+            try:
+                tmp.write_text(json.dumps(beat, indent=2) + "\n", "utf-8")
+                os.replace(tmp, self.path)
+            except OSError:
+                pass
 
     def _beat(self) -> None:
         while not self._stop.wait(self.interval_s):

@@ -1,9 +1,9 @@
 """The runs directory: checked before a run or study starts, and listed with each run's state.
 
-:func:`check_runs_dir` makes the directory if needed and writes (then removes) a small file
-in it, so a folder that cannot be written is reported in a sentence before any work rather
-than after it. :func:`list_runs` gives the state of every run folder in it
-(:func:`goldendome.results.run_state.run_state`), oldest first.
+:func:`check_runs_dir` writes (then removes) a small file in the directory, or checks that
+its nearest existing parent may be written, so a folder that cannot be written is reported in
+a sentence before any work rather than after it. :func:`list_runs` gives the state of every
+run folder in it (:func:`goldendome.results.run_state.run_state`), oldest first.
 """
 
 import os
@@ -18,7 +18,11 @@ class RunsDirError(ValueError):
 
 
 def check_runs_dir(runs_dir: str | Path) -> Path:
-    """Make sure run folders can be written under ``runs_dir`` (made if missing).
+    """Make sure run folders can be written under ``runs_dir``, changing nothing.
+
+    An existing directory gets a small file written and removed; a missing one needs its
+    nearest existing parent to be a folder this process may write (it is made with the
+    first run folder).
 
     Returns
     -------
@@ -28,24 +32,31 @@ def check_runs_dir(runs_dir: str | Path) -> Path:
     Raises
     ------
     RunsDirError
-        If the directory cannot be made or written (a file in the way, no permission, a
+        If run folders cannot be written there (a file in the way, no permission, a
         read-only disk), in a sentence naming the folder and the reason.
     """
     path = Path(runs_dir)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        handle, probe = tempfile.mkstemp(prefix=".goldendome-write-check-", dir=path)
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as exc:
-        if isinstance(exc, FileExistsError | NotADirectoryError):
-            why = "a file stands where a folder is needed"
-        else:
+    parent = path
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    why = None
+    if not parent.is_dir():
+        why = "a file stands where a folder is needed"
+    elif parent != path:
+        if not os.access(parent, os.W_OK | os.X_OK):
+            why = f"{parent}/ cannot be written"
+    else:
+        try:
+            handle, probe = tempfile.mkstemp(prefix=".goldendome-write-check-", dir=path)
+            os.close(handle)
+            os.unlink(probe)
+        except OSError as exc:
             why = exc.strerror or str(exc)
+    if why is not None:
         raise RunsDirError(
             f"Cannot write run folders under {path}/: {why}. Choose a folder you can write "
             "with --runs-dir (runs_dir in the API); nothing was run."
-        ) from None
+        )
     return path
 
 

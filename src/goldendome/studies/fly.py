@@ -1,6 +1,7 @@
 """Fly one catalog threat, or reconstruct a reported test: what ``goldendome fly`` does."""
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
-from goldendome.physics.geodesy import geodesic_direct
+from goldendome.physics.geodesy import geodesic_direct, geodesic_inverse
 from goldendome.scenario.catalog import (
     BallisticClassSpec,
     CruiseClassSpec,
@@ -45,10 +46,112 @@ from goldendome.threats.targeting import aim
 #: Epoch used for single flights (the Earth's orientation only shifts longitudes in ECI).
 FLIGHT_EPOCH = datetime(2029, 6, 1, tzinfo=UTC)
 HALF_CIRCUMFERENCE_KM = math.pi * 6_371.0
+#: An aimed shot landing farther than this from its aim point is reported, not passed off.
+AIM_MISS_LIMIT_M = 1_000.0
 
 
 def _bad(what: str, rule: str) -> ScenarioError:
     return ScenarioError(what, [Problem(path="", value=None, rule=rule)])
+
+
+#: What each numeric input of a flight must be: flag -> (test, rule).
+_NUMBER_RULES: dict[str, tuple[Callable[[float], bool], str]] = {
+    "--range-km": (
+        lambda v: 0 < v <= HALF_CIRCUMFERENCE_KM,
+        f"a ground range lies in (0, {HALF_CIRCUMFERENCE_KM:,.0f}] km: at most half-way round "
+        "the Earth",
+    ),
+    "--apogee-km": (lambda v: 0 < v <= 384_400, "an apogee lies in (0, 384,400] km"),
+    "--fpa-deg": (lambda v: -90 < v < 90, "a flight-path angle lies between -90 and 90 deg"),
+    "--azimuth-deg": (lambda v: -360 <= v <= 360, "a bearing lies in [-360, 360] deg"),
+    "--cross-range-deg": (lambda v: -90 <= v <= 90, "a cross-range angle lies in [-90, 90] deg"),
+    "--flight-time-s": (lambda v: 0 < v <= 86_400, "a flight time lies in (0, 86,400] s"),
+}
+
+
+def _number_problems(values: dict[str, float | None]) -> list[Problem]:
+    """A problem for each given value (by flag) that is not finite or breaks its rule."""
+    problems = []
+    for flag, value in values.items():
+        if value is not None and not math.isfinite(value):
+            problems.append(Problem(flag, f"{value}", "must be a finite number"))
+        elif value is not None and not _NUMBER_RULES[flag][0](value):
+            problems.append(Problem(flag, f"{value:g}", _NUMBER_RULES[flag][1]))
+    return problems
+
+
+def _request_problems(
+    kind: str,
+    target: str | None,
+    numbers: dict[str, float | None],
+    lofted: bool,
+) -> list[Problem]:
+    """Every reason a ``fly`` request cannot be flown as asked, whatever the class can do;
+    ``numbers`` by flag (``--range-km``, ``--apogee-km``, ``--fpa-deg``, ...)."""
+    problems = _number_problems(numbers)
+    range_km, apogee_km, fpa = (numbers[k] for k in ("--range-km", "--apogee-km", "--fpa-deg"))
+    cross = numbers["--cross-range-deg"] or 0.0
+    aimed = target is not None or range_km is not None
+    ballistic, only = kind == "ballistic", f"applies to ballistic classes; this is a {kind} class"
+    rules = [
+        (sum(x is not None for x in (target, range_km, apogee_km)) > 1,
+         "", "give at most one of a target, a range and an apogee"),
+        (not ballistic and apogee_km is not None, "--apogee-km", only),
+        (not ballistic and fpa is not None, "--fpa-deg", only),
+        (not ballistic and lofted, "--lofted", only),
+        (not ballistic and not aimed,
+         "", f"this is a {kind} class: give a target (--to) or a range (--range-km)"),
+        (kind != "hgv" and cross != 0.0,
+         "--cross-range-deg", f"steers a hypersonic glider's boost; this is a {kind} class"),
+        (ballistic and lofted and fpa is not None,
+         "--lofted", "a lofted shot burns out where its full burn ends: give --lofted or "
+         "--fpa-deg, not both"),
+        (ballistic and lofted and not aimed,
+         "--lofted", "aims a full burn at a target or range (--to, --range-km); --apogee-km "
+         "lofts to an apogee"),
+        (ballistic and fpa is not None and apogee_km is not None,
+         "--fpa-deg", "give a burnout flight-path angle or an apogee, not both"),
+    ]  # fmt: skip
+    return problems + [Problem(flag, None, rule) for broken, flag, rule in rules if broken]
+
+
+def _aim_verdict(out: dict[str, Any], fpa_deg: float | None, flown_km: float) -> str | None:
+    """What an aimed shot that missed says (None when it landed on its aim point)."""
+    target_km, miss_km = out["target_range_km"], out["miss_m"] / 1e3
+    if not out["reachable"]:
+        return (
+            f"OUT OF REACH: {target_km:,.0f} km is beyond the maximum range of "
+            f"{out['max_range_km']:,.0f} km on this bearing; flown on the maximum-range arc "
+            "toward it"
+        )
+    if out["miss_m"] <= AIM_MISS_LIMIT_M:
+        return None
+    closest = f"the closest flight found lands {miss_km:,.0f} km from the aim point"
+    if fpa_deg is not None:
+        return f"CANNOT BE AIMED at a {fpa_deg:g} deg burnout flight-path angle: {closest}"
+    if flown_km > target_km:
+        return (
+            f"TOO CLOSE: {out['class']} cannot be aimed as short as {target_km:,.0f} km; {closest}"
+        )
+    return f"NOT AIMED: {closest}"
+
+
+def _route_verdict(flown: dict[str, Any], area: PlaceSpec) -> str | None:
+    """What a glider or cruise missile that did not arrive says (None when it did)."""
+    if flown["reachable"]:
+        return None
+    target_km = flown["target_range_km"]
+    if flown["type"] == "cruise":
+        return f"OUT OF REACH: the {target_km:,.0f} km route is longer than the class's range"
+    lat, lon = (math.radians(flown[f"impact_{k}_deg"]) for k in ("latitude", "longitude"))
+    flown_km = float(geodesic_inverse(area.latitude_rad, area.longitude_rad, lat, lon)[0]) / 1e3
+    miss_km = flown["miss_m"] / 1e3
+    if flown_km > target_km:
+        return (
+            f"TOO CLOSE: the glide cannot dive onto a target {target_km:,.0f} km away; it "
+            f"lands {miss_km:,.0f} km beyond"
+        )
+    return f"FALLS SHORT: the glide runs out of speed {miss_km:,.0f} km short of the target"
 
 
 def ballistic_class(name: str) -> BallisticClass:
@@ -258,19 +361,22 @@ def _fly_threat(
     """:func:`fly_threat`'s figures, and how to sample its trajectory."""
     spec = lookup("threat class", class_name, threat_classes())
     area = lookup("launch area", launch_area, launch_areas())
-    if sum(x is not None for x in (target, range_km, apogee_km)) > 1:
-        raise _bad("fly", "give at most one of a target, a range and an apogee")
+    numbers = {
+        "--range-km": range_km,
+        "--apogee-km": apogee_km,
+        "--fpa-deg": burnout_fpa_deg,
+        "--azimuth-deg": azimuth_deg,
+        "--cross-range-deg": cross_range_deg,
+    }
+    problems = _request_problems(spec.type, target, numbers, lofted)
+    if problems:
+        raise ScenarioError(f"fly {spec.name}", problems)
     theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
     if not isinstance(spec, BallisticClassSpec):
-        if target is None and range_km is None:
-            raise _bad(
-                f"threat class '{spec.name}'",
-                f"is a {spec.type} class: give a target (--to) or a range (--range-km)",
-            )
         lat_t, lon_t = _aim_point(area, target, range_km, azimuth_deg)
         head = {"class": spec.name, "launch_area": area.name, "target": target or "range"}
         flown, trajectory = _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
-        return head | flown, trajectory
+        return head | flown | {"verdict": _route_verdict(flown, area)}, trajectory
     missile = spec.build_rocket()
     az = math.radians(azimuth_deg)
     base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
@@ -297,19 +403,22 @@ def _fly_threat(
             "global_reach": max_km > HALF_CIRCUMFERENCE_KM,
             "miss_m": float(result.miss_m[0]),
         }
+        figures = summarize_flight(result.flight)
+        verdict = _aim_verdict(out, burnout_fpa_deg, figures["range_km"])
+        out |= {"aimed": verdict is None, "verdict": verdict}
         aimed = result.launches
-        return out | summarize_flight(result.flight), lambda: _ballistic_trajectory(aimed, theta0)
+        return out | figures, lambda: _ballistic_trajectory(aimed, theta0)
     if apogee_km is not None:
         kick = lofted_kick(base, apogee_km * 1e3, theta0_rad=theta0)
         if not np.isfinite(kick[0]):
-            raise _bad("--apogee-km", f"= {apogee_km:g}: {missile.name} cannot reach this apogee")
+            raise _bad("--apogee-km", f"{apogee_km:g}: {missile.name} cannot reach this apogee")
         out["shape"] = "lofted"
     elif burnout_fpa_deg is not None:
         kick = depressed_kick(base, math.radians(burnout_fpa_deg), theta0_rad=theta0)
         if not np.isfinite(kick[0]):
             raise _bad(
                 "--fpa-deg",
-                f"= {burnout_fpa_deg:g}: {missile.name} cannot burn out at this flight-path angle",
+                f"{burnout_fpa_deg:g}: {missile.name} cannot burn out at this flight-path angle",
             )
         out["shape"] = "fpa"
     else:
@@ -329,9 +438,7 @@ def _aim_point(
     if target is not None:
         goal = lookup("target", target, targets())
         return goal.latitude_rad, goal.longitude_rad
-    assert range_km is not None
-    if range_km <= 0:
-        raise _bad("--range-km", f"= {range_km:g}: the range must be positive (> 0 km)")
+    assert range_km is not None  # checked by _request_problems: (0, half-way round]
     lat, lon, _ = geodesic_direct(
         area.latitude_rad, area.longitude_rad, math.radians(azimuth_deg), range_km * 1e3
     )
@@ -356,9 +463,16 @@ def reconstruct_test(
     """
     missile = ballistic_class(class_name)
     area = lookup("launch area", launch_area, launch_areas())
-    for key, value in (("--apogee-km", apogee_km), ("--range-km", range_km)):
-        if value <= 0:
-            raise _bad(key, f"= {value:g}: must be positive (> 0 km)")
+    problems = _number_problems(
+        {
+            "--apogee-km": apogee_km,
+            "--range-km": range_km,
+            "--flight-time-s": flight_time_s,
+            "--azimuth-deg": azimuth_deg,
+        }
+    )
+    if problems:
+        raise ScenarioError(f"fly {class_name} --reconstruct", problems)
     theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
     try:
         rec = reconstruct(
