@@ -19,14 +19,15 @@ def _state(offset_m_s: float) -> np.ndarray:
 
 def _log(tracks: list[tuple[float, np.ndarray]]) -> TrackLog:
     """Tracks with one state each, taken at their fire-control time."""
-    log = TrackLog()
-    for k, (t, x) in enumerate(tracks):
-        log.created_s.append(t)
-        log.firm_s.append(t)
-        log.fire_control_s.append(t)
-        log.sensors.append({0: t})
-        log.history.append((k, t, x, P))
-    return log
+    t = np.array([t for t, _ in tracks])
+    return TrackLog(
+        created_s=t,
+        firm_s=t.copy(),
+        fire_control_s=t.copy(),
+        fire_control_x_eci=np.stack([x for _, x in tracks]),
+        fire_control_covariance=np.repeat(P[None], len(tracks), axis=0),
+        sensors=[{0: tk} for tk in t.tolist()],
+    )
 
 
 def test_a_perfect_prediction_misses_by_nothing():

@@ -7,13 +7,14 @@ from goldendome.tracking.tracker import TrackLog
 
 
 def _log(n_tracks: int, assigned: list[int]) -> TrackLog:
-    log = TrackLog(assigned=np.array(assigned, dtype=np.int64))
-    for _ in range(n_tracks):
-        log.created_s.append(0.0)
-        log.firm_s.append(np.nan)
-        log.fire_control_s.append(np.nan)
-        log.sensors.append({})
-    return log
+    never = np.full(n_tracks, np.nan)
+    return TrackLog(
+        created_s=np.zeros(n_tracks),
+        firm_s=never,
+        fire_control_s=never.copy(),
+        sensors=[{} for _ in range(n_tracks)],
+        assigned=np.array(assigned, dtype=np.int64),
+    )
 
 
 def test_one_track_one_object():

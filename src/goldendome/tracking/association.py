@@ -7,8 +7,13 @@ that many degrees of freedom. Among the allowed pairs, the assignment with the l
 cost is found by ``scipy.optimize.linear_sum_assignment``; forbidden pairs carry a cost no
 assignment can afford, and are dropped from the answer. Tracks and measurements with no
 allowed pair are left out of that (cubic) problem, and :func:`pair_nis` can screen out
-pairs certainly outside their gates before computing their NIS exactly, which is what
-keeps a raid of hundreds of objects fast.
+pairs certainly outside their gates before computing their NIS exactly.
+
+The tracker works on candidate pairs instead of the dense matrix: :func:`pairs_nis` gives
+the NIS of listed pairs (those :mod:`goldendome.tracking.pregate` keeps), and
+:func:`gnn_assign_pairs` solves the same least-cost problem one connected component of the
+allowed pairs at a time, which has the same optimum (a matching's cost and size add up over
+components) without a matrix of every track by every measurement.
 """
 
 import functools
@@ -19,6 +24,7 @@ from scipy.stats import chi2
 
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
+from goldendome.tracking._components import edge_components, group_edges, star_choices
 from goldendome.tracking.measurement import predict as predict_measurement
 
 #: Probability that a true measurement falls inside its track's gate.
@@ -155,3 +161,102 @@ def gnn_assign(nis: FloatArray, dof: IntArray) -> tuple[IntArray, IntArray]:
     rows, cols = linear_sum_assignment(np.where(allowed, cost, big))
     keep = allowed[rows, cols]
     return t_in[rows[keep]].astype(np.int64), m_in[cols[keep]].astype(np.int64)
+
+
+def gates(dof: IntArray) -> FloatArray:
+    """The gate at :data:`GATE_PROBABILITY` of each number of measured components (0 counts
+    as 1, as :func:`gnn_assign` does)."""
+    return np.asarray(_GATES[np.clip(dof, 1, _GATES.size - 1)], dtype=np.float64)
+
+
+def pairs_nis(
+    x_eci: FloatArray,
+    covariance: FloatArray,
+    z: FloatArray,
+    sigma: FloatArray,
+    origin_r: FloatArray,
+    origin_v: FloatArray,
+    rotation: FloatArray,
+) -> tuple[FloatArray, IntArray]:
+    """Normalized innovation squared of ``n`` listed pairs: row ``k`` of every argument
+    belongs to pair ``k`` (a track's state and one measurement with its frame).
+
+    The same arithmetic as :func:`pair_nis` without screening.
+
+    Parameters
+    ----------
+    x_eci : (n, 6) float64; covariance : (n, 6, 6) float64
+    z, sigma : (n, 4) float64
+    origin_r, origin_v : (n, 3) float64; rotation : (n, 3, 3) float64
+
+    Returns
+    -------
+    nis : (n,) float64
+    dof : (n,) int64
+        Measured components of each pair's measurement.
+    """
+    measured = np.isfinite(z)
+    dof = measured.sum(axis=1).astype(np.int64)
+    nis = np.zeros(z.shape[0])
+    if z.shape[0] == 0:
+        return nis, dof
+    z_hat, h_all = predict_measurement(x_eci, origin_r, origin_v, rotation)
+    patterns, which = np.unique(measured, axis=0, return_inverse=True)
+    for g, pattern in enumerate(patterns):
+        rows = np.flatnonzero(which.ravel() == g)
+        comp = np.flatnonzero(pattern)
+        if comp.size == 0:
+            continue
+        h = h_all[rows][:, comp]
+        hph = h @ covariance[rows] @ np.swapaxes(h, 1, 2)
+        y = z[rows][:, comp] - z_hat[rows][:, comp]
+        angles = np.isin(comp, _ANGLES)
+        y[:, angles] = wrap_angle(y[:, angles])
+        r = np.nan_to_num(sigma[rows][:, comp]) ** 2
+        s = hph + r[:, :, None] * np.eye(comp.size)
+        nis[rows] = np.einsum("pi,pi->p", y, np.linalg.solve(s, y[..., None])[..., 0])
+    return nis, dof
+
+
+def gnn_assign_pairs(
+    tracks: IntArray, measurements: IntArray, nis: FloatArray, gate: FloatArray
+) -> tuple[IntArray, IntArray]:
+    """:func:`gnn_assign` on listed candidate pairs, one connected component at a time.
+
+    Parameters
+    ----------
+    tracks, measurements : (n_pair,) int64
+        Each candidate pair's track and measurement (any ids; each pair listed once).
+    nis, gate : (n_pair,) float64
+        Its NIS and its measurement's gate; a pair is allowed when ``nis <= gate``.
+
+    Returns
+    -------
+    tracks, measurements : (n_match,) int64
+        The matched pairs.
+    """
+    allowed = np.isfinite(nis) & (nis <= gate)
+    t_id, m_id, cost = tracks[allowed], measurements[allowed], nis[allowed]
+    if t_id.size == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    t_id, m_id = t_id.astype(np.int64), m_id.astype(np.int64)
+    n_rows, n_cols = int(t_id.max()) + 1, int(m_id.max()) + 1
+    comp, n_t, n_m = edge_components(t_id, m_id, n_rows, n_cols)
+    # A component with one track or one measurement: its cheapest pair.
+    star = star_choices(comp, n_t, n_m, cost)
+    chosen = [star[star >= 0]]
+    wanted = np.flatnonzero(star < 0)
+    edges, starts, local_r, local_c = group_edges(t_id, m_id, comp, wanted, n_rows, n_cols)
+    for k in range(wanted.size):
+        a, b = starts[k], starts[k + 1]
+        e, lr, lc = edges[a:b], local_r[a:b], local_c[a:b]
+        big = 1e6 * (1.0 + float(np.max(cost[e])))
+        block = np.full((n_t[wanted[k]], n_m[wanted[k]]), big)
+        block[lr, lc] = cost[e]
+        edge_at = np.full(block.shape, -1, np.int64)
+        edge_at[lr, lc] = e
+        r, c = linear_sum_assignment(block)
+        picked = edge_at[r, c]
+        chosen.append(picked[picked >= 0])
+    pick = np.concatenate(chosen)
+    return t_id[pick], m_id[pick]

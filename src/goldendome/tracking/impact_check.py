@@ -48,10 +48,11 @@ def _first_fire_control(
 ) -> dict[int, tuple[float, int]]:
     """Earliest (time, track) of fire control of each released object, in first-seen order."""
     first: dict[int, tuple[float, int]] = {}
-    for track, t in enumerate(log.fire_control_s):
-        obj = int(owner[track])
-        if np.isfinite(t) and obj >= n_missiles and (obj not in first or t < first[obj][0]):
-            first[obj] = (float(t), track)
+    fire = np.asarray(log.fire_control_s, dtype=np.float64)
+    for track in np.flatnonzero(np.isfinite(fire) & (owner >= n_missiles)).tolist():
+        obj, t = int(owner[track]), float(fire[track])
+        if obj not in first or t < first[obj][0]:
+            first[obj] = (t, track)
     return first
 
 
@@ -68,7 +69,7 @@ def fire_control_impacts(
     Parameters
     ----------
     log : TrackLog
-        The tracker's record (its ``history`` holds each track's states).
+        The tracker's record (with each track's state at its first fire control).
     owner : (n_track,) int64
         Object id each track is on, -1 for none (:func:`~goldendome.tracking.scoring.track_owners`).
     n_missiles : int
@@ -87,14 +88,12 @@ def fire_control_impacts(
     if not first:
         empty = np.empty(0, dtype=np.float64)
         return FireControlImpacts(np.empty(0, dtype=np.int64), empty, empty, empty)
-    wanted = {(track, t) for t, track in first.values()}
-    states = {(h[0], h[1]): h for h in log.history if (h[0], h[1]) in wanted}
     objects = list(first)
-    rows = [states[(first[o][1], first[o][0])] for o in objects]
+    tracks = np.array([first[o][1] for o in objects], dtype=np.int64)
     t_fc = np.array([first[o][0] for o in objects])
     hit = predict_impact(
-        np.stack([h[2] for h in rows]),
-        np.stack([h[3] for h in rows]),
+        log.fire_control_x_eci[tracks],
+        log.fire_control_covariance[tracks],
         theta0_rad + OMEGA_EARTH_RAD_S * t_fc,
     )
     k = np.array(objects) - n_missiles

@@ -37,10 +37,14 @@ def track_owners(log: TrackLog, truth_object: IntArray, n_objects: int) -> IntAr
     used = log.assigned >= 0
     if not used.any():
         return owner
-    order = np.argsort(log.assigned[used], kind="stable")
-    tracks, starts = np.unique(log.assigned[used][order], return_index=True)
-    for k, made in zip(tracks, np.split(truth_object[used][order], starts[1:]), strict=True):
-        votes = np.bincount(made, minlength=n_objects)
-        best = int(votes.argmax())
-        owner[k] = best if votes[best] >= OWNER_SHARE * made.size else -1
+    track, made = log.assigned[used], truth_object[used].astype(np.int64)
+    pairs, votes = np.unique(track * n_objects + made, return_counts=True)
+    pair_track, pair_object = pairs // n_objects, pairs % n_objects
+    # Most votes first, the lowest object id among equals (as an argmax would pick).
+    order = np.lexsort((pair_object, -votes, pair_track))
+    first = order[np.r_[True, np.diff(pair_track[order]) != 0]]
+    total = np.bincount(track, minlength=len(log))
+    best = pair_track[first]
+    won = votes[first] >= OWNER_SHARE * total[best]
+    owner[best[won]] = pair_object[first][won]
     return owner

@@ -1,12 +1,21 @@
 """A multi-sensor tracker: scans in time order, gated GNN association, M-of-N confirmation,
 fusion by sequential updates, and track initiation from radar or from two infrared views.
 
-Measurements are processed in *scans*, one per (time, sensor). In each scan every live
-track is predicted to the scan time (:func:`goldendome.tracking.ekf.predict`), paired with
-the scan's measurements by :func:`goldendome.tracking.association.gnn_assign`, and updated
+Measurements are processed in *scans*, one per (time, sensor, place). At each time every
+live track is predicted once to that time (:func:`goldendome.tracking.ekf.predict`); then,
+scan by scan, the tracks are paired with the scan's measurements by gated global nearest
+neighbour (:mod:`goldendome.tracking.association`) and updated
 (:func:`goldendome.tracking.ekf.update`). Sensors that see the same object at the same time
 update its track one after the other, which fuses them; custody passes from sensor to
 sensor the same way, and each track records which sensors updated it and when.
+
+Only the pairs that :mod:`goldendome.tracking.pregate` keeps have their NIS computed: a
+tree of the tracks' positions, built once per time, finds the tracks near each
+measurement's line of sight, and its tests are necessary conditions of the gate, so the
+association is the one every pair's NIS would give (``candidates="all"`` computes every
+pair, ``"numpy"`` applies the same tests without the tree). The assignment is solved one
+connected component of the gated pairs at a time. The cost thus grows with the tracks and
+measurements, not with their product.
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -19,7 +28,9 @@ Process noise is large below ``boost_altitude_m`` (powered flight and reentry de
 are not in the ballistic model) and small above.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -27,12 +38,23 @@ from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
-from goldendome.tracking.association import GATE_PROBABILITY, gnn_assign, pair_nis
+from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
 from goldendome.tracking.initiation import initial_state_from_measurement
+from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
+from goldendome.tracking.pregate import Forest, Lines, candidates_reference
+from goldendome.tracking.track_log import LogBuilder, TrackHistory, TrackLog
 from goldendome.tracking.triangulation import triangulate_pairs
+
+__all__ = ["PROGRESS_STAGE", "TrackHistory", "TrackLog", "TrackerSettings", "largest_sigma",
+           "run_tracker"]  # fmt: skip
 
 #: A mask selecting the range rate of a measurement.
 _RATE = np.arange(N_COMPONENTS) == RANGE_RATE
+#: The stage name :func:`run_tracker` reports its progress under.
+PROGRESS_STAGE = "tracker scans"
+#: How the candidate pairs of a scan are found (see the module notes).
+Candidates = Literal["tree", "numpy", "all"]
+_Arrays = tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]
 
 
 @dataclass(frozen=True)
@@ -54,48 +76,6 @@ class TrackerSettings:
     rate_after_velocity_sigma_m_s: float = 300.0
 
 
-@dataclass
-class TrackLog:
-    """What the tracker did: per track, per measurement, and the states over time."""
-
-    created_s: list[float] = field(default_factory=list)
-    firm_s: list[float] = field(default_factory=list)
-    fire_control_s: list[float] = field(default_factory=list)
-    sensors: list[dict[int, float]] = field(default_factory=list)
-    assigned: IntArray = field(default_factory=lambda: np.empty(0, np.int64))
-    history: list[tuple[int, float, FloatArray, FloatArray]] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.created_s)
-
-
-class _Live:
-    """Arrays of the live tracks (grown and filtered as scans go)."""
-
-    def __init__(self) -> None:
-        self.ids = np.empty(0, np.int64)
-        self.x = np.empty((0, 6))
-        self.p = np.empty((0, 6, 6))
-        self.t = np.empty(0)
-        self.hits: list[list[float]] = []
-
-    def add(self, ids: IntArray, x: FloatArray, p: FloatArray, t: float) -> None:
-        self.ids = np.concatenate([self.ids, ids])
-        self.x, self.p = np.concatenate([self.x, x]), np.concatenate([self.p, p])
-        self.t = np.concatenate([self.t, np.full(ids.size, t)])
-        self.hits.extend([[t] for _ in range(ids.size)])
-
-    def keep(self, mask: np.ndarray) -> None:
-        self.ids, self.x, self.p, self.t = self.ids[mask], self.x[mask], self.p[mask], self.t[mask]
-        self.hits = [h for h, k in zip(self.hits, mask, strict=True) if k]
-
-
-def largest_sigma(p: FloatArray, start: int) -> FloatArray:
-    """Root of the largest eigenvalue of each 3x3 block ``p[:, start:start+3, start:start+3]``."""
-    block = p[:, start : start + 3, start : start + 3]
-    return np.asarray(np.sqrt(np.linalg.eigvalsh(block)[:, -1]), dtype=np.float64)
-
-
 def run_tracker(
     sensor: IntArray,
     t_s: FloatArray,
@@ -105,6 +85,9 @@ def run_tracker(
     origin_v: FloatArray,
     rotation: FloatArray,
     settings: TrackerSettings = TrackerSettings(),
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    candidates: Candidates = "tree",
 ) -> TrackLog:
     """Track every object in a set of measurements (the arrays of ``Measurements``).
 
@@ -113,79 +96,132 @@ def run_tracker(
     sensor : (n,) int64; t_s : (n,) float64, s
     z, sigma : (n, 4) float64; origin_r, origin_v : (n, 3); rotation : (n, 3, 3)
         See :mod:`goldendome.physics.measurements`. Rows need not be sorted.
+    settings : TrackerSettings
+    progress : callable, optional
+        ``progress(PROGRESS_STAGE, scans_done, scans)``, after each time.
+    candidates : {"tree", "numpy", "all"}
+        How each scan's candidate pairs are found (the same association either way).
 
     Returns
     -------
     TrackLog
         ``assigned[i]`` is the track measurement ``i`` went to (-1: none).
     """
-    log = TrackLog(assigned=np.full(t_s.shape[0], -1, dtype=np.int64))
-    live = _Live()
+    log = LogBuilder(t_s.shape[0])
+    live = LiveTracks(settings.confirm_hits)
     arrays = (z, sigma, origin_r, origin_v, rotation)
     # A scan is one sensor frame from one place: (time, sensor, origin).
     keys = np.column_stack([t_s, sensor, origin_r])
     order = np.lexsort(keys.T[::-1])
     cut = np.flatnonzero(np.any(np.diff(keys[order], axis=0) != 0, axis=1)) + 1
     scans = np.split(order, cut) if order.size else []
-    step_free: list[IntArray] = []
-    for k, rows in enumerate(scans):
-        t, s = float(t_s[rows[0]]), int(sensor[rows[0]])
-        step_free.append(_scan(live, log, rows, t, s, arrays, settings))
-        last_of_time = k + 1 == len(scans) or t_s[scans[k + 1][0]] != t
-        if last_of_time:
-            free = np.concatenate(step_free)
-            _start_tracks(live, log, free, t, sensor, arrays, settings)
-            _bookkeeping(live, log, t, settings)
-            step_free = []
-    return log
+    first_t = np.array([t_s[rows[0]] for rows in scans])
+    steps = np.flatnonzero(np.diff(first_t) != 0) + 1
+    done = 0
+    for step in np.split(np.arange(len(scans)), steps) if scans else []:
+        t = float(first_t[step[0]])
+        forest = _predict(live, t, settings, candidates)
+        run = _Run(live, log, arrays, settings, forest, candidates)
+        free = [_scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
+        _start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings)
+        bookkeeping(
+            live,
+            log,
+            t,
+            settings.confirm_window_s,
+            (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
+            (settings.drop_tentative_s, settings.drop_firm_s),
+        )
+        done += step.size
+        if progress is not None:
+            progress(PROGRESS_STAGE, done, len(scans))
+    return log.build()
 
 
-def _scan(
-    live: _Live,
-    log: TrackLog,
-    rows: IntArray,
-    t: float,
-    s: int,
-    m: tuple[FloatArray, ...],
-    st: TrackerSettings,
-) -> IntArray:
-    """Predict, associate and update on one scan; returns the rows left unpaired."""
-    z, sigma, o_r, o_v, rot = (a[rows] for a in m)
-    if not live.ids.size:
-        return rows
+def _predict(
+    live: LiveTracks, t: float, st: TrackerSettings, candidates: Candidates
+) -> Forest | None:
+    """Every live track predicted to ``t``; the forest of their positions (tree search)."""
+    if not len(live):
+        return None
     altitude = np.linalg.norm(live.x[:, :3], axis=1) - R_EARTH_MEAN_M
     q = np.where(altitude < st.boost_altitude_m, st.q_boost_m2_s3, st.q_ballistic_m2_s3)
-    live.x, live.p = ekf.predict(live.x, live.p, t - live.t, q)
-    live.t[:] = t
+    x, p = ekf.predict(live.x, live.p, np.full(len(live), t - live.t), q)
+    live.set_states(np.arange(len(live)), x, p)
+    live.t = t
+    return Forest(live.x[:, :3], live.lam) if candidates == "tree" else None
+
+
+@dataclass
+class _Run:
+    """What every scan of a time step works with."""
+
+    live: LiveTracks
+    log: LogBuilder
+    arrays: _Arrays
+    settings: TrackerSettings
+    forest: Forest | None
+    candidates: Candidates
+
+
+def _gated_pairs(
+    live: LiveTracks,
+    lines: Lines,
+    frames: _Arrays,
+    forest: Forest | None,
+    candidates: Candidates,
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Candidate (track, measurement) pairs of a scan and their NIS."""
+    if forest is not None:
+        return forest.candidates(lines, live.x, live.p)
+    if candidates == "numpy":
+        ti, mj = candidates_reference(live.x, live.p, live.lam, lines)
+    else:
+        n_t, n_m = len(live), len(lines)
+        ti, mj = np.repeat(np.arange(n_t), n_m), np.tile(np.arange(n_m), n_t)
+    z, sigma, o_r, o_v, rot = frames
+    nis, _ = pairs_nis(live.x[ti], live.p[ti], z[mj], sigma[mj], o_r[mj], o_v[mj], rot[mj])
+    return ti, mj, nis
+
+
+def _scan(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
+    """Associate and update on one scan (of sensor ``s`` at ``t``); returns the rows left
+    unpaired."""
+    live, log, st, forest = run.live, run.log, run.settings, run.forest
+    if not len(live):
+        return rows
+    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
     # Range rate is nonlinear in an unknown velocity: associate on range and angles, and
     # use it only once a track's velocity is known to ``rate_after_velocity_sigma_m_s``.
     positional = z.copy()
     positional[:, RANGE_RATE] = np.nan
-    nis, dof = pair_nis(
-        live.x, live.p, positional, sigma, o_r, o_v, rot, gate_probability=GATE_PROBABILITY
-    )
-    tr, mj = gnn_assign(nis, dof)
+    gate = gates(np.isfinite(positional).sum(axis=1))
+    lines = Lines(positional, sigma, o_r[0], rot, gate)
+    frames = (positional, sigma, o_r, o_v, rot)
+    ti, mj, nis = _gated_pairs(live, lines, frames, forest, run.candidates)
+    tr, mj = gnn_assign_pairs(ti, mj, nis, gate[mj])
     if tr.size:
         v_sigma = largest_sigma(live.p[tr], 3)
         zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
         up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
-        live.x[tr], live.p[tr] = up.x_eci, up.covariance
-        for k, j in zip(tr, mj, strict=True):
-            track = int(live.ids[k])
-            if live.hits[k][-1] != t:
-                live.hits[k].append(t)
-            log.assigned[rows[j]] = track
-            log.sensors[track].setdefault(s, t)
-    return rows[np.setdiff1d(np.arange(rows.size), mj)]
+        live.set_states(tr, up.x_eci, up.covariance)
+        if forest is not None:
+            forest.refresh(tr, live.x[tr, :3], live.lam[tr])
+        live.hit(tr, t)
+        log.assigned[rows[mj]] = live.ids[tr]
+        log.updated(live.ids[tr], s, t)
+    taken = np.zeros(rows.size, dtype=bool)
+    taken[mj] = True
+    return rows[~taken]
 
 
 def _start_tracks(
-    live: _Live,
-    log: TrackLog,
+    live: LiveTracks,
+    log: LogBuilder,
     rows: IntArray,
     t: float,
     sensor: IntArray,
-    m: tuple[FloatArray, ...],
+    m: _Arrays,
     st: TrackerSettings,
 ) -> None:
     """New tentative tracks from the measurements of time ``t`` no track took."""
@@ -203,33 +239,8 @@ def _start_tracks(
         p = np.concatenate([p, np.repeat(prior[None], pairs.shape[0], axis=0)])
         first = np.concatenate([first, rows[ir[pairs[:, 0]]]])
         second = np.concatenate([second, rows[ir[pairs[:, 1]]]])
-    ids = np.arange(len(log), len(log) + x.shape[0], dtype=np.int64)
-    for k, track in enumerate(ids):
-        log.created_s.append(t)
-        log.firm_s.append(np.nan)
-        log.fire_control_s.append(np.nan)
-        log.sensors.append({int(sensor[first[k]]): t})
-        log.assigned[first[k]] = track
-        if second[k] >= 0:
-            log.assigned[second[k]] = track
+    ids = log.new_tracks(t, sensor[first])
+    log.assigned[first] = ids
+    two = second >= 0
+    log.assigned[second[two]] = ids[two]
     live.add(ids, x, p, t)
-
-
-def _bookkeeping(live: _Live, log: TrackLog, t: float, st: TrackerSettings) -> None:
-    sig = largest_sigma(live.p, 0) if live.ids.size else np.empty(0)
-    vsig = largest_sigma(live.p, 3) if live.ids.size else np.empty(0)
-    keep = np.ones(live.ids.size, bool)
-    for k, track in enumerate(live.ids):
-        hits = live.hits[k]
-        firm = np.isfinite(log.firm_s[track])
-        if not firm and sum(1 for h in hits if h >= t - st.confirm_window_s) >= st.confirm_hits:
-            log.firm_s[track] = t
-            firm = True
-        good = sig[k] < st.fire_control_sigma_m and vsig[k] < st.fire_control_velocity_sigma_m_s
-        if firm and np.isnan(log.fire_control_s[track]) and good:
-            log.fire_control_s[track] = t
-        if hits[-1] == t:
-            log.history.append((int(track), t, live.x[k].copy(), live.p[k].copy()))
-        limit = st.drop_firm_s if firm else st.drop_tentative_s
-        keep[k] = t - hits[-1] <= limit
-    live.keep(keep)

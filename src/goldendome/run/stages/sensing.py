@@ -22,15 +22,36 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
 from goldendome.run.stages.kill_chain import SensedObjects
+from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
 from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
 from goldendome.tracking.scoring import track_owners
-from goldendome.tracking.tracker import TrackLog, largest_sigma, run_tracker
+from goldendome.tracking.tracker import TrackLog, run_tracker
+
+#: Progress stage of the sensors' measuring (one step per sensor).
+SENSORS_STAGE = "sensors"
+
+
+def _groups(keys: np.ndarray, n: int) -> list[np.ndarray]:
+    """Indices of ``keys`` equal to 0, 1, ..., n - 1 (each increasing); other keys left out."""
+    order = np.argsort(keys, kind="stable")
+    starts = np.searchsorted(keys[order], np.arange(n + 1))
+    return [order[starts[j] : starts[j + 1]] for j in range(n)]
 
 
 def _earliest(times: np.ndarray) -> float:
     finite = times[np.isfinite(times)]
     return float(finite.min()) if finite.size else math.nan
+
+
+def _held_since(log: TrackLog, owner: np.ndarray, m: Measurements) -> np.ndarray:
+    """Per track, the first time it took a measurement of its owner (inf: none)."""
+    held = np.full(len(log), np.inf)
+    used = log.assigned >= 0
+    mine = used.copy()
+    mine[used] = m.object[used] == owner[log.assigned[used]]
+    np.minimum.at(held, log.assigned[mine], m.t_s[mine])
+    return held
 
 
 def timeline_table(
@@ -42,7 +63,12 @@ def timeline_table(
     owner: np.ndarray,
     impacts: FireControlImpacts,
 ) -> dict[str, list[object]]:
-    """When each missile was detected, firmly tracked and given fire control."""
+    """When each missile was detected, firmly tracked and given fire control.
+
+    Each threat's measurements and tracks are grouped once, so the cost grows with the
+    measurements and tracks, not with their product by the threats.
+    """
+    n_thr = len(launch_s)
     fc = dict(
         zip(
             impacts.object.tolist(),
@@ -50,22 +76,23 @@ def timeline_table(
             strict=True,
         )
     )
+    by_threat = _groups(scene.threat[m.object], n_thr)
+    owned = owner >= 0
+    track_threat = np.where(owned, scene.threat[np.where(owned, owner, 0)], -1)
+    tracks_of = _groups(track_threat, n_thr)
+    objects_of = _groups(scene.threat, n_thr)
+    # A track holds its object from the first measurement of that object it took: a track
+    # that started on another missile and swapped onto this one counts from then.
+    held = _held_since(log, owner, m)
+    firm_all = np.maximum(np.asarray(log.firm_s, dtype=float), held)
+    fire_all = np.maximum(np.asarray(log.fire_control_s, dtype=float), held)
     cols: dict[str, list[object]] = {}
     for j, launch in enumerate(launch_s):
-        objects = np.flatnonzero(scene.threat == j)
-        seen = np.isin(m.object, objects)
+        objects, seen, tracks = objects_of[j], by_threat[j], tracks_of[j]
         observed = m.t_s[seen]
         reported = observed + latency_s[m.sensor[seen]]
         first = int(np.argmin(observed)) if observed.size else -1
-        tracks = np.flatnonzero(np.isin(owner, objects))
-        # A track holds its object from the first measurement of that object it took: a
-        # track that started on another missile and swapped onto this one counts from then.
-        held = np.array(
-            [m.t_s[(log.assigned == k) & (m.object == owner[k])].min() for k in tracks],
-            dtype=float,
-        )
-        firm = np.maximum(np.array([log.firm_s[k] for k in tracks], dtype=float), held)
-        fire = np.maximum(np.array([log.fire_control_s[k] for k in tracks], dtype=float), held)
+        firm, fire = firm_all[tracks], fire_all[tracks]
         updates: dict[int, float] = {}
         for k in tracks[np.isfinite(firm)]:
             for sensor, t in log.sensors[k].items():
@@ -114,65 +141,73 @@ def track_tables(
         "measurements_on_object": on_object,
     }
     h = log.history
-    if h:
-        x = np.stack([e[2] for e in h])
-        p = np.stack([e[3] for e in h])
-        track = np.array([e[0] for e in h], np.int64)
-        altitude = np.linalg.norm(x[:, :3], axis=1) - R_EARTH_MEAN_M
-        pos, vel = largest_sigma(p, 0), largest_sigma(p, 3)
-    else:
-        track, altitude, pos, vel = (np.empty(0, np.int64), *(np.empty(0) for _ in range(3)))
     states = {
-        "track_id": track,
-        "t_s": np.array([e[1] for e in h], float),
-        "object_id": owner[track],
-        "threat_id": threat_of[track],
-        "altitude_m": altitude,
-        "position_sigma_m": pos,
-        "velocity_sigma_m_s": vel,
+        "track_id": h.track,
+        "t_s": h.t_s,
+        "object_id": owner[h.track],
+        "threat_id": threat_of[h.track],
+        "altitude_m": np.linalg.norm(h.x_eci[:, :3], axis=1) - R_EARTH_MEAN_M,
+        "position_sigma_m": h.position_sigma_m,
+        "velocity_sigma_m_s": h.velocity_sigma_m_s,
     }
     return tracks, states
 
 
+def measure_all(sensors: list[Sensor], scene: SceneObjects, rngs: list[np.random.Generator],
+                sink: Sink) -> Measurements:  # fmt: skip
+    """Every sensor's detections of the scene, one progress step per sensor."""
+    parts = []
+    sink.progress(SENSORS_STAGE, 0, len(sensors))
+    for k, (sensor, rng) in enumerate(zip(sensors, rngs, strict=True)):
+        parts.append(sensor.measure(scene, rng))
+        sink.progress(SENSORS_STAGE, k + 1, len(sensors))
+    return Measurements.concatenate(parts)
+
+
+def sensor_table(sensors: list[Sensor], m: Measurements, ctx: RunContext) -> dict[str, Any]:
+    """The ``sensors`` table: each sensor, where it sits, and what it detected."""
+    n = len(sensors)
+    layer_ids = {layer.name: layer.layer_id for layer in ctx.layers.values()}
+    site_ids = {site.name: i for i, site in enumerate(ctx.spec.sites)}
+    pairs = np.unique(m.sensor * (int(m.object.max(initial=0)) + 1) + m.object)
+    n_obj = int(m.object.max(initial=0)) + 1
+    return {
+        "sensor_id": [s.sensor_id for s in sensors],
+        "name": [s.name for s in sensors],
+        "kind": [s.label for s in sensors],
+        "discrimination_class": [s.discrimination_class for s in sensors],
+        "layer_id": [layer_ids.get(s.name, -1) if s.label.startswith("infrared") else -1
+                     for s in sensors],
+        "site_id": [-1 if s.label.startswith("infrared") else site_ids.get(s.name, -1)
+                    for s in sensors],
+        "detections": np.bincount(m.sensor, minlength=n)[:n].astype(np.int64).tolist(),
+        "objects_detected": np.bincount(pairs // n_obj, minlength=n)[:n].astype(np.int64).tolist(),
+        "report_latency_s": np.array([s.report_latency_s for s in sensors]),
+    }  # fmt: skip
+
+
 def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
-    """Detect and track the raid with every sensor; None without a raid or sensors."""
+    """Detect and track the raid with every sensor; None without a raid or sensors.
+
+    Progress goes to ``sink.progress``: ``"sensors"`` (one step per sensor), then the
+    tracker's scans (:data:`goldendome.tracking.tracker.PROGRESS_STAGE`).
+    """
     raid, sensors = ctx.raid, ctx.sensors
     if raid is None or not sensors:
         return None
-    sink.progress("sensors and tracking", 0, 1)
     scene = raid.scene
     rngs = ctx.streams.children("sensing", len(sensors) + 1)  # the last: discrimination
-    m = Measurements.concatenate(
-        [s.measure(scene, rng) for s, rng in zip(sensors, rngs[:-1], strict=True)]
-    )
+    m = measure_all(sensors, scene, rngs[:-1], sink)
     log = run_tracker(
-        m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
-    )
+        m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation,
+        progress=sink.progress,
+    )  # fmt: skip
     owner = track_owners(log, m.object, len(scene))
     n_thr = raid.n_missiles
     true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
     impacts = fire_control_impacts(log, owner, n_thr, true_lat, true_lon, ctx.clock.theta0_rad)
     latency = np.array([s.report_latency_s for s in sensors])
-    layer_ids = {layer.name: layer.layer_id for layer in ctx.layers.values()}
-    site_ids = {site.name: i for i, site in enumerate(ctx.spec.sites)}
-    sink.table(
-        "sensors",
-        {
-            "sensor_id": [s.sensor_id for s in sensors],
-            "name": [s.name for s in sensors],
-            "kind": [s.label for s in sensors],
-            "discrimination_class": [s.discrimination_class for s in sensors],
-            "layer_id": [layer_ids.get(s.name, -1) if s.label.startswith("infrared") else -1
-                         for s in sensors],
-            "site_id": [-1 if s.label.startswith("infrared") else site_ids.get(s.name, -1)
-                        for s in sensors],
-            "detections": [int(np.sum(m.sensor == k)) for k in range(len(sensors))],
-            "objects_detected": [
-                int(np.unique(m.object[m.sensor == k]).size) for k in range(len(sensors))
-            ],
-            "report_latency_s": latency,
-        },
-    )  # fmt: skip
+    sink.table("sensors", sensor_table(sensors, m, ctx))
     launch = raid.launches.t_launch_s
     sink.table("threat_timelines", timeline_table(scene, launch, m, latency, log, owner, impacts))
     sink.table(
@@ -201,7 +236,6 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     tracks, states = track_tables(log, owner, m.object, scene)
     sink.table("tracks", tracks)
     sink.table("track_states", states)
-    sink.progress("sensors and tracking", 1, 1)
     n_rel = len(raid.deployment)
     fc, sigma = np.full(n_rel, np.nan), np.full(n_rel, np.nan)
     fc[impacts.object - n_thr] = impacts.fire_control_s
