@@ -16,10 +16,19 @@ from rich.progress import (
 from goldendome.api import ProgressFn
 
 
+def _ignore(stage: str, done: int, total: int) -> None:
+    """A progress callback that draws nothing."""
+
+
 @contextmanager
 def rich_progress() -> Iterator[ProgressFn]:
-    """Yield a progress callback that draws one bar per stage (on stderr, removed at the end)."""
+    """Yield a progress callback that draws one bar per stage (on stderr, removed at the end);
+    when stderr is not a terminal (a log file, a pipe) nothing is drawn, so the only lines
+    written there are the command's own messages."""
     console = Console(stderr=True)
+    if not console.is_terminal:
+        yield _ignore
+        return
     bars = Progress(
         TextColumn("{task.description}"),
         BarColumn(),

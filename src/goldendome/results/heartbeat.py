@@ -102,8 +102,9 @@ class Heartbeat:
         self._progress = {"stage": stage, "done": done, "total": total}
 
     def stage(self, key: str | None) -> None:
-        """Record the stage now running, by its manifest key, and beat at once."""
-        self._stage = key
+        """Record the stage now running, by its manifest key (its progress not yet known),
+        and beat at once."""
+        self._stage, self._progress = key, None
         self.beat()
 
     def beat(self) -> None:

@@ -130,7 +130,9 @@ class _Run:
 
     def stage(self, key: str, label: str | None, work: Callable[[], T]) -> T:
         """Run one stage, timed (and shown as ``label`` unless None); an interruption or
-        error inside it is recorded against ``key`` (by :func:`run_scenario`)."""
+        error inside it is recorded against ``key`` (by :func:`run_scenario`). The manifest
+        is rewritten (still ``running``) with the timings so far, so a run killed outright
+        keeps them."""
         self.current = key
         if self.sink.heartbeat is not None:
             self.sink.heartbeat.stage(key)
@@ -144,6 +146,7 @@ class _Run:
         finally:
             self.timings[key] = time.perf_counter() - t0
         self.current = None
+        self.manifest("running")
         return out
 
 
