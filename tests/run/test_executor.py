@@ -1,6 +1,9 @@
 """Executors: in this process, in order and as each chunk is asked for; on a Dask cluster,
 the same results."""
 
+import logging
+import signal
+
 import numpy as np
 
 from goldendome.run.executor import Dask, InProcess, executor_for
@@ -40,10 +43,22 @@ def test_dask_gives_what_in_process_gives():
     setup = synthetic_setup(warheads=5, decoys=2, sbi=True)
     work = chunks(24, 5)
     here = dict(InProcess().map_chunks(run_chunk, (setup, 3), work))
+    handler = signal.getsignal(signal.SIGINT)
     there = dict(Dask(workers=2).map_chunks(run_chunk, (setup, 3), work))
+    assert signal.getsignal(signal.SIGINT) is handler  # ignored only while workers start
     assert sorted(there, key=lambda r: r.start) == work
     for chunk in work:
         for mine, theirs in zip(here[chunk], there[chunk], strict=True):
             assert mine.keys() == theirs.keys()
             for column in mine:
                 np.testing.assert_array_equal(mine[column], theirs[column])
+
+
+def test_closing_a_dask_map_early_shuts_its_cluster_quietly_and_restores_the_loggers():
+    setup = synthetic_setup(warheads=2, decoys=0, sbi=False)
+    level = logging.getLogger("distributed").level
+    results = Dask(workers=1).map_chunks(run_chunk, (setup, 1), chunks(40, 5))
+    first, _ = next(results)
+    results.close()  # what Ctrl-C in the caller's loop does (run_monte_carlo closes it)
+    assert first in chunks(40, 5)
+    assert logging.getLogger("distributed").level == level

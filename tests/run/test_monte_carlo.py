@@ -96,3 +96,31 @@ def test_one_and_two_dask_workers_give_identical_trials():
         _assert_same(here[0], there[0])
         _assert_same(here[1], there[1])
     assert np.unique(here[1]["kill"]).size == 2  # the trials do differ from one another
+
+
+class _Watched(InProcess):
+    """In-process chunks, noting when the caller closes the generator."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def map_chunks(self, fn, shared, chunks):
+        try:
+            yield from super().map_chunks(fn, shared, chunks)
+        finally:
+            self.closed = True
+
+
+def test_ctrl_c_while_a_chunk_is_kept_closes_the_executor_at_once():
+    """A cluster shuts down before the run is marked, not when the traceback is freed."""
+    executor = _Watched()
+
+    def keep(first, last, result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        run_monte_carlo(
+            synthetic_setup(warheads=2, decoys=0), 1, 20, chunk=5, executor=executor, on_chunk=keep
+        )
+    assert executor.closed
+    assert caught.value is not None  # the traceback still holds the loop's frame
