@@ -39,6 +39,7 @@ from goldendome.physics.measurements import (
 )
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
+from goldendome.sensors._infrared_frame import frame_reports
 from goldendome.sensors.infrared_catalog import (
     InfraredSensorType,
     infrared_signatures,
@@ -171,29 +172,84 @@ class InfraredLayer:
         if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
             raise ValueError("objects must be sampled on the sensor layer's own time grid.")
         sig = infrared_signatures().by_code()[scene.kind]
-        burning = scene.boosting
-        cos_regard = np.cos(np.radians(self.kind.max_off_nadir_deg))
         rows: list[tuple[IntArray, IntArray, IntArray]] = []
         for k in self.frame_indices():
-            r_obj, r_sat = r_eci_m[:, k], self.sat_r_eci_m[:, k]
-            alive = np.asarray(np.isfinite(r_obj).all(axis=-1), dtype=bool)
-            if not alive.any():
+            r_obj = r_eci_m[:, k]
+            if not np.isfinite(r_obj).all(axis=-1).any():
                 continue
-            rel = r_obj[None, :] - r_sat[:, None]
-            nadir = -r_sat / np.linalg.norm(r_sat, axis=-1, keepdims=True)
-            off = np.einsum("sok,sk->so", rel, nadir) / np.linalg.norm(rel, axis=-1)
-            clear = line_of_sight(
-                r_sat[:, None], np.where(alive[:, None], r_obj, 0.0)[None], ellipsoid=False
-            )
-            visible = clear & (off >= cos_regard) & alive[None, :]
-            pd = np.where(visible, self._pd(rel, np.nan_to_num(r_obj), burning[:, k], sig), 0.0)
-            hit = rng.random(pd.shape) < pd
-            dist = np.where(hit, np.linalg.norm(rel, axis=-1), np.inf)
-            order = np.argsort(dist, axis=0)[: self.max_reports]
-            sat, obj = order, np.broadcast_to(np.arange(r_obj.shape[0]), order.shape)
-            keep = np.isfinite(dist[sat, obj])
-            rows.append((sat[keep], obj[keep], np.full(int(keep.sum()), k)))
+            draws = rng.random((self.sat_r_eci_m.shape[0], r_obj.shape[0]))
+            sat, obj = self.frame_reports(k, r_obj, scene.boosting[:, k], sig, draws)
+            rows.append((sat, obj, np.full(sat.size, k)))
         return self._measurements(rows, r_eci_m, rng)
+
+    def _heat(self, r_obj: FloatArray, burning: BoolArray) -> tuple[BoolArray, BoolArray]:
+        """Objects alive and boosting above the clouds, and alive and coasting above them."""
+        alive = np.isfinite(r_obj).all(axis=-1)
+        # Geodetic height does not depend on longitude, so ECI positions serve.
+        altitude = ecef_to_geodetic(np.nan_to_num(r_obj))[2]
+        above = alive & (altitude >= self.kind.cloud_top_km * 1e3)
+        return above & burning, above & ~burning
+
+    def frame_reports(
+        self, k: int, r_obj: FloatArray, burning: BoolArray, sig: FloatArray, draws: FloatArray
+    ) -> tuple[IntArray, IntArray]:
+        """The (satellite, object) pairs reporting in frame ``k`` (compiled,
+        :func:`goldendome.sensors._infrared_frame.frame_reports`).
+
+        Parameters
+        ----------
+        k : int
+            Sample of the time grid.
+        r_obj : (n_obj, 3) float64, m, ECI
+            Objects (NaN rows: not alive).
+        burning : (n_obj,) bool
+        sig : (n_obj,) float64
+            Relative signatures.
+        draws : (n_sat, n_obj) float64
+            The frame's uniform draws.
+
+        Returns
+        -------
+        sat, obj : (n,) int64
+            By rank of distance (closest first), then object.
+        """
+        kind = self.kind
+        hot, coasting = self._heat(r_obj, burning)
+        space_km, earth_km, limb_km = kind.cold_ranges_km() if kind.cold_detection else (0, 0, 0)
+        threshold = float(ndtri(1.0 - PFA))
+        params = np.array([
+            np.cos(np.radians(kind.max_off_nadir_deg)), R_EARTH_MEAN_M,
+            kind.boost_reference_range_km * 1e3, kind.boost_detection_probability,
+            float(kind.cold_detection), space_km * 1e3, earth_km * 1e3,
+            R_EARTH_MEAN_M + limb_km * 1e3, threshold, threshold + float(ndtri(0.9)),
+        ])  # fmt: skip
+        return frame_reports(
+            np.ascontiguousarray(r_obj), hot, coasting, sig.astype(np.float64),
+            np.ascontiguousarray(self.sat_r_eci_m[:, k]), draws, params, self.max_reports,
+        )  # fmt: skip
+
+    def frame_reports_reference(
+        self, k: int, r_obj: FloatArray, burning: BoolArray, sig: FloatArray, draws: FloatArray
+    ) -> tuple[IntArray, IntArray]:
+        """:meth:`frame_reports` with NumPy over every (satellite, object) pair (the
+        reference the compiled kernel is tested against)."""
+        r_sat = self.sat_r_eci_m[:, k]
+        alive = np.asarray(np.isfinite(r_obj).all(axis=-1), dtype=bool)
+        cos_regard = np.cos(np.radians(self.kind.max_off_nadir_deg))
+        rel = r_obj[None, :] - r_sat[:, None]
+        nadir = -r_sat / np.linalg.norm(r_sat, axis=-1, keepdims=True)
+        off = np.einsum("sok,sk->so", rel, nadir) / np.linalg.norm(rel, axis=-1)
+        clear = line_of_sight(
+            r_sat[:, None], np.where(alive[:, None], r_obj, 0.0)[None], ellipsoid=False
+        )
+        visible = clear & (off >= cos_regard) & alive[None, :]
+        pd = np.where(visible, self._pd(rel, np.nan_to_num(r_obj), burning, sig), 0.0)
+        hit = draws < pd
+        dist = np.where(hit, np.linalg.norm(rel, axis=-1), np.inf)
+        order = np.argsort(dist, axis=0)[: self.max_reports]
+        sat, obj = order, np.broadcast_to(np.arange(r_obj.shape[0]), order.shape)
+        keep = np.isfinite(dist[sat, obj])
+        return sat[keep].astype(np.int64), obj[keep].astype(np.int64)
 
     def _measurements(
         self,

@@ -141,23 +141,10 @@ class Forest:
         self._scan += 1
         if len(lines) == 0:
             return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
-        return query_scan(
-            self.nodes,
-            self.big,
-            np.ascontiguousarray(x_eci),
-            np.ascontiguousarray(covariance),
-            lines.origin,
-            lines.rotation,
-            lines.u,
-            lines.r_el,
-            lines.r_az,
-            lines.z,
-            lines.r,
-            lines.gate,
-            self._cache,
-            self._stamp,
-            self._scan,
-        )
+        tracks = (np.ascontiguousarray(x_eci), np.ascontiguousarray(covariance), self.lam)
+        frame = (lines.origin, lines.rotation, lines.u, lines.r_el, lines.r_az, lines.z,
+                 lines.r, lines.gate)  # fmt: skip
+        return query_scan(self.nodes, self.big, tracks, frame, self._cache, self._stamp, self._scan)
 
     def refresh(self, tracks: IntArray, position: FloatArray, lam: FloatArray) -> None:
         """Tracks ``(k,)`` moved to ``position (k, 3)`` with new ``lam (k,)``: widen their

@@ -6,12 +6,18 @@ satellites are paired when they pass within ``gate_m`` of each other ahead of bo
 satellites; the new position is the midpoint of their closest approach. Pairs are taken
 greedily, closest first, each measurement used once. Written by hand: it is ten lines of
 vector algebra, and no library offers it batched this way.
+
+:func:`triangulate_pairs` runs the compiled pair search
+(:func:`goldendome.tracking._triangulation_kernel.crossing_pairs`), which keeps only the
+pairs within the gate instead of holding every pair's geometry;
+:func:`triangulate_pairs_reference` is the NumPy original it is tested against.
 """
 
 import numpy as np
 
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.tracking._triangulation_kernel import crossing_pairs
 
 
 def line_of_sight_eci(z: FloatArray, rotation: FloatArray) -> FloatArray:
@@ -24,7 +30,29 @@ def line_of_sight_eci(z: FloatArray, rotation: FloatArray) -> FloatArray:
 def triangulate_pairs(
     z: FloatArray, origin_r: FloatArray, rotation: FloatArray, gate_m: float
 ) -> tuple[FloatArray, IntArray]:
-    """Greedy pairs of crossing lines of sight and the states they give.
+    """Greedy pairs of crossing lines of sight and the states they give (compiled; see
+    :func:`triangulate_pairs_reference` for the parameters).
+    """
+    u = line_of_sight_eci(z, rotation)
+    first, second, midpoint = crossing_pairs(
+        np.ascontiguousarray(u), np.ascontiguousarray(origin_r, dtype=np.float64), gate_m
+    )
+    return _states(midpoint), np.stack([first, second], axis=1).reshape(-1, 2)
+
+
+def _states(midpoint: FloatArray) -> FloatArray:
+    """States at ``midpoint (n, 3)`` moving with the Earth's surface."""
+    x = np.zeros((midpoint.shape[0], 6))
+    x[:, :3] = midpoint
+    x[:, 3:] = np.cross([0.0, 0.0, OMEGA_EARTH_RAD_S], x[:, :3])
+    return x
+
+
+def triangulate_pairs_reference(
+    z: FloatArray, origin_r: FloatArray, rotation: FloatArray, gate_m: float
+) -> tuple[FloatArray, IntArray]:
+    """Greedy pairs of crossing lines of sight and the states they give, with NumPy over
+    every pair.
 
     Parameters
     ----------
@@ -63,7 +91,5 @@ def triangulate_pairs(
             taken[i[k]] = taken[j[k]] = True
             chosen.append(k)
     sel = np.array(chosen, dtype=np.int64)
-    x = np.zeros((sel.size, 6))
-    x[:, :3] = 0.5 * (p1[sel] + p2[sel])
-    x[:, 3:] = np.cross([0.0, 0.0, OMEGA_EARTH_RAD_S], x[:, :3])
+    x = _states(0.5 * (p1[sel] + p2[sel]))
     return x, np.stack([i[sel], j[sel]], axis=1).astype(np.int64).reshape(-1, 2)
