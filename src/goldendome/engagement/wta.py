@@ -226,6 +226,6 @@ def assign(
         Target index of each weapon, or -1 to hold fire.
     """
     p, v, s = _check(pk, value, max_shots)
-    if set_packing_columns(p, v, s) <= exact_limit:
+    if set_packing_columns(p, v, s, stop_above=exact_limit) <= exact_limit:
         return solve_set_packing(p, v, s, max(exact_limit, MAX_COLUMNS))
     return assign_greedy(p, v, s)

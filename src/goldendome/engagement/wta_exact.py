@@ -40,7 +40,9 @@ def _candidates(pk: FloatArray, value: FloatArray, j: int) -> tuple[IntArray, In
     return np.flatnonzero(col >= 1.0), np.flatnonzero((col > 0.0) & (col < 1.0))
 
 
-def set_packing_columns(pk: FloatArray, value: FloatArray, max_shots: IntArray) -> int:
+def set_packing_columns(
+    pk: FloatArray, value: FloatArray, max_shots: IntArray, stop_above: int | None = None
+) -> int:
     """Number of columns the exact program needs (validated input, see ``wta``).
 
     Parameters
@@ -48,6 +50,9 @@ def set_packing_columns(pk: FloatArray, value: FloatArray, max_shots: IntArray) 
     pk : (n_weapons, n_targets) float64, probabilities in [0, 1]
     value : (n_targets,) float64, >= 0
     max_shots : (n_targets,) int64, >= 0
+    stop_above : int, optional
+        Stop counting once the count exceeds this (the answer is then only known to be
+        larger: enough to choose between the exact program and the heuristic).
 
     Returns
     -------
@@ -56,13 +61,16 @@ def set_packing_columns(pk: FloatArray, value: FloatArray, max_shots: IntArray) 
         (0 for a target with ``max_shots = 0``), where ``n_certain`` weapons have ``pk = 1``
         and ``n_other`` have ``0 < pk < 1``.
     """
+    # The counts of every target at once (the same as :func:`_candidates` gives one by one).
+    certain = np.count_nonzero(pk >= 1.0, axis=0)
+    other = np.count_nonzero((pk > 0.0) & (pk < 1.0), axis=0)
     total = 0
-    for j in range(pk.shape[1]):
-        if max_shots[j] <= 0:
-            continue
-        certain, other = _candidates(pk, value, j)
-        top = min(int(max_shots[j]), other.shape[0])
-        total += certain.shape[0] + sum(comb(other.shape[0], k) for k in range(1, top + 1))
+    for j in np.flatnonzero((max_shots > 0) & (value > 0.0)).tolist():
+        n_other = int(other[j])
+        top = min(int(max_shots[j]), n_other)
+        total += int(certain[j]) + sum(comb(n_other, k) for k in range(1, top + 1))
+        if stop_above is not None and total > stop_above:
+            break
     return total
 
 
