@@ -152,3 +152,45 @@ def test_cold_keys_go_with_cold_detection():
     del data["sensor"][1]["limb_altitude_km"]
     with pytest.raises(CatalogError, match="cold_detection = true needs limb_altitude_km"):
         parse_catalog(data, InfraredCatalog, DATA_FILE)
+
+
+def _sphere_points(rng: np.random.Generator, n: int, radius: np.ndarray) -> np.ndarray:
+    u = rng.normal(size=(n, 3))
+    return u / np.linalg.norm(u, axis=1, keepdims=True) * radius[:, None]
+
+
+@pytest.mark.parametrize("kind", ["tracking", "early_warning"])
+@pytest.mark.parametrize("seed", range(3))
+def test_the_compiled_frame_reports_what_the_numpy_frame_reports(kind, seed):
+    rng = np.random.default_rng(seed)
+    t = np.array([0.0])
+    sats = _sphere_points(rng, 60, np.full(60, R_EARTH_MEAN_M + 1_000e3))
+    layer = _layer(kind, sats, t)
+    n_obj = 400
+    r_obj = _sphere_points(rng, n_obj, R_EARTH_MEAN_M + rng.uniform(0.0, 1_500e3, n_obj))
+    r_obj[rng.random(n_obj) < 0.1] = np.nan  # not alive
+    burning = rng.random(n_obj) < 0.3
+    sig = rng.uniform(0.05, 1.0, n_obj)
+    draws = rng.random((60, n_obj))
+    sat, obj = layer.frame_reports(0, r_obj, burning, sig, draws)
+    ref_sat, ref_obj = layer.frame_reports_reference(0, r_obj, burning, sig, draws)
+    assert sat.tolist() == ref_sat.tolist()
+    assert obj.tolist() == ref_obj.tolist()
+    assert sat.size > 20
+
+
+def test_measuring_with_the_compiled_frames_equals_the_numpy_frames(monkeypatch):
+    rng = np.random.default_rng(7)
+    t = np.arange(0.0, 60.0, 10.0)
+    layer = _layer("tracking", _sphere_points(rng, 40, np.full(40, R_EARTH_MEAN_M + 1_000e3)), t)
+    r = _sphere_points(rng, 50, R_EARTH_MEAN_M + rng.uniform(50e3, 1_200e3, 50))
+    r = np.repeat(r[:, None, :], t.size, axis=1)
+    kind = np.full(50, int(ObjectKind.RV))
+    scene = SceneObjects.from_arrays(t, r, np.zeros_like(r), kind)
+    fast = layer.measure(scene, np.random.default_rng(1))
+    monkeypatch.setattr(InfraredLayer, "frame_reports", InfraredLayer.frame_reports_reference)
+    ref = layer.measure(scene, np.random.default_rng(1))
+    assert fast.object.size > 50
+    assert np.array_equal(fast.object, ref.object)
+    assert np.array_equal(fast.t_s, ref.t_s)
+    assert np.array_equal(fast.z, ref.z, equal_nan=True)

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from goldendome.run.stages.sensing import run_sensing
+from goldendome.run.stages.sensing import SENSORS_STAGE, measure_all, run_sensing
 from goldendome.tracking.scoring import OWNER_SHARE, track_owners
-from goldendome.tracking.tracker import TrackLog
+from goldendome.tracking.tracker import PROGRESS_STAGE, TrackLog
 from tests.run.recording_sink import RecordingSink
 
 SENSING_TABLES = (
@@ -234,3 +234,72 @@ class TestDefaultScenario:
         # process noise for unmodelled drag takes over).
         assert sigma.min() < 0.1 * sigma[0]
         assert np.unique(states["threat_id"][longest]).size == 1
+
+
+def test_sensing_shows_its_progress_per_sensor_then_per_tracker_scan(staged):
+    calls = staged.sink.progress_calls
+    sensors = [c for c in calls if c[0] == SENSORS_STAGE]
+    n = len(staged.ctx.sensors)
+    assert sensors == [(SENSORS_STAGE, k, n) for k in range(n + 1)]
+    scans = [c for c in calls if c[0] == PROGRESS_STAGE]
+    assert len(scans) > 10
+    assert scans[-1][1] == scans[-1][2]
+    assert calls.index(sensors[-1]) < calls.index(scans[0])
+
+
+def _timelines_one_threat_at_a_time(scene, launch_s, m, latency_s, log, owner):
+    """The timeline columns the stage had before it grouped measurements by threat (each
+    threat scanned every measurement), fire-control columns left out."""
+    cols: dict[str, list[object]] = {}
+    for j, launch in enumerate(launch_s):
+        objects = np.flatnonzero(scene.threat == j)
+        seen = np.isin(m.object, objects)
+        observed = m.t_s[seen]
+        first = int(np.argmin(observed)) if observed.size else -1
+        tracks = np.flatnonzero(np.isin(owner, objects))
+        held = np.array(
+            [m.t_s[(log.assigned == k) & (m.object == owner[k])].min() for k in tracks],
+            dtype=float,
+        )
+        firm = np.maximum(np.array([log.firm_s[k] for k in tracks], dtype=float), held)
+        fire = np.maximum(np.array([log.fire_control_s[k] for k in tracks], dtype=float), held)
+        updates: dict[int, float] = {}
+        for k in tracks[np.isfinite(firm)]:
+            for sensor, t in log.sensors[k].items():
+                updates[sensor] = min(t, updates.get(sensor, math.inf))
+        row = {
+            "first_detection_s": float(observed[first] - launch) if first >= 0 else math.nan,
+            "first_report_s": float((observed + latency_s[m.sensor[seen]]).min() - launch)
+            if first >= 0
+            else math.nan,
+            "first_detected_by": int(m.sensor[seen][first]) if first >= 0 else -1,
+            "firm_track_s": (firm[np.isfinite(firm)].min() if np.isfinite(firm).any() else math.nan)
+            - launch,
+            "fire_control_s": (
+                fire[np.isfinite(fire)].min() if np.isfinite(fire).any() else math.nan
+            )
+            - launch,
+            "tracked_by": ",".join(
+                str(s) for s, _ in sorted(updates.items(), key=lambda kv: kv[1])
+            ),
+            "objects_with_firm_tracks": int(np.unique(owner[tracks[np.isfinite(firm)]]).size),
+        }
+        for key, value in row.items():
+            cols.setdefault(key, []).append(value)
+    return cols
+
+
+def test_timelines_grouped_by_threat_equal_one_threat_at_a_time(staged):
+    ctx = staged.ctx
+    rngs = ctx.streams.children("sensing", len(ctx.sensors) + 1)
+    m = measure_all(ctx.sensors, ctx.raid.scene, rngs[:-1], RecordingSink())
+    assert np.array_equal(m.object, staged.truth_object)
+    latency = np.array([s.report_latency_s for s in ctx.sensors])
+    owner = track_owners(staged.log, m.object, len(ctx.raid.scene))
+    launch = ctx.raid.launches.t_launch_s
+    expected = _timelines_one_threat_at_a_time(
+        ctx.raid.scene, launch, m, latency, staged.log, owner
+    )
+    got = staged.table("threat_timelines")
+    for key, values in expected.items():
+        np.testing.assert_array_equal(np.asarray(got[key]), np.asarray(values), err_msg=key)
