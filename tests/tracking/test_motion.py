@@ -5,7 +5,12 @@ import pytest
 
 from goldendome.physics.gravity import gravity_acceleration
 from goldendome.physics.integrators import rk4_step
-from goldendome.tracking.motion import gravity_gradient, process_noise, propagate
+from goldendome.tracking.motion import (
+    gravity_gradient,
+    process_noise,
+    propagate,
+    propagate_reference,
+)
 
 ONE_MILLIMETER = 1e-3
 
@@ -152,3 +157,19 @@ def test_process_noise_is_the_white_noise_acceleration_model():
     assert process_noise(np.array([1.0]), 2.0).shape == (1, 6, 6)
     with pytest.raises(ValueError, match="q_m2_s3 must be finite and non-negative"):
         process_noise(dt, -1.0)
+
+
+@pytest.mark.parametrize("zonal_degree", [0, 2])
+def test_compiled_propagation_equals_the_numpy_reference(zonal_degree):
+    rng = np.random.default_rng(11)
+    r = rng.normal(size=(300, 3))
+    r *= rng.uniform(6.5e6, 8e6, (300, 1)) / np.linalg.norm(r, axis=1, keepdims=True)
+    x = np.concatenate([r, rng.normal(0.0, 4e3, (300, 3))], axis=1)
+    dt = rng.uniform(0.0, 45.0, 300)
+    dt[:10] = 0.0  # left as they are
+    fast, stm = propagate(x, dt, zonal_degree=zonal_degree)
+    ref, stm_ref = propagate_reference(x, dt, zonal_degree=zonal_degree)
+    assert np.allclose(fast, ref, rtol=1e-13, atol=1e-8)
+    assert np.allclose(stm, stm_ref, rtol=1e-12, atol=1e-12)
+    assert np.array_equal(fast[:10], x[:10])
+    assert np.array_equal(stm[:10], np.broadcast_to(np.eye(6), (10, 6, 6)))

@@ -24,9 +24,10 @@ order ``|G| dt^2``, about 1e-4 at dt = 10 s in low orbit).
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, FloatArray
+from goldendome.physics._types import ArrayLike, FloatArray, IntArray
 from goldendome.physics.constants import J2_EARTH, MU_EARTH_M3_S2, R_EARTH_EQUATORIAL_M
 from goldendome.physics.gravity import gravity_acceleration
+from goldendome.tracking._motion_kernel import propagate_tracks
 
 #: Largest RK4 sub-step used by default, s.
 MAX_STEP_S = 10.0
@@ -121,7 +122,41 @@ def propagate(
     max_step_s: float = MAX_STEP_S,
     zonal_degree: int = 2,
 ) -> tuple[FloatArray, FloatArray]:
-    """States moved ahead by ``dt_s`` under gravity, and their state transition matrices.
+    """:func:`propagate_reference`, compiled one track at a time
+    (:func:`goldendome.tracking._motion_kernel.propagate_tracks`): the same parameters and
+    steps, equal to round-off."""
+    x, _, n_sub, h = _steps(x_eci, dt_s, max_step_s, zonal_degree)
+    stm = propagate_tracks(x, h, n_sub, zonal_degree == 2)
+    return x, stm
+
+
+def _steps(
+    x_eci: ArrayLike, dt_s: ArrayLike, max_step_s: float, zonal_degree: int
+) -> tuple[FloatArray, FloatArray, IntArray, FloatArray]:
+    """States (a copy), time steps, and each track's sub-step count and length."""
+    if not max_step_s > 0.0:
+        raise ValueError(f"max_step_s must be positive; got {max_step_s}.")
+    if zonal_degree not in (0, 2):
+        raise ValueError(f"zonal_degree must be 0 (point mass) or 2 (with J2); got {zonal_degree}.")
+    x = np.array(x_eci, dtype=np.float64)
+    if x.ndim != 2 or x.shape[1] != 6:
+        raise ValueError(f"x_eci must have shape (n, 6); got {x.shape}.")
+    n = x.shape[0]
+    dt = _time_steps(dt_s, n)
+    n_sub = np.ceil(dt / max_step_s).astype(np.int64)
+    h = np.divide(dt, n_sub, out=np.zeros(n), where=n_sub > 0)
+    return x, dt, n_sub, h
+
+
+def propagate_reference(
+    x_eci: ArrayLike,
+    dt_s: ArrayLike,
+    *,
+    max_step_s: float = MAX_STEP_S,
+    zonal_degree: int = 2,
+) -> tuple[FloatArray, FloatArray]:
+    """States moved ahead by ``dt_s`` under gravity, and their state transition matrices
+    (NumPy, every track at once).
 
     Parameters
     ----------
@@ -141,16 +176,8 @@ def propagate(
     stm : (n, 6, 6) float64
         ``d x(t + dt) / d x(t)`` from the variational equations.
     """
-    if not max_step_s > 0.0:
-        raise ValueError(f"max_step_s must be positive; got {max_step_s}.")
-    x = np.array(x_eci, dtype=np.float64)
-    if x.ndim != 2 or x.shape[1] != 6:
-        raise ValueError(f"x_eci must have shape (n, 6); got {x.shape}.")
-    n = x.shape[0]
-    dt = _time_steps(dt_s, n)
-    n_sub = np.ceil(dt / max_step_s).astype(np.int64)
-    h = np.divide(dt, n_sub, out=np.zeros(n), where=n_sub > 0)
-    stm = np.broadcast_to(_EYE6, (n, 6, 6)).copy()
+    x, _, n_sub, h = _steps(x_eci, dt_s, max_step_s, zonal_degree)
+    stm = np.broadcast_to(_EYE6, (x.shape[0], 6, 6)).copy()
     for k in range(int(n_sub.max(initial=0))):
         active = n_sub > k
         if active.all():

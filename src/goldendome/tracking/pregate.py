@@ -39,7 +39,8 @@ keeps hold every gated pair, as the tests say.
 import numpy as np
 
 from goldendome.physics._types import FloatArray, IntArray
-from goldendome.tracking._pregate_query import PROJECTION_COLUMNS, query_scan
+from goldendome.tracking._pregate_nis import PROJECTION_COLUMNS
+from goldendome.tracking._pregate_query import query_scan
 from goldendome.tracking._pregate_tree import SLACK_M, SLACK_REL, build_forest, refresh_nodes
 from goldendome.tracking.triangulation import line_of_sight_eci
 
