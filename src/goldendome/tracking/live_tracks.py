@@ -1,15 +1,49 @@
 """The tracker's live tracks as arrays, and their end-of-step bookkeeping, vectorized.
 
-Each live track keeps its state and covariance, the largest eigenvalue of its position
-covariance (what pre-gating and the fire-control test read), its last update time and its
+Each live track keeps its state and covariance, a bound on the largest eigenvalue of its
+position covariance (what pre-gating reads; compiled, closed form, raised by a relative
+:data:`LAM_MARGIN` so that it is never below the eigenvalue), its last update time and its
 last ``confirm_hits`` update times (a track is confirmed, M of N over time, when the oldest
-of those is within the confirmation window: then that many updates fall inside it).
+of those is within the confirmation window: then that many updates fall inside it). The
+fire-control test and the history take their sigmas from LAPACK (``eigvalsh``), for the
+tracks that need them.
 """
 
+import math
+
+import numba as nb
 import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.tracking.track_log import LogBuilder
+
+#: Relative margin on the closed-form largest eigenvalue (its error is far smaller).
+LAM_MARGIN = 1e-7
+
+
+@nb.njit(cache=True)
+def largest_eigenvalue_bound(p: FloatArray) -> FloatArray:
+    """At least the largest eigenvalue of each position block ``p[:, :3, :3]`` (symmetric),
+    by the trigonometric closed form (Smith 1961), raised by :data:`LAM_MARGIN`."""
+    out = np.empty(p.shape[0])
+    for k in range(p.shape[0]):
+        a00, a11, a22 = p[k, 0, 0], p[k, 1, 1], p[k, 2, 2]
+        a01, a02, a12 = p[k, 0, 1], p[k, 0, 2], p[k, 1, 2]
+        off = a01 * a01 + a02 * a02 + a12 * a12
+        q = (a00 + a11 + a22) / 3.0
+        d0, d1, d2 = a00 - q, a11 - q, a22 - q
+        spread = math.sqrt((d0 * d0 + d1 * d1 + d2 * d2 + 2.0 * off) / 6.0)
+        if not spread > 0.0:
+            out[k] = q + abs(q) * LAM_MARGIN
+            continue
+        b00, b11, b22 = d0 / spread, d1 / spread, d2 / spread
+        b01, b02, b12 = a01 / spread, a02 / spread, a12 / spread
+        det = b00 * (b11 * b22 - b12 * b12) - b01 * (b01 * b22 - b12 * b02)
+        det += b02 * (b01 * b12 - b11 * b02)
+        phi = math.acos(min(max(0.5 * det, -1.0), 1.0)) / 3.0
+        lam = q + 2.0 * spread * math.cos(phi)
+        out[k] = lam + (abs(lam) + spread) * LAM_MARGIN
+    return out
 
 
 def largest_eigenvalue(p: FloatArray, start: int) -> FloatArray:
@@ -49,7 +83,7 @@ class LiveTracks:
         self.t = t
         self.ids = np.concatenate([self.ids, ids])
         self.x, self.p = np.concatenate([self.x, x]), np.concatenate([self.p, p])
-        self.lam = np.concatenate([self.lam, largest_eigenvalue(p, 0)])
+        self.lam = np.concatenate([self.lam, largest_eigenvalue_bound(p)])
         self.last = np.concatenate([self.last, np.full(ids.size, t)])
         recent = np.full((ids.size, self.recent.shape[1]), -np.inf)
         recent[:, -1:] = t
@@ -58,7 +92,7 @@ class LiveTracks:
     def set_states(self, k: IntArray, x: FloatArray, p: FloatArray) -> None:
         """Tracks ``k`` (indices into the live arrays) take new states and covariances."""
         self.x[k], self.p[k] = x, p
-        self.lam[k] = largest_eigenvalue(p, 0)
+        self.lam[k] = largest_eigenvalue_bound(np.ascontiguousarray(p))
 
     def hit(self, k: IntArray, t: float) -> None:
         """Tracks ``k`` were updated at ``t`` (counted once per time)."""
@@ -100,8 +134,6 @@ def bookkeeping(
     if not len(live):
         return
     ids = live.ids
-    sig = np.sqrt(live.lam)
-    vsig = largest_sigma(live.p, 3)
     firm = np.isfinite(log.firm.data[ids])
     if live.recent.shape[1]:
         confirmed = live.recent[:, 0] >= t - confirm_window_s
@@ -110,12 +142,16 @@ def bookkeeping(
     newly = ~firm & confirmed
     log.firm.data[ids[newly]] = t
     firm |= newly
+    # Sigmas of the tracks that may reach fire control now and of those updated now.
+    now = live.last == t
+    need = np.flatnonzero((firm & np.isnan(log.fire.data[ids])) | now)
+    sig, vsig = np.full(ids.size, np.nan), np.full(ids.size, np.nan)
+    sig[need], vsig[need] = largest_sigma(live.p[need], 0), largest_sigma(live.p[need], 3)
     good = (sig < fire_control[0]) & (vsig < fire_control[1])
     fc = firm & np.isnan(log.fire.data[ids]) & good
     log.fire.data[ids[fc]] = t
     log.fire_x.data[ids[fc]] = live.x[fc]
     log.fire_p.data[ids[fc]] = live.p[fc]
-    now = live.last == t
     log.states(ids[now], t, live.x[now].copy(), sig[now], vsig[now])
     limit = np.where(firm, drop_s[1], drop_s[0])
     live.keep(t - live.last <= limit)
