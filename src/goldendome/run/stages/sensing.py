@@ -169,8 +169,8 @@ def sensor_table(sensors: list[Sensor], m: Measurements, ctx: RunContext) -> dic
     n = len(sensors)
     layer_ids = {layer.name: layer.layer_id for layer in ctx.layers.values()}
     site_ids = {site.name: i for i, site in enumerate(ctx.spec.sites)}
-    pairs = np.unique(m.sensor * (int(m.object.max(initial=0)) + 1) + m.object)
     n_obj = int(m.object.max(initial=0)) + 1
+    seen_by = np.unique(m.sensor * n_obj + m.object) // n_obj  # a sensor per object it saw
     return {
         "sensor_id": [s.sensor_id for s in sensors],
         "name": [s.name for s in sensors],
@@ -181,7 +181,7 @@ def sensor_table(sensors: list[Sensor], m: Measurements, ctx: RunContext) -> dic
         "site_id": [-1 if s.label.startswith("infrared") else site_ids.get(s.name, -1)
                     for s in sensors],
         "detections": np.bincount(m.sensor, minlength=n)[:n].astype(np.int64).tolist(),
-        "objects_detected": np.bincount(pairs // n_obj, minlength=n)[:n].astype(np.int64).tolist(),
+        "objects_detected": np.bincount(seen_by, minlength=n)[:n].astype(np.int64).tolist(),
         "report_latency_s": np.array([s.report_latency_s for s in sensors]),
     }  # fmt: skip
 
