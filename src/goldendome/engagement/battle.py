@@ -217,7 +217,7 @@ def fight_layer(
     (n_obj,) float64
         The ready times after this layer (engaged survivors: last intercept + BDA delay).
     """
-    bats, windows = setup.layer_windows[layer]
+    bats, windows, reachable = setup.layer_windows[layer]
     ready = ready_s.copy()
     if not bats.size:
         return ready
@@ -227,7 +227,9 @@ def fight_layer(
     sspk_decoy = np.array([setup.batteries[k].kind.sspk_decoy for k in bats])
     looks: tuple[int, ...] = getattr(doctrine, layer).per_look()
     for look, shots in enumerate(looks):
-        targets = np.flatnonzero(seen & fight.object_alive & np.isfinite(ready) & (value > 0))
+        targets = np.flatnonzero(
+            seen & fight.object_alive & np.isfinite(ready) & (value > 0) & reachable
+        )
         if not targets.size:
             break
         mine = InterceptWindows(windows.t_s, windows.launch_by_s[:, targets], windows.distance_m)

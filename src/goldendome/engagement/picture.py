@@ -16,7 +16,7 @@ import numpy as np
 from goldendome.engagement.doctrine import Doctrine
 from goldendome.interceptors.ground_based import InterceptorType
 from goldendome.interceptors.intercept_window import InterceptWindows
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.geodesy import great_circle_distance_m
 
 
@@ -103,14 +103,25 @@ class KillChainSetup:
         return int(self.object_kind.shape[0])
 
     @cached_property
-    def layer_windows(self) -> dict[str, tuple[IntArray, InterceptWindows]]:
-        """Each surface layer's batteries (indices) and their intercept windows alone."""
+    def layer_windows(self) -> dict[str, tuple[IntArray, InterceptWindows, BoolArray]]:
+        """Each surface layer's batteries (indices), their intercept windows alone, and the
+        objects any of them can reach.
+
+        The windows keep only the samples from the first to the last at which any of the
+        layer's batteries can intercept anything: the earliest intercept is the same (the
+        samples left out are infeasible for every pair), and each trial's looks slice less.
+        """
         out = {}
         for layer in ("midcourse", "terminal"):
             rows = [k for k, b in enumerate(self.batteries) if b.kind.phase == layer]
             bats = np.array(rows, np.int64)
             w = self.windows
-            out[layer] = (bats, InterceptWindows(w.t_s, w.launch_by_s[bats], w.distance_m[bats]))
+            launch_by, distance = w.launch_by_s[bats], w.distance_m[bats]
+            feasible = np.isfinite(launch_by)
+            cols = np.flatnonzero(feasible.any(axis=(0, 1)))
+            span = slice(cols[0], cols[-1] + 1) if cols.size else slice(0, 0)
+            windows = InterceptWindows(w.t_s[span], launch_by[..., span], distance[..., span])
+            out[layer] = (bats, windows, np.asarray(feasible.any(axis=(0, 2)), dtype=np.bool_))
         return out
 
     def interceptor_names(self) -> list[str]:

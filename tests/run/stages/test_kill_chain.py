@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.physics.kinds import KIND_LABELS
 from goldendome.run.context import RunContext
@@ -121,3 +122,18 @@ def test_the_kill_chain_needs_a_raid():
     assert ctx.raid is None
     with pytest.raises(ValueError, match="the kill chain needs a raid"):
         build_setup(ctx, None)
+
+
+def test_each_layers_trimmed_windows_give_the_earliest_intercepts_of_the_full_ones(staged):
+    setup = staged.setup
+    rng = np.random.default_rng(3)
+    for layer, (bats, windows, reachable) in setup.layer_windows.items():
+        full = InterceptWindows(
+            setup.windows.t_s, setup.windows.launch_by_s[bats], setup.windows.distance_m[bats]
+        )
+        assert windows.t_s.size <= full.t_s.size, layer
+        ready = rng.uniform(0.0, full.t_s[-1], (bats.size, setup.n_objects))
+        got, want = windows.earliest(ready), full.earliest(ready)
+        for a, b in zip(got, want, strict=True):
+            np.testing.assert_array_equal(a, b, err_msg=layer)
+        assert np.array_equal(reachable, np.isfinite(full.launch_by_s).any(axis=(0, 2)))
