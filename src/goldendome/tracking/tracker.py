@@ -15,7 +15,8 @@ measurement's line of sight, and its tests are necessary conditions of the gate,
 association is the one every pair's NIS would give (``candidates="all"`` computes every
 pair, ``"numpy"`` applies the same tests without the tree). The assignment is solved one
 connected component of the gated pairs at a time. The cost thus grows with the tracks and
-measurements, not with their product.
+measurements and the pairs inside the gates, not with the product of the tracks and the
+measurements (see :mod:`goldendome.tracking.pregate` for how the gated pairs grow).
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
