@@ -1,6 +1,7 @@
 """Weapon-target assignment: the objective, the exact program, the heuristic against it."""
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -11,6 +12,7 @@ from goldendome.engagement.wta import (
     assign_greedy,
     expected_value_saved,
 )
+from goldendome.engagement.wta_exact import set_packing_columns
 
 ASSIGNERS = [assign, assign_exact, assign_greedy]
 
@@ -265,3 +267,31 @@ def test_expected_value_saved_refuses_a_bad_assignment():
         ValueError, match=r"target indices 0\.\.2 or -1 \(hold fire\); got values from 0 to 3"
     ):
         expected_value_saved(pk, value, [0, 3])
+
+
+def _columns_one_target_at_a_time(pk, value, max_shots):
+    """The exact program's column count as the definition says, target by target."""
+    total = 0
+    for j in range(pk.shape[1]):
+        if max_shots[j] <= 0 or value[j] <= 0.0:
+            continue
+        col = pk[:, j]
+        certain, other = int(np.sum(col >= 1.0)), int(np.sum((col > 0.0) & (col < 1.0)))
+        top = min(int(max_shots[j]), other)
+        total += certain + sum(math.comb(other, k) for k in range(1, top + 1))
+    return total
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_column_count_for_every_target_at_once_and_stopped_past_a_limit(seed):
+    rng = np.random.default_rng(seed)
+    pk = np.where(rng.random((15, 12)) < 0.5, rng.uniform(0.1, 1.0, (15, 12)), 0.0)
+    pk[rng.random((15, 12)) < 0.05] = 1.0
+    value = np.where(rng.random(12) < 0.2, 0.0, rng.uniform(1.0, 5.0, 12))
+    shots = rng.integers(0, 4, 12)
+    total = _columns_one_target_at_a_time(pk, value, shots)
+    assert set_packing_columns(pk, value, shots) == total
+    assert total > 50
+    assert set_packing_columns(pk, value, shots, stop_above=total) == total
+    stopped = set_packing_columns(pk, value, shots, stop_above=20)
+    assert 20 < stopped <= total
