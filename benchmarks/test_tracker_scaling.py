@@ -1,0 +1,131 @@
+"""How the tracker's time grows with the raid (issue 13), and the tracker against the baseline
+commit's on the peer raid, in one process.
+
+The raids are the peer raid scaled: each of its ten raid lines gets ``missiles / 10``
+missiles (three RVs and one decoy each), flown and measured by every sensor of the scenario
+once per session (:func:`peer_raid_measurements`).
+
+- Growth: the tracker on the measurements of 30, 100 and 300 missiles. The group's
+  reference is the 100-missile raid, ``work`` the missiles, so a ratio near 1 is linear
+  growth; the goal is ``time(300) / time(100) < 4.5`` (a quadratic tracker gives 9), checked
+  by :func:`test_growth_is_near_linear` after the timed runs.
+- Against the baseline: today's tracker and the baseline commit's
+  (:mod:`benchmarks.baseline`) on the peer raid's measurements; both must make the same
+  number of tracks and assign the same measurements.
+
+With ``--benchmark-disable`` (``make test``) the raids are 10 and 30 missiles, each run once.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pytest
+
+from benchmarks.baseline import baseline_api
+from goldendome import api
+from goldendome.physics.measurements import Measurements
+from goldendome.run.context import RunContext
+from goldendome.tracking.tracker import run_tracker
+
+#: Missiles of the timed raids, and of the untimed pass.
+TIMED, UNTIMED = (30, 100, 300), (10, 30)
+#: Lines of the peer raid (``[[threats.raid]]`` entries).
+RAID_LINES = 10
+ROUNDS = 3
+#: Largest ``time(300) / time(100)`` accepted.
+GROWTH_LIMIT = 4.5
+
+
+def scaled_peer_raid(missiles: int) -> dict[str, int]:
+    """Changes to the peer raid that give ``missiles`` missiles (a multiple of ten)."""
+    if missiles % RAID_LINES:
+        raise ValueError(f"missiles = {missiles}: the peer raid scales by tens.")
+    return {f"threats.raid[{i}].count": missiles // RAID_LINES for i in range(RAID_LINES)}
+
+
+@dataclass(frozen=True)
+class MeasuredRaid:
+    """Every sensor's detections of a scaled peer raid."""
+
+    missiles: int
+    objects: int
+    m: Measurements
+
+    def columns(self) -> tuple[np.ndarray, ...]:
+        """The arguments of ``run_tracker``."""
+        m = self.m
+        return m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation
+
+
+def peer_raid_measurements(missiles: int) -> MeasuredRaid:
+    """Fly the peer raid scaled to ``missiles`` and let every sensor measure it."""
+    spec, _ = api.read_scenario("peer-raid", changes=scaled_peer_raid(missiles))
+    ctx = RunContext(spec)
+    assert ctx.raid is not None
+    scene = ctx.raid.scene
+    rngs = ctx.streams.children("sensing", len(ctx.sensors) + 1)
+    parts = [s.measure(scene, rng) for s, rng in zip(ctx.sensors, rngs, strict=False)]
+    return MeasuredRaid(missiles, len(scene), Measurements.concatenate(parts))
+
+
+_RAIDS: dict[int, MeasuredRaid] = {}
+_MEDIANS: dict[int, float] = {}
+
+
+def _raid(missiles: int) -> MeasuredRaid:
+    if missiles not in _RAIDS:
+        _RAIDS[missiles] = peer_raid_measurements(missiles)
+    return _RAIDS[missiles]
+
+
+@pytest.mark.parametrize("size", range(3))
+def test_tracker_growth(benchmark, size: int):
+    sizes = UNTIMED if benchmark.disabled else TIMED
+    if size >= len(sizes):
+        pytest.skip("the untimed pass runs two raid sizes")
+    raid = _raid(sizes[size])
+    benchmark.group = "tracker on scaled peer raids (per missile)"
+    role = "reference" if raid.missiles == 100 else f"{raid.missiles} missiles"
+    benchmark.extra_info.update(role=role, work=raid.missiles, measurements=raid.m.t_s.size)
+    rounds = 1 if benchmark.disabled else ROUNDS
+    log = benchmark.pedantic(run_tracker, raid.columns(), rounds=rounds)
+    assert len(log) > raid.objects  # every object tracked, with some extra tracks
+    assert (log.assigned >= 0).mean() > 0.9
+    if not benchmark.disabled:
+        _MEDIANS[raid.missiles] = benchmark.stats.stats.median
+
+
+def test_growth_is_near_linear():
+    if set(_MEDIANS) != set(TIMED):
+        pytest.skip("the timed runs measure the growth")
+    assert _MEDIANS[300] / _MEDIANS[100] < GROWTH_LIMIT, _MEDIANS
+
+
+@pytest.fixture(scope="module")
+def baseline_tracker() -> Any:
+    """The baseline commit's ``run_tracker``."""
+    import importlib
+
+    baseline_api()
+    return importlib.import_module("goldendome_baseline.tracking.tracker").run_tracker
+
+
+_LOGS: dict[str, Any] = {}
+
+
+@pytest.mark.parametrize("role", ["today", "reference"])
+def test_tracker_against_baseline(benchmark, baseline_tracker, role: str):
+    raid = _raid(10 if benchmark.disabled else 100)
+    benchmark.group = f"tracker on the peer raid's measurements ({raid.missiles} missiles)"
+    benchmark.extra_info.update(role=role, work=1)
+    tracker = run_tracker if role == "today" else baseline_tracker
+    _LOGS[role] = benchmark.pedantic(tracker, raid.columns(), rounds=1)
+
+
+def test_same_tracks_as_the_baseline():
+    if set(_LOGS) != {"today", "reference"}:
+        pytest.skip("needs both trackers' runs")
+    today, baseline = _LOGS["today"], _LOGS["reference"]
+    assert len(today) == len(baseline)
+    assert np.array_equal(today.assigned, baseline.assigned)
