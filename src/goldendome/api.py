@@ -8,27 +8,13 @@ Example
 'golden-dome-2029'
 """
 
+from __future__ import annotations
+
+import importlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from goldendome.engagement.leakage import Layer, Leakage
-from goldendome.results.reader import RunFolderError, RunReader, open_run
-from goldendome.results.run_state import RunState, run_state
-from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
-from goldendome.results.summary import summarize_folder
-from goldendome.run.budget import (
-    BudgetError,
-    RunEstimate,
-    check_budget,
-    default_budget_bytes,
-    format_bytes,
-)
-from goldendome.run.lifecycle import Terminated
-from goldendome.run.pipeline import StoredRun, TrialOptions, run_scenario
-from goldendome.run.preflight import parse_size
-from goldendome.run.scheduler import SchedulerError
-from goldendome.run.sink import ProgressFn
 from goldendome.scenario import (
     Problem,
     ScenarioError,
@@ -38,15 +24,79 @@ from goldendome.scenario import (
     load_scenario_text,
     scenario_from_mapping,
 )
-from goldendome.scenario.loader import changed_scenario_text, read_scenario_file
-from goldendome.scenario.sizing import SizingSpec, sizing_spec
-from goldendome.studies.coverage.figures import CoverageResult, simulate_coverage
-from goldendome.studies.coverage.figures import coverage_report as _coverage_report
-from goldendome.studies.coverage.store import stored_coverage
-from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
-from goldendome.studies.sizing.question import size, size_report
-from goldendome.studies.sizing.search import SizingAnswer
-from goldendome.studies.sizing.store import stored_size
+from goldendome.scenario.loader import changed_scenario_text, parse_toml, read_scenario_file
+
+if TYPE_CHECKING:
+    from goldendome.engagement.leakage import Layer, Leakage
+    from goldendome.results.reader import RunFolderError, RunReader, open_run
+    from goldendome.results.run_state import RunState, run_state
+    from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
+    from goldendome.results.summary import summarize_folder
+    from goldendome.run.budget import (
+        BudgetError,
+        RunEstimate,
+        check_budget,
+        default_budget_bytes,
+        format_bytes,
+    )
+    from goldendome.run.lifecycle import Terminated
+    from goldendome.run.pipeline import StoredRun
+    from goldendome.run.preflight import parse_size
+    from goldendome.run.scheduler import SchedulerError
+    from goldendome.run.sink import ProgressFn
+    from goldendome.scenario.sizing import SizingSpec, sizing_spec
+    from goldendome.studies.coverage.figures import CoverageResult
+    from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
+    from goldendome.studies.sizing.search import SizingAnswer
+
+#: Names this module re-exports, by the module that defines them. They are imported when
+#: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
+#: the run pipeline, the studies, SciPy, numba or Dask.
+_LAZY = {
+    "Layer": "goldendome.engagement.leakage",
+    "Leakage": "goldendome.engagement.leakage",
+    "RunFolderError": "goldendome.results.reader",
+    "RunReader": "goldendome.results.reader",
+    "open_run": "goldendome.results.reader",
+    "RunState": "goldendome.results.run_state",
+    "run_state": "goldendome.results.run_state",
+    "RunsDirError": "goldendome.results.runs_dir",
+    "check_runs_dir": "goldendome.results.runs_dir",
+    "list_runs": "goldendome.results.runs_dir",
+    "summarize_folder": "goldendome.results.summary",
+    "BudgetError": "goldendome.run.budget",
+    "RunEstimate": "goldendome.run.budget",
+    "check_budget": "goldendome.run.budget",
+    "default_budget_bytes": "goldendome.run.budget",
+    "format_bytes": "goldendome.run.budget",
+    "Terminated": "goldendome.run.lifecycle",
+    "StoredRun": "goldendome.run.pipeline",
+    "parse_size": "goldendome.run.preflight",
+    "SchedulerError": "goldendome.run.scheduler",
+    "ProgressFn": "goldendome.run.sink",
+    "SizingSpec": "goldendome.scenario.sizing",
+    "sizing_spec": "goldendome.scenario.sizing",
+    "CoverageResult": "goldendome.studies.coverage.figures",
+    "catalog_listing": "goldendome.studies.fly",
+    "fly_threat": "goldendome.studies.fly",
+    "reconstruct_test": "goldendome.studies.fly",
+    "SizingAnswer": "goldendome.studies.sizing.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a re-exported name from its module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'goldendome.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "BudgetError",
@@ -84,6 +134,7 @@ __all__ = [
     "memory_check",
     "open_run",
     "parse_size",
+    "parse_toml",
     "read_scenario",
     "read_scenario_file",
     "reconstruct_test",
@@ -238,6 +289,9 @@ def run_spec(
     ``text`` is stored in the manifest beside its hash, so the run can be repeated; the other
     parameters are those of :func:`run`.
     """
+    from goldendome.run.pipeline import TrialOptions, run_scenario
+    from goldendome.run.preflight import parse_size
+
     budget = None if max_memory is None else parse_size(max_memory)
     options = TrialOptions(
         trials=trials, workers=workers, scheduler=scheduler, max_memory_bytes=budget
@@ -271,6 +325,9 @@ def memory_check(
     ValueError
         If ``max_memory`` is not a size.
     """
+    from goldendome.run.budget import check_budget, default_budget_bytes
+    from goldendome.run.preflight import parse_size
+
     budget = default_budget_bytes() if max_memory is None else parse_size(max_memory)
     return check_budget(spec, trials, budget), budget
 
@@ -371,6 +428,9 @@ def coverage_spec(
     }
     if progress is not None:
         options["progress"] = progress
+    from goldendome.studies.coverage.figures import simulate_coverage
+    from goldendome.studies.coverage.store import stored_coverage
+
     if runs_dir is None:
         return simulate_coverage(spec, regions, **options)
     return stored_coverage(spec, text, runs_dir, regions, **options)
@@ -379,7 +439,9 @@ def coverage_spec(
 def coverage_report(result: CoverageResult) -> dict[str, Any]:
     """A coverage result as plain data (what ``goldendome coverage --json`` prints), with a
     ``run_folder`` key when it was stored."""
-    return _coverage_report(result)
+    from goldendome.studies.coverage.figures import coverage_report as report
+
+    return report(result)
 
 
 def size_constellation(
@@ -418,6 +480,10 @@ def size_constellation(
         If a value is invalid (each problem names its key, value and rule); no folder is
         written then.
     """
+    from goldendome.scenario.sizing import sizing_spec
+    from goldendome.studies.sizing.question import size
+    from goldendome.studies.sizing.store import stored_size
+
     spec = sizing_spec(values)
     if runs_dir is None:
         return size(spec, progress)
@@ -432,4 +498,6 @@ def size_constellation_report(
 ) -> dict[str, Any]:
     """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints), with
     a ``run_folder`` key when a folder was written."""
+    from goldendome.studies.sizing.question import size_report
+
     return size_report(*size_constellation(values, progress, runs_dir=runs_dir))

@@ -10,6 +10,8 @@ RESULTS = (
     "goldendome.results.summary",
     "goldendome.results.run_folder",
     "goldendome.results.schemas",
+    "goldendome.results.run_state",
+    "goldendome.results.runs_dir",
 )
 #: Heavy libraries (pyarrow is imported only when a table is read or written).
 HEAVY = ("numba", "scipy", "pyarrow", "pydantic")

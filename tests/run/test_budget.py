@@ -131,3 +131,6 @@ def test_default_budget_is_a_share_of_this_machine() -> None:
 def test_format_bytes() -> None:
     assert format_bytes(810 * 2**20) == "810 MiB"
     assert format_bytes(int(3.2 * GIB)) == "3.2 GiB"
+    assert format_bytes(int(12.5 * 2**40)) == "12.5 TiB"
+    assert format_bytes(int(1500.0 * 2**40)) == "1,500.0 TiB"
+    assert format_bytes(12 * 2**10) == "12 KiB"

@@ -3,9 +3,10 @@ raid reports progress as groups of missiles and of payloads are flown."""
 
 import numpy as np
 
-from goldendome.run.boost_tracks import boost_grid, merged_intervals
+from goldendome.run.boost_tracks import boost_grid
 from goldendome.run.context import RunContext
 from goldendome.run.footprint import boost_samples
+from goldendome.run.work_bounds import merged_intervals
 from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
 from goldendome.threats.ballistic import Launches
 from tests.small_scenario import small_spec

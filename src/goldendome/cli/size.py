@@ -22,16 +22,14 @@ def _numbers(text: str | None, name: str, kind: type = float) -> list[Any] | Non
 def _from_scenario(path: Path) -> dict[str, Any]:
     """The kill vehicle, rule and first raid entry of a scenario, as sizing values; a
     scenario with problems exits with code 2, every problem listed."""
-    import tomllib
-
-    from goldendome.api import ScenarioError, read_scenario
+    from goldendome.api import ScenarioError, parse_toml, read_scenario
 
     try:
         _, text = read_scenario(path)  # the whole scenario validated, every problem named
     except ScenarioError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    data = tomllib.loads(text)
+    data = parse_toml(text, str(path))  # as read: a byte-order mark, nesting checked
     values: dict[str, Any] = {}
     sbi = dict(data.get("sbi", {}))
     sbi.pop("layer", None)

@@ -19,16 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.spatial import cKDTree
 
+from goldendome.interceptors.pair_bounds import PAIR_BYTES, PAIR_CHUNK, PAIR_SAMPLE_BYTES
 from goldendome.interceptors.space_based import KillVehicle
 from goldendome.physics._types import FloatArray, IntArray
-
-#: Most pairs checked together in the sample-by-sample phase.
-PAIR_CHUNK = 50_000
-#: Most bytes the sample-by-sample phase holds at once: a pair checked over a window of
-#: ``w`` samples takes about ``PAIR_SAMPLE_BYTES * w`` bytes (gathered positions, gaps,
-#: distances, margins), so fewer pairs are checked together over long windows.
-PAIR_BYTES = 64 * 2**20
-PAIR_SAMPLE_BYTES = 160
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,13 @@ from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.analytic import propagate_analytic
 from goldendome.orbits.base import OrbitalElements
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import FloatArray
 from goldendome.physics.constants import MU_EARTH_M3_S2
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.run.work_bounds import BOOST_STEP_S, merged_intervals
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.flight import BURNOUT, Flight, fly
-
-#: Sampling of boost-phase tracks, seconds (a solid ICBM climbs ~2 km/s near burnout).
-BOOST_STEP_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -63,18 +61,6 @@ def boost_grid(launches: Launches, step_s: float = BOOST_STEP_S) -> FloatArray:
     hi = np.ceil((burnout + 2.0 * step_s - first) / step_s).astype(np.int64)
     k = np.concatenate([np.arange(a, b) for a, b in merged_intervals(lo, hi)])
     return first + k * step_s
-
-
-def merged_intervals(lo: IntArray, hi: IntArray) -> list[tuple[int, int]]:
-    """The union of half-open integer intervals ``[lo, hi)`` as sorted disjoint intervals."""
-    order = np.argsort(lo, kind="stable")
-    out: list[tuple[int, int]] = []
-    for a, b in zip(lo[order].tolist(), hi[order].tolist(), strict=True):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        elif b > a:
-            out.append((a, b))
-    return out
 
 
 def boost_tracks(flight: Flight) -> BoostTracks:

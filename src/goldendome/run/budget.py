@@ -73,10 +73,14 @@ class BudgetError(ValueError):
 
 
 def format_bytes(n: int) -> str:
-    """``3.2 GiB``, ``810 MiB``."""
+    """``12.5 TiB``, ``3.2 GiB``, ``810 MiB``, ``12 KiB``."""
+    if n >= 2**40:
+        return f"{n / 2**40:,.1f} TiB"
     if n >= 2**30:
         return f"{n / 2**30:.1f} GiB"
-    return f"{n / 2**20:.0f} MiB"
+    if n >= 2**20:
+        return f"{n / 2**20:.0f} MiB"
+    return f"{max(n, 0) / 2**10:.0f} KiB"
 
 
 def default_budget_bytes() -> int:

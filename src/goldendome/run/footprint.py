@@ -13,17 +13,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.interceptors.sbi_reach import PAIR_BYTES
-from goldendome.run.boost_tracks import merged_intervals
-from goldendome.run.layers import BLOCK_BYTES
+from goldendome.interceptors.pair_bounds import PAIR_BYTES
+from goldendome.run.work_bounds import (
+    BLOCK_BYTES,
+    BOOST_BLOCK_BYTES,
+    BOOST_STEP_S,
+    merged_intervals,
+)
 from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 
-#: Boost-phase sampling step, seconds (:data:`goldendome.run.boost_tracks.BOOST_STEP_S`).
-BOOST_STEP_S = 1.0
-#: Most bytes of SBI positions the boost stage streams at once
-#: (:data:`goldendome.run.stages.boost.BOOST_BLOCK_BYTES`).
-BOOST_BLOCK_BYTES = 32 * 2**20
 #: Roles whose layers carry infrared sensors (their propagations are kept for the sensors).
 SENSOR_ROLES = ("early_warning", "tracking")
 

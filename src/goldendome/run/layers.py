@@ -17,10 +17,8 @@ from goldendome.orbits.analytic import propagate_analytic
 from goldendome.orbits.base import Constellation, OrbitalElements
 from goldendome.physics._types import FloatArray
 from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.run.work_bounds import BLOCK_BYTES
 from goldendome.scenario.constellations import ConstellationSpec
-
-#: Most bytes of positions a streamed block holds (:meth:`SpaceLayer.blocks`).
-BLOCK_BYTES = 8 * 2**20
 
 #: Phase ``k`` of ``K`` advances every satellite by ``2 pi frac(k * GOLDEN)`` along its orbit.
 GOLDEN = (math.sqrt(5.0) - 1.0) / 2.0

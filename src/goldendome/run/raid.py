@@ -3,7 +3,7 @@ serves both the scenario clock and the boost-phase view, then release and fly th
 payloads.
 
 The missiles are flown on the union of the scenario grid and a fine boost-phase grid
-(:data:`goldendome.run.boost_tracks.BOOST_STEP_S` from the first launch to the last
+(:data:`goldendome.run.work_bounds.BOOST_STEP_S` from the first launch to the last
 burnout); the flight kernel's dense output makes each sample independent of which others
 are asked for, so the two views are exactly what two separate flights would give.
 """

@@ -21,9 +21,7 @@ from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.run.boost_tracks import BoostTracks, engagement_windows, speed_bound_m_s
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
-
-#: Most bytes of SBI positions on the boost grid held at once (one block of satellites).
-BOOST_BLOCK_BYTES = 32 * 2**20
+from goldendome.run.work_bounds import BOOST_BLOCK_BYTES
 
 
 @dataclass(frozen=True, eq=False)
