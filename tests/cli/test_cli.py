@@ -59,7 +59,7 @@ def test_validate_missing_file_is_one_line_exit_2(tmp_path: Path):
 def test_schema_is_json_schema_with_unit_keys():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
-    schema = json.loads(result.output)
+    schema = json.loads(result.stdout)
     assert schema["title"] == "ScenarioSpec"
     walker = schema["$defs"]["WalkerDeltaSpec"]["properties"]
     assert walker["altitude_km"]["exclusiveMinimum"] == 0
@@ -75,7 +75,7 @@ def test_run_small_scenario_json_and_run_folder(tmp_path: Path):
         app, ["run", str(path), "--runs-dir", runs, "--json", "--seed", "11", *IN_PROCESS]
     )
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)
+    summary = json.loads(result.stdout)
     assert summary["scenario"] == "small-test"
     assert summary["seed"] == 11
     assert summary["n_times"] == 41

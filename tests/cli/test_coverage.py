@@ -37,7 +37,7 @@ def test_coverage_json_has_regions_and_one_row_per_region_and_layer():
         ],
     )
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["scenario"] == "golden-dome-2029"
     assert (report["duration_s"], report["step_s"], report["samples"]) == (600.0, 60.0, 11)
     assert [r["name"] for r in report["regions"]] == ["NK", "Hawaii"]
@@ -100,7 +100,7 @@ def test_coverage_writes_a_run_folder_under_runs_dir(tmp_path: Path):
     args = ["coverage", "--regions", "NK", "--layers", "warning_geo", *SHORT]
     result = runner.invoke(app, [*args, "--runs-dir", str(runs), "--json"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     folder = Path(report["run_folder"])
     assert folder.parent == runs
     run = open_run(folder)

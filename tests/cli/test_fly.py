@@ -22,7 +22,7 @@ def in_tmp_path(tmp_path: Path, monkeypatch):
 def test_fly_to_a_target_json():
     result = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "seattle", "--json"])
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
     assert out["reachable"] is True
     assert out["miss_m"] < 100.0
     assert abs(out["range_km"] - out["target_range_km"]) < 0.2
@@ -34,11 +34,11 @@ def test_fly_range_and_apogee_and_text_output():
         app, ["fly", "df-41-class", "--from", "yumen", "--range-km", "9000", "--json"]
     )
     assert by_range.exit_code == 0, by_range.output
-    assert abs(json.loads(by_range.output)["range_km"] - 9000.0) < 0.2
+    assert abs(json.loads(by_range.stdout)["range_km"] - 9000.0) < 0.2
     flat = runner.invoke(app, ["fly", "hwasong-17-class", "--fpa-deg", "8", "--json"])
-    assert abs(json.loads(flat.output)["burnout_flight_path_angle_deg"] - 8.0) < 0.01
+    assert abs(json.loads(flat.stdout)["burnout_flight_path_angle_deg"] - 8.0) < 0.01
     lofted = runner.invoke(app, ["fly", "hwasong-15-class", "--apogee-km", "3000", "--json"])
-    assert abs(json.loads(lofted.output)["apogee_km"] - 3000.0) < 1.0
+    assert abs(json.loads(lofted.stdout)["apogee_km"] - 3000.0) < 1.0
     text = runner.invoke(app, ["fly", "hwasong-17-class", "--to", "anchorage"])
     assert "flight time" in text.output
     assert "miss distance" in text.output
@@ -61,7 +61,7 @@ def test_fly_reconstruct_flags_the_hwasong_17_report():
         ],
     )
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
     assert out["flagged"] is True
     assert out["residual_s"] < 0
 
@@ -76,7 +76,7 @@ def test_unknown_names_get_the_known_ones_closest_first():
 
 
 def test_list_and_unsupported_classes():
-    listing = json.loads(runner.invoke(app, ["fly", "--list", "--json"]).output)
+    listing = json.loads(runner.invoke(app, ["fly", "--list", "--json"]).stdout)
     assert {"hwasong-17-class", "kh-101-class"} <= {c["name"] for c in listing["classes"]}
     assert "sunan" in {a["name"] for a in listing["launch_areas"]}
     result = runner.invoke(app, ["fly", "kh-101-class", "--apogee-km", "100"])
@@ -93,7 +93,7 @@ def test_fly_glide_and_cruise_classes():
         app, ["fly", "df-17-class", "--from", "bohai", "--to", "kadena-ab", "--json"]
     )
     assert hgv.exit_code == 0, hgv.output
-    out = json.loads(hgv.output)
+    out = json.loads(hgv.stdout)
     assert out["type"] == "hgv"
     assert out["reachable"] is True
     assert 20.0 < out["glide_altitude_km"][0] < out["glide_altitude_km"][1] < 70.0
@@ -110,7 +110,7 @@ def test_fly_writes_a_run_folder_under_runs_dir(tmp_path: Path):
     args = ["fly", "hwasong-17-class", "--to", "seattle"]
     result = runner.invoke(app, [*args, "--runs-dir", str(runs), "--json"])
     assert result.exit_code == 0, result.output
-    out = json.loads(result.output)
+    out = json.loads(result.stdout)
     run = open_run(out["run_folder"])
     assert Path(out["run_folder"]).parent == runs
     assert run.manifest["status"] == "complete"

@@ -190,7 +190,7 @@ def test_a_flight_the_class_cannot_make_is_answered_with_a_verdict(tmp_path: Pat
     assert short["verdict"].startswith(
         "TOO CLOSE: hwasong-17-class cannot be aimed as short as 1 km; the closest flight found lands "
     )
-    far = json.loads(runner.invoke(app, ["fly", "jl-3-class", "--range-km", "15000", *runs]).output)
+    far = json.loads(runner.invoke(app, ["fly", "jl-3-class", "--range-km", "15000", *runs]).stdout)
     assert far["verdict"].startswith("OUT OF REACH: 15,000 km is beyond the maximum range of ")
     steep = runner.invoke(
         app,

@@ -73,7 +73,7 @@ def test_runs_show_gives_one_folder_in_detail(tmp_path: Path):
     assert "state: complete" in lines
     assert "tables: threats" in lines
     assert "stages: raid 1.2 s" in lines
-    detail = json.loads(runner.invoke(app, ["runs", "show", str(folder), "--json"]).output)
+    detail = json.loads(runner.invoke(app, ["runs", "show", str(folder), "--json"]).stdout)
     assert detail["tables"] == ["threats"]
 
 

@@ -5,6 +5,7 @@ while local Dask workers run prints one line and no traceback (exit 130)."""
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -58,6 +59,15 @@ def _when_trials_are_stored(process: subprocess.Popen[str], runs: Path) -> Path:
     raise AssertionError(f"no Monte Carlo part was stored: {process.communicate()}")
 
 
+#: A progress line as written to a pipe (:class:`goldendome.cli.progress.PlainProgress`).
+PROGRESS = re.compile(r"^[^:]+: [\d,]+/[\d,]+ \(\d+ s\)$")
+
+
+def _messages(err: str) -> list[str]:
+    """The lines of standard error other than progress lines: what the command says."""
+    return [line for line in err.splitlines() if line.strip() and not PROGRESS.match(line)]
+
+
 def _group_is_gone(pgid: int, wait_s: float = 10.0) -> bool:
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
@@ -75,7 +85,7 @@ def test_sigterm_ends_the_run_interrupted_keeping_its_trials(tmp_path: Path):
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 143
-    assert [line for line in err.splitlines() if line.strip()] == [
+    assert _messages(err) == [
         f"Terminated (SIGTERM): the finished part of the run, finished Monte Carlo trials "
         f"included, is kept in its run folder under {runs}/ (manifest status 'interrupted'; "
         f"'goldendome runs list --runs-dir {runs}' shows it)."
@@ -107,7 +117,7 @@ def test_ctrl_c_to_the_process_group_with_dask_workers_prints_one_line(tmp_path:
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    lines = [line for line in err.splitlines() if line.strip()]
+    lines = _messages(err)
     assert len(lines) == 1, err
     assert lines[0].startswith("Interrupted: the finished part of the run")
     assert "Traceback" not in err

@@ -33,8 +33,8 @@ def test_size_prints_the_answer_beside_its_assumptions():
 
 @pytest.mark.slow
 def test_size_json_and_salvo():
-    one = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--json"]).output)
-    four = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--salvo", "4", "--json"]).output)
+    one = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--json"]).stdout)
+    four = json.loads(runner.invoke(app, ["size", *ONE_SHELL, "--salvo", "4", "--json"]).stdout)
     assert one["satellites"] == one["best"]["satellites"] > 0
     assert four["satellites"] > 2 * one["satellites"]
     assert four["assumptions"]["salvo_simultaneous_launches"] == 4
@@ -58,7 +58,7 @@ def test_size_takes_kill_vehicle_and_threat_from_a_scenario(tmp_path: Path):
     path.write_text(default_scenario_text().replace("delta_v_km_s = 4.0", "delta_v_km_s = 5.0"))
     result = runner.invoke(app, ["size", "--scenario", str(path), *ONE_SHELL, "--json"])
     assert result.exit_code == 0, result.output
-    assumed = json.loads(result.output)["assumptions"]
+    assumed = json.loads(result.stdout)["assumptions"]
     assert assumed["kill_vehicle_delta_v_km_s"] == 5.0
     assert assumed["threat"].startswith("hwasong-17-class from sunan")
 
@@ -79,7 +79,7 @@ def test_size_writes_a_run_folder_under_runs_dir(tmp_path: Path):
     quick = [*ONE_SHELL, "--launch-times", "60"]
     result = runner.invoke(app, ["size", *quick, "--runs-dir", str(runs), "--json"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     run = open_run(report["run_folder"])
     assert Path(report["run_folder"]).parent == runs
     assert run.manifest["status"] == "complete"
