@@ -181,38 +181,32 @@ def test_fly_flags_a_request_would_ignore_are_refused(flags: list[str], says: st
 
 
 @pytest.mark.slow
-def test_a_flight_the_class_cannot_make_is_answered_with_a_verdict(tmp_path: Path):
+def test_a_flight_the_class_cannot_make_is_answered_with_a_verdict_and_exit_2(tmp_path: Path):
     runs = ["--runs-dir", str(tmp_path), "--json"]
-    short = json.loads(
-        runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "1", *runs]).output
-    )
+    result = runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "1", *runs])
+    assert result.exit_code == 2
+    short = json.loads(result.stdout)
     assert (short["reachable"], short["aimed"]) == (True, False)
     assert short["verdict"].startswith(
         "TOO CLOSE: hwasong-17-class cannot be aimed as short as 1 km; the closest flight found lands "
     )
-    far = json.loads(runner.invoke(app, ["fly", "jl-3-class", "--range-km", "15000", *runs]).stdout)
+    result = runner.invoke(app, ["fly", "jl-3-class", "--range-km", "15000", *runs])
+    assert result.exit_code == 2
+    far = json.loads(result.stdout)
     assert far["verdict"].startswith("OUT OF REACH: 15,000 km is beyond the maximum range of ")
-    steep = runner.invoke(
-        app,
-        [
-            "fly",
-            "hwasong-17-class",
-            "--range-km",
-            "5000",
-            "--fpa-deg",
-            "80",
-            "--runs-dir",
-            str(tmp_path),
-        ],
-    )
-    assert steep.exit_code == 0
+    steep_flags = ["--range-km", "5000", "--fpa-deg", "80", "--runs-dir", str(tmp_path)]
+    steep = runner.invoke(app, ["fly", "hwasong-17-class", *steep_flags])
+    assert steep.exit_code == 2
     assert "CANNOT BE AIMED at a 80 deg burnout" in " ".join(steep.output.replace("│", " ").split())
-    glide = json.loads(
-        runner.invoke(
-            app, ["fly", "df-17-class", "--from", "bohai", "--range-km", "100", *runs]
-        ).output
+    result = runner.invoke(
+        app, ["fly", "df-17-class", "--from", "bohai", "--range-km", "100", *runs]
     )
+    assert result.exit_code == 2
+    glide = json.loads(result.stdout)
     assert glide["verdict"].startswith("TOO CLOSE: the glide cannot dive onto a target 100 km away")
+    good = runner.invoke(app, ["fly", "hwasong-17-class", "--range-km", "9000", *runs])
+    assert good.exit_code == 0  # a flight that lands on its aim point
+    assert json.loads(good.stdout)["verdict"] is None
 
 
 def test_size_refuses_a_scenario_with_problems_listing_every_one(tmp_path: Path):

@@ -192,14 +192,18 @@ def fly(
         _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
     if json_out:
         typer.echo(json.dumps(result, indent=2))
-        return
-    if reconstruct:
+    elif reconstruct:
         _print_reconstruction(result)
     elif result.get("type") in ("hgv", "cruise"):
         _print_glide_or_cruise(result)
     else:
         _print_flight(result)
-    typer.echo(f"Run folder: {result['run_folder']}", err=True)
+    if not json_out:
+        typer.echo(f"Run folder: {result['run_folder']}", err=True)
+    if not reconstruct and result.get("verdict"):
+        # The class cannot fly what was asked: the verdict says why, the closest flight is
+        # stored, and the exit code tells a script the request was impossible.
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _print_flight(s: dict[str, Any]) -> None:
