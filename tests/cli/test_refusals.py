@@ -118,7 +118,7 @@ def test_validate_prints_the_memory_estimate_and_refuses_a_scenario_above_the_bu
     assert ok.exit_code == 0, ok.output
     assert "OK: scenario 'small-defended'" in ok.output
     assert "missiles in the raid; a run needs about " in ok.output
-    assert "within its memory budget of 64.0 GiB." in ok.output
+    assert "within its memory budget of 64.0 GiB, and about" in ok.output
     over = runner.invoke(app, ["validate", str(scenario), "--max-memory", "1MB"])
     assert over.exit_code == 2
     assert _one_line(over).startswith(f"{scenario}: valid, but this run needs about ")

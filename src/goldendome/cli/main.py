@@ -151,12 +151,13 @@ def validate(
         estimate, limit = api.memory_check(spec, max_memory=budget)
     except api.BudgetError as exc:
         _fail(f"{scenario}: valid, but {str(exc)[0].lower()}{str(exc)[1:]}")
+    work = "" if estimate.work is None else f", and {estimate.work.phrase()} on 2 cores"
     typer.echo(
         f"{scenario}: OK: scenario '{spec.name}', {len(spec.space)} space layers "
         f"({n_sat} satellites), {len(spec.sites)} sites, "
         f"{len(spec.defended_assets)} defended assets, "
         f"{sum(e.count for e in spec.threats.raid)} missiles in the raid; a run "
-        f"{estimate.sentence()}, within its memory budget of {api.format_bytes(limit)}."
+        f"{estimate.sentence()}, within its memory budget of {api.format_bytes(limit)}{work}."
     )
 
 

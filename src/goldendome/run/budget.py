@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from goldendome.run.footprint import BASE_BYTES, Dimensions, dimensions, stage_bytes
+from goldendome.run.work_estimate import WorkEstimate, estimate_work
 from goldendome.scenario.spec import ScenarioSpec
 
 #: Share of the available memory a run may plan to use.
@@ -43,12 +44,16 @@ class RunEstimate:
         satellites x 361 times"``.
     advice : str
         What to reduce to lower the peak, e.g. ``"fewer satellites in space.sbi_layer"``.
+    work : WorkEstimate or None
+        The estimated computing time on the reference machine
+        (:mod:`goldendome.run.work_estimate`).
     """
 
     peak_bytes: int
     dimensions: dict[str, int]
     driver: str
     advice: str = ""
+    work: WorkEstimate | None = None
 
     def sentence(self) -> str:
         """``needs about 3.2 GiB at peak (architecture: 7,800 satellites x 361 times)``."""
@@ -179,7 +184,8 @@ def estimate_run(spec: ScenarioSpec, trials: int | None = None) -> RunEstimate:
             parts = [(s.kept, s.name) for s in stages[: k + 1]] + [(stage.working, stage.name)]
             top = max(parts)[1]
     driver, advice = _describe(top, d)
-    return RunEstimate(int(BASE_BYTES + MARGIN * peak), d.as_dict(), driver, advice)
+    work = estimate_work(d)
+    return RunEstimate(int(BASE_BYTES + MARGIN * peak), d.as_dict(), driver, advice, work)
 
 
 def check_budget(

@@ -211,6 +211,7 @@ def run_scenario(
         "estimated_peak_bytes": estimate.peak_bytes,
         "budget_bytes": budget,
         "driver": estimate.driver,
+        "estimated_work_s": None if estimate.work is None else round(estimate.work.seconds, 1),
     }
     run.manifest("running")
     with watched(run.folder.path) as heartbeat:
