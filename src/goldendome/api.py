@@ -300,7 +300,11 @@ def run_spec(
 
 
 def memory_check(
-    spec: ScenarioSpec, *, trials: int | None = None, max_memory: int | str | None = None
+    spec: ScenarioSpec,
+    *,
+    trials: int | None = None,
+    max_memory: int | str | None = None,
+    workers: int | None = None,
 ) -> tuple[RunEstimate, int]:
     """A run's estimated peak memory, checked against the budget (``goldendome validate``).
 
@@ -311,6 +315,9 @@ def memory_check(
         Monte Carlo trials (the scenario's when omitted).
     max_memory : int or str, optional
         The budget as for :func:`run`; three quarters of the memory available when omitted.
+    workers : int, optional
+        Local Dask workers, as for :func:`run` (one per core, at most 2, when omitted; 0 runs
+        the trials in-process); their memory counts in the estimate.
 
     Returns
     -------
@@ -325,11 +332,12 @@ def memory_check(
     ValueError
         If ``max_memory`` is not a size.
     """
-    from goldendome.run.budget import check_budget, default_budget_bytes
+    from goldendome.run.budget import check_budget, default_budget_bytes, local_workers
     from goldendome.run.preflight import parse_size
 
     budget = default_budget_bytes() if max_memory is None else parse_size(max_memory)
-    return check_budget(spec, trials, budget), budget
+    n = local_workers(workers) if spec.threats.raid else 0
+    return check_budget(spec, trials, budget, n), budget
 
 
 def coverage(

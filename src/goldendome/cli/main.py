@@ -139,6 +139,14 @@ def run(
 def validate(
     scenario: Annotated[Path, typer.Argument(help="Scenario TOML file to check.")],
     max_memory: Annotated[str | None, typer.Option(help=MAX_MEMORY_HELP)] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Local Dask workers the run would start (default 2; 0: in-process).",
+            min=0,
+            callback=worker_count,
+        ),
+    ] = None,
 ) -> None:
     """Check a scenario file and report every problem at once (exit code 2 if any), and
     whether a run of it fits in memory."""
@@ -148,7 +156,7 @@ def validate(
     spec, _ = _load(scenario)
     n_sat = sum(layer.build(name).n_satellites for name, layer in spec.space.items())
     try:
-        estimate, limit = api.memory_check(spec, max_memory=budget)
+        estimate, limit = api.memory_check(spec, max_memory=budget, workers=workers)
     except api.BudgetError as exc:
         _fail(f"{scenario}: valid, but {str(exc)[0].lower()}{str(exc)[1:]}")
     work = "" if estimate.work is None else f", and {estimate.work.phrase()} on 2 cores"

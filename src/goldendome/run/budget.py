@@ -9,10 +9,18 @@ sentence that says what to reduce, so an oversized scenario fails in a fraction 
 instead of after minutes of swapping.
 """
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from goldendome.run.footprint import BASE_BYTES, Dimensions, dimensions, stage_bytes
+from goldendome.run.footprint import (
+    BASE_BYTES,
+    WORKER_BASE_BYTES,
+    WORKER_DATA_FACTOR,
+    Dimensions,
+    dimensions,
+    stage_bytes,
+)
 from goldendome.run.work_estimate import WorkEstimate, estimate_work
 from goldendome.scenario.spec import ScenarioSpec
 
@@ -168,10 +176,17 @@ def _describe(stage: str, d: Dimensions) -> tuple[str, str]:
     return driver, cut
 
 
-def estimate_run(spec: ScenarioSpec, trials: int | None = None) -> RunEstimate:
-    """The estimated peak memory of running ``spec`` (``trials`` overrides the spec's).
+def local_workers(workers: int | None) -> int:
+    """The local Dask worker processes a run starts: ``workers``, or one per core, at most 2."""
+    return workers if workers is not None else min(2, os.cpu_count() or 1)
 
-    Reads the spec and the catalogs only; nothing is propagated or flown.
+
+def estimate_run(spec: ScenarioSpec, trials: int | None = None, workers: int = 0) -> RunEstimate:
+    """The estimated peak memory of running ``spec`` (``trials`` overrides the spec's), with
+    ``workers`` local Dask worker processes for its trials (0: in this process).
+
+    Reads the spec and the catalogs only; nothing is propagated or flown. The local workers'
+    memory is added to the run's own: each holds its base and the kill chain's windows.
     """
     d = dimensions(spec, trials)
     stages = stage_bytes(d)
@@ -184,12 +199,22 @@ def estimate_run(spec: ScenarioSpec, trials: int | None = None) -> RunEstimate:
             parts = [(s.kept, s.name) for s in stages[: k + 1]] + [(stage.working, stage.name)]
             top = max(parts)[1]
     driver, advice = _describe(top, d)
-    work = estimate_work(d)
-    return RunEstimate(int(BASE_BYTES + MARGIN * peak), d.as_dict(), driver, advice, work)
+    work = estimate_work(d, workers)
+    total = int(BASE_BYTES + MARGIN * peak)
+    if workers and d.missiles:
+        kill_chain = next(s.kept for s in stages if s.name == "kill_chain")
+        each = int(WORKER_BASE_BYTES + MARGIN * WORKER_DATA_FACTOR * kill_chain)
+        total += workers * each
+        driver += f"; with {workers} local worker{'s' if workers > 1 else ''} of about "
+        driver += f"{format_bytes(each)} each"
+    return RunEstimate(total, d.as_dict(), driver, advice, work)
 
 
 def check_budget(
-    spec: ScenarioSpec, trials: int | None = None, max_memory_bytes: int | None = None
+    spec: ScenarioSpec,
+    trials: int | None = None,
+    max_memory_bytes: int | None = None,
+    workers: int = 0,
 ) -> RunEstimate:
     """:func:`estimate_run`, raising :class:`BudgetError` above ``max_memory_bytes``.
 
@@ -200,15 +225,21 @@ def check_budget(
         Overrides ``[monte_carlo] trials``.
     max_memory_bytes : int, optional
         The budget, bytes; :func:`default_budget_bytes` when omitted.
+    workers : int
+        Local Dask worker processes the run will start (0: trials in this process, or on a
+        remote scheduler's workers, whose memory is not this machine's).
 
     Raises
     ------
     BudgetError
         When the estimate is above the budget.
     """
-    estimate = estimate_run(spec, trials)
+    estimate = estimate_run(spec, trials, workers)
     budget = default_budget_bytes() if max_memory_bytes is None else int(max_memory_bytes)
     if estimate.peak_bytes > budget:
+        if workers and estimate_run(spec, trials, 0).peak_bytes <= budget:
+            advice = "fewer local workers (--workers 1, or --workers 0: trials in-process)"
+            raise BudgetError(replace(estimate, advice=advice), budget)
         raise BudgetError(estimate, budget)
     return estimate
 
@@ -220,4 +251,5 @@ __all__ = [
     "default_budget_bytes",
     "estimate_run",
     "format_bytes",
+    "local_workers",
 ]

@@ -13,13 +13,13 @@ address is reported at once rather than after the deterministic stages.
 
 import asyncio
 import logging
-import os
 import signal
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, Protocol, TypeVar
 
+from goldendome.run.budget import local_workers
 from goldendome.run.scheduler import (
     CONNECT_TIMEOUT_S,
     SchedulerError,
@@ -142,7 +142,7 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
         with _loggers_restored(), Client(scheduler) as client, _silent_on_interrupt():
             yield client
         return
-    n = workers if workers is not None else min(2, os.cpu_count() or 1)
+    n = local_workers(workers)
     with _children_ignore_sigint():
         cluster = LocalCluster(
             n_workers=n,

@@ -30,6 +30,13 @@ SENSOR_ROLES = ("early_warning", "tracking")
 #: resident set when its first stage starts, 360 MiB measured with every kernel loaded from
 #: numba's cache (2026-12-04, after the tracker's kernels were added), rounded up.
 BASE_BYTES = 370 * 2**20
+#: Resident memory of a local Dask worker before its first chunk (the interpreter, NumPy, Dask
+#: and the kill chain's kernels): 237 MiB measured per worker on the default run, rounded up.
+WORKER_BASE_BYTES = 280 * 2**20
+#: A local worker holds the kill chain's intercept windows and its chunk's working arrays:
+#: this many times the kill-chain stage's kept bytes (580 MiB measured per worker on a
+#: 1,000-missile raid whose windows are 242 MiB: 1.3x below this bound).
+WORKER_DATA_FACTOR = 2
 #: Bytes per satellite held for the run (elements, phased copies, the satellites table).
 SATELLITE = 400
 #: Bytes per (satellite, time) the architecture works on: one streamed block's positions

@@ -29,6 +29,7 @@ from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
 from goldendome.results.summary import summarize_folder
+from goldendome.run.budget import local_workers
 from goldendome.run.context import RunContext
 from goldendome.run.executor import Executor, executor_for
 from goldendome.run.lifecycle import signal_name, watched
@@ -197,12 +198,14 @@ def run_scenario(
         lifecycle.Terminated` on SIGTERM).
     """
     scheduler = options.scheduler if executor is None and spec.threats.raid else None
+    local = executor is None and scheduler is None and bool(spec.threats.raid)
     estimate, budget = preflight(
         spec,
         runs_dir,
         trials=options.trials,
         scheduler=scheduler,
         max_memory_bytes=options.max_memory_bytes,
+        workers=local_workers(options.workers) if local else 0,
     )
     run = _Run(spec, scenario_text, runs_dir, progress)
     if spec.threats.raid:

@@ -25,6 +25,7 @@ def preflight(
     trials: int | None = None,
     scheduler: str | None = None,
     max_memory_bytes: int | None = None,
+    workers: int = 0,
 ) -> tuple[RunEstimate, int]:
     """Check, before any work and before the run folder is made, that a run can start.
 
@@ -39,6 +40,8 @@ def preflight(
         A Dask scheduler's address, checked for its form and for an answer.
     max_memory_bytes : int, optional
         The memory budget; :func:`goldendome.run.budget.default_budget_bytes` when None.
+    workers : int
+        Local Dask worker processes the run will start (their memory counts in the budget).
 
     Returns
     -------
@@ -65,7 +68,7 @@ def preflight(
             f"max_memory_bytes = {max_memory_bytes}: a memory budget is a positive number of bytes."
         )
     budget = default_budget_bytes() if max_memory_bytes is None else max_memory_bytes
-    estimate = check_budget(spec, trials, budget)
+    estimate = check_budget(spec, trials, budget, workers)
     if scheduler is not None:
         check_scheduler(scheduler)
     if runs_dir is not None:
