@@ -2,13 +2,13 @@
 under a small memory budget (issue 13, deliverable 7).
 
 Each document is drawn from :func:`tests.fuzz.strategies.scenario_texts` (derandomized; see
-:mod:`tests.fuzz.test_campaign` on how far that holds), kept if it validates and differs from the default, and
-run as a user would: ``goldendome run FILE --trials 3 --workers 0 --max-memory 600MiB``
-(480MiB every other document) in a subprocess. Each must end with exit code 0 (a run folder
-whose manifest says ``complete``) or 2 (refused before any work as above its budget, nothing written), never
-a traceback, and a run that went ahead must not have used more memory than its budget: the
-child's peak resident set (``VmHWM``, read by the child as it exits) is compared with the
-budget.
+:mod:`tests.fuzz.test_campaign` on how far that holds), kept if it validates and differs
+from the default, and run as a user would: ``goldendome run FILE --trials 3 --workers 0
+--max-memory 600MiB`` (480MiB every other document) in a subprocess. Each must end with exit
+code 0 (a run folder whose manifest says ``complete``) or 2 (refused before any work as
+above its budget, nothing written), never a traceback, and a run that went ahead must not
+have used more memory than its budget: the child's peak resident set (``VmHWM``, read by the
+child as it exits) is compared with the budget.
 """
 
 import json
