@@ -25,6 +25,15 @@ app = typer.Typer(
 )
 
 #: Help of ``--max-memory`` (run, validate).
+#: ``--workers`` of run and validate (validate estimates the memory of the workers a run starts).
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        help="Local Dask worker processes (default 2; 0: in this process).",
+        min=0,
+        callback=worker_count,
+    ),
+]
 MAX_MEMORY_HELP = (
     "Memory the run may plan to use: 4GiB, 500MB or bytes (default: 3/4 of what is free); "
     "a run estimated above it is refused before any work."
@@ -83,14 +92,7 @@ def run(
     trials: Annotated[
         int | None, typer.Option(help="Monte Carlo trials (default: the scenario's).", min=1)
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            help="Local Dask worker processes (default 2; 0: in this process).",
-            min=0,
-            callback=worker_count,
-        ),
-    ] = None,
+    workers: Workers = None,
     scheduler: Annotated[
         str | None, typer.Option(help="Address of an existing Dask scheduler (tcp://host:8786).")
     ] = None,
@@ -139,14 +141,7 @@ def run(
 def validate(
     scenario: Annotated[Path, typer.Argument(help="Scenario TOML file to check.")],
     max_memory: Annotated[str | None, typer.Option(help=MAX_MEMORY_HELP)] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            help="Local Dask workers the run would start (default 2; 0: in-process).",
-            min=0,
-            callback=worker_count,
-        ),
-    ] = None,
+    workers: Workers = None,
 ) -> None:
     """Check a scenario file and report every problem at once (exit code 2 if any), and
     whether a run of it fits in memory."""

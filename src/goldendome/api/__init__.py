@@ -1,0 +1,155 @@
+"""The curated public surface of goldendome, for notebooks and scripts.
+
+Example
+-------
+>>> from goldendome import api
+>>> spec = api.default_scenario()
+>>> spec.name
+'golden-dome-2029'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from goldendome.api.runs import default_scenario, memory_check, read_scenario, run, run_spec
+from goldendome.api.studies import (
+    coverage,
+    coverage_report,
+    coverage_spec,
+    size_constellation,
+    size_constellation_report,
+)
+from goldendome.scenario import (
+    Problem,
+    ScenarioError,
+    ScenarioSpec,
+    default_scenario_text,
+    load_scenario,
+    load_scenario_text,
+    scenario_from_mapping,
+)
+from goldendome.scenario.loader import parse_toml, read_scenario_file
+
+if TYPE_CHECKING:
+    from goldendome.engagement.leakage import Layer, Leakage
+    from goldendome.results.reader import RunFolderError, RunReader, open_run
+    from goldendome.results.run_state import RunState, run_state
+    from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
+    from goldendome.results.summary import summarize_folder
+    from goldendome.run.budget import (
+        BudgetError,
+        RunEstimate,
+        check_budget,
+        default_budget_bytes,
+        format_bytes,
+    )
+    from goldendome.run.lifecycle import Terminated
+    from goldendome.run.pipeline import StoredRun
+    from goldendome.run.preflight import parse_size
+    from goldendome.run.scheduler import SchedulerError
+    from goldendome.run.sink import ProgressFn
+    from goldendome.scenario.sizing import SizingSpec, sizing_spec
+    from goldendome.studies.coverage.figures import CoverageResult
+    from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
+    from goldendome.studies.sizing.search import SizingAnswer
+
+#: Names this module re-exports, by the module that defines them. They are imported when
+#: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
+#: the run pipeline, the studies, SciPy, numba or Dask.
+_LAZY = {
+    "Layer": "goldendome.engagement.leakage",
+    "Leakage": "goldendome.engagement.leakage",
+    "RunFolderError": "goldendome.results.reader",
+    "RunReader": "goldendome.results.reader",
+    "open_run": "goldendome.results.reader",
+    "RunState": "goldendome.results.run_state",
+    "run_state": "goldendome.results.run_state",
+    "RunsDirError": "goldendome.results.runs_dir",
+    "check_runs_dir": "goldendome.results.runs_dir",
+    "list_runs": "goldendome.results.runs_dir",
+    "summarize_folder": "goldendome.results.summary",
+    "BudgetError": "goldendome.run.budget",
+    "RunEstimate": "goldendome.run.budget",
+    "check_budget": "goldendome.run.budget",
+    "default_budget_bytes": "goldendome.run.budget",
+    "format_bytes": "goldendome.run.budget",
+    "Terminated": "goldendome.run.lifecycle",
+    "StoredRun": "goldendome.run.pipeline",
+    "parse_size": "goldendome.run.preflight",
+    "SchedulerError": "goldendome.run.scheduler",
+    "ProgressFn": "goldendome.run.sink",
+    "SizingSpec": "goldendome.scenario.sizing",
+    "sizing_spec": "goldendome.scenario.sizing",
+    "CoverageResult": "goldendome.studies.coverage.figures",
+    "catalog_listing": "goldendome.studies.fly",
+    "fly_threat": "goldendome.studies.fly",
+    "reconstruct_test": "goldendome.studies.fly",
+    "SizingAnswer": "goldendome.studies.sizing.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a re-exported name from its module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'goldendome.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = [
+    "BudgetError",
+    "CoverageResult",
+    "Layer",
+    "Leakage",
+    "Problem",
+    "ProgressFn",
+    "RunEstimate",
+    "RunFolderError",
+    "RunReader",
+    "RunState",
+    "RunsDirError",
+    "ScenarioError",
+    "ScenarioSpec",
+    "SchedulerError",
+    "SizingAnswer",
+    "SizingSpec",
+    "StoredRun",
+    "Terminated",
+    "catalog_listing",
+    "check_budget",
+    "check_runs_dir",
+    "coverage",
+    "coverage_report",
+    "coverage_spec",
+    "default_budget_bytes",
+    "default_scenario",
+    "default_scenario_text",
+    "fly_threat",
+    "format_bytes",
+    "list_runs",
+    "load_scenario",
+    "load_scenario_text",
+    "memory_check",
+    "open_run",
+    "parse_size",
+    "parse_toml",
+    "read_scenario",
+    "read_scenario_file",
+    "reconstruct_test",
+    "run",
+    "run_spec",
+    "run_state",
+    "scenario_from_mapping",
+    "size_constellation",
+    "size_constellation_report",
+    "sizing_spec",
+    "summarize_folder",
+]

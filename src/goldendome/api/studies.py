@@ -1,0 +1,190 @@
+"""The api's studies: coverage of regions by the space layers, and sizing a constellation of
+space-based interceptors against a salvo.
+
+Re-exported by :mod:`goldendome.api`; import from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from goldendome.api.runs import read_scenario
+from goldendome.scenario import ScenarioSpec
+
+if TYPE_CHECKING:
+    from goldendome.run.sink import ProgressFn
+    from goldendome.studies.coverage.figures import CoverageResult
+    from goldendome.studies.sizing.search import SizingAnswer
+
+
+def coverage(
+    scenario: str | Path | None = None,
+    *,
+    changes: Mapping[str, Any] | None = None,
+    regions: Sequence[str] | None = None,
+    layers: Sequence[str] | None = None,
+    min_elevation_deg: float | None = None,
+    min_assets: int = 1,
+    n_fold: int = 3,
+    duration_s: float | None = None,
+    step_s: float | None = None,
+    runs_dir: str | Path | None = None,
+    progress: ProgressFn | None = None,
+) -> CoverageResult:
+    """Coverage of named regions by each space layer of a scenario (``goldendome coverage``).
+
+    Parameters
+    ----------
+    scenario : str or Path, optional
+        A scenario file or embedded name, as for :func:`run`; the default when omitted.
+    changes : mapping, optional
+        Changes by key path before validation (see :func:`read_scenario`).
+    regions : sequence of str, optional
+        Regions of ``data/regions.toml`` (NK, CONUS, Alaska, Hawaii, Japan; any case); all.
+    layers : sequence of str, optional
+        Space layers of the scenario; all when omitted.
+    min_elevation_deg : float, optional
+        One elevation mask for every layer; by default 0 deg above 2,000 km, 10 deg in LEO.
+    min_assets : int
+        Satellites needed for a point to count as covered.
+    n_fold : int
+        Report the share of time with at least N satellites, N = 1..n_fold.
+    duration_s, step_s : float, optional
+        The window and its sampling (the scenario's when omitted).
+    runs_dir : str or Path, optional
+        Write a run folder under it (tables ``coverage_regions``, ``coverage_folds``,
+        ``coverage_points``; its path in the result's ``run_folder``); nothing is written
+        when omitted.
+    progress : callable, optional
+        ``progress(stage, done, total)``.
+
+    Returns
+    -------
+    CoverageResult
+        One row per region and layer (then per role for roles with several layers); see
+        :func:`coverage_report` for plain data.
+
+    Raises
+    ------
+    ScenarioError
+        If the scenario cannot be read or is invalid.
+    ValueError
+        For an unknown region or layer, or a bad window or mask (no folder is written).
+    """
+    spec, text = read_scenario(scenario, changes=changes)
+    return coverage_spec(
+        spec,
+        text,
+        regions=regions,
+        layers=layers,
+        min_elevation_deg=min_elevation_deg,
+        min_assets=min_assets,
+        n_fold=n_fold,
+        duration_s=duration_s,
+        step_s=step_s,
+        runs_dir=runs_dir,
+        progress=progress,
+    )
+
+
+def coverage_spec(
+    spec: ScenarioSpec,
+    text: str,
+    *,
+    regions: Sequence[str] | None = None,
+    layers: Sequence[str] | None = None,
+    min_elevation_deg: float | None = None,
+    min_assets: int = 1,
+    n_fold: int = 3,
+    duration_s: float | None = None,
+    step_s: float | None = None,
+    runs_dir: str | Path | None = None,
+    progress: ProgressFn | None = None,
+) -> CoverageResult:
+    """:func:`coverage` of a validated scenario (as :func:`read_scenario` returns it);
+    ``text`` is stored in the manifest when ``runs_dir`` is given."""
+    options: dict[str, Any] = {
+        "layers": layers,
+        "min_elevation_deg": min_elevation_deg,
+        "min_assets": min_assets,
+        "n_fold": n_fold,
+        "duration_s": duration_s,
+        "step_s": step_s,
+    }
+    if progress is not None:
+        options["progress"] = progress
+    from goldendome.studies.coverage.figures import simulate_coverage
+    from goldendome.studies.coverage.store import stored_coverage
+
+    if runs_dir is None:
+        return simulate_coverage(spec, regions, **options)
+    return stored_coverage(spec, text, runs_dir, regions, **options)
+
+
+def coverage_report(result: CoverageResult) -> dict[str, Any]:
+    """A coverage result as plain data (what ``goldendome coverage --json`` prints), with a
+    ``run_folder`` key when it was stored."""
+    from goldendome.studies.coverage.figures import coverage_report as report
+
+    return report(result)
+
+
+def size_constellation(
+    values: dict[str, Any] | None = None,
+    progress: ProgressFn | None = None,
+    *,
+    runs_dir: str | Path | None = None,
+) -> tuple[SizingAnswer, dict[str, Any]]:
+    """How many space-based interceptors a salvo takes (``goldendome size``).
+
+    Parameters
+    ----------
+    values : dict, optional
+        Changes to the default question (``data/sbi_assumptions.toml``), in file units:
+        ``salvo``, ``shots``, ``confidence``, ``threat``, ``from``, ``to``,
+        ``altitudes_km``, ``inclinations_deg``, ``planes``, ``launch_times``, ``phasing``,
+        and an ``sbi`` table (``delta_v_km_s``, ``acceleration_g``, delays, rule).
+    progress : callable, optional
+        ``progress(stage, done, total)`` after each shell searched.
+    runs_dir : str or Path, optional
+        Write a run folder under it, shell by shell (tables ``sizing_shells``,
+        ``sizing_candidates``, ``sizing_launch_times``, ``sizing_latitudes``; the question
+        and assumptions in the manifest); its path is the answer's ``run_folder``. Ctrl-C
+        leaves the manifest ``interrupted`` with the shells finished. Nothing is written
+        when omitted.
+
+    Returns
+    -------
+    answer : SizingAnswer
+    assumptions : dict
+        Every assumption the answer rests on.
+
+    Raises
+    ------
+    ScenarioError
+        If a value is invalid (each problem names its key, value and rule); no folder is
+        written then.
+    """
+    from goldendome.scenario.sizing import sizing_spec
+    from goldendome.studies.sizing.question import size
+    from goldendome.studies.sizing.store import stored_size
+
+    spec = sizing_spec(values)
+    if runs_dir is None:
+        return size(spec, progress)
+    return stored_size(spec, values, runs_dir, progress)
+
+
+def size_constellation_report(
+    values: dict[str, Any] | None = None,
+    progress: ProgressFn | None = None,
+    *,
+    runs_dir: str | Path | None = None,
+) -> dict[str, Any]:
+    """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints), with
+    a ``run_folder`` key when a folder was written."""
+    from goldendome.studies.sizing.question import size_report
+
+    return size_report(*size_constellation(values, progress, runs_dir=runs_dir))
