@@ -14,6 +14,7 @@ evaluated over thousands of launch times by indexing, with no further physics.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -27,6 +28,8 @@ from goldendome.run.boost_tracks import BoostTracks, engagement_windows
 
 #: Grid of the maps: 0.5 deg in node, 0.25 deg (about 30 km in LEO) in argument of latitude.
 N_NODE, N_ARG = 720, 1440
+#: Launch times looked up at once.
+_CHUNK = 256
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,19 @@ class ReachMap:
         """Share of the shell in reach, averaged over node and phase (and so over time)."""
         return float(self.in_reach.mean())
 
+    @cached_property
+    def rows_in_reach(self) -> BoolArray:
+        """(n_node,) bool: the node cells holding any satellite in reach."""
+        return np.asarray(self.in_reach.any(axis=1), dtype=bool)
+
     def walker_counts(
         self, planes: int, per_plane: int, phasing: int, launch_times_s: FloatArray
     ) -> IntArray:
         """Satellites of a Walker delta pattern in reach at each launch time.
+
+        Only the planes whose node cell holds some satellite in reach at a launch time are
+        looked up (a few percent of them: the reach is a small patch of the shell); the cells
+        looked up are those of the whole pattern, so the counts are the same.
 
         Parameters
         ----------
@@ -68,18 +80,24 @@ class ReachMap:
         (n_launch,) int64
         """
         total = planes * per_plane
-        plane = np.repeat(np.arange(planes), per_plane)
-        slot = np.tile(np.arange(per_plane), planes)
-        node = plane * (TWO_PI / planes)
-        arg = TWO_PI * (slot / per_plane + plane * phasing / total)
-        counts = np.empty(launch_times_s.shape[0], dtype=np.int64)
+        plane = np.arange(planes)
+        node = plane * (TWO_PI / planes)  # (planes,)
+        slot = np.arange(per_plane)[None, :]
+        arg = TWO_PI * (slot / per_plane + plane[:, None] * phasing / total)  # (planes, per_plane)
+        n_launch = launch_times_s.shape[0]
+        counts = np.zeros(n_launch, dtype=np.int64)
         n_node, n_arg = self.in_reach.shape
         drift = self.node_rate_rad_s - OMEGA_EARTH_RAD_S
-        for start in range(0, launch_times_s.shape[0], 64):
-            t = launch_times_s[start : start + 64, None]
+        for start in range(0, n_launch, _CHUNK):
+            t = launch_times_s[start : start + _CHUNK, None]
             i = np.rint((node + drift * t) * (n_node / TWO_PI)).astype(np.int64) % n_node
-            j = np.rint((arg + self.arg_rate_rad_s * t) * (n_arg / TWO_PI)).astype(np.int64) % n_arg
-            counts[start : start + 64] = self.in_reach[i, j].sum(axis=1)
+            k_t, k_plane = np.nonzero(self.rows_in_reach[i])  # (time, plane) pairs to look up
+            if k_t.size == 0:
+                continue
+            j = np.rint((arg[k_plane] + self.arg_rate_rad_s * t[k_t]) * (n_arg / TWO_PI))
+            j = j.astype(np.int64) % n_arg
+            hits = self.in_reach[i[k_t, k_plane][:, None], j].sum(axis=1)
+            counts[start : start + _CHUNK] = np.bincount(k_t, weights=hits, minlength=t.shape[0])
         return counts
 
 
