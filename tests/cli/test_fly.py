@@ -125,3 +125,30 @@ def test_listing_and_bad_names_write_no_run_folder(tmp_path: Path):
     assert runner.invoke(app, ["fly", "--list"]).exit_code == 0
     assert runner.invoke(app, ["fly", "hwasong-81"]).exit_code == 2
     assert not (tmp_path / "runs").exists()
+
+
+def test_a_shot_landing_beyond_the_miss_tolerance_is_out_of_reach(tmp_path: Path):
+    """Regression (issue 14): a Bulava-class shot from the Barents Sea at New York burnt out at
+    8 deg lands about 1,300 km short, and was reported ``reachable: true``."""
+    args = ["fly", "slbm-class", "--from", "barents-sea", "--to", "new-york", "--fpa-deg", "8"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 2, result.output
+    out = json.loads(result.stdout)
+    assert out["miss_m"] > 1_000e3
+    assert out["miss_tolerance_m"] == 1_000.0
+    assert out["within_max_range"] is True  # shorter than the minimum-energy maximum range
+    assert out["reachable"] is False
+    assert out["aimed"] is False
+    assert "out of reach at this angle" in out["verdict"]
+    assert "beyond the 1 km miss tolerance" in out["verdict"]
+    (folder,) = (tmp_path / "runs").iterdir()
+    assert open_run(folder).rows("flight")[0]["reachable"] is False
+    text = runner.invoke(app, args)
+    assert text.exit_code == 2
+    assert "miss tolerance" in text.output
+    # A shot that lands on its aim point states the same tolerance and is reachable.
+    on = json.loads(
+        runner.invoke(app, ["fly", "hwasong-17-class", "--to", "seattle", "--json"]).stdout
+    )
+    assert on["reachable"] is True
+    assert on["miss_m"] <= on["miss_tolerance_m"]

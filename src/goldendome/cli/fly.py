@@ -216,6 +216,7 @@ def _print_flight(s: dict[str, Any]) -> None:
             pairs.append(("verdict", s["verdict"]))
         else:
             pairs.append(("miss distance", f"{s['miss_m']:.0f} m"))
+        pairs.append(("miss tolerance", f"{s['miss_tolerance_m']:,.0f} m"))
     _print_pairs(f"{s['class']} from {s['launch_area']} {where}", pairs + _flight_pairs(s))
 
 

@@ -46,7 +46,9 @@ from goldendome.threats.targeting import aim
 #: Epoch used for single flights (the Earth's orientation only shifts longitudes in ECI).
 FLIGHT_EPOCH = datetime(2029, 6, 1, tzinfo=UTC)
 HALF_CIRCUMFERENCE_KM = math.pi * 6_371.0
-#: An aimed shot landing farther than this from its aim point is reported, not passed off.
+#: An aimed shot landing farther than this from its aim point is out of reach as asked:
+#: ``reachable`` false, a verdict, exit code 2 (goldendome choice: ten times the targeting's
+#: 100 m convergence, far below any footprint that matters to a defense).
 AIM_MISS_LIMIT_M = 1_000.0
 
 
@@ -118,7 +120,7 @@ def _request_problems(
 def _aim_verdict(out: dict[str, Any], fpa_deg: float | None, flown_km: float) -> str | None:
     """What an aimed shot that missed says (None when it landed on its aim point)."""
     target_km, miss_km = out["target_range_km"], out["miss_m"] / 1e3
-    if not out["reachable"]:
+    if not out["within_max_range"]:
         return (
             f"OUT OF REACH: {target_km:,.0f} km is beyond the maximum range of "
             f"{out['max_range_km']:,.0f} km on this bearing; flown on the maximum-range arc "
@@ -126,9 +128,15 @@ def _aim_verdict(out: dict[str, Any], fpa_deg: float | None, flown_km: float) ->
         )
     if out["miss_m"] <= AIM_MISS_LIMIT_M:
         return None
-    closest = f"the closest flight found lands {miss_km:,.0f} km from the aim point"
+    closest = (
+        f"the closest flight found lands {miss_km:,.0f} km from the aim point, beyond the "
+        f"{AIM_MISS_LIMIT_M / 1e3:g} km miss tolerance"
+    )
     if fpa_deg is not None:
-        return f"CANNOT BE AIMED at a {fpa_deg:g} deg burnout flight-path angle: {closest}"
+        return (
+            f"CANNOT BE AIMED at a {fpa_deg:g} deg burnout flight-path angle: the target is out "
+            f"of reach at this angle; {closest}"
+        )
     if flown_km > target_km:
         return (
             f"TOO CLOSE: {out['class']} cannot be aimed as short as {target_km:,.0f} km; {closest}"
@@ -312,9 +320,11 @@ def fly_threat(
     Returns
     -------
     dict
-        Inputs, flight figures, and for aimed shots the reach: ``reachable``, ``max_range_km``
-        (``global_reach`` when the class can fly more than half-way round the Earth), miss;
-        ``run_folder`` when one was written.
+        Inputs, flight figures, and for aimed shots the reach: ``reachable`` (within the
+        maximum range and landing within ``miss_tolerance_m``, :data:`AIM_MISS_LIMIT_M`, of
+        the aim point), ``within_max_range``, ``max_range_km`` (``global_reach`` when the class
+        can fly more than half-way round the Earth), ``miss_m``, and a ``verdict`` when not
+        reachable; ``run_folder`` when one was written.
     """
     inputs = {
         "class": class_name,
@@ -395,13 +405,18 @@ def _fly_threat(
             theta0_rad=theta0,
         )
         max_km = float(result.max_range_m[0]) / 1e3
+        miss_m = float(result.miss_m[0])
+        within = bool(result.reachable[0])
         out |= {
             "shape": "lofted" if lofted else ("fpa" if fpa is not None else "minimum_energy"),
             "target_range_km": float(result.target_range_m[0]) / 1e3,
-            "reachable": bool(result.reachable[0]),
+            # In reach as asked: within the maximum range, and landing within the tolerance.
+            "reachable": within and miss_m <= AIM_MISS_LIMIT_M,
+            "within_max_range": within,
             "max_range_km": max_km,
             "global_reach": max_km > HALF_CIRCUMFERENCE_KM,
-            "miss_m": float(result.miss_m[0]),
+            "miss_m": miss_m,
+            "miss_tolerance_m": AIM_MISS_LIMIT_M,
         }
         figures = summarize_flight(result.flight)
         verdict = _aim_verdict(out, burnout_fpa_deg, figures["range_km"])
