@@ -9,6 +9,7 @@ from functools import cache
 import numpy as np
 import pytest
 
+from goldendome.geography.ground import ground_at
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodesy import geodesic_inverse
@@ -157,6 +158,11 @@ def test_the_hwasong_18_class_cut_at_165_s_lands_on_the_alaska_peninsula():
     lat, lon = math.degrees(landing.latitude_rad[0]), math.degrees(landing.longitude_rad[0])
     assert 54.5 <= lat <= 59.0, lat
     assert -164.5 <= lon <= -153.5, lon
+    # On US land, with no place of 1,000 people within 25 km (the nearest: Sand Point, 149 km).
+    ground = ground_at(landing.latitude_rad, landing.longitude_rad)
+    assert ground.on_land[0]
+    assert ground.sovereign[0] == "US"
+    assert ground.population[0] == 0.0
     # A few seconds more thrust and the warhead reaches the US West Coast: the shortfall
     # is steep in the cut time.
     later = cut("hwasong-18-class", "nk-inland", "los-angeles", 170.0)
@@ -176,6 +182,7 @@ def test_the_hwasong_15_class_cut_at_240_s_lands_next_to_oahu():
         landing.latitude_rad, landing.longitude_rad, honolulu.latitude_rad, honolulu.longitude_rad
     )[0]
     assert 20.0 < to_target < 150.0, to_target
+    assert not ground_at(landing.latitude_rad, landing.longitude_rad).on_land[0]
 
 
 def test_a_cut_before_launch_is_refused():
