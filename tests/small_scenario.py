@@ -93,7 +93,7 @@ longitudes_deg = [130.0]
 [space.sbi]
 role = "interceptor"
 kind = "walker_delta"
-satellites = 600
+satellites = 1000
 altitude_km = 400.0
 inclination_deg = 45.0
 planes = 20

@@ -5,14 +5,15 @@ Each released object is its own missile (``n_missile == n_objects``), so the glo
 id of released object ``k`` is ``n + k``. Every object flies 100 km from the battery; an
 intercept at ``t`` must leave by ``t - 100 s``. With ``sbi=True`` each missile has two SBIs
 in reach (SBIs ``2j`` and ``2j + 1`` of the layer, whose first satellite id is
-:data:`SBI_FIRST_ID`), released at 100 s to intercept at 150 s.
+:data:`SBI_FIRST_ID`), released at 100 s to intercept at 150 s, the missile first reported
+at 60 s and committed against at 90 s.
 """
 
 import dataclasses
 
 import numpy as np
 
-from goldendome.engagement.picture import Battery, BoostPhase, KillChainSetup
+from goldendome.engagement.picture import Battery, BoostPhase, FixedBoost, KillChainSetup
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.kinds import ObjectKind
@@ -40,6 +41,9 @@ def boost_phase(n: int) -> BoostPhase:
         latitude_deg=np.full(pairs, 41.0),
         longitude_deg=np.full(pairs, 128.0),
         altitude_m=np.full(pairs, 200e3),
+        first_report_s=np.full(n, 60.0),
+        commit_s=np.full(n, 90.0),
+        window_end_s=np.full(n, 180.0),
     )
 
 
@@ -66,7 +70,7 @@ def synthetic_setup(
     return KillChainSetup(
         doctrine=doctrine or DoctrineSpec(midcourse=LayerDoctrine(shots=4), survivor_seen=1.0),
         n_missile=n,
-        boost=[boost_phase(n)] if sbi else [],
+        boost=FixedBoost((boost_phase(n),)) if sbi else None,
         sbi_first_satellite_id=SBI_FIRST_ID,
         sbi_sspk=0.8,
         sbi_unit_cost_usd=22e6,

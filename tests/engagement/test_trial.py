@@ -23,7 +23,7 @@ def _targets(setup, shots) -> set[int]:
 
 def test_a_trial_returns_its_row_and_its_shots_in_the_engagements_layout():
     setup = synthetic_setup(warheads=3)
-    row, shots = run_trial(setup, 4, _seed(1, 4))
+    row, shots, _ = run_trial(setup, 4, _seed(1, 4))
     assert isinstance(row, TrialRow)
     assert row.trial == 4
     assert tuple(shots) == SHOT_COLUMNS
@@ -33,8 +33,8 @@ def test_a_trial_returns_its_row_and_its_shots_in_the_engagements_layout():
 
 def test_the_same_seed_sequence_gives_the_same_trial():
     setup = synthetic_setup(warheads=5, decoys=2, sbi=True)
-    a_row, a_shots = run_trial(setup, 0, _seed(3, 0))
-    b_row, b_shots = run_trial(setup, 0, _seed(3, 0))
+    a_row, a_shots, _ = run_trial(setup, 0, _seed(3, 0))
+    b_row, b_shots, _ = run_trial(setup, 0, _seed(3, 0))
     assert a_row == b_row
     for c in SHOT_COLUMNS:
         np.testing.assert_array_equal(a_shots[c], b_shots[c])
@@ -49,13 +49,13 @@ def test_different_seeds_give_different_outcomes():
 
 def test_iron_dome_rule_spares_warheads_that_miss_every_defended_area():
     setup = synthetic_setup(warheads=6, off_target=2)
-    row, shots = run_trial(setup, 3, _seed(0, 3))
+    row, shots, _ = run_trial(setup, 3, _seed(0, 3))
     assert _targets(setup, shots).isdisjoint({0, 1})  # the off-target warheads draw nothing
     assert row.interceptors_saved_by_filter > 0
     everything = synthetic_setup(
         warheads=6, off_target=2, doctrine=DoctrineSpec(engage="all", survivor_seen=1.0)
     )
-    row_all, shots_all = run_trial(everything, 3, _seed(0, 3))
+    row_all, shots_all, _ = run_trial(everything, 3, _seed(0, 3))
     assert {0, 1} <= _targets(everything, shots_all)
     assert row_all.interceptors_saved_by_filter == 0  # nothing left out: no counterfactual
 
@@ -66,7 +66,7 @@ def test_with_a_scarce_magazine_the_iron_dome_rule_saves_warheads_not_intercepto
     # the two off-target warheads, and two threatening ones leak.
     doctrine = DoctrineSpec(midcourse=LayerDoctrine(shots=1), survivor_seen=1.0)
     setup = synthetic_setup(warheads=6, off_target=2, magazine=4, sspk=1.0, doctrine=doctrine)
-    row, _ = run_trial(setup, 11, _seed(0, 11))
+    row, _, _ = run_trial(setup, 11, _seed(0, 11))
     assert row.leakers == 0
     assert row.leakers_if_engage_all == 2
     assert row.interceptors_saved_by_filter == 0
@@ -74,7 +74,7 @@ def test_with_a_scarce_magazine_the_iron_dome_rule_saves_warheads_not_intercepto
 
 def test_an_empty_magazine_fires_nothing_and_the_warheads_leak():
     setup = synthetic_setup(warheads=3, magazine=0)
-    row, shots = run_trial(setup, 5, _seed(0, 5))
+    row, shots, _ = run_trial(setup, 5, _seed(0, 5))
     assert shots["layer"].size == 0
     assert row.leakers == 3
     assert row.interceptors_fired == 0
@@ -83,21 +83,21 @@ def test_an_empty_magazine_fires_nothing_and_the_warheads_leak():
 
 def test_doctrine_asking_more_than_the_inventory_fires_what_there_is():
     setup = synthetic_setup(warheads=9, magazine=5)  # 4 shots x 9 warheads wanted
-    row, shots = run_trial(setup, 5, _seed(0, 5))
+    row, shots, _ = run_trial(setup, 5, _seed(0, 5))
     assert row.interceptors_fired == shots["layer"].size == 5
     assert row.leakers >= 4
 
 
 def test_no_defended_assets_means_nothing_threatens_and_nothing_is_engaged():
     setup = synthetic_setup(warheads=4, assets=False)
-    row, shots = run_trial(setup, 5, _seed(0, 5))
+    row, shots, _ = run_trial(setup, 5, _seed(0, 5))
     assert shots["layer"].size == 0
     assert (row.leakers, row.rvs_through, row.damage) == (0, 4, 0.0)
 
 
 def test_decoys_not_told_apart_draw_interceptors():
     setup = synthetic_setup(warheads=2, decoys=3)
-    row, shots = run_trial(setup, 9, _seed(0, 9))
+    row, shots, _ = run_trial(setup, 9, _seed(0, 9))
     assert row.decoys_engaged == 3
     assert np.sum(shots["target_kind"] == "decoy") >= 3
 
@@ -106,7 +106,7 @@ def test_decoys_told_apart_are_left_alone():
     setup = synthetic_setup(warheads=2, decoys=3)
     # Discrimination always tells (a warhead told apart is still engaged as a warhead).
     told = dataclasses.replace(setup, told_probability=np.ones(setup.n_objects))
-    row, shots = run_trial(told, 9, _seed(0, 9))
+    row, shots, _ = run_trial(told, 9, _seed(0, 9))
     assert row.decoys_engaged == 0
     assert set(shots["target_kind"]) == {"rv"}
     assert run_trial(setup, 9, _seed(0, 9))[0].decoys_engaged == 3

@@ -50,8 +50,8 @@ def test_ids_are_integers_without_a_unit(table):
 
 
 def test_the_parted_tables_are_the_per_trial_ones():
-    assert {t.name for t in ALL if t.parted} == {"trials", "engagements"}
-    for name in ("trials", "engagements"):
+    assert {t.name for t in ALL if t.parted} == {"trials", "engagements", "boost_windows"}
+    for name in ("trials", "engagements", "boost_windows"):
         assert schema(name).key[0] == "trial"
 
 

@@ -78,7 +78,7 @@ def test_the_kill_chain_read_back_from_a_stored_monte_carlo(tmp_path: Path):
         folder.write_part("trials", first, last, result[0])
         folder.write_part("engagements", first, last, result[1])
 
-    trials, _ = run_monte_carlo(setup, 1, 200, chunk=60, on_chunk=keep)
+    trials, _, _ = run_monte_carlo(setup, 1, 200, chunk=60, on_chunk=keep)
     agg = kill_chain_summary(open_run(folder.path))
     assert agg["trials"] == 200
     assert agg["warheads"] == 9

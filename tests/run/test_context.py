@@ -8,7 +8,7 @@ from goldendome.run import context as context_module
 from goldendome.run.context import RunContext
 from goldendome.run.monte_carlo import run_chunk
 from goldendome.run.stages.architecture import run_architecture
-from goldendome.run.stages.boost import phase_opportunities, run_boost
+from goldendome.run.stages.boost import boost_sampler, run_boost
 from goldendome.run.stages.kill_chain import build_setup
 from goldendome.run.stages.raid import run_raid
 from goldendome.run.stages.sensing import run_sensing
@@ -47,19 +47,24 @@ def flown():
 
 def test_each_layer_is_propagated_once_per_grid_and_phasing(flown):
     ctx, _ = flown
-    # Infrared layers: the clock grid and half a second either side (velocities);
-    # the SBI layer: the clock grid, and the boost grid for each of the two phasings.
-    expected = {"tracking": 3, "geo": 3, "sbi": 3}
+    # Infrared layers: the clock grid and half a second either side (velocities); the SBI
+    # layer: the clock grid. Its boost samples are the sampler's (the boost stage computed
+    # sample 0 only; the trials compute theirs where they run).
+    expected = {"tracking": 3, "geo": 3, "sbi": 1}
     assert {name: layer.propagations for name, layer in ctx.layers.items()} == expected
-    assert ctx.propagations() == 9
+    assert ctx.propagations() == 7
+    assert boost_sampler(ctx).propagations == 1
 
 
 def test_stages_asking_again_propagate_nothing_more(flown):
     ctx, _ = flown
     _every_stage(ctx)
+    sampler = boost_sampler(ctx)
     for phase in range(ctx.spec.monte_carlo.phase_samples):
-        phase_opportunities(ctx, phase)
-    assert ctx.propagations() == 9
+        sampler.sample(phase)
+        sampler.sample(phase)
+    assert ctx.propagations() == 7
+    assert sampler.propagations == ctx.spec.monte_carlo.phase_samples
 
 
 def test_the_raid_is_flown_once_however_many_stages_read_it(flown):
@@ -104,9 +109,9 @@ def test_trial_k_is_a_grandchild_of_the_monte_carlo_stream():
 
 def test_trial_streams_do_not_depend_on_the_chunking():
     setup = synthetic_setup(warheads=5, decoys=2, sbi=True)
-    whole_trials, whole_shots = run_chunk((setup, 11), range(12))
-    first, shots_first = run_chunk((setup, 11), range(5))
-    rest, shots_rest = run_chunk((setup, 11), range(5, 12))
+    whole_trials, whole_shots, _ = run_chunk((setup, 11, 12), range(12))
+    first, shots_first, _ = run_chunk((setup, 11, 12), range(5))
+    rest, shots_rest, _ = run_chunk((setup, 11, 12), range(5, 12))
     for column, values in whole_trials.items():
         np.testing.assert_array_equal(values, np.concatenate([first[column], rest[column]]))
     for column, values in whole_shots.items():

@@ -42,9 +42,9 @@ def test_dask_gives_what_in_process_gives():
     (the shared input scattered once, trials drawn from their own streams)."""
     setup = synthetic_setup(warheads=5, decoys=2, sbi=True)
     work = chunks(24, 5)
-    here = dict(InProcess().map_chunks(run_chunk, (setup, 3), work))
+    here = dict(InProcess().map_chunks(run_chunk, (setup, 3, 24), work))
     handler = signal.getsignal(signal.SIGINT)
-    there = dict(Dask(workers=2).map_chunks(run_chunk, (setup, 3), work))
+    there = dict(Dask(workers=2).map_chunks(run_chunk, (setup, 3, 24), work))
     assert signal.getsignal(signal.SIGINT) is handler  # ignored only while workers start
     assert sorted(there, key=lambda r: r.start) == work
     for chunk in work:
@@ -57,8 +57,8 @@ def test_dask_gives_what_in_process_gives():
 def test_closing_a_dask_map_early_shuts_its_cluster_quietly_and_restores_the_loggers():
     setup = synthetic_setup(warheads=2, decoys=0, sbi=False)
     level = logging.getLogger("distributed").level
-    results = Dask(workers=1).map_chunks(run_chunk, (setup, 1), chunks(40, 5))
-    first, _ = next(results)
+    results = Dask(workers=1).map_chunks(run_chunk, (setup, 1, 40), chunks(40, 5))
+    first, _ = next(results)  # (trials, the chunk's three tables)
     results.close()  # what Ctrl-C in the caller's loop does (run_monte_carlo closes it)
     assert first in chunks(40, 5)
     assert logging.getLogger("distributed").level == level

@@ -37,7 +37,7 @@ def test_monte_carlo_agrees_with_the_analytic_tier_where_its_assumptions_hold(do
     setup = synthetic_setup(warheads=9, doctrine=doctrine)
     exact = Leakage((layer,), 9).p_zero_leakers
     trials = 4000
-    columns, _ = run_monte_carlo(setup, 7, trials, chunk=500)
+    columns, _, _ = run_monte_carlo(setup, 7, trials, chunk=500)
     got = float(np.mean(columns["leakers"] == 0))
     tolerance = 3 * np.sqrt(exact * (1 - exact) / trials)
     assert abs(got - exact) < tolerance, (got, exact, tolerance)
@@ -45,7 +45,7 @@ def test_monte_carlo_agrees_with_the_analytic_tier_where_its_assumptions_hold(do
 
 def test_columns_come_back_sorted_by_trial_with_every_shot():
     setup = synthetic_setup(warheads=4, decoys=1, sbi=True)
-    trials, shots = run_monte_carlo(setup, 5, 23, chunk=6)
+    trials, shots, _ = run_monte_carlo(setup, 5, 23, chunk=6)
     assert tuple(trials) == TRIAL_COLUMNS
     assert trials["trial"].tolist() == list(range(23))
     assert tuple(shots) == ("trial", "shot", *SHOT_COLUMNS)
@@ -59,7 +59,7 @@ def test_columns_come_back_sorted_by_trial_with_every_shot():
 def test_each_finished_chunk_is_handed_over_with_its_trial_range_and_progress():
     setup = synthetic_setup(warheads=3)
     handed, ticks = [], []
-    trials, _ = run_monte_carlo(
+    trials, _, _ = run_monte_carlo(
         setup,
         5,
         12,

@@ -22,7 +22,7 @@ RUN_TABLES = (
     "layers", "satellites", "sites", "site_coverage", "defended_assets", "threats",
     "threat_events", "objects", "trajectories", "sbi_threats", "sbi_opportunities", "sensors",
     "threat_timelines", "tracks", "fire_control", "discrimination", "track_states",
-    "interceptor_types", "batteries", "trials", "engagements",
+    "interceptor_types", "batteries", "trials", "engagements", "boost_windows",
 )  # fmt: skip
 #: Id columns and the table that lists each id (``target_object_id`` names an object too).
 ID_OWNERS = {
@@ -63,7 +63,7 @@ def test_a_complete_run_holds_every_table_of_a_run_and_nothing_undeclared(stored
     assert run.manifest["status"] == "complete"
     assert run.manifest["schema_version"] == SCHEMA_VERSION
     assert run.manifest["scenario_text"] == SMALL_DEFENDED
-    assert run.manifest["run"]["propagations"] == 9
+    assert run.manifest["run"]["propagations"] == 7
     assert run.manifest["run"]["sbi_layer"] == "sbi"
     stages = {"context", "architecture", "raid", "space_based_interceptors"}
     stages |= {"sensors_and_tracking", "kill_chain_setup", "monte_carlo", "summary"}

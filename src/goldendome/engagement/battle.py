@@ -11,7 +11,12 @@ succeeds with the SSPK against decoys.
 
 Every shot is recorded with its fly-out: the interceptor's launch (time and place: the SBI
 at release, or the battery's site; a surface interceptor leaves ``time_to_reach`` before the
-intercept, by its fly-out model) and the intercept point.
+intercept, by its fly-out model) and the intercept point, and with what it was fired on:
+``cue_time_s``, the sensor report (boost: the missile's first report in the trial's
+sample) or track (midcourse and terminal: the object's first fire-control track) the shot
+needed, and ``earliest_launch_s``, the earliest the doctrine let it leave (the cue plus the
+decision delay or C2 latency, or a later look's battle-damage assessment). No shot leaves
+before its ``earliest_launch_s``.
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +36,8 @@ SHOT_COLUMNS = (
     "layer", "look", "interceptor", "shooter", "satellite_id", "battery_id",
     "target_object_id", "target_kind", "threat_id", "launch_time_s", "launch_latitude_deg",
     "launch_longitude_deg", "launch_altitude_m", "intercept_time_s", "intercept_latitude_deg",
-    "intercept_longitude_deg", "intercept_altitude_m", "kill",
+    "intercept_longitude_deg", "intercept_altitude_m", "kill", "cue_time_s",
+    "earliest_launch_s",
 )  # fmt: skip
 
 
@@ -139,10 +145,15 @@ def _object_points(setup: KillChainSetup, objs: IntArray, t_s: FloatArray) -> Fl
 
 
 def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
-    """SBIs against the boosting missiles, for constellation phase ``phase``."""
-    if not setup.boost:
+    """SBIs against the boosting missiles, for boost sample ``phase``.
+
+    A kill vehicle leaves no earlier than its missile's commit in the sample (first report
+    plus the decision delay; the opportunities already start there), and a later look's
+    intercept no earlier than the last look's intercept plus the BDA delay.
+    """
+    if setup.boost is None:
         return
-    bp = setup.boost[phase]
+    bp = setup.boost.phase(phase)
     sats, weapon = np.unique(bp.satellite, return_inverse=True)
     pair = np.full((sats.size, setup.n_missile), -1, np.int64)
     pair[weapon, bp.threat] = np.arange(weapon.size)
@@ -189,6 +200,8 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
                 "intercept_longitude_deg": bp.longitude_deg[p],
                 "intercept_altitude_m": bp.altitude_m[p],
                 "kill": kill,
+                "cue_time_s": bp.first_report_s[missiles],
+                "earliest_launch_s": bp.commit_s[missiles],
             }
         )
 
@@ -233,7 +246,8 @@ def fight_layer(
         if not targets.size:
             break
         mine = InterceptWindows(windows.t_s, windows.launch_by_s[:, targets], windows.distance_m)
-        t_int, _ = mine.earliest(ready[targets][None, :])
+        ready_now = ready[targets]
+        t_int, _ = mine.earliest(ready_now[None, :])
         feasible = np.isfinite(t_int)
         rounds = np.minimum(fight.inventory[bats], shots * feasible.sum(axis=1))
         weapon = np.repeat(np.arange(bats.size), rounds)
@@ -259,7 +273,9 @@ def fight_layer(
         np.maximum.at(ready, objs, t_shot + doctrine.bda_delay_s)
         survivors = np.setdiff1d(np.unique(objs), dead)
         seen[survivors] = fight.rng.random(survivors.size) < doctrine.survivor_seen
-        fight.shots.append(_layer_shots(setup, layer, look, bats[b], objs, t_shot, kill))
+        shots_now = _layer_shots(setup, layer, look, bats[b], objs, t_shot, kill)
+        shots_now["earliest_launch_s"] = ready_now[j]
+        fight.shots.append(shots_now)
     return ready
 
 
@@ -304,4 +320,6 @@ def _layer_shots(
         "intercept_longitude_deg": lon,
         "intercept_altitude_m": alt,
         "kill": kill,
+        "cue_time_s": setup.fire_control_s[objs],
+        "earliest_launch_s": np.full(n, np.nan),
     }

@@ -1,8 +1,9 @@
 """The engagement picture: what every Monte Carlo trial of a run shares, computed once.
 
-A trial varies the constellation's phase, the impact predictions' noise, what
-discrimination tells, and every shot's outcome. The rest is deterministic and held here:
-the SBI opportunities of each phasing of the interceptor constellation, the batteries with
+A trial varies the boost sample (a phasing of the interceptor constellation with its own
+detection draws), the impact predictions' noise, what discrimination tells, and every
+shot's outcome. The rest is deterministic and held here: the source of the SBI
+opportunities of each boost sample (computed where a trial first needs it), the batteries with
 their magazines and intercept windows, and each released object's kind, missile, true and
 predicted impact, fire-control time and chance of being told apart. The run builds it
 (``goldendome.run``); the battle manager (:mod:`goldendome.engagement.battle`) reads it.
@@ -10,6 +11,7 @@ predicted impact, fire-control time and chance of being told apart. The run buil
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 import numpy as np
 
@@ -48,8 +50,11 @@ class Battery:
 class BoostPhase:
     """SBI opportunities against the missiles for one phasing of the constellation.
 
-    Every attribute is ``(n_pair,)``: the SBI (index within its layer), the missile, the
-    kill vehicle's release and the intercept, and where both happen (degrees, meters).
+    The first ten attributes are ``(n_pair,)``: the SBI (index within its layer), the
+    missile, the kill vehicle's release and the intercept, and where both happen (degrees,
+    meters). The last three are ``(n_threat,)``, seconds on the scenario clock: each
+    missile's first report in this sample (inf: none while it burns), the commit (first
+    report plus the decision delay; no kill vehicle leaves earlier) and the deadline.
     """
 
     satellite: IntArray
@@ -62,6 +67,51 @@ class BoostPhase:
     latitude_deg: FloatArray
     longitude_deg: FloatArray
     altitude_m: FloatArray
+    first_report_s: FloatArray
+    commit_s: FloatArray
+    window_end_s: FloatArray
+
+
+class BoostSource(Protocol):
+    """Where a trial's SBI opportunities come from: ``n_samples`` samples (a phasing of the
+    interceptor layer with its own detection draws), each computed on first use
+    (:class:`goldendome.run.boost_sampler.BoostSampler`)."""
+
+    @property
+    def n_samples(self) -> int:
+        """Samples the trials spread over."""
+        ...
+
+    def phase(self, k: int) -> BoostPhase:
+        """The opportunities of sample ``k``, the kill vehicles leaving no earlier than the
+        sample's first report of their missile plus the decision delay."""
+        ...
+
+
+@dataclass(frozen=True)
+class FixedBoost:
+    """A :class:`BoostSource` of samples given in advance (a study's own, or a test's)."""
+
+    phases: tuple[BoostPhase, ...]
+
+    @property
+    def n_samples(self) -> int:
+        """Samples given."""
+        return len(self.phases)
+
+    def phase(self, k: int) -> BoostPhase:
+        """Sample ``k`` as given."""
+        return self.phases[k]
+
+
+def trial_sample(trial: int, n_trials: int, n_samples: int) -> int:
+    """The boost sample of trial ``trial`` of ``n_trials``: the samples in equal strata
+    (trial ``k`` takes sample ``floor(k n_samples / n_trials)``), so every launch time of
+    day is sampled as evenly as the trials allow and a chunk of consecutive trials needs
+    few samples."""
+    if n_samples <= 1 or n_trials <= 0:
+        return 0
+    return min(n_samples - 1, trial * n_samples // n_trials)
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,7 +124,7 @@ class KillChainSetup:
 
     doctrine: Doctrine
     n_missile: int
-    boost: list[BoostPhase]
+    boost: BoostSource | None
     sbi_first_satellite_id: int
     sbi_sspk: float
     sbi_unit_cost_usd: float
@@ -126,7 +176,7 @@ class KillChainSetup:
 
     def interceptor_names(self) -> list[str]:
         """Interceptor types that can fire, in a fixed order (SBIs first)."""
-        names = ["sbi"] if self.boost else []
+        names = ["sbi"] if self.boost is not None else []
         for b in self.batteries:
             if b.kind.name not in names:
                 names.append(b.kind.name)

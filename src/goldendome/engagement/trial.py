@@ -1,8 +1,11 @@
 """One Monte Carlo trial of the kill chain: boost, midcourse and terminal layers in turn.
 
-A trial draws, from its own random streams, the constellation phase (which SBIs are in
-reach), each object's predicted impact point (the track's stated 1-sigma about the
-drag-free prediction from the object's true state: a consistent filter's error),
+A trial takes the boost sample of its stratum (:func:`goldendome.engagement.picture.
+trial_sample`: a phasing of the interceptor constellation with its own detection draws,
+which says when each missile is first reported and which SBIs can reach it after the
+commit), and draws, from its own random streams, each object's predicted impact point
+(the track's stated 1-sigma about the drag-free prediction from the object's true state: a
+consistent filter's error),
 what discrimination tells of each object, and every shot's outcome. The battle manager then
 fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
 leakers, damage to defended assets, kills by layer, interceptors fired and their cost.
@@ -20,13 +23,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.engagement.battle import Fight, fight_boost, fight_layer
-from goldendome.engagement.picture import KillChainSetup, nearest_asset
+from goldendome.engagement.picture import KillChainSetup, nearest_asset, trial_sample
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.kinds import ObjectKind
 
-#: The trial's random streams, in the order they are spawned from its seed sequence.
+#: The trial's random streams, in the order they are spawned from its seed sequence (the
+#: first, once the phase draw, is no longer used: the boost sample follows the stratum).
 PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES = range(4)
+#: Columns of a trial's boost windows (one row per missile; times on the scenario clock).
+WINDOW_COLUMNS = (
+    "threat_id", "sample", "first_report_s", "commit_s", "window_end_s", "sbis_in_reach",
+)  # fmt: skip
 N_STREAMS = 4
 
 
@@ -106,10 +114,27 @@ def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:
     return np.asarray(setup.object_asset[through & (setup.object_asset >= 0)], dtype=np.int64)
 
 
+def boost_windows(setup: KillChainSetup, phase: int) -> dict[str, np.ndarray]:
+    """Each missile's boost window in sample ``phase`` (:data:`WINDOW_COLUMNS`; empty
+    columns without a boost layer)."""
+    if setup.boost is None:
+        return {}
+    bp = setup.boost.phase(phase)
+    n = setup.n_missile
+    return {
+        "threat_id": np.arange(n, dtype=np.int64),
+        "sample": np.full(n, phase, np.int64),
+        "first_report_s": bp.first_report_s,
+        "commit_s": bp.commit_s,
+        "window_end_s": bp.window_end_s,
+        "sbis_in_reach": np.bincount(bp.threat, minlength=n).astype(np.int64),
+    }
+
+
 def run_trial(
-    setup: KillChainSetup, trial: int, seed: np.random.SeedSequence
-) -> tuple[TrialRow, dict[str, np.ndarray]]:
-    """Fight trial ``trial`` from its seed sequence: its summary row and its shots.
+    setup: KillChainSetup, trial: int, seed: np.random.SeedSequence, n_trials: int = 1
+) -> tuple[TrialRow, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Fight trial ``trial`` from its seed sequence: its summary row, shots and boost windows.
 
     Parameters
     ----------
@@ -119,16 +144,20 @@ def run_trial(
     seed : numpy.random.SeedSequence
         The trial's own seed sequence (the run derives it from the run's seed and ``trial``,
         so a trial's draws do not depend on which worker runs it).
+    n_trials : int
+        Trials of the run (the boost samples are spread over them in strata).
 
     Returns
     -------
     row : TrialRow
     shots : dict of str to (n_shot,) arrays
         The trial's shots in firing order (:data:`goldendome.engagement.battle.SHOT_COLUMNS`).
+    windows : dict of str to (n_missile,) arrays
+        Each missile's boost window in the trial's sample (:data:`WINDOW_COLUMNS`).
     """
     seeds = seed.spawn(N_STREAMS)
-    phases = max(len(setup.boost), 1)
-    phase = int(np.random.default_rng(seeds[PHASE]).integers(phases))
+    n_samples = setup.boost.n_samples if setup.boost is not None else 1
+    phase = trial_sample(trial, n_trials, n_samples)
     engage_all = setup.doctrine.engage == "all"
     fight, left_out = _fight(setup, seeds, phase, engage_all)
     hit = _leakers(setup, fight)
@@ -157,4 +186,4 @@ def run_trial(
         interceptors_saved_by_filter=int(saved),
         leakers_if_engage_all=int(hit_all),
     )
-    return row, fight.shot_columns()
+    return row, fight.shot_columns(), boost_windows(setup, phase)

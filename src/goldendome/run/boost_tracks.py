@@ -78,9 +78,18 @@ def fly_boost(launches: Launches, theta0_rad: float, step_s: float = BOOST_STEP_
 
 
 def engagement_windows(
-    tracks: BoostTracks, rule: EngagementRule
+    tracks: BoostTracks, rule: EngagementRule, commit_s: FloatArray | None = None
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Interceptor launch time and the allowed intercept window of each threat.
+
+    Parameters
+    ----------
+    tracks : BoostTracks
+    rule : EngagementRule
+    commit_s : (n_threat,) float64, seconds on the scenario clock, optional
+        When the battle manager commits against each threat (a run: its first report plus
+        the decision delay); the threat's launch plus the rule's assumed detection and
+        decision delays when omitted (the sizing study, which has no sensors).
 
     Returns
     -------
@@ -88,7 +97,11 @@ def engagement_windows(
         ``start_s`` is the interceptor launch or the threat's climb through the minimum
         intercept altitude, whichever is later; ``end_s`` is the rule's deadline.
     """
-    launch_s = tracks.launch_time_s + rule.launch_delay_s
+    launch_s = (
+        tracks.launch_time_s + rule.launch_delay_s
+        if commit_s is None
+        else np.asarray(commit_s, np.float64)
+    )
     t = tracks.t_s[None, :]
     alt = np.nan_to_num(tracks.altitude_m, nan=-np.inf)
     above = alt >= rule.min_intercept_altitude_m

@@ -33,7 +33,7 @@ FALLBACK_BUDGET_BYTES = 4 * 2**30
 #: The default scenario's dimensions: a dimension far above its default is the one to cut.
 _REFERENCE = {
     "satellites": 7_800, "times": 361, "boost_samples": 337, "missiles": 10, "objects": 22,
-    "phase_samples": 8, "trials": 200, "batteries": 9, "sensor_satellites": 206,
+    "phase_samples": 100, "trials": 200, "batteries": 9, "sensor_satellites": 206,
 }  # fmt: skip
 
 
@@ -148,14 +148,12 @@ def _describe(stage: str, d: Dimensions) -> tuple[str, str]:
         driver = f"architecture: {_n(n_max)} satellites x {_n(d.times)} times"
         cut = longer if ratio["times"] > n_max / 7_800 else f"fewer satellites in space.{layer}"
     elif stage == "boost":
-        driver = (
-            f"boost phase: {_n(d.sbi_satellites)} SBIs x {_n(d.boost_samples)} boost samples x "
-            f"{d.phase_samples} phasings"
-        )
+        # Each boost sample is worked in blocks of satellites and kept small, so the number
+        # of samples does not drive the memory (it drives the work).
+        driver = f"boost phase: {_n(d.sbi_satellites)} SBIs x {_n(d.boost_samples)} boost samples"
         options = {
             f"fewer satellites in space.{d.sbi_layer}": d.sbi_satellites / 7_800,
             closer: ratio["boost_samples"],
-            "fewer [monte_carlo] phase_samples": ratio["phase_samples"],
         }
         cut = max(options, key=lambda k: options[k])
     elif stage == "trials":

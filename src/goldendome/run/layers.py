@@ -61,21 +61,8 @@ class SpaceLayer:
         return len(self.elements)
 
     def phased(self, phase: int, n_phases: int) -> OrbitalElements:
-        """The elements of phasing ``phase`` of ``n_phases``.
-
-        Phase 0 is the scenario as written; phase ``k`` turns every orbit's node by
-        ``2 pi k / K`` and advances every satellite by ``2 pi frac(k * golden ratio)`` along
-        its orbit, a low-discrepancy sweep of launch time of day and orbital phase.
-        """
-        e = self.elements
-        return e.from_arrays(
-            semi_major_axis_m=e.semi_major_axis_m,
-            eccentricity=e.eccentricity,
-            inclination_rad=e.inclination_rad,
-            raan_rad=e.raan_rad + 2 * math.pi * phase / n_phases,
-            arg_perigee_rad=e.arg_perigee_rad,
-            mean_anomaly_rad=e.mean_anomaly_rad + 2 * math.pi * ((phase * GOLDEN) % 1.0),
-        )
+        """The elements of phasing ``phase`` of ``n_phases`` (:func:`phased_elements`)."""
+        return phased_elements(self.elements, phase, n_phases)
 
     def positions_eci(
         self, grid: str, t_s: FloatArray, phase: int = 0, n_phases: int = 1
@@ -142,6 +129,26 @@ class SpaceLayer:
             rows = slice(first, min(first + rows_per, n_sat))
             out = buffer[: rows.stop - rows.start]
             yield rows, propagate_analytic(take_rows(elements, rows), t_s, out=out)
+
+
+def phased_elements(elements: OrbitalElements, phase: int, n_phases: int) -> OrbitalElements:
+    """The elements of phasing ``phase`` of ``n_phases``.
+
+    Phase 0 is ``elements`` as written; phase ``k`` turns every orbit's node by
+    ``2 pi k / K`` and advances every satellite by ``2 pi frac(k * golden ratio)`` along
+    its orbit, a low-discrepancy sweep of launch time of day and orbital phase.
+    """
+    if phase == 0:
+        return elements
+    e = elements
+    return e.from_arrays(
+        semi_major_axis_m=e.semi_major_axis_m,
+        eccentricity=e.eccentricity,
+        inclination_rad=e.inclination_rad,
+        raan_rad=e.raan_rad + 2 * math.pi * phase / n_phases,
+        arg_perigee_rad=e.arg_perigee_rad,
+        mean_anomaly_rad=e.mean_anomaly_rad + 2 * math.pi * ((phase * GOLDEN) % 1.0),
+    )
 
 
 def take_rows(elements: OrbitalElements, rows: slice) -> OrbitalElements:

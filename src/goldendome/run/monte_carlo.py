@@ -16,12 +16,12 @@ import numpy as np
 
 from goldendome.engagement.battle import SHOT_COLUMNS
 from goldendome.engagement.picture import KillChainSetup
-from goldendome.engagement.trial import TrialRow, run_trial
+from goldendome.engagement.trial import WINDOW_COLUMNS, TrialRow, run_trial
 from goldendome.run.executor import Executor, InProcess
 from goldendome.run.streams import Streams
 
-#: ``(columns of trials, columns of engagements)`` of one chunk.
-ChunkResult = tuple[dict[str, np.ndarray], dict[str, np.ndarray]]
+#: ``(columns of trials, columns of engagements, columns of boost windows)`` of one chunk.
+ChunkResult = tuple[dict[str, np.ndarray], dict[str, np.ndarray], dict[str, np.ndarray]]
 #: ``on_chunk(first_trial, last_trial, result)``.
 ChunkFn = Callable[[int, int, ChunkResult], None]
 
@@ -33,22 +33,35 @@ def _columns(rows: list[dict[str, Any]], names: tuple[str, ...]) -> dict[str, np
 TRIAL_COLUMNS = tuple(TrialRow.__dataclass_fields__)
 
 
-def run_chunk(job: tuple[KillChainSetup, int], trials: range) -> ChunkResult:
-    """Run ``trials`` of a run seeded ``job[1]`` one after another: their columns."""
-    setup, seed = job
+def _stacked(parts: list[dict[str, np.ndarray]], names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Columns ``names`` of the non-empty ``parts`` end to end ({} when all are empty)."""
+    full = [p for p in parts if p]
+    return {c: np.concatenate([p[c] for p in full]) for c in names} if full else {}
+
+
+def run_chunk(job: tuple[KillChainSetup, int, int], trials: range) -> ChunkResult:
+    """Run ``trials`` of a run seeded ``job[1]`` of ``job[2]`` trials one after another:
+    their columns."""
+    setup, seed, n_trials = job
     streams = Streams(seed)
     rows: list[dict[str, Any]] = []
     shots: list[dict[str, np.ndarray]] = []
+    windows: list[dict[str, np.ndarray]] = []
     for k in trials:
-        row, fired = run_trial(setup, k, streams.trial(k))
+        row, fired, window = run_trial(setup, k, streams.trial(k), n_trials)
         rows.append(asdict(row))
         n = fired["layer"].size
         fired["trial"] = np.full(n, k, np.int64)
         fired["shot"] = np.arange(n, dtype=np.int64)
         shots.append(fired)
-    names = ("trial", "shot", *SHOT_COLUMNS)
-    events = {c: np.concatenate([s[c] for s in shots]) for c in names} if shots else {}
-    return _columns(rows, TRIAL_COLUMNS), events
+        if window:
+            window["trial"] = np.full(window["threat_id"].size, k, np.int64)
+            windows.append(window)
+    return (
+        _columns(rows, TRIAL_COLUMNS),
+        _stacked(shots, ("trial", "shot", *SHOT_COLUMNS)),
+        _stacked(windows, ("trial", *WINDOW_COLUMNS)),
+    )
 
 
 def chunks(n_trials: int, size: int) -> list[range]:
@@ -87,7 +100,8 @@ def run_monte_carlo(
     work = executor if executor is not None else InProcess()
     # Closed at once when anything stops the loop (Ctrl-C in on_chunk included), so a
     # cluster shuts down before the caller marks the run, not when the traceback is freed.
-    with closing(work.map_chunks(run_chunk, (setup, seed), chunks(n_trials, chunk))) as results:
+    job = (setup, seed, n_trials)
+    with closing(work.map_chunks(run_chunk, job, chunks(n_trials, chunk))) as results:
         for trials, result in results:
             parts.append((trials.start, result))
             done += len(trials)
@@ -97,8 +111,6 @@ def run_monte_carlo(
                 progress(done, n_trials)
     parts.sort(key=lambda p: p[0])
     trial_cols = {c: np.concatenate([p[1][0][c] for p in parts]) for c in TRIAL_COLUMNS}
-    with_shots = [p[1][1] for p in parts if p[1][1]]
-    shot_cols = (
-        {c: np.concatenate([s[c] for s in with_shots]) for c in with_shots[0]} if with_shots else {}
-    )
-    return trial_cols, shot_cols
+    shot_cols = _stacked([p[1][1] for p in parts], ("trial", "shot", *SHOT_COLUMNS))
+    window_cols = _stacked([p[1][2] for p in parts], ("trial", *WINDOW_COLUMNS))
+    return trial_cols, shot_cols, window_cols

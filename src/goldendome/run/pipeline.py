@@ -268,10 +268,12 @@ def _trials(
     spec = ctx.spec
     n = options.trials if options.trials is not None else spec.monte_carlo.trials
 
-    def keep(first: int, last: int, result: tuple[Columns, Columns]) -> None:
+    def keep(first: int, last: int, result: tuple[Columns, Columns, Columns]) -> None:
         sink.part("trials", first, last, result[0])
         if result[1]:
             sink.part("engagements", first, last, result[1])
+        if result[2]:
+            sink.part("boost_windows", first, last, result[2])
 
     def tick(done: int, total: int) -> None:
         sink.progress("Monte Carlo trials", done, total)

@@ -19,6 +19,7 @@ STREAMS: dict[str, int] = {
     "monte_carlo": 2,  # one child per trial
     "economics": 3,  # cost uncertainty (to come)
     "sweep": 4,  # sweep cases (to come)
+    "boost_reports": 5,  # one child per boost sample: the sensors' detections of the boosters
 }
 
 

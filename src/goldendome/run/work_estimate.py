@@ -75,13 +75,14 @@ def estimate_work(d: Dimensions, workers: int = 1) -> WorkEstimate:
     objects = d.missiles + d.objects
     stages = {"architecture": STAGE_S + SATELLITE_TIME_S * d.satellites * d.times}
     if d.missiles:
-        sbi_samples = d.sbi_satellites * d.boost_samples * d.phase_samples
+        # The boost samples are computed where the trials run: as many as the trials use.
+        used = min(d.phase_samples, d.trials)
+        sbi_samples = d.sbi_satellites * d.boost_samples * used
         stages |= {
             "raid": STAGE_S + MISSILE_S * d.missiles,
             "sensing": STAGE_S + SENSING_S * (objects * d.times) ** SENSING_EXPONENT,
-            "kill_chain": STAGE_S
-            + SBI_PHASE_SAMPLE_S * sbi_samples
-            + BATTERY_OBJECT_TIME_S * d.batteries * objects * d.times,
-            "trials": TRIAL_OBJECT_S * d.trials * objects / max(workers, 1),
+            "kill_chain": STAGE_S + BATTERY_OBJECT_TIME_S * d.batteries * objects * d.times,
+            "trials": (TRIAL_OBJECT_S * d.trials * objects + SBI_PHASE_SAMPLE_S * sbi_samples)
+            / max(workers, 1),
         }
     return WorkEstimate(STARTUP_S + sum(stages.values()), stages)

@@ -70,5 +70,7 @@ class MonteCarloSpec(SpecModel):
     """How many trials a run draws and how they vary (``[monte_carlo]``)."""
 
     trials: Annotated[int, Bounded("trials must lie in [1, 1,000,000]", ge=1, le=1_000_000)] = 200
-    phase_samples: Annotated[int, Bounded("phase samples must lie in [1, 64]", ge=1, le=64)] = 8
+    phase_samples: Annotated[int, Bounded("phase samples must lie in [1, 4096]", ge=1, le=4096)] = (
+        100
+    )
     chunk: Annotated[int, Bounded("trials per task must lie in [1, 10,000]", ge=1, le=10_000)] = 50

@@ -24,7 +24,7 @@ def test_one_row_per_layer_in_scenario_order_with_running_satellite_ids(staged):
     assert layers["layer_id"].tolist() == [0, 1, 2]
     assert layers["role"].tolist() == ["tracking", "early_warning", "interceptor"]
     assert layers["kind"].tolist() == ["walker_delta", "geostationary", "walker_delta"]
-    assert layers["n_satellites"].tolist() == [40, 1, 600]
+    assert layers["n_satellites"].tolist() == [40, 1, 1000]
     assert layers["first_satellite_id"].tolist() == [0, 40, 41]
 
 
@@ -108,4 +108,4 @@ def test_layers_are_stored_as_each_finishes_with_progress_in_satellites(staged):
     assert sink.writes[:2] == ["satellites", "sites"]
     assert sink.writes.count("layers") == sink.writes.count("site_coverage") == 3
     ticks = [(d, t) for s, d, t in sink.progress_calls if s == "propagating satellites"]
-    assert ticks == [(40, 641), (41, 641), (641, 641)]
+    assert ticks == [(40, 1041), (41, 1041), (1041, 1041)]

@@ -1,12 +1,15 @@
-"""Stage 3, the boost layer: SBIs in reach of each missile, on the small defended scenario
-(600 SBIs listed after 41 other satellites), and on the default scenario (slow)."""
+"""Stage 3, the boost layer: the sensors' first reports, the commit, and the SBIs then in
+reach of each missile, on the small defended scenario (1,000 SBIs listed after 41 other
+satellites), and on the default scenario (slow)."""
+
+import pickle
 
 import numpy as np
 import pytest
 
 from goldendome.engagement.salvo import fair_shots
 from goldendome.physics.geodetic import geodetic_to_ecef
-from goldendome.run.stages.boost import phase_opportunities
+from goldendome.run.stages.boost import boost_sampler
 
 ONE_KILOMETER = 1e3
 ONE_MICROSECOND = 1e-6
@@ -14,21 +17,35 @@ ONE_MICROSECOND = 1e-6
 GEODETIC_EXCESS_DEG = 0.2
 
 
-def test_phase_zero_is_computed_once_and_reused(staged):
-    ctx = staged.ctx
-    cached = ctx.products[("boost_phase", 0)]
-    before = ctx.propagations()
-    assert phase_opportunities(ctx, 0) is cached
-    assert ctx.propagations() == before
-    assert staged.setup.boost[0] is cached.phase  # the kill chain reads the same phasing
-    # The boost stage propagated the SBI layer once, on the boost grid.
-    assert staged.propagations["boost"] == staged.propagations["raid"] + 1
+def test_sample_zero_is_computed_once_and_reused(staged):
+    sampler = boost_sampler(staged.ctx)
+    assert staged.setup.boost is sampler  # the kill chain reads the same sampler
+    cached = sampler.sample(0)
+    before = sampler.propagations
+    assert sampler.sample(0) is cached
+    assert sampler.phase(0) is cached.phase
+    assert sampler.propagations == before
 
 
-def test_the_kill_chain_gets_every_phasing_and_they_differ(staged):
-    boost = staged.setup.boost
-    assert len(boost) == staged.ctx.spec.monte_carlo.phase_samples == 2
-    pairs = [set(zip(b.satellite.tolist(), b.threat.tolist(), strict=True)) for b in boost]
+def test_a_pickled_sampler_leaves_its_samples_behind_and_computes_the_same(staged):
+    """Workers get the sampler without its cache and compute the same samples."""
+    sampler = boost_sampler(staged.ctx)
+    here = sampler.sample(1)
+    there = pickle.loads(pickle.dumps(sampler))
+    assert there.propagations == 0
+    again = there.sample(1)
+    assert there.propagations == 1
+    for name in ("satellite", "threat", "intercept_time_s", "first_report_s", "commit_s"):
+        assert np.array_equal(getattr(here.phase, name), getattr(again.phase, name))
+
+
+def test_the_samples_differ(staged):
+    sampler = staged.setup.boost
+    assert sampler.n_samples == staged.ctx.spec.monte_carlo.phase_samples == 2
+    pairs = [
+        set(zip(b.satellite.tolist(), b.threat.tolist(), strict=True))
+        for b in (sampler.phase(0), sampler.phase(1))
+    ]
     assert pairs[0]
     assert pairs[1]
     assert pairs[0] != pairs[1]
@@ -40,10 +57,16 @@ def test_launch_is_the_intercept_less_the_time_of_flight(staged):
     tof = opps["intercept_time_s"] - opps["launch_time_s"]
     assert np.abs(tof - opps["time_of_flight_s"]).max() < ONE_MICROSECOND
     assert (opps["time_of_flight_s"] > 0).all()
-    # No kill vehicle leaves before detection and decision (60 s after its missile's launch).
-    rule = staged.ctx.spec.sbi.build_rule()
-    earliest = threats["launch_time_s"][opps["threat_id"]] + rule.launch_delay_s
-    assert (opps["launch_time_s"] >= earliest - ONE_MICROSECOND).all()
+    # No kill vehicle leaves before its missile's first report plus the decision delay.
+    rule, per = staged.ctx.spec.sbi.build_rule(), staged.table("sbi_threats")
+    report = per["first_report_s"][opps["threat_id"]]
+    assert np.isfinite(report).all()
+    commit = threats["launch_time_s"][opps["threat_id"]] + report + rule.decision_delay_s
+    assert (opps["launch_time_s"] >= commit - ONE_MICROSECOND).all()
+    window_start = (
+        threats["launch_time_s"][opps["threat_id"]] + per["window_start_s"][opps["threat_id"]]
+    )
+    assert np.allclose(window_start, commit)
     assert (opps["intercept_altitude_m"] >= rule.min_intercept_altitude_m).all()
 
 
@@ -54,7 +77,7 @@ def test_opportunity_satellites_are_global_ids_of_the_sbi_layer(staged):
     assert first == 41
     ids = opps["satellite_id"]
     assert ((ids >= first) & (ids < first + n)).all()
-    assert (ids - first).tolist() == staged.setup.boost[0].satellite.tolist()
+    assert (ids - first).tolist() == staged.setup.boost.phase(0).satellite.tolist()
     assert (sats["layer_id"][ids] == layer.layer_id).all()
 
 

@@ -1,6 +1,7 @@
 """Stage 5, the engagement picture: what every Monte Carlo trial shares, built once.
 
-From the flown raid, the boost layer's phasings and the sensing pass: one battery per
+From the flown raid, the boost layer's sampler (its samples are computed where the trials
+run) and the sensing pass: one battery per
 interceptor type at each interceptor site, with its magazine (less the reserve) and its
 intercept windows against every released object
 (:mod:`goldendome.interceptors.intercept_window`); each released object's kind, missile, true
@@ -24,7 +25,7 @@ from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.run.context import RunContext
 from goldendome.run.raid import FlownRaid
 from goldendome.run.sink import Sink
-from goldendome.run.stages.boost import phase_opportunities
+from goldendome.run.stages.boost import boost_sampler
 from goldendome.tracking.impact import predict_impact
 
 #: Predicted-impact sigma used when the sensing pass gives none (m): goldendome assumption,
@@ -121,16 +122,10 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     _, _, altitude = ecef_to_geodetic(r_ecef)
     windows = intercept_windows([b.kind for b in bats], site_r, f.t_s, r_ecef, altitude)
     sbi, layer = spec.sbi, ctx.sbi_layer
-    phases = spec.monte_carlo.phase_samples
-    boost = (
-        [phase_opportunities(ctx, k).phase for k in range(phases)]
-        if sbi is not None and layer is not None
-        else []
-    )
     return KillChainSetup(
         doctrine=spec.doctrine,
         n_missile=raid.n_missiles,
-        boost=boost,
+        boost=boost_sampler(ctx),
         sbi_first_satellite_id=0 if layer is None else layer.first_satellite_id,
         sbi_sspk=0.0 if sbi is None else sbi.sspk,
         sbi_unit_cost_usd=0.0 if sbi is None else sbi.unit_cost_usd,

@@ -1,0 +1,251 @@
+"""Boost samples: what the sensors report of each missile, when the battle manager commits
+space-based interceptors, and which of them can then reach it, for each sample of the run.
+
+A sample ``k`` is one phasing of the interceptor layer (:func:`goldendome.run.layers.
+phased_elements`: a launch time of day and orbital phase) together with that sample's own
+detection draws. Its steps:
+
+1. **Reports.** Every sensor of the run measures the missiles over their powered flight
+   (the boosters alone: a missile is a bright plume only while it burns) with the draws of
+   stream ``boost_reports``, child ``k``; a missile's first report is its earliest
+   detection plus that sensor's report latency. A missile no sensor reports during boost is
+   never committed against.
+2. **Commit.** SBIs may leave no earlier than the first report plus the engagement rule's
+   decision delay (the rule's assumed detection delay is not used: the sensors say when
+   detection happens).
+3. **Reach.** The phasing's satellites are propagated on the boost grid in blocks, and
+   :func:`goldendome.interceptors.sbi_reach.sbi_opportunities` finds every satellite that
+   can intercept each committed missile before its deadline.
+
+Samples are computed when first asked for and kept in the process that asked (a worker
+computes only the samples of its own trials; the cache is not pickled), and a sample depends
+only on the run's seed and ``k``, so any worker gets the same answer.
+"""
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import numpy as np
+
+from goldendome.engagement.picture import BoostPhase
+from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
+from goldendome.interceptors.space_based import EngagementRule, KillVehicle
+from goldendome.orbits.analytic import propagate_analytic
+from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics.clock import Clock
+from goldendome.physics.elements import OrbitalElements
+from goldendome.physics.frames import eci_to_ecef
+from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.physics.scene import SceneObjects
+from goldendome.run.boost_tracks import BoostTracks, engagement_windows, speed_bound_m_s
+from goldendome.run.layers import block_rows, phased_elements, take_rows
+from goldendome.run.streams import STREAMS
+from goldendome.run.work_bounds import BOOST_BLOCK_BYTES
+from goldendome.sensors.base import Sensor
+
+
+@dataclass(frozen=True, eq=False)
+class PhaseOpportunities:
+    """One sample's opportunities, where the kill vehicles leave and meet the missiles, and
+    the reports and commit times they start from.
+
+    Attributes
+    ----------
+    opportunities : Opportunities
+    phase : BoostPhase
+    first_report_s : (n_threat,) float64, seconds on the scenario clock (inf: not reported
+        during boost)
+    commit_s : (n_threat,) float64, seconds (first report + decision delay; inf: never)
+    window_end_s : (n_threat,) float64, seconds (the engagement rule's deadline)
+    """
+
+    opportunities: Opportunities
+    phase: BoostPhase
+    first_report_s: FloatArray
+    commit_s: FloatArray
+    window_end_s: FloatArray
+
+
+def boost_scene(scene: SceneObjects, n_missile: int) -> SceneObjects:
+    """The missiles of ``scene`` while they burn (NaN at every other time)."""
+    burning = scene.boosting[:n_missile]
+    keep = burning[..., None]
+    return SceneObjects(
+        scene.t_s,
+        np.where(keep, scene.r_eci_m[:n_missile], np.nan),
+        np.where(keep, scene.v_eci_m_s[:n_missile], np.nan),
+        scene.kind[:n_missile],
+        scene.threat[:n_missile],
+        burning,
+    )
+
+
+@dataclass(eq=False)
+class BoostSampler:
+    """Computes (and keeps) the boost samples of a run; picklable, sent to every worker.
+
+    Attributes
+    ----------
+    elements : OrbitalElements
+        The interceptor layer as written (phase 0).
+    first_satellite_id : int
+        The layer's first satellite id in the run's numbering.
+    tracks : BoostTracks
+        The missiles on the boost grid.
+    vehicle, rule
+        The kill vehicle and its engagement rule.
+    sensors : list of Sensor
+        Every sensor of the run.
+    scene : SceneObjects
+        The missiles while they burn (:func:`boost_scene`), on the sensors' grid.
+    seed : int
+        The run's seed.
+    n_samples : int
+        Phasings (and report draws) the trials spread over.
+    clock : Clock
+        The scenario clock (Earth rotation angle for geodetic points).
+    """
+
+    elements: OrbitalElements
+    first_satellite_id: int
+    tracks: BoostTracks
+    vehicle: KillVehicle
+    rule: EngagementRule
+    sensors: list[Sensor]
+    scene: SceneObjects
+    seed: int
+    n_samples: int
+    clock: Clock
+    _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
+    #: Samples computed in this process (each propagates the layer once on the boost grid).
+    propagations: int = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        state["propagations"] = 0
+        return state
+
+    @property
+    def n_missile(self) -> int:
+        """Missiles of the raid."""
+        return len(self.tracks)
+
+    def first_reports(self, k: int) -> FloatArray:
+        """``(n_threat,)`` first report of each missile in sample ``k`` (scenario clock, s;
+        inf when no sensor reports it while it burns)."""
+        seq = np.random.SeedSequence(self.seed, spawn_key=(STREAMS["boost_reports"], k))
+        first = np.full(self.n_missile, np.inf)
+        for sensor, child in zip(self.sensors, seq.spawn(len(self.sensors)), strict=True):
+            m = sensor.measure(self.scene, np.random.default_rng(child))
+            np.minimum.at(first, m.object, m.t_s + sensor.report_latency_s)
+        return first
+
+    def sample(self, k: int) -> PhaseOpportunities:
+        """Sample ``k``: reports, commit times and the opportunities they leave."""
+        if k not in self._cache:
+            self._cache[k] = self._compute(k)
+            self.propagations += 1
+        return self._cache[k]
+
+    def phase(self, k: int) -> BoostPhase:
+        """The SBI opportunities of sample ``k`` as the battle manager reads them."""
+        return self.sample(k).phase
+
+    def _compute(self, k: int) -> PhaseOpportunities:
+        tracks, rule = self.tracks, self.rule
+        report = self.first_reports(k)
+        commit = report + rule.decision_delay_s
+        launch_s, start_s, end_s = engagement_windows(tracks, rule, commit_s=commit)
+        elements = phased_elements(self.elements, k, self.n_samples)
+        speed = speed_bound_m_s(self.elements)
+        told = np.flatnonzero(np.isfinite(commit) & (start_s < end_s))
+        # Only the samples from the earliest commit to the last deadline matter (a kill
+        # vehicle leaves at or after its commit and meets its missile inside the window).
+        span = _span(tracks.t_s, start_s[told], end_s[told]) if told.size else slice(0, 0)
+        t_s, threat_r = tracks.t_s[span], tracks.r_eci_m[told][:, span]
+        n_sat, n_t = len(elements), t_s.size
+        rows_per = block_rows(n_t, BOOST_BLOCK_BYTES)
+        buffer = np.empty((min(rows_per, max(n_sat, 1)), n_t, 3))
+        found: list[tuple[Opportunities, FloatArray]] = []
+        for first in range(0, n_sat if n_t > 1 else 0, rows_per):
+            rows = slice(first, min(first + rows_per, n_sat))
+            out = buffer[: rows.stop - rows.start]
+            sat_r = propagate_analytic(take_rows(elements, rows), t_s, out=out)
+            o = sbi_opportunities(
+                t_s, sat_r, threat_r, start_s[told], end_s[told], launch_s[told], self.vehicle,
+                satellite_speed_m_s=speed,
+            )  # fmt: skip
+            leave_s = o.intercept_time_s - o.time_of_flight_s
+            r_leave = _interpolate(t_s, sat_r, o.satellite, leave_s)
+            found.append(
+                (replace(o, satellite=o.satellite + first, threat=told[o.threat]), r_leave)
+            )
+        opps, r_sat = _merged(found)
+        phase = self._phase(opps, r_sat, report, commit, end_s)
+        return PhaseOpportunities(opps, phase, report, commit, end_s)
+
+    def _phase(
+        self,
+        opps: Opportunities,
+        r_sat: FloatArray,
+        report_s: FloatArray,
+        commit_s: FloatArray,
+        end_s: FloatArray,
+    ) -> BoostPhase:
+        r = positions_at(self.tracks, opps.threat, opps.intercept_time_s)
+        theta = self.clock.theta_rad
+        lat, lon, alt = ecef_to_geodetic(eci_to_ecef(r, theta(opps.intercept_time_s)))
+        launch_s = opps.intercept_time_s - opps.time_of_flight_s
+        s_lat, s_lon, s_alt = ecef_to_geodetic(eci_to_ecef(r_sat, theta(launch_s)))
+        return BoostPhase(
+            satellite=opps.satellite.astype(np.int64),
+            threat=opps.threat.astype(np.int64),
+            launch_time_s=launch_s,
+            intercept_time_s=opps.intercept_time_s,
+            launch_latitude_deg=np.degrees(s_lat),
+            launch_longitude_deg=np.degrees(s_lon),
+            launch_altitude_m=s_alt,
+            latitude_deg=np.degrees(lat),
+            longitude_deg=np.degrees(lon),
+            altitude_m=alt,
+            first_report_s=report_s,
+            commit_s=commit_s,
+            window_end_s=end_s,
+        )
+
+
+def _span(t_s: FloatArray, start_s: FloatArray, end_s: FloatArray) -> slice:
+    """The samples of ``t_s`` from one before the earliest start to one after the last end."""
+    first = max(int(np.searchsorted(t_s, start_s.min(), side="right")) - 1, 0)
+    last = min(int(np.searchsorted(t_s, end_s.max(), side="left")) + 1, t_s.size - 1)
+    return slice(first, last + 1)
+
+
+def _interpolate(grid_s: FloatArray, r: FloatArray, rows: IntArray, t_s: FloatArray) -> FloatArray:
+    """Positions ``(n, 3)`` of series ``r[rows]`` (on ``grid_s``) at times ``t_s``, linear."""
+    k = np.clip(np.searchsorted(grid_s, t_s) - 1, 0, grid_s.size - 2)
+    w = np.clip((t_s - grid_s[k]) / (grid_s[k + 1] - grid_s[k]), 0.0, 1.0)[:, None]
+    return np.asarray((1.0 - w) * r[rows, k] + w * r[rows, k + 1])
+
+
+def positions_at(tracks: BoostTracks, threat: IntArray, t_s: FloatArray) -> FloatArray:
+    """Missile positions ``(n, 3)`` (ECI, meters) at times ``t_s``, interpolated per threat."""
+    r = np.empty((t_s.shape[0], 3))
+    for j in np.unique(threat):
+        rows = threat == j
+        for c in range(3):
+            r[rows, c] = np.interp(t_s[rows], tracks.t_s, tracks.r_eci_m[j, :, c])
+    return r
+
+
+def _merged(found: list[tuple[Opportunities, FloatArray]]) -> tuple[Opportunities, FloatArray]:
+    """The blocks' opportunities (and launch points) as one, sorted by threat, intercept
+    time, satellite."""
+    if not found:
+        empty, none = np.empty(0), np.empty(0, np.int64)
+        return Opportunities(none, none.copy(), empty, empty.copy(), empty.copy()), np.empty((0, 3))
+    cols = [np.concatenate([getattr(o, f.name) for o, _ in found]) for f in fields(Opportunities)]
+    r_sat = np.concatenate([r for _, r in found])
+    order = np.lexsort((cols[0], cols[2], cols[1]))
+    return Opportunities(*(c[order] for c in cols)), r_sat[order]
