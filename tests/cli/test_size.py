@@ -1,6 +1,7 @@
 """``goldendome size`` from the command line: answer, JSON, bad input, a scenario's SBIs."""
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,31 @@ def test_interrupted_size_exits_130_and_marks_its_manifest(tmp_path: Path, monke
     run = open_run(folder)
     assert (run.manifest["status"], run.manifest["stage"]) == ("interrupted", "search")
     assert [c["altitude_m"] for c in run.rows("sizing_candidates")] == [300e3]
+
+
+def test_a_geometry_cut_short_says_so_instead_of_a_zero_mean():
+    """Regression (issue 14): geometries the search cut short showed ``mean_in_reach 0.0``.
+    At 500 km with a 60 s delay a 45 deg shell needs far more than five times the 630 SBIs
+    that 300 km takes, so the search stops there without evaluating it."""
+    args = ["size", "--altitudes-km", "300,500", "--inclinations-deg", "45", "--planes", "90"]
+    args += ["--launch-times", "60"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    met, cut = json.loads(result.stdout)["candidates"]
+    assert (met["status"], met["searched_to_end"]) == ("met", True)
+    assert met["mean_in_reach"] > 1.0
+    assert met["evaluated_satellites"] == met["satellites"]
+    assert (cut["status"], cut["searched_to_end"]) == ("cut short", False)
+    assert cut["satellites"] is None
+    assert cut["searched_up_to"] == 5 * met["satellites"]
+    for figure in ("mean_in_reach", "min_in_reach", "achieved_confidence", "evaluated_satellites"):
+        assert cut[figure] is None, figure
+    run = open_run(json.loads(result.stdout)["run_folder"])
+    stored = run.rows("sizing_candidates")[1]
+    assert stored["met"] is False
+    assert math.isnan(stored["mean_in_reach"])
+    assert stored["min_in_reach"] == -1
+    text = runner.invoke(app, args)
+    (row,) = [line for line in text.stdout.splitlines() if "> 3,150" in line]
+    assert "cut short" in row
+    assert "0.0" not in row

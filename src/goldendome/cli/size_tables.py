@@ -42,19 +42,26 @@ def print_sizing(report: dict[str, Any]) -> None:
     assumed.add_row("intercepts allowed (after threat launch)", f"{start:.0f}-{end:.0f} s")
     assumed.add_row("effective ground reach", f"{report['effective_ground_reach_km']:.0f} km")
     console.print(assumed)
-    cands = Table(title="Fewest satellites per geometry searched")
+    cands = Table(
+        title="Fewest satellites per geometry searched",
+        caption="> N: no constellation of N SBIs or fewer meets the question. cut short: the "
+        "search stopped at N (5 x the best total found), not searched to the end; not met: "
+        "N is the search's limit",
+    )
     for col in ("altitude km", "incl. deg", "planes", "per plane", "SBIs", "covered", "mean"):
         cands.add_column(col, justify="right")
+    cands.add_column("status")
     for c in report["candidates"]:
-        total = c["label"]
+        met = c["satellites"] is not None
         cands.add_row(
             f"{c['altitude_km']:.0f}",
             f"{c['inclination_deg']:.1f}",
             str(c["planes"]),
             str(c["per_plane"] or "-"),
-            total,
-            f"{c['achieved_confidence']:.1%}" if c["satellites"] else "-",
-            f"{c['mean_in_reach']:.1f}" if c["satellites"] else "-",
+            c["label"],
+            f"{c['achieved_confidence']:.1%}" if met else "-",
+            f"{c['mean_in_reach']:.1f}" if met else "-",
+            c["status"],
         )
     console.print(cands)
     if report["best"] is None:

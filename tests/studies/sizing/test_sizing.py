@@ -114,3 +114,7 @@ def test_unreachable_question_reports_no_constellation():
     answer, _ = size_constellation(ONE_SHELL | {"sbi": {"delta_v_km_s": 0.2}})
     assert answer.best is None
     assert all(c.satellites is None for c in answer.candidates)
+    # Settled up to the search's limit, not cut short by a better geometry.
+    assert {(c.status, c.searched_to_end, c.searched_up_to) for c in answer.candidates} == {
+        ("not met", True, 60_000)
+    }

@@ -113,7 +113,9 @@ def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]
         "assumptions": assumed,
         "engagement_window_s": list(answer.engagement_window_s),
         "effective_ground_reach_km": answer.effective_reach_km,
-        "candidates": [asdict(c) | {"label": c.label} for c in answer.candidates],
+        "candidates": [
+            asdict(c) | {"label": c.label, "status": c.status} for c in answer.candidates
+        ],
         "coverage_by_latitude": [
             {"latitude_deg": lat, "mean_in_reach": n} for lat, n in answer.coverage_by_latitude
         ],

@@ -52,17 +52,41 @@ class SizingQuestion:
 
 @dataclass(frozen=True)
 class Candidate:
-    """The fewest satellites of one geometry meeting the question (``None`` if none does)."""
+    """The fewest satellites of one geometry meeting the question (``None`` if none does).
+
+    Attributes
+    ----------
+    altitude_km, inclination_deg : float
+    planes : int
+    per_plane, satellites : int or None
+        The fewest meeting the question; ``None`` when no constellation of at most
+        ``searched_up_to`` satellites does.
+    achieved_confidence, mean_in_reach, min_in_reach : float, float, int, or None
+        Share of launch times covered and satellites in reach (mean, fewest) of the
+        constellation of ``evaluated_satellites``; ``None`` when no constellation of this
+        geometry was evaluated (the mean in reach alone ruled it out).
+    evaluated_satellites : int or None
+        The answer when met, else the largest constellation tried.
+    searched_up_to : int
+        Most satellites the search would try: :data:`MAX_SATELLITES`, or
+        :data:`WORSE_THAN_BEST` times the best total found before this geometry.
+    searched_to_end : bool
+        False when the geometry was cut short: not met with ``searched_up_to`` satellites,
+        a cap below :data:`MAX_SATELLITES` set by a better geometry, so that more satellites
+        might meet it.
+    """
 
     altitude_km: float
     inclination_deg: float
     planes: int
     per_plane: int | None
     satellites: int | None
-    achieved_confidence: float
-    mean_in_reach: float
-    min_in_reach: int
+    achieved_confidence: float | None
+    mean_in_reach: float | None
+    min_in_reach: int | None
+    evaluated_satellites: int | None
     searched_up_to: int
+    searched_to_end: bool
 
     @property
     def label(self) -> str:
@@ -70,6 +94,14 @@ class Candidate:
         return (
             f"{self.satellites:,}" if self.satellites is not None else f"> {self.searched_up_to:,}"
         )
+
+    @property
+    def status(self) -> str:
+        """``met``, ``cut short`` (not searched to the end) or ``not met`` (with up to
+        :data:`MAX_SATELLITES`)."""
+        if self.satellites is not None:
+            return "met"
+        return "not met" if self.searched_to_end else "cut short"
 
 
 @dataclass(frozen=True)
@@ -104,11 +136,21 @@ def _fewest_per_plane(
     needed: int,
     confidence: float,
     cap: int,
-) -> tuple[int | None, IntArray]:
+) -> tuple[int | None, int | None, IntArray | None]:
     """Bisection on satellites per plane (coverage grows with them, near enough monotonic).
 
     ``cap`` bounds the total: a geometry that cannot meet the question with ``cap``
     satellites returns ``None`` (the caller passes the best total found so far).
+
+    Returns
+    -------
+    per_plane : int or None
+        The fewest meeting the question.
+    evaluated_per_plane : int or None
+        ``per_plane``, or the most tried; ``None`` when the mean in reach alone ruled the
+        geometry out and nothing was evaluated.
+    counts : (n_launch,) int64 or None
+        Satellites in reach at each launch time with ``evaluated_per_plane``.
     """
     phase = phasing % planes
     most = max(1, cap // planes)
@@ -118,11 +160,11 @@ def _fewest_per_plane(
 
     guess = max(1, math.ceil(confidence * needed / max(shell.mean_fraction, 1e-9) / planes))
     if guess > most:  # the mean in reach alone rules the geometry out
-        return None, counts(1)
+        return None, None, None
     hi = guess
     while _success(counts(hi), needed) < confidence:
         if hi == most:
-            return None, counts(hi)
+            return None, most, counts(most)
         hi = min(2 * hi, most)
     lo = 0
     while hi - lo > 1:
@@ -131,7 +173,31 @@ def _fewest_per_plane(
             hi = mid
         else:
             lo = mid
-    return hi, counts(hi)
+    return hi, hi, counts(hi)
+
+
+def _candidate(
+    altitude_m: float,
+    inclination_rad: float,
+    planes: int,
+    found: tuple[int | None, int | None, IntArray | None],
+    needed: int,
+    cap: int,
+) -> Candidate:
+    per_plane, evaluated, counts = found
+    return Candidate(
+        altitude_km=altitude_m / 1e3,
+        inclination_deg=math.degrees(inclination_rad),
+        planes=planes,
+        per_plane=per_plane,
+        satellites=None if per_plane is None else planes * per_plane,
+        achieved_confidence=None if counts is None else _success(counts, needed),
+        mean_in_reach=None if counts is None else float(counts.mean()),
+        min_in_reach=None if counts is None else int(counts.min()),
+        evaluated_satellites=None if evaluated is None else planes * evaluated,
+        searched_up_to=cap,
+        searched_to_end=per_plane is not None or cap >= MAX_SATELLITES,
+    )
 
 
 def _effective_reach_km(shell: ReachMap, latitude_rad: float) -> float:
@@ -180,23 +246,12 @@ def size_constellation(
         for planes in question.planes:
             found = [c.satellites for c in candidates if c.satellites is not None]
             cap = min(MAX_SATELLITES, WORSE_THAN_BEST * min(found, default=MAX_SATELLITES))
-            per_plane, counts = _fewest_per_plane(
+            found_here = _fewest_per_plane(
                 shell, planes, question.phasing, times, needed, question.confidence, cap
             )
-            best_counts[len(candidates)] = counts
-            candidates.append(
-                Candidate(
-                    altitude_km=altitude / 1e3,
-                    inclination_deg=math.degrees(inclination),
-                    planes=planes,
-                    per_plane=per_plane,
-                    satellites=None if per_plane is None else planes * per_plane,
-                    achieved_confidence=_success(counts, needed),
-                    mean_in_reach=float(counts.mean()),
-                    min_in_reach=int(counts.min()),
-                    searched_up_to=cap,
-                )
-            )
+            if found_here[2] is not None:
+                best_counts[len(candidates)] = found_here[2]
+            candidates.append(_candidate(altitude, inclination, planes, found_here, needed, cap))
         if on_shell is not None:
             on_shell(shell, candidates[-len(question.planes) :])
         if progress is not None:

@@ -40,6 +40,10 @@ def _n(value: int | None) -> int:
     return -1 if value is None else value
 
 
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
 class _Tables:
     """The shells and candidates searched so far, written after each shell."""
 
@@ -68,9 +72,10 @@ class _Tables:
             "satellites": [_n(c.satellites) for _, _, c in rows],
             "met": [c.satellites is not None for _, _, c in rows],
             "searched_up_to": [c.searched_up_to for _, _, c in rows],
-            "achieved_confidence": [c.achieved_confidence for _, _, c in rows],
-            "mean_in_reach": [c.mean_in_reach for _, _, c in rows],
-            "min_in_reach": [c.min_in_reach for _, _, c in rows],
+            # NaN and -1: nothing of this geometry evaluated (the mean in reach ruled it out).
+            "achieved_confidence": [_nan(c.achieved_confidence) for _, _, c in rows],
+            "mean_in_reach": [_nan(c.mean_in_reach) for _, _, c in rows],
+            "min_in_reach": [_n(c.min_in_reach) for _, _, c in rows],
             "best": [c is best for _, _, c in rows],
         }
 
