@@ -11,7 +11,10 @@ once per session (:func:`peer_raid_measurements`).
   by :func:`test_growth_is_near_linear` after the timed runs.
 - Against the baseline: today's tracker and the baseline commit's
   (:mod:`benchmarks.baseline`) on the peer raid's measurements; both must make the same
-  number of tracks and assign the same measurements.
+  number of tracks and assign the same measurements. Today's runs with the association
+  and track management the baseline had (:data:`LEGACY`: gated GNN, no velocity borrowed
+  from neighbours, no merging); the JPDA default is compared with Stone Soup's in
+  ``benchmarks/test_tracker_jpda.py``.
 
 With ``--benchmark-disable`` (``make test``) the raids are 10 and 30 missiles, each run once.
 """
@@ -26,7 +29,7 @@ from benchmarks.baseline import baseline_api
 from goldendome import api
 from goldendome.physics.measurements import Measurements
 from goldendome.run.context import RunContext
-from goldendome.tracking.tracker import run_tracker
+from goldendome.tracking.tracker import TrackerSettings, run_tracker
 
 #: Missiles of the timed raids, and of the untimed pass.
 TIMED, UNTIMED = (30, 100, 300), (10, 30)
@@ -35,6 +38,8 @@ RAID_LINES = 10
 ROUNDS = 3
 #: Largest ``time(300) / time(100)`` accepted.
 GROWTH_LIMIT = 4.5
+#: Today's tracker as the baseline commit had it.
+LEGACY = TrackerSettings(association="gnn", neighbour_radius_m=0.0, merge_probability=0.0)
 
 
 def scaled_peer_raid(missiles: int) -> dict[str, int]:
@@ -131,8 +136,11 @@ def test_tracker_against_baseline(benchmark, baseline_tracker, role: str):
     raid = _raid(10 if benchmark.disabled else 100)
     benchmark.group = f"tracker on the peer raid's measurements ({raid.missiles} missiles)"
     benchmark.extra_info.update(role=role, work=1)
-    tracker = run_tracker if role == "today" else baseline_tracker
-    _LOGS[role] = benchmark.pedantic(tracker, raid.columns(), rounds=1)
+    if role == "today":
+        args = (*raid.columns(), LEGACY)
+        _LOGS[role] = benchmark.pedantic(run_tracker, args, rounds=1)
+    else:
+        _LOGS[role] = benchmark.pedantic(baseline_tracker, raid.columns(), rounds=1)
 
 
 def test_same_tracks_as_the_baseline():

@@ -1,5 +1,6 @@
-"""A multi-sensor tracker: scans in time order, gated GNN association, M-of-N confirmation,
-fusion by sequential updates, and track initiation from radar or from two infrared views.
+"""A multi-sensor tracker: scans in time order, JPDA (or gated GNN) association, M-of-N
+confirmation, fusion by sequential updates, track initiation from radar or from two
+infrared views, and merging of tracks that coincide.
 
 Measurements are processed in *scans*, one per (time, sensor, place). At each time every
 live track is predicted once to that time (:func:`goldendome.tracking.ekf.predict`); then,
@@ -17,6 +18,21 @@ pair, ``"numpy"`` applies the same tests without the tree). The assignment is so
 connected component of the gated pairs at a time. The cost thus grows with the tracks and
 measurements and the pairs inside the gates, not with the product of the tracks and the
 measurements (see :mod:`goldendome.tracking.pregate` for how the gated pairs grow).
+
+With ``association="jpda"`` (the default) each scan is joint probabilistic data
+association instead (:mod:`goldendome.tracking.jpda`, :mod:`goldendome.tracking.jpda_update`):
+every gated measurement updates a track weighted by the probability that it came from
+that track, over the joint events of its cluster. A measurement is *assigned* (in the
+log) to the track with its largest probability when that is at least
+``assign_probability``; a track counts as updated (for confirmation and dropping) when its
+measurements' probabilities sum to that; a measurement whose probabilities over the tracks
+sum to less is free to start a track. ``association="gnn"`` keeps the gated global nearest
+neighbour above, for comparison.
+
+A new track near a live one of known velocity borrows that velocity
+(:mod:`goldendome.tracking.neighbour_prior`, within ``neighbour_radius_m``; 0 turns it off),
+and at the end of each time step live tracks whose states coincide are merged, the older
+living on (:mod:`goldendome.tracking.merge`; ``merge_probability`` 0 turns it off).
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -40,11 +56,12 @@ from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
 from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
-from goldendome.tracking.initiation import initial_state_from_measurement
+from goldendome.tracking.jpda_update import jpda_step
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
+from goldendome.tracking.merge import coincident
 from goldendome.tracking.pregate import Forest, Lines, candidates_reference
+from goldendome.tracking.start import start_tracks
 from goldendome.tracking.track_log import LogBuilder, TrackHistory, TrackLog
-from goldendome.tracking.triangulation import triangulate_pairs
 
 __all__ = ["PROGRESS_STAGE", "TrackHistory", "TrackLog", "TrackerSettings", "largest_sigma",
            "run_tracker"]  # fmt: skip
@@ -55,12 +72,20 @@ _RATE = np.arange(N_COMPONENTS) == RANGE_RATE
 PROGRESS_STAGE = "tracker scans"
 #: How the candidate pairs of a scan are found (see the module notes).
 Candidates = Literal["tree", "numpy", "all"]
+#: How a scan's measurements update the tracks (see the module notes).
+Association = Literal["jpda", "gnn"]
 _Arrays = tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]
 
 
 @dataclass(frozen=True)
 class TrackerSettings:
-    """Tracker parameters (defaults: goldendome assumptions, see ``docs/sensors.md``)."""
+    """Tracker parameters (defaults: goldendome assumptions, see ``docs/sensors.md``).
+
+    ``association``, ``prob_detect``, ``clutter_kappa`` (false measurements per volume of
+    a measurement's own noise), ``min_beta`` and ``assign_probability`` set the JPDA (module
+    notes); ``neighbour_*`` the velocity a new track borrows; ``merge_*`` the merging of
+    coincident tracks.
+    """
 
     q_ballistic_m2_s3: float = 1e-2
     q_boost_m2_s3: float = 1e4
@@ -75,6 +100,16 @@ class TrackerSettings:
     ir_position_sigma_m: float = 10e3
     ir_velocity_sigma_m_s: float = 5e3
     rate_after_velocity_sigma_m_s: float = 300.0
+    association: Association = "jpda"
+    prob_detect: float = 0.9
+    clutter_kappa: float = 1e-9
+    min_beta: float = 0.01
+    assign_probability: float = 0.5
+    neighbour_radius_m: float = 20e3
+    merge_radius_m: float = 20e3
+    merge_probability: float = 0.99
+    neighbour_spread_m_s: float = 100.0
+    neighbour_max_sigma_m_s: float = 100.0
 
 
 def run_tracker(
@@ -123,8 +158,9 @@ def run_tracker(
         t = float(first_t[step[0]])
         forest = _predict(live, t, settings, candidates)
         run = _Run(live, log, arrays, settings, forest, candidates)
-        free = [_scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
-        _start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings)
+        scan = _scan_jpda if settings.association == "jpda" else _scan
+        free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
+        start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings)
         bookkeeping(
             live,
             log,
@@ -133,6 +169,9 @@ def run_tracker(
             (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
             (settings.drop_tentative_s, settings.drop_firm_s),
         )
+        if settings.merge_probability > 0.0 and len(live) > 1:
+            live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
+                                  probability=settings.merge_probability))  # fmt: skip
         done += step.size
         if progress is not None:
             progress(PROGRESS_STAGE, done, len(scans))
@@ -216,32 +255,43 @@ def _scan(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     return rows[~taken]
 
 
-def _start_tracks(
-    live: LiveTracks,
-    log: LogBuilder,
-    rows: IntArray,
-    t: float,
-    sensor: IntArray,
-    m: _Arrays,
-    st: TrackerSettings,
-) -> None:
-    """New tentative tracks from the measurements of time ``t`` no track took."""
-    z, sigma, o_r, o_v, rot = (a[rows] for a in m)
-    radar = np.isfinite(z[:, 0])
-    x, p = initial_state_from_measurement(
-        z[radar], sigma[radar], o_r[radar], o_v[radar], rot[radar]
-    )
-    first, second = rows[radar], np.full(int(radar.sum()), -1, dtype=np.int64)
-    ir = np.flatnonzero(~radar)
-    if ir.size >= 2:
-        x_ir, pairs = triangulate_pairs(z[ir], o_r[ir], rot[ir], st.triangulation_gate_m)
-        prior = np.diag([st.ir_position_sigma_m**2] * 3 + [st.ir_velocity_sigma_m_s**2] * 3)
-        x = np.concatenate([x, x_ir])
-        p = np.concatenate([p, np.repeat(prior[None], pairs.shape[0], axis=0)])
-        first = np.concatenate([first, rows[ir[pairs[:, 0]]]])
-        second = np.concatenate([second, rows[ir[pairs[:, 1]]]])
-    ids = log.new_tracks(t, sensor[first])
-    log.assigned[first] = ids
-    two = second >= 0
-    log.assigned[second[two]] = ids[two]
-    live.add(ids, x, p, t)
+def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
+    """JPDA on one scan (of sensor ``s`` at ``t``); returns the rows no track claims."""
+    live, log, st = run.live, run.log, run.settings
+    if not len(live):
+        return rows
+    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
+    positional = z.copy()
+    positional[:, RANGE_RATE] = np.nan
+    gate = gates(np.isfinite(positional).sum(axis=1))
+    lines = Lines(positional, sigma, o_r[0], rot, gate)
+    frames = (positional, sigma, o_r, o_v, rot)
+    ti, mj, nis = _gated_pairs(live, lines, frames, run.forest, run.candidates)
+    inside = np.flatnonzero(np.isfinite(nis) & (nis <= gate[mj]))
+    if not inside.size:
+        return rows
+    # In one order whichever search found the pairs, so that round-off is the same.
+    inside = inside[np.lexsort((mj[inside], ti[inside]))]
+    ti, mj = ti[inside], mj[inside]
+    v_sigma = largest_sigma(live.p[ti], 3)
+    zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
+    step = jpda_step(live.x, live.p, (ti, mj), frames, zu, prob_detect=st.prob_detect,
+                     kappa=st.clutter_kappa, min_beta=st.min_beta)  # fmt: skip
+    ti, mj, beta, tracks = step.pair_track, step.pair_measurement, step.beta, step.tracks
+    live.set_states(tracks, step.x_eci, step.covariance)
+    if run.forest is not None:
+        run.forest.refresh(tracks, live.x[tracks, :3], live.lam[tracks])
+    # The measurements each track claims most, and the tracks that were probably seen.
+    claim = np.bincount(mj, weights=beta, minlength=rows.size)
+    best = np.full(rows.size, -1, np.int64)
+    order = np.lexsort((beta, mj))
+    last = order[np.r_[np.diff(mj[order]) != 0, True]] if order.size else order
+    firm_pair = last[beta[last] >= st.assign_probability]
+    best[mj[firm_pair]] = ti[firm_pair]
+    seen_w = np.bincount(ti, weights=beta, minlength=len(live))[tracks]
+    seen = tracks[seen_w >= st.assign_probability]
+    live.hit(seen, t)
+    log.updated(live.ids[seen], s, t)
+    took = best >= 0
+    log.assigned[rows[took]] = live.ids[best[took]]
+    return rows[claim < st.assign_probability]

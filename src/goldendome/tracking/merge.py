@@ -1,0 +1,80 @@
+"""Merging live tracks whose states coincide: two tracks on one object are one too many.
+
+Two tracks started on one object (a second initiation before the first track's gate had
+shrunk, or JPDA's coalescence, where two tracks sharing a cluster's measurements converge
+to the same state) take the same measurements from then on, and downstream each is an
+object to engage. At the end of a time step, pairs of live tracks within ``radius_m`` of
+each other (a k-d tree of positions finds them) are tested on their whole state: the pair
+is one object when
+
+    d^2 = (x_a - x_b)^T (P_a + P_b)^-1 (x_a - x_b) <= threshold,
+
+the 6-degree-of-freedom chi-square quantile at ``probability``. This is the test that the
+two estimates are of the same state, taken with their errors independent (which overstates
+the spread of two tracks fed by the same measurements, so it merges at least these). Of
+a merged pair the older track (lower id: firm first, or started first) lives on and the
+other ends. Tracks on two objects a few hundred metres apart are kept apart once their
+covariances are smaller than that distance; while both are wider, they are one track, and
+the second object gets its own when its measurements fall outside the first's gate.
+"""
+
+import numpy as np
+from scipy.spatial import cKDTree
+from scipy.stats import chi2
+
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
+
+
+def coincident(
+    ids: IntArray,
+    x_eci: FloatArray,
+    covariance: FloatArray,
+    *,
+    radius_m: float,
+    probability: float,
+) -> BoolArray:
+    """Which tracks duplicate an older track (see the module notes).
+
+    Parameters
+    ----------
+    ids : (n,) int64
+        Track ids (older tracks have lower ids).
+    x_eci : (n, 6) float64, m and m/s
+    covariance : (n, 6, 6) float64
+    radius_m : float, m
+        Largest distance between two tracks tested.
+    probability : float
+        Chi-square probability of the 6-dof state test.
+
+    Returns
+    -------
+    (n,) bool
+        True for the tracks to end: each duplicates a track that lives on.
+    """
+    n = ids.size
+    drop = np.zeros(n, bool)
+    if n < 2:
+        return drop
+    pairs = cKDTree(x_eci[:, :3]).query_pairs(radius_m, output_type="ndarray")
+    if not pairs.size:
+        return drop
+    a, b = pairs[:, 0], pairs[:, 1]
+    d = x_eci[a] - x_eci[b]
+    s = covariance[a] + covariance[b]
+    # Scale to unit diagonal before solving: positions (m) and velocities (m/s) mix.
+    scale = 1.0 / np.sqrt(np.diagonal(s, axis1=1, axis2=2))
+    sn = s * scale[:, :, None] * scale[:, None, :]
+    dn = d * scale
+    d2 = np.einsum("pi,pi->p", dn, np.linalg.solve(sn, dn[..., None])[..., 0])
+    same = d2 <= chi2.ppf(probability, 6)
+    if not same.any():
+        return drop
+    a, b, d2 = a[same], b[same], d2[same]
+    # The younger of each pair ends; pairs are taken closest first, and a track already
+    # ended keeps no one else from living on.
+    young = np.where(ids[a] > ids[b], a, b)
+    old = np.where(ids[a] > ids[b], b, a)
+    for k in np.argsort(d2):
+        if not drop[old[k]]:
+            drop[young[k]] = True
+    return drop

@@ -1,0 +1,133 @@
+"""Print how well the tracker holds a scenario's objects: the sensing stage alone, once.
+
+Flies the scenario's raid, lets every sensor measure it (the run's sensing stage does the
+same, with the same random streams), runs the tracker and scores its tracks against the
+truth (:func:`goldendome.tracking.scoring.track_owners`). Printed:
+
+* tracks, and firm (confirmed) tracks per object;
+* purity: the share of assigned measurements that are on their track's own object
+  (``sum(measurements_on_object) / sum(measurements)`` of the run's ``tracks`` table);
+* objects never given a firm track (of those measured at all, and of the whole scene);
+* duplicate firm tracks: firm tracks whose owner holds another firm track at the same time
+  (a firm track lives from ``firm_s`` to its last update);
+* ghost firm tracks: firm tracks with no owner (no object made half their measurements);
+* purity with boost continuity: as purity, but a booster's measurements on a track owned
+  by one of its own payloads count as on the track's object (the booster ends at release
+  and its payloads fly on from its state: a track that follows it through release is one
+  object's track to an engagement, and the strict purity counts its boost part wrong);
+* the times of the measuring and of the tracker.
+
+Usage: ``python tools/tracker_figures.py [SCENARIO] [--association jpda|gnn] [--legacy]
+[--json]``
+(``--legacy``: the tracker before issue 14; ``SCENARIO``: a TOML file or an embedded name,
+``default`` or ``peer-raid``).
+"""
+
+import argparse
+import json
+import time
+from dataclasses import replace
+
+import numpy as np
+
+from goldendome import api
+from goldendome.physics.kinds import ObjectKind
+from goldendome.physics.measurements import Measurements
+from goldendome.physics.scene import SceneObjects
+from goldendome.run.context import RunContext
+from goldendome.tracking.scoring import track_owners
+from goldendome.tracking.tracker import TrackerSettings, TrackLog, run_tracker
+
+
+def measure(scenario: str) -> tuple[Measurements, SceneObjects, float]:
+    """The scenario's measurements (as the sensing stage draws them), its scene, seconds."""
+    spec, _ = api.read_scenario(scenario)
+    ctx = RunContext(spec)
+    if ctx.raid is None or not ctx.sensors:
+        raise SystemExit(f"{scenario} has no raid or no sensors: nothing to track.")
+    start = time.perf_counter()
+    scene = ctx.raid.scene
+    rngs = ctx.streams.children("sensing", len(ctx.sensors) + 1)
+    parts = [s.measure(scene, rng) for s, rng in zip(ctx.sensors, rngs[:-1], strict=True)]
+    return Measurements.concatenate(parts), scene, time.perf_counter() - start
+
+
+def life(log: TrackLog) -> tuple[np.ndarray, np.ndarray]:
+    """Each track's firm time and its last update (NaN and -inf where never)."""
+    last = np.full(len(log), -np.inf)
+    np.maximum.at(last, log.history.track, log.history.t_s)
+    return np.asarray(log.firm_s, float), last
+
+
+def duplicates(owner: np.ndarray, firm_s: np.ndarray, last_s: np.ndarray) -> tuple[int, int]:
+    """Firm tracks that overlap another firm track of their owner, and objects with any."""
+    firm = np.flatnonzero(np.isfinite(firm_s) & (owner >= 0))
+    dup = np.zeros(len(owner), bool)
+    for obj in np.unique(owner[firm]):
+        k = firm[owner[firm] == obj]
+        a, b = firm_s[k], last_s[k]
+        over = (a[:, None] <= b[None, :]) & (a[None, :] <= b[:, None])
+        np.fill_diagonal(over, False)
+        dup[k[over.any(axis=1)]] = True
+    return int(dup.sum()), int(np.unique(owner[dup]).size)
+
+
+def figures(m: Measurements, scene: SceneObjects, log: TrackLog) -> dict[str, float]:
+    """The figures the module notes list."""
+    n_objects = len(scene)
+    owner = track_owners(log, m.object, n_objects)
+    used = log.assigned >= 0
+    track_owner, made = owner[log.assigned[used]], m.object[used]
+    on_own = track_owner == made
+    kin = (scene.kind[made] == ObjectKind.BOOSTER) & (track_owner >= 0)
+    kin &= scene.threat[np.maximum(track_owner, 0)] == scene.threat[made]
+    firm_s, last_s = life(log)
+    firm = np.isfinite(firm_s)
+    held = np.unique(owner[firm & (owner >= 0)])
+    measured = np.unique(m.object)
+    dup_tracks, dup_objects = duplicates(owner, firm_s, last_s)
+    return {
+        "objects": n_objects,
+        "measurements": int(m.t_s.size),
+        "assigned_share": float(used.mean()) if used.size else 0.0,
+        "tracks": len(log),
+        "firm_tracks": int(firm.sum()),
+        "firm_tracks_per_object": float(firm.sum() / n_objects),
+        "purity": float(on_own.mean()) if on_own.size else 0.0,
+        "purity_with_boost_continuity": float((on_own | kin).mean()) if on_own.size else 0.0,
+        "objects_without_firm_track": int(n_objects - held.size),
+        "measured_objects_without_firm_track": int(np.setdiff1d(measured, held).size),
+        "duplicate_firm_tracks": dup_tracks,
+        "objects_with_duplicates": dup_objects,
+        "ghost_firm_tracks": int((firm & (owner < 0)).sum()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("scenario", nargs="?", default="default")
+    parser.add_argument("--association", default=None, help="TrackerSettings.association")
+    parser.add_argument("--legacy", action="store_true", help="GNN, no borrowing, no merging")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    m, scene, t_measure = measure(args.scenario)
+    settings = TrackerSettings()
+    if args.association is not None:
+        settings = replace(settings, association=args.association)  # type: ignore[call-arg]
+    if args.legacy:
+        settings = replace(settings, association="gnn", neighbour_radius_m=0.0,
+                           merge_probability=0.0)  # fmt: skip
+    start = time.perf_counter()
+    log = run_tracker(m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s,
+                      m.rotation, settings)  # fmt: skip
+    t_track = time.perf_counter() - start
+    out = figures(m, scene, log) | {"measure_s": t_measure, "tracker_s": t_track}
+    if args.json:
+        print(json.dumps(out))
+        return
+    for key, value in out.items():
+        print(f"{key:38s} {value:.3f}" if isinstance(value, float) else f"{key:38s} {value}")
+
+
+if __name__ == "__main__":
+    main()
