@@ -2,6 +2,7 @@
 
 import json
 import math
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,8 @@ def test_size_takes_kill_vehicle_and_threat_from_a_scenario(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assumed = json.loads(result.stdout)["assumptions"]
     assert assumed["kill_vehicle_delta_v_km_s"] == 5.0
-    assert assumed["threat"].startswith("hwasong-17-class from sunan")
+    first = tomllib.loads(path.read_text())["threats"]["raid"][0]  # the raid's first entry
+    assert assumed["threat"].startswith(f"{first['class']} from {first['from']}")
 
 
 def test_scenario_sbi_layer_must_carry_interceptors(tmp_path: Path):
@@ -142,3 +144,47 @@ def test_a_geometry_cut_short_says_so_instead_of_a_zero_mean():
     (row,) = [line for line in text.stdout.splitlines() if "> 3,150" in line]
     assert "cut short" in row
     assert "0.0" not in row
+
+
+def test_size_preset_list_and_unknown_preset():
+    listing = runner.invoke(app, ["size", "--preset", "list", "--json"])
+    assert listing.exit_code == 0, listing.output
+    presets = {p["name"]: p for p in json.loads(listing.stdout)}
+    assert presets["aps-2003"]["published_satellites"] == 1_600
+    assert presets["cbo-2026"]["published_satellites"] == 7_800
+    text = runner.invoke(app, ["size", "--preset", "list"])
+    assert "cbo-2026: CBO 2026" in text.stdout
+    assert "--preset" in runner.invoke(app, ["size", "--help"]).stdout
+    bad = runner.invoke(app, ["size", "--preset", "aps-2030"])
+    assert bad.exit_code == 2
+    assert "unknown sizing preset; known names, closest first: aps-2003" in bad.output
+    assert "Traceback" not in bad.output
+
+
+def test_size_preset_flags_override_its_values_and_say_so():
+    """A reduced CBO 2026 question (one shell, 60 launch times): the user's flags win, and
+    the comparison names them."""
+    quick = ["--altitudes-km", "300", "--planes", "60", "--launch-times", "60"]
+    result = runner.invoke(app, ["size", "--preset", "cbo-2026", *quick, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assumed, preset = report["assumptions"], report["preset"]
+    assert assumed["salvo_simultaneous_launches"] == 10  # the preset's
+    assert assumed["altitudes_km"] == [300.0]  # the user's
+    assert assumed["launch_times_sampled"] == 60
+    assert preset["changed_inputs"] == ["altitudes_km", "planes", "launch_times"]
+    assert preset["satellites"] == report["satellites"]
+    assert preset["residual_satellites"] == report["satellites"] - 7_800
+    sources = {row["input"]: row["source"] for row in preset["inputs"]}
+    assert sources["salvo"].startswith("CBO 2026")
+    assert sources["sbi.delta_v_km_s"].startswith("goldendome assumption")
+    run = open_run(report["run_folder"])
+    assert run.manifest["run"]["preset"]["name"] == "cbo-2026"
+    assert run.manifest["run"]["question"]["salvo"] == 10
+    text = runner.invoke(app, ["size", "--preset", "cbo-2026", *quick, "--delta-v-km-s", "5"])
+    assert text.exit_code == 0, text.output
+    flat = " ".join(text.stdout.replace("│", " ").split())
+    assert "Against the published figure" in flat
+    assert "7,800 SBIs" in flat
+    assert "residual" in flat
+    assert "sbi.delta_v_km_s: the answer no longer poses the study's question" in flat

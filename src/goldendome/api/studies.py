@@ -136,16 +136,18 @@ def size_constellation(
     progress: ProgressFn | None = None,
     *,
     runs_dir: str | Path | None = None,
+    preset: str | None = None,
 ) -> tuple[SizingAnswer, dict[str, Any]]:
     """How many space-based interceptors a salvo takes (``goldendome size``).
 
     Parameters
     ----------
     values : dict, optional
-        Changes to the default question (``data/sbi_assumptions.toml``), in file units:
-        ``salvo``, ``shots``, ``confidence``, ``threat``, ``from``, ``to``,
-        ``altitudes_km``, ``inclinations_deg``, ``planes``, ``launch_times``, ``phasing``,
-        and an ``sbi`` table (``delta_v_km_s``, ``acceleration_g``, delays, rule).
+        Changes to the default question (``data/sbi_assumptions.toml``), or to the preset's
+        when one is named, in file units: ``salvo``, ``shots``, ``confidence``, ``threat``,
+        ``from``, ``to``, ``altitudes_km``, ``inclinations_deg``, ``planes``,
+        ``launch_times``, ``phasing``, and an ``sbi`` table (``delta_v_km_s``,
+        ``acceleration_g``, delays, rule; each value replaces only the preset's).
     progress : callable, optional
         ``progress(stage, done, total)`` after each shell searched.
     runs_dir : str or Path, optional
@@ -154,6 +156,10 @@ def size_constellation(
         and assumptions in the manifest); its path is the answer's ``run_folder``. Ctrl-C
         leaves the manifest ``interrupted`` with the shells finished. Nothing is written
         when omitted.
+    preset : str, optional
+        A published study's question (``data/sizing_presets.toml``, :func:`sizing_presets`:
+        ``aps-2003``, ``cbo-2026``); the answer's ``preset`` then holds the published
+        figure beside ours, the residual and what drives it.
 
     Returns
     -------
@@ -164,17 +170,30 @@ def size_constellation(
     Raises
     ------
     ScenarioError
-        If a value is invalid (each problem names its key, value and rule); no folder is
-        written then.
+        If a value is invalid (each problem names its key, value and rule), or there is no
+        such preset (the known names listed); no folder is written then.
     """
-    from goldendome.scenario.sizing import sizing_spec
+    from goldendome.scenario.sizing import preset_values, sizing_presets, sizing_spec
+    from goldendome.studies.sizing.presets import with_published
     from goldendome.studies.sizing.question import size
     from goldendome.studies.sizing.store import stored_size
 
-    spec = sizing_spec(values)
-    if runs_dir is None:
-        return size(spec, progress)
-    return stored_size(spec, values, runs_dir, progress)
+    question = values if preset is None else preset_values(preset, values)
+    spec = sizing_spec(question)
+    chosen = None if preset is None else sizing_presets()[preset]
+    if runs_dir is not None:
+        return stored_size(spec, question, runs_dir, progress, chosen, values)
+    answer, assumed = size(spec, progress)
+    return (answer if chosen is None else with_published(chosen, answer, values)), assumed
+
+
+def sizing_presets() -> list[dict[str, Any]]:
+    """The published studies ``size_constellation(preset=...)`` can pose: ``name``,
+    ``label``, ``published_satellites``, ``published_claim``, ``published_source``."""
+    from goldendome.scenario.sizing import sizing_presets as presets
+
+    keys = ("name", "label", "published_satellites", "published_claim", "published_source")
+    return [{k: getattr(p, k) for k in keys} for p in presets().values()]
 
 
 def size_constellation_report(
@@ -182,9 +201,11 @@ def size_constellation_report(
     progress: ProgressFn | None = None,
     *,
     runs_dir: str | Path | None = None,
+    preset: str | None = None,
 ) -> dict[str, Any]:
     """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints), with
-    a ``run_folder`` key when a folder was written."""
+    a ``preset`` key (the published figure beside ours) when a preset was named and a
+    ``run_folder`` key when a folder was written."""
     from goldendome.studies.sizing.question import size_report
 
-    return size_report(*size_constellation(values, progress, runs_dir=runs_dir))
+    return size_report(*size_constellation(values, progress, runs_dir=runs_dir, preset=preset))

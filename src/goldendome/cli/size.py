@@ -42,6 +42,19 @@ def _from_scenario(path: Path) -> dict[str, Any]:
     return values
 
 
+def _list_presets(json_out: bool) -> None:
+    from goldendome.api.studies import sizing_presets
+
+    presets = sizing_presets()
+    if json_out:
+        typer.echo(json.dumps(presets, indent=2))
+        return
+    for p in presets:
+        typer.echo(f"{p['name']}: {p['label']}")
+        typer.echo(f"  published: {p['published_claim']}")
+        typer.echo(f"  source: {p['published_source']}")
+
+
 @app.command()
 def size(
     salvo: Annotated[int | None, typer.Option(help="Simultaneous launches.")] = None,
@@ -63,6 +76,14 @@ def size(
     scenario: Annotated[
         Path | None, typer.Option(help="Take the kill vehicle, rule and threat from a scenario.")
     ] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            help="Pose a published study's question from its stated inputs and print its "
+            "figure beside the answer: aps-2003, cbo-2026 ('list' describes them). Other "
+            "options change the preset's values."
+        ),
+    ] = None,
     runs_dir: Annotated[Path, typer.Option(help="Where run folders are written.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
@@ -74,6 +95,9 @@ def size(
         size_constellation_report,
     )
 
+    if preset == "list":
+        _list_presets(json_out)
+        return
     try:
         check_runs_dir(runs_dir)
     except RunsDirError as exc:
@@ -105,7 +129,7 @@ def size(
 
     try:
         with rich_progress() as progress:
-            report = size_constellation_report(values, progress, runs_dir=runs_dir)
+            report = size_constellation_report(values, progress, runs_dir=runs_dir, preset=preset)
     except ScenarioError as exc:
         typer.echo(exc.report())
         raise typer.Exit(EXIT_BAD_INPUT) from None

@@ -28,11 +28,45 @@ def _answer_line(report: dict[str, Any]) -> str:
     )
 
 
+def _preset_table(preset: dict[str, Any]) -> Table:
+    """The published figure beside ours: residual, what drives it, the inputs chosen."""
+    table = Table(title=f"Against the published figure: {preset['label']}", show_header=False)
+    table.add_column("item")
+    table.add_column("value")
+    ours = preset["satellites"]
+    table.add_row("published", f"{preset['published_satellites']:,} SBIs")
+    table.add_row("published claim", preset["published_claim"])
+    table.add_row("source", preset["published_source"])
+    if ours is None:
+        table.add_row("goldendome", "no constellation searched meets the question")
+    else:
+        table.add_row("goldendome", f"{ours:,} SBIs")
+        table.add_row(
+            "residual",
+            f"{preset['residual_satellites']:+,} SBIs ({preset['residual_percent']:+.0f}%; "
+            f"ratio {preset['ratio']:.2f})",
+        )
+    table.add_row("what drives it", preset["drives"])
+    for row in preset["inputs"]:
+        value = row["value"]
+        shown = ", ".join(f"{v:g}" for v in value) if isinstance(value, list) else str(value)
+        table.add_row(f"input {row['input']}", f"{shown}: {row['source']}")
+    if preset["changed_inputs"]:
+        table.add_row(
+            "changed by your options",
+            ", ".join(preset["changed_inputs"])
+            + ": the answer no longer poses the study's question as stated",
+        )
+    return table
+
+
 def print_sizing(report: dict[str, Any]) -> None:
     """Print a ``size_constellation_report`` for a reader."""
     # Piped output (files, CI logs, the docs) gets a fixed, readable width.
     console = Console() if sys.stdout.isatty() else Console(width=100)
     console.print(_answer_line(report))
+    if "preset" in report:
+        console.print(_preset_table(report["preset"]))
     assumed = Table(title="Assumptions", show_header=False)
     assumed.add_column("assumption")
     assumed.add_column("value", justify="right")

@@ -104,7 +104,8 @@ def size(
 
 def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]:
     """The answer as plain data (what ``goldendome size --json`` prints); with a
-    ``run_folder`` key when the answer was stored."""
+    ``preset`` key (the published figure beside the answer) when the question was a
+    preset's, and a ``run_folder`` key when the answer was stored."""
     best = answer.best
     report: dict[str, Any] = {
         "satellites": None if best is None else best.satellites,
@@ -124,6 +125,8 @@ def size_report(answer: SizingAnswer, assumed: dict[str, Any]) -> dict[str, Any]
             "in_reach": answer.in_reach_over_time,
         },
     }
+    if answer.preset is not None:
+        report["preset"] = answer.preset
     if answer.run_folder is not None:
         report["run_folder"] = str(answer.run_folder)
     return report

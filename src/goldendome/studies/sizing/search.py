@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.optimize import brentq
@@ -107,7 +108,9 @@ class Candidate:
 @dataclass(frozen=True)
 class SizingAnswer:
     """The best constellation, every candidate, and the best one's coverage figures
-    (``run_folder``: where the answer was stored, if it was)."""
+    (``run_folder``: where the answer was stored, if it was; ``preset``: a published study's
+    figure beside the answer, :func:`goldendome.studies.sizing.presets.compare`, when the
+    question was a preset's)."""
 
     best: Candidate | None
     candidates: list[Candidate]
@@ -118,6 +121,7 @@ class SizingAnswer:
     launch_times_s: list[float] = field(default_factory=list)
     coverage_by_latitude: list[tuple[float, float]] = field(default_factory=list)
     run_folder: Path | None = None
+    preset: dict[str, Any] | None = None
 
 
 #: Called after each shell with its reach map and the candidates of its plane counts.

@@ -19,8 +19,9 @@ from typing import Any
 from goldendome.results.run_folder import Columns
 from goldendome.scenario.changes import toml_text
 from goldendome.scenario.interceptors import sbi_assumptions
-from goldendome.scenario.sizing import SizingSpec
+from goldendome.scenario.sizing import SizingPreset, SizingSpec
 from goldendome.studies.folder import StudyFolder, study_folder
+from goldendome.studies.sizing.presets import with_published
 from goldendome.studies.sizing.question import size
 from goldendome.studies.sizing.reach_map import ReachMap
 from goldendome.studies.sizing.search import Candidate, SizingAnswer
@@ -100,6 +101,8 @@ def stored_size(
     values: Mapping[str, Any] | None,
     runs_dir: str | Path,
     progress: Callable[[str, int, int], None] | None = None,
+    preset: SizingPreset | None = None,
+    given: dict[str, Any] | None = None,
 ) -> tuple[SizingAnswer, dict[str, Any]]:
     """:func:`~goldendome.studies.sizing.question.size`, written to a new run folder under
     ``runs_dir`` (its path in the answer's ``run_folder``).
@@ -113,6 +116,11 @@ def stored_size(
     runs_dir : str or Path
     progress : callable, optional
         ``progress(stage, done, total)`` after each shell.
+    preset : SizingPreset, optional
+        The published study whose question ``values`` pose (with ``given``, the user's
+        changes, put over it): its comparison goes to the answer's ``preset`` and the
+        manifest's ``run.preset``.
+    given : dict, optional
 
     Raises
     ------
@@ -120,13 +128,13 @@ def stored_size(
         Re-raised after the manifest is marked ``interrupted`` (finished shells kept).
     """
     question = question_values(values)
-    text = toml_text(
-        question,
-        ["goldendome size: the sizing question, in file units, over data/sbi_assumptions.toml"],
-    )
+    header = "goldendome size: the sizing question, in file units, over data/sbi_assumptions.toml"
+    if preset is not None:
+        header += f" (preset {preset.name} of data/sizing_presets.toml, with the user's changes)"
+    text = toml_text(question, [header])
     with study_folder(
         runs_dir,
-        f"size-{spec.threat}",
+        f"size-{spec.threat if preset is None else preset.name}",
         study="size",
         scenario_name="sbi-sizing",
         scenario_text=text,
@@ -135,6 +143,9 @@ def stored_size(
         tables = _Tables(run)
         with run.stage("search"):
             answer, assumed = size(spec, progress, tables.keep)
+        if preset is not None:
+            answer = with_published(preset, answer, given)
+            run.facts.update(preset=answer.preset)
         best = answer.best
         run.facts.update(
             assumptions=assumed,
