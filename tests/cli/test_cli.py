@@ -52,7 +52,7 @@ def test_validate_missing_file_is_one_line_exit_2(tmp_path: Path):
     assert result.exit_code == 2
     assert result.output.strip().endswith(
         "no such file; check the path, create one with 'goldendome init scenario.toml', "
-        "or name an embedded scenario (default, peer-raid)"
+        "or name an embedded scenario (default, peer-raid, liquid-raid)"
     )
 
 
@@ -137,10 +137,11 @@ def test_run_text_summary_of_every_layer(tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Space-based interceptors (sbi, 600) in reach of each missile" in out
+    assert "Space-based interceptors (sbi, 1,000) in reach of each missile" in out
     assert "Detection and tracking, seconds after each missile's launch" in out
     assert "Kill chain, 20 Monte Carlo trials, 3 warheads and 2 decoys" in out
     assert "Which layer does the work" in out
+    assert "Boost-phase engagement windows" in out
     assert "Per-trial rows: trials/; every shot: engagements/ (Parquet)." in out
 
 

@@ -42,7 +42,7 @@ def test_default_scenario_fits_a_small_machine_and_is_estimated_fast() -> None:
     assert found.dimensions["satellites.sbi_layer"] == 7_800
     assert found.dimensions["times"] == 361
     assert found.dimensions["missiles"] == 10
-    assert found.dimensions["objects"] == 22  # 4 x (1 RV + 3 decoys) + 6 x 1 RV
+    assert found.dimensions["objects"] == 16  # 2 x (1 RV + 3 decoys) + 8 x 1 RV
     assert found.sentence().startswith("needs about ")
     assert "at peak (" in found.sentence()
 

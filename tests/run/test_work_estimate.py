@@ -56,7 +56,11 @@ def test_scaled_raids_take_longer() -> None:
     small, large = (estimate_run(scenario(raid_times(k, 1.0))) for k in (1, 30))
     assert small.work is not None
     assert large.work is not None
-    assert large.work.seconds > 5 * small.work.seconds
+    # The raid's flight and the sensing grow with the missiles; the boost samples' work (a
+    # phasing of the whole SBI layer each) does not, so thirty times the raid is about five
+    # times the work.
+    assert large.work.seconds > 4 * small.work.seconds
+    assert large.work.stages["raid"] > 10 * small.work.stages["raid"]
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,7 @@ def test_bad_paths_are_all_reported_with_path_value_and_rule(data):
     )
     assert "give the whole table as the value of space.sbi_layr to add one" in report
     assert (
-        "threats.raid[12].count = 3: threats.raid has 7 entries (indices 0-6); "
+        "threats.raid[12].count = 3: threats.raid has 10 entries (indices 0-9); "
         "index 12 is out of range" in report
     )
     assert "threats.raid.count = 3: threats.raid is a list; choose an entry by its index" in report

@@ -4,9 +4,11 @@ that do not decay; each found whatever else is wrong in the file."""
 import pytest
 
 from goldendome.orbits.tle import tle_checksum
-from goldendome.scenario import Problem, ScenarioError, default_scenario_text, load_scenario_text
+from goldendome.scenario import Problem, ScenarioError, load_scenario_text
+from goldendome.scenario.loader import embedded_scenario_text
 
-DEFAULT = default_scenario_text()
+#: The mixed liquid raid's entries (counts, spacings, classes) are what these cases edit.
+DEFAULT = embedded_scenario_text("liquid-raid")
 ISS = (
     "1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927",
     "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537",

@@ -3,9 +3,11 @@ values above an upper bound, each value shown as it was written."""
 
 import pytest
 
-from goldendome.scenario import Problem, ScenarioError, default_scenario_text, load_scenario_text
+from goldendome.scenario import Problem, ScenarioError, load_scenario_text
+from goldendome.scenario.loader import embedded_scenario_text
 
-DEFAULT = default_scenario_text()
+#: The mixed liquid raid's entries (counts, spacings, classes) are what these cases edit.
+DEFAULT = embedded_scenario_text("liquid-raid")
 
 
 def problems(text: str) -> list[Problem]:
@@ -126,7 +128,9 @@ def test_a_date_time_where_a_number_belongs_is_a_problem_shown_as_toml():
 
 
 def test_keys_and_strings_that_would_break_a_line_are_written_as_toml():
-    found = problems(edited(('name = "golden-dome-2029"', 'name = "golden\\u0085dome"\n" " = []')))
+    found = problems(
+        edited(('name = "golden-dome-2029-liquid-raid"', 'name = "golden\\u0085dome"\n" " = []'))
+    )
     assert found == [
         Problem(
             "name",

@@ -34,7 +34,8 @@ def read_scenario(
     Parameters
     ----------
     scenario : str or Path, optional
-        A scenario TOML file, or the name of an embedded scenario ("default", "peer-raid").
+        A scenario TOML file, or the name of an embedded scenario ("default", "peer-raid",
+        "liquid-raid").
     seed : int, optional
         Overrides the scenario's seed (validated like the file's own).
     changes : mapping of str to value, optional

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from goldendome.cli.kill_chain_tables import print_kill_chain
+from goldendome.cli.window_tables import print_shortfall, print_windows
 
 
 def print_summary(summary: dict[str, Any]) -> None:
@@ -93,6 +94,8 @@ def print_summary(summary: dict[str, Any]) -> None:
         )
     _print_sensing(console, summary.get("sensing"))
     _print_sbi(console, summary.get("space_based_interceptors"))
+    print_windows(console, summary.get("engagement_windows"))
+    print_shortfall(console, summary.get("boost_shortfall"))
     print_kill_chain(console, summary.get("kill_chain"))
     console.print(
         f"{summary['defended_assets']} defended assets "

@@ -16,7 +16,9 @@ intercept, by its fly-out model) and the intercept point, and with what it was f
 sample) or track (midcourse and terminal: the object's first fire-control track) the shot
 needed, and ``earliest_launch_s``, the earliest the doctrine let it leave (the cue plus the
 decision delay or C2 latency, or a later look's battle-damage assessment). No shot leaves
-before its ``earliest_launch_s``.
+before its ``earliest_launch_s``. An SBI shot also records where its missile's payload
+lands if the shot kills the booster (``payload_*``: the boost-phase shortfall; NaN and False
+for the surface layers' shots).
 """
 
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ SHOT_COLUMNS = (
     "target_object_id", "target_kind", "threat_id", "launch_time_s", "launch_latitude_deg",
     "launch_longitude_deg", "launch_altitude_m", "intercept_time_s", "intercept_latitude_deg",
     "intercept_longitude_deg", "intercept_altitude_m", "kill", "cue_time_s",
-    "earliest_launch_s",
+    "earliest_launch_s", "payload_latitude_deg", "payload_longitude_deg", "payload_landed",
 )  # fmt: skip
 
 
@@ -45,7 +47,7 @@ SHOT_COLUMNS = (
 _SHOT_DTYPES: dict[str, type] = {
     "layer": np.str_, "look": np.int64, "interceptor": np.str_, "shooter": np.str_,
     "satellite_id": np.int64, "battery_id": np.int64, "target_object_id": np.int64,
-    "target_kind": np.str_, "threat_id": np.int64, "kill": np.bool_,
+    "target_kind": np.str_, "threat_id": np.int64, "kill": np.bool_, "payload_landed": np.bool_,
 }  # fmt: skip
 
 
@@ -202,6 +204,9 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
                 "kill": kill,
                 "cue_time_s": bp.first_report_s[missiles],
                 "earliest_launch_s": bp.commit_s[missiles],
+                "payload_latitude_deg": bp.payload_latitude_deg[p],
+                "payload_longitude_deg": bp.payload_longitude_deg[p],
+                "payload_landed": bp.payload_landed[p],
             }
         )
 
@@ -322,4 +327,7 @@ def _layer_shots(
         "kill": kill,
         "cue_time_s": setup.fire_control_s[objs],
         "earliest_launch_s": np.full(n, np.nan),
+        "payload_latitude_deg": np.full(n, np.nan),
+        "payload_longitude_deg": np.full(n, np.nan),
+        "payload_landed": np.zeros(n, bool),
     }

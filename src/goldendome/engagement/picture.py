@@ -52,9 +52,12 @@ class BoostPhase:
 
     The first ten attributes are ``(n_pair,)``: the SBI (index within its layer), the
     missile, the kill vehicle's release and the intercept, and where both happen (degrees,
-    meters). The last three are ``(n_threat,)``, seconds on the scenario clock: each
+    meters). The next three are ``(n_threat,)``, seconds on the scenario clock: each
     missile's first report in this sample (inf: none while it burns), the commit (first
-    report plus the decision delay; no kill vehicle leaves earlier) and the deadline.
+    report plus the decision delay; no kill vehicle leaves earlier) and the deadline. The
+    last three are ``(n_pair,)`` again: where the missile's payload lands if this intercept
+    kills the booster (it flies on from its state at the intercept: the boost-phase
+    shortfall; degrees, NaN where it never lands) and whether it lands at all.
     """
 
     satellite: IntArray
@@ -70,6 +73,9 @@ class BoostPhase:
     first_report_s: FloatArray
     commit_s: FloatArray
     window_end_s: FloatArray
+    payload_latitude_deg: FloatArray
+    payload_longitude_deg: FloatArray
+    payload_landed: BoolArray
 
 
 class BoostSource(Protocol):

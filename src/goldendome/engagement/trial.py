@@ -59,6 +59,8 @@ class TrialRow:
     #: Leakers had the battle manager engaged everything (the same as ``leakers`` when the
     #: Iron Dome rule left nothing out): with scarce magazines the rule's gain is here.
     leakers_if_engage_all: int
+    #: Warheads on missiles killed in boost whose payload still lands (the shortfall).
+    shortfall_warheads: int
 
 
 def _predicted_assets(setup: KillChainSetup, rng: np.random.Generator) -> FloatArray:
@@ -112,6 +114,16 @@ def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:
     """The defended asset (index) of each warhead that survived the fight and hits one."""
     through = fight.object_alive & (setup.object_kind == ObjectKind.RV)
     return np.asarray(setup.object_asset[through & (setup.object_asset >= 0)], dtype=np.int64)
+
+
+def _shortfall_warheads(setup: KillChainSetup, fight: Fight) -> int:
+    """Warheads of the missiles killed in boost whose killing shot's payload lands."""
+    landed = np.zeros(setup.n_missile, bool)
+    for shots in fight.shots:
+        kill = shots["kill"] & shots["payload_landed"] & (shots["layer"] == "boost")
+        landed[shots["threat_id"][kill]] = True
+    rv = setup.object_kind == ObjectKind.RV
+    return int(np.sum(rv & landed[setup.object_missile]))
 
 
 def boost_windows(setup: KillChainSetup, phase: int) -> dict[str, np.ndarray]:
@@ -185,5 +197,6 @@ def run_trial(
         cost_usd=fight.cost_usd,
         interceptors_saved_by_filter=int(saved),
         leakers_if_engage_all=int(hit_all),
+        shortfall_warheads=_shortfall_warheads(setup, fight),
     )
     return row, fight.shot_columns(), boost_windows(setup, phase)

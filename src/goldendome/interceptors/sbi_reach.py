@@ -151,6 +151,53 @@ def pruning_radius_m(
     return reach + moves + satellite_speed_m_s * span
 
 
+def pruning_spheres(
+    t_s: FloatArray,
+    threat_r_eci_m: FloatArray,
+    window_start_s: FloatArray,
+    window_end_s: FloatArray,
+    launch_time_s: FloatArray,
+    vehicle: KillVehicle,
+    satellite_speed_m_s: float,
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """Where a satellite must be to reach each threat: a sphere about the threat at one sample.
+
+    The same bound :func:`sbi_opportunities` prunes with (:func:`pruning_radius_m` at the
+    middle sample of each threat's window), so a caller can propagate a constellation at
+    the reference samples alone, keep the satellites inside a sphere, and propagate only
+    those on the whole grid: the opportunities found are the same.
+
+    Parameters
+    ----------
+    t_s : (n_time,) float64, seconds, increasing
+    threat_r_eci_m : (n_threat, n_time, 3) float64, meters, ECI
+    window_start_s, window_end_s, launch_time_s : (n_threat,) float64, seconds
+        As for :func:`sbi_opportunities`.
+    vehicle : KillVehicle
+    satellite_speed_m_s : float
+        An upper bound on every satellite's speed, m/s.
+
+    Returns
+    -------
+    threat : (n,) int64
+        Threats with a non-empty window.
+    k_ref : (n,) int64
+        Each one's reference sample.
+    radius_m : (n,) float64, meters
+    """
+    k0, k1 = _window_indices(t_s, np.maximum(window_start_s, launch_time_s), window_end_s)
+    threat = np.flatnonzero(k1 > k0)
+    k_ref = (k0[threat] + k1[threat] - 1) // 2
+    radius = np.empty(threat.size)
+    for n, (j, kr) in enumerate(zip(threat, k_ref, strict=True)):
+        window = np.arange(k0[j], k1[j])
+        radius[n] = pruning_radius_m(
+            t_s, threat_r_eci_m[j], window, int(kr), float(launch_time_s[j]), vehicle,
+            satellite_speed_m_s,
+        )  # fmt: skip
+    return threat.astype(np.int64), k_ref.astype(np.int64), radius
+
+
 def _candidates_pruned(g: _Geometry) -> tuple[IntArray, IntArray]:
     """Pairs that pass the k-d tree bound at each threat's reference sample."""
     t_s, sat_r, threat_r, k0, k1, launch_s = g.t_s, g.sat_r, g.threat_r, g.k0, g.k1, g.launch_s

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 
 from goldendome.results.reader import RunReader, open_run
+from goldendome.results.shortfall_summary import shortfall_summary
+from goldendome.results.window_summary import engagement_windows
 
 Z95 = 1.959963984540054
 
@@ -71,6 +73,11 @@ def _sbi(run: RunReader, layers: list[dict[str, Any]]) -> dict[str, Any] | None:
         "shots_every_missile_gets": min((int(t["shots_assigned"]) for t in threats), default=0),
         "threats": threats,
     }
+
+
+def _boost_shots(manifest: dict[str, Any]) -> int:
+    """The boost doctrine's shots per missile, as the manifest records it (1 if absent)."""
+    return int(manifest.get("run", {}).get("boost_shots", 1))
 
 
 def _sensing(run: RunReader) -> dict[str, Any] | None:
@@ -208,6 +215,8 @@ def summarize_folder(path: str | Path) -> dict[str, Any]:
                 "decoys": int(np.sum(objects["kind"] == "decoy")),
             },
             "space_based_interceptors": _sbi(run, layers),
+            "engagement_windows": engagement_windows(run, _boost_shots(m)),
+            "boost_shortfall": shortfall_summary(run, facts.get("shortfall") == "detonates"),
             "sensing": _sensing(run),
             "kill_chain": kill_chain_summary(run),
             "defended_assets": len(assets),

@@ -13,35 +13,38 @@ detection draws. Its steps:
 2. **Commit.** SBIs may leave no earlier than the first report plus the engagement rule's
    decision delay (the rule's assumed detection delay is not used: the sensors say when
    detection happens).
-3. **Reach.** The phasing's satellites are propagated on the boost grid in blocks, and
-   :func:`goldendome.interceptors.sbi_reach.sbi_opportunities` finds every satellite that
-   can intercept each committed missile before its deadline.
+3. **Reach.** The phasing's satellites are propagated at a few reference times, those that
+   may reach a committed missile (:func:`goldendome.interceptors.sbi_reach.
+   pruning_spheres`, the bound the reach check itself prunes with) are propagated on the
+   boost grid, and :func:`goldendome.interceptors.sbi_reach.sbi_opportunities` finds every
+   one that can intercept its missile before the deadline.
 
 Samples are computed when first asked for and kept in the process that asked (a worker
 computes only the samples of its own trials; the cache is not pickled), and a sample depends
 only on the run's seed and ``k``, so any worker gets the same answer.
 """
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from goldendome.engagement.picture import BoostPhase
-from goldendome.interceptors.sbi_reach import Opportunities, sbi_opportunities
+from goldendome.interceptors.sbi_reach import Opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
-from goldendome.orbits.analytic import propagate_analytic
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import FloatArray
 from goldendome.physics.clock import Clock
 from goldendome.physics.elements import OrbitalElements
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.scene import SceneObjects
+from goldendome.run.boost_reach import committed_opportunities, positions_at
 from goldendome.run.boost_tracks import BoostTracks, engagement_windows, speed_bound_m_s
-from goldendome.run.layers import block_rows, phased_elements, take_rows
+from goldendome.run.layers import phased_elements
 from goldendome.run.streams import STREAMS
-from goldendome.run.work_bounds import BOOST_BLOCK_BYTES
 from goldendome.sensors.base import Sensor
+from goldendome.threats.ballistic import Launches
+from goldendome.threats.fly_on import fly_on_after_cut
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,6 +107,9 @@ class BoostSampler:
         Phasings (and report draws) the trials spread over.
     clock : Clock
         The scenario clock (Earth rotation angle for geodetic points).
+    launches : Launches
+        The raid's aimed launches (reflown with thrust cut at each opportunity's intercept,
+        to land the payload: :func:`goldendome.threats.fly_on.fly_on_after_cut`).
     """
 
     elements: OrbitalElements
@@ -116,6 +122,7 @@ class BoostSampler:
     seed: int
     n_samples: int
     clock: Clock
+    launches: Launches
     _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
     #: Samples computed in this process (each propagates the layer once on the boost grid).
     propagations: int = 0
@@ -160,28 +167,9 @@ class BoostSampler:
         elements = phased_elements(self.elements, k, self.n_samples)
         speed = speed_bound_m_s(self.elements)
         told = np.flatnonzero(np.isfinite(commit) & (start_s < end_s))
-        # Only the samples from the earliest commit to the last deadline matter (a kill
-        # vehicle leaves at or after its commit and meets its missile inside the window).
-        span = _span(tracks.t_s, start_s[told], end_s[told]) if told.size else slice(0, 0)
-        t_s, threat_r = tracks.t_s[span], tracks.r_eci_m[told][:, span]
-        n_sat, n_t = len(elements), t_s.size
-        rows_per = block_rows(n_t, BOOST_BLOCK_BYTES)
-        buffer = np.empty((min(rows_per, max(n_sat, 1)), n_t, 3))
-        found: list[tuple[Opportunities, FloatArray]] = []
-        for first in range(0, n_sat if n_t > 1 else 0, rows_per):
-            rows = slice(first, min(first + rows_per, n_sat))
-            out = buffer[: rows.stop - rows.start]
-            sat_r = propagate_analytic(take_rows(elements, rows), t_s, out=out)
-            o = sbi_opportunities(
-                t_s, sat_r, threat_r, start_s[told], end_s[told], launch_s[told], self.vehicle,
-                satellite_speed_m_s=speed,
-            )  # fmt: skip
-            leave_s = o.intercept_time_s - o.time_of_flight_s
-            r_leave = _interpolate(t_s, sat_r, o.satellite, leave_s)
-            found.append(
-                (replace(o, satellite=o.satellite + first, threat=told[o.threat]), r_leave)
-            )
-        opps, r_sat = _merged(found)
+        opps, r_sat = committed_opportunities(
+            elements, tracks, self.vehicle, told, (launch_s, start_s, end_s), speed
+        )
         phase = self._phase(opps, r_sat, report, commit, end_s)
         return PhaseOpportunities(opps, phase, report, commit, end_s)
 
@@ -198,6 +186,10 @@ class BoostSampler:
         lat, lon, alt = ecef_to_geodetic(eci_to_ecef(r, theta(opps.intercept_time_s)))
         launch_s = opps.intercept_time_s - opps.time_of_flight_s
         s_lat, s_lon, s_alt = ecef_to_geodetic(eci_to_ecef(r_sat, theta(launch_s)))
+        land = None
+        if len(opps):
+            cut = self.launches.take(opps.threat)
+            land = fly_on_after_cut(cut, opps.intercept_time_s, theta0_rad=self.clock.theta0_rad)
         return BoostPhase(
             satellite=opps.satellite.astype(np.int64),
             threat=opps.threat.astype(np.int64),
@@ -212,40 +204,7 @@ class BoostSampler:
             first_report_s=report_s,
             commit_s=commit_s,
             window_end_s=end_s,
+            payload_latitude_deg=np.degrees(land.latitude_rad) if land else np.empty(0),
+            payload_longitude_deg=np.degrees(land.longitude_rad) if land else np.empty(0),
+            payload_landed=land.landed if land else np.empty(0, bool),
         )
-
-
-def _span(t_s: FloatArray, start_s: FloatArray, end_s: FloatArray) -> slice:
-    """The samples of ``t_s`` from one before the earliest start to one after the last end."""
-    first = max(int(np.searchsorted(t_s, start_s.min(), side="right")) - 1, 0)
-    last = min(int(np.searchsorted(t_s, end_s.max(), side="left")) + 1, t_s.size - 1)
-    return slice(first, last + 1)
-
-
-def _interpolate(grid_s: FloatArray, r: FloatArray, rows: IntArray, t_s: FloatArray) -> FloatArray:
-    """Positions ``(n, 3)`` of series ``r[rows]`` (on ``grid_s``) at times ``t_s``, linear."""
-    k = np.clip(np.searchsorted(grid_s, t_s) - 1, 0, grid_s.size - 2)
-    w = np.clip((t_s - grid_s[k]) / (grid_s[k + 1] - grid_s[k]), 0.0, 1.0)[:, None]
-    return np.asarray((1.0 - w) * r[rows, k] + w * r[rows, k + 1])
-
-
-def positions_at(tracks: BoostTracks, threat: IntArray, t_s: FloatArray) -> FloatArray:
-    """Missile positions ``(n, 3)`` (ECI, meters) at times ``t_s``, interpolated per threat."""
-    r = np.empty((t_s.shape[0], 3))
-    for j in np.unique(threat):
-        rows = threat == j
-        for c in range(3):
-            r[rows, c] = np.interp(t_s[rows], tracks.t_s, tracks.r_eci_m[j, :, c])
-    return r
-
-
-def _merged(found: list[tuple[Opportunities, FloatArray]]) -> tuple[Opportunities, FloatArray]:
-    """The blocks' opportunities (and launch points) as one, sorted by threat, intercept
-    time, satellite."""
-    if not found:
-        empty, none = np.empty(0), np.empty(0, np.int64)
-        return Opportunities(none, none.copy(), empty, empty.copy(), empty.copy()), np.empty((0, 3))
-    cols = [np.concatenate([getattr(o, f.name) for o, _ in found]) for f in fields(Opportunities)]
-    r_sat = np.concatenate([r for _, r in found])
-    order = np.lexsort((cols[0], cols[2], cols[1]))
-    return Opportunities(*(c[order] for c in cols)), r_sat[order]

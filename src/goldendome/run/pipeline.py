@@ -35,6 +35,7 @@ from goldendome.run.executor import Executor, executor_for
 from goldendome.run.lifecycle import signal_name, watched
 from goldendome.run.monte_carlo import run_monte_carlo
 from goldendome.run.preflight import preflight
+from goldendome.run.shortfall_ground import annotate_chunk
 from goldendome.run.sink import ProgressFn
 from goldendome.run.stages.architecture import run_architecture
 from goldendome.run.stages.boost import run_boost
@@ -122,6 +123,8 @@ class _Run:
                     "n_times": self.n_times,
                     "sbi_layer": None if spec.sbi is None else spec.sbi.layer,
                     "kill_vehicle": None if spec.sbi is None else _kill_vehicle(spec),
+                    "boost_shots": spec.doctrine.boost.shots,
+                    "shortfall": None if spec.sbi is None else spec.sbi.shortfall,
                     "pid": os.getpid(),
                     **self.counts,
                 },
@@ -159,7 +162,7 @@ def _kill_vehicle(spec: ScenarioSpec) -> dict[str, float]:
         "acceleration_m_s2": vehicle.acceleration_m_s2,
         "burn_time_s": vehicle.burn_time_s,
         "divert_delta_v_m_s": vehicle.divert_delta_v_m_s,
-        "launch_delay_s": rule.launch_delay_s,
+        "decision_delay_s": rule.decision_delay_s,
     }
 
 
@@ -268,10 +271,13 @@ def _trials(
     spec = ctx.spec
     n = options.trials if options.trials is not None else spec.monte_carlo.trials
 
+    detonate = spec.sbi is not None and spec.sbi.shortfall == "detonates"
+
     def keep(first: int, last: int, result: tuple[Columns, Columns, Columns]) -> None:
-        sink.part("trials", first, last, result[0])
-        if result[1]:
-            sink.part("engagements", first, last, result[1])
+        trials, shots = annotate_chunk(result[0], result[1], setup, detonate)
+        sink.part("trials", first, last, trials)
+        if shots:
+            sink.part("engagements", first, last, shots)
         if result[2]:
             sink.part("boost_windows", first, last, result[2])
 

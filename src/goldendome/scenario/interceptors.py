@@ -94,6 +94,11 @@ class SbiSpec(SpecModel):
         Bounded("minimum intercept altitude must lie in [0, 1,000] km", "km", ge=0, le=1_000),
         KM_TO_M,
     ] = Field(default=_RULE["min_intercept_altitude_km"] * 1e3, alias="min_intercept_altitude_km")
+    #: What a warhead does whose booster was killed but whose payload still lands: counted
+    #: and reported apart ("reported", the default), or, landing on populated land, counted
+    #: as a leaker too ("detonates"). goldendome assumption: the default does not presume
+    #: the fuzing of a warhead that falls short.
+    shortfall: Literal["reported", "detonates"] = "reported"
 
     def build_vehicle(self) -> "KillVehicle":
         """The kill vehicle this spec describes."""

@@ -26,13 +26,40 @@ def default_scenario_text() -> str:
     return resources.files("goldendome.data").joinpath(DEFAULT_SCENARIO_FILE).read_text("utf-8")
 
 
-#: Scenarios shipped inside the package, by the name ``goldendome run NAME`` accepts.
-EMBEDDED_SCENARIOS = {"default": DEFAULT_SCENARIO_FILE, "peer-raid": "peer_raid_scenario.toml"}
+#: Scenarios shipped inside the package, by the name ``goldendome run NAME`` accepts (a file
+#: name, or a (base scenario, spliced part) pair: see :func:`embedded_scenario_text`).
+EMBEDDED_SCENARIOS: dict[str, str | tuple[str, str]] = {
+    "default": DEFAULT_SCENARIO_FILE,
+    "peer-raid": "peer_raid_scenario.toml",
+    "liquid-raid": ("default", "liquid_raid.toml"),
+}
+#: The comment line that opens the raid section of an embedded scenario (and of a part).
+RAID_SECTION = "# " + "-" * 64 + " the baseline raid"
+#: The comment line that opens the section after it.
+AFTER_RAID = "# " + "-" * 64 + " ground and sea sites"
+
+
+def _data_text(name: str) -> str:
+    return resources.files("goldendome.data").joinpath(name).read_text("utf-8")
 
 
 def embedded_scenario_text(name: str) -> str:
-    """An embedded scenario's text (``default``, ``peer-raid``)."""
-    return resources.files("goldendome.data").joinpath(EMBEDDED_SCENARIOS[name]).read_text("utf-8")
+    """An embedded scenario's text (``default``, ``peer-raid``, ``liquid-raid``).
+
+    A spliced scenario is its base's text with the part's ``name`` and ``description`` lines
+    and its raid section (from :data:`RAID_SECTION` on) in place of the base's, so the base's
+    comments and sources stay and nothing is written twice.
+    """
+    entry = EMBEDDED_SCENARIOS[name]
+    if isinstance(entry, str):
+        return _data_text(entry)
+    base, part = embedded_scenario_text(entry[0]), _data_text(entry[1])
+    head, raid = part[: part.index(RAID_SECTION)], part[part.index(RAID_SECTION) :]
+    lines = base[: base.index(RAID_SECTION)].splitlines(keepends=True)
+    for key in ("name", "description"):
+        (mine,) = [line for line in head.splitlines(keepends=True) if line.startswith(f"{key} =")]
+        lines = [mine if line.startswith(f"{key} =") else line for line in lines]
+    return "".join(lines) + raid.rstrip("\n") + "\n\n" + base[base.index(AFTER_RAID) :]
 
 
 def _fail(source: str, rule: str) -> ScenarioError:

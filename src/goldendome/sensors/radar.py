@@ -203,7 +203,8 @@ class Radar:
             Times strictly increasing; states NaN where an object does not exist (never
             detected there). ``scene.kind`` selects each object's cross section.
         rng : numpy.random.Generator
-            Detection draws (one uniform per object and frame), then measurement noise.
+            Detection draws (one uniform per object and frame with an object alive), then
+            measurement noise.
 
         Returns
         -------
@@ -215,6 +216,7 @@ class Radar:
             raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
         rcs = self.radar_type.rcs_of(KIND_LABELS)[kind]
         frames = frame_indices(t, self.radar_type.frame_time_s)
+        frames = frames[np.isfinite(r[:, frames, 0]).any(axis=0)]  # frames with nothing alive
         origin_r, origin_v, rotation = self.site_frames(t[frames])
         enu = np.einsum("fij,ofj->ofi", rotation, r[:, frames] - origin_r)
         enu_v = np.einsum("fij,ofj->ofi", rotation, v[:, frames] - origin_v)

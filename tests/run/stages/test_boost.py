@@ -138,9 +138,13 @@ def test_default_scenario_reports_sbis_in_reach_of_each_threat(default_staged):
     liquid = in_reach[threats["threat_class"] == "hwasong-17-class"]
     solid = in_reach[threats["threat_class"] == "hwasong-18-class"]
     # A liquid ICBM burns ~240 s, a solid one ~173 s: far more SBIs reach the liquid one.
-    assert liquid.min() > 3 * solid.max() > 0
+    # Committed at the first report (about 55 s) plus 30 s, a solid ICBM of the default raid
+    # has at most a few SBIs in reach (issue 14: 3-4 each on a fixed 60 s clock).
+    assert liquid.min() > 3 * max(solid.max(), 1)
+    assert solid.mean() < 3
     after = opps["intercept_time_s"] - threats["launch_time_s"][opps["threat_id"]]
     start, end = per["window_start_s"][opps["threat_id"]], per["window_end_s"][opps["threat_id"]]
     assert ((after >= start - ONE_MICROSECOND) & (after <= end + ONE_MICROSECOND)).all()
     assert ((opps["intercept_altitude_m"] > 0) & (opps["intercept_altitude_m"] < 1_000e3)).all()
-    assert 1 <= per["shots_assigned"].min() <= in_reach.min()
+    assert (per["shots_assigned"] <= in_reach).all()
+    assert liquid.min() >= 1

@@ -203,7 +203,7 @@ class TestDefaultScenario:
         and compared with where the RV really lands: most within 20 km (a 5-6 km 1-sigma
         plus the range drag takes off). A track that wandered among an RV and its decoys is
         on none of them (``OWNER_SHARE``), so no RV is scored on another object's track:
-        every miss stays below 100 km (a swap between the two RVs from Sunan would miss by
+        every miss stays below 100 km (a swap between two RVs of missiles from one area would miss by
         thousands)."""
         t = default_staged.table("threat_timelines")
         miss, sigma = t["impact_error_m"], t["impact_sigma_m"]
@@ -215,7 +215,7 @@ class TestDefaultScenario:
     def test_released_objects_get_looks_and_drawn_labels(self, default_staged):
         labels, objects = default_staged.table("discrimination"), default_staged.table("objects")
         assert np.sum(labels["kind"] == "rv") == 10
-        assert np.sum(labels["kind"] == "decoy") == np.sum(objects["kind"] == "decoy") == 12
+        assert np.sum(labels["kind"] == "decoy") == np.sum(objects["kind"] == "decoy") == 6
         looks = (
             labels["looks_ir_tracking"]
             + labels["looks_radar_x_band"]

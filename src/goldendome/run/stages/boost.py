@@ -38,6 +38,7 @@ def boost_sampler(ctx: RunContext) -> BoostSampler | None:
         seed=ctx.spec.seed,
         n_samples=ctx.spec.monte_carlo.phase_samples,
         clock=ctx.clock,
+        launches=raid.launches,
     )
     ctx.products[key] = sampler
     return sampler
