@@ -88,5 +88,5 @@ def test_monte_carlo_serial(benchmark, setup, role: str, trials: int):
     benchmark.extra_info.update(role=role, work=trials, scenario=scenario)
     if benchmark.disabled:
         trials = max(trials * UNTIMED_TRIALS // TRIALS, 1)
-    records, _ = benchmark.pedantic(run_monte_carlo, (built, spec.seed, trials), rounds=1)
+    records, _, _ = benchmark.pedantic(run_monte_carlo, (built, spec.seed, trials), rounds=1)
     assert records["trial"].size == trials

@@ -20,6 +20,7 @@ from goldendome.api.studies import (
     coverage_spec,
     size_constellation,
     size_constellation_report,
+    sizing_presets,
 )
 from goldendome.scenario import (
     Problem,
@@ -150,6 +151,7 @@ __all__ = [
     "scenario_from_mapping",
     "size_constellation",
     "size_constellation_report",
+    "sizing_presets",
     "sizing_spec",
     "summarize_folder",
 ]
