@@ -6,7 +6,10 @@ id of released object ``k`` is ``n + k``. Every object flies 100 km from the bat
 intercept at ``t`` must leave by ``t - 100 s``. With ``sbi=True`` each missile has two SBIs
 in reach (SBIs ``2j`` and ``2j + 1`` of the layer, whose first satellite id is
 :data:`SBI_FIRST_ID`), released at 100 s to intercept at 150 s, the missile first reported
-at 60 s and committed against at 90 s.
+at 60 s and committed against at 90 s; a booster killed there drops its payload in the Sea
+of Japan (42 N, 135 E). The tracker is perfect: one fire-control track per
+object (track ``k`` on object ``k``) from 300 s, predicting the true impact within 1 km and
+held to the end without uncertainty (every kill vehicle covers it).
 """
 
 import dataclasses
@@ -14,6 +17,7 @@ import dataclasses
 import numpy as np
 
 from goldendome.engagement.picture import Battery, BoostPhase, FixedBoost, KillChainSetup
+from goldendome.engagement.targets import one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.kinds import ObjectKind
@@ -44,6 +48,9 @@ def boost_phase(n: int) -> BoostPhase:
         first_report_s=np.full(n, 60.0),
         commit_s=np.full(n, 90.0),
         window_end_s=np.full(n, 180.0),
+        payload_latitude_deg=np.full(pairs, 42.0),
+        payload_longitude_deg=np.full(pairs, 135.0),
+        payload_landed=np.ones(pairs, bool),
     )
 
 
@@ -78,12 +85,9 @@ def synthetic_setup(
         object_missile=np.arange(n),
         object_impact_lat_rad=lat,
         object_impact_lon_rad=lon,
-        predicted_lat_rad=lat,
-        predicted_lon_rad=lon,
         object_asset=np.where(np.arange(n) < off_target, -1, 0) if assets else np.full(n, -1),
-        fire_control_s=np.full(n, 300.0),
-        impact_sigma_m=np.full(n, 1e3),
         told_probability=np.zeros(n),
+        targets=one_track_per_object(np.full(n, 300.0), lat, lon, np.full(n, 1e3)),
         asset_lat_rad=np.radians([40.0]) if assets else np.zeros(0),
         asset_lon_rad=np.radians([-75.0]) if assets else np.zeros(0),
         asset_radius_m=np.array([25e3]) if assets else np.zeros(0),

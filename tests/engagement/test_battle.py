@@ -170,19 +170,19 @@ def test_a_layer_without_batteries_returns_the_ready_times_unchanged():
 
 
 def test_remembered_assignments_equal_solved_ones_and_are_copies():
-    from goldendome.engagement import battle
+    from goldendome.engagement import assign_memo as battle
     from goldendome.engagement.wta import assign
 
     rng = np.random.default_rng(5)
     pk = rng.uniform(0.3, 0.9, (6, 4))
     value = np.array([1.0, 2.0, 3.0, 4.0])
     battle._memo.clear()
-    first = battle._assign("auto", pk, value, 2)
+    first = battle.assign_remembered("auto", pk, value, 2)
     assert np.array_equal(first, assign(pk, value, 2))
     first[:] = -1  # a caller changing its answer must not change the remembered one
-    again = battle._assign("auto", pk, value, 2)
+    again = battle.assign_remembered("auto", pk, value, 2)
     assert np.array_equal(again, assign(pk, value, 2))
     big = rng.uniform(0.3, 0.9, (120, 80))  # 76,800 bytes: solved, not remembered
     size = len(battle._memo)
-    battle._assign("greedy", big, np.ones(80), 1)
+    battle.assign_remembered("greedy", big, np.ones(80), 1)
     assert len(battle._memo) == size

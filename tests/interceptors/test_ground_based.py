@@ -40,9 +40,20 @@ def test_every_listed_type_loads_validated_and_in_si_units():
         assert kind.source
         assert kind.label
         assert kind.kill_vehicles == 1
+        assert kind.divert_m == pytest.approx(float(entry["divert_km"]) * 1e3)
         assert kind.phase == (
             "terminal" if kind.name in ("thaad", "pac-3-mse", "sm-6") else "midcourse"
         )
+
+
+def test_every_divert_is_an_assumption_and_exoatmospheric_kill_vehicles_reach_farthest():
+    text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.startswith("divert_km")]
+    assert len(lines) == len(NAMES)
+    assert all("goldendome assumption" in line for line in lines)
+    divert = {name: TYPES[name].divert_m for name in NAMES}
+    assert divert["gbi"] >= divert["sm-3-iia"] >= divert["sm-3-ib"] >= divert["thaad"]
+    assert divert["thaad"] >= max(divert["pac-3-mse"], divert["sm-6"]) > 0.0
 
 
 def test_gbi_sspk_is_the_gmd_test_record():
@@ -126,6 +137,7 @@ def test_sspk_by_kind_code():
         ("sspk_decoy", -0.1, "sspk_decoy = -0.1"),
         ("burn_time_s", np.nan, "burn_time_s = nan s"),
         ("kill_vehicles", 0, "kill_vehicles = 0"),
+        ("divert_m", 0.0, "divert_m = 0 m"),
     ],
 )
 def test_bad_values_raise_sentences_naming_field_value_and_rule(field, value, shown):
@@ -151,7 +163,7 @@ def test_unknown_phase_is_refused():
 def test_a_broken_data_file_names_path_value_and_rule():
     entries = _raw_entries()
     entries[0]["burnout_speed_km_s"] = -7.5
-    entries[1]["typo_km"] = 1.0
+    entries[1]["flavour"] = 1.0
     entries[2]["kill_vehicles"] = 1.5
     del entries[3]["sspk_rv"]
     entries[4]["phase"] = "boost"
@@ -163,7 +175,7 @@ def test_a_broken_data_file_names_path_value_and_rule():
         "interceptor[0].burnout_speed_km_s = -7.5: burnout speed must be positive "
         "(> 0 km/s and <= 20 km/s)" in text
     )
-    assert "interceptor[1].typo_km = 1.0: unknown key; expected one of: name," in text
+    assert "interceptor[1].flavour = 1.0: unknown key; expected one of: name," in text
     assert "interceptor[2].kill_vehicles = 1.5: expected a whole number" in text
     assert "interceptor[3].sspk_rv: required key is missing" in text
     assert 'interceptor[4].phase = "boost": must be one of: midcourse, terminal' in text
@@ -222,7 +234,7 @@ def test_every_number_in_the_data_file_names_its_source():
         for line in text.splitlines()
         if "=" in line and not line.startswith("#") and line.split("=")[1].split()[0][0].isdigit()
     ]
-    assert len(numbers) == len(NAMES) * 9
+    assert len(numbers) == len(NAMES) * 10
     for line in numbers:
         assert "#" in line, f"no source or assumption beside: {line}"
         comment = line.split("#", 1)[1]

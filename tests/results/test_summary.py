@@ -16,6 +16,7 @@ from goldendome.results.summary import (
     wilson_interval,
 )
 from goldendome.run.monte_carlo import run_monte_carlo
+from goldendome.run.shortfall_ground import annotate_chunk
 from tests.engagement.kill_chain_fixture import synthetic_setup
 from tests.results.tables import columns_for, new_run_folder
 
@@ -75,8 +76,9 @@ def test_the_kill_chain_read_back_from_a_stored_monte_carlo(tmp_path: Path):
     _sites_and_batteries(folder, setup.batteries[0].magazine, unit)
 
     def keep(first, last, result):
-        folder.write_part("trials", first, last, result[0])
-        folder.write_part("engagements", first, last, result[1])
+        trials, shots = annotate_chunk(result[0], result[1], setup)
+        folder.write_part("trials", first, last, trials)
+        folder.write_part("engagements", first, last, shots)
 
     trials, _, _ = run_monte_carlo(setup, 1, 200, chunk=60, on_chunk=keep)
     agg = kill_chain_summary(open_run(folder.path))
@@ -94,6 +96,10 @@ def test_the_kill_chain_read_back_from_a_stored_monte_carlo(tmp_path: Path):
     assert agg["kills_by_layer"]["midcourse_rvs"]["mean"] + through == pytest.approx(9.0)
     assert agg["rvs_never_given_fire_control"] == 9  # no fire_control table was stored
     assert agg["magazines"] == [{"site": "Site", "interceptor": "gbi", "rounds": 1000}]
+    # A perfect tracker: one track per warhead, every warhead shot at.
+    for role in ("duplicate", "ghost", "decoy"):
+        assert agg["shots_on_tracks"][role]["mean"] == 0.0
+    assert agg["rvs_never_engaged"]["mean"] == 0.0
 
 
 def test_shots_per_type_and_trial_count_from_the_engagements_table(tmp_path: Path):

@@ -4,8 +4,9 @@ engagements table finds no shot fired before the sensor chain allowed it").
 On the small defended scenario's stored run, read back from its tables alone: every SBI
 leaves at or after its missile's first report in the trial's boost sample plus the decision
 delay, and that report is the one the ``boost_windows`` table holds for the trial; every
-midcourse and terminal interceptor leaves at or after its target's first fire-control track
-plus the C2 latency (later looks: after the previous intercept plus the BDA delay).
+midcourse and terminal interceptor is fired on a fire-control track of the ``tracks`` table
+and leaves at or after that track's fire-control time plus the C2 latency (later looks:
+after the previous intercept plus the BDA delay).
 """
 
 from pathlib import Path
@@ -28,7 +29,7 @@ def tables(tmp_path_factory):
         spec, SMALL_DEFENDED, Path(tmp_path_factory.mktemp("runs")), options=TrialOptions(workers=0)
     )
     run = open_run(stored.folder.path)
-    names = ("engagements", "boost_windows", "threats", "fire_control", "objects")
+    names = ("engagements", "boost_windows", "threats", "tracks", "objects")
     return spec, {name: run.columns(name) for name in names}
 
 
@@ -54,28 +55,36 @@ def test_every_sbi_leaves_after_its_missiles_report_and_the_decision(tables):
 
 
 def test_every_surface_shot_leaves_after_its_fire_control_track_and_c2(tables):
+    """A surface shot names the track it was fired on: a track of the ``tracks`` table that
+    reached fire control, whose fire-control time is the shot's cue, and whose object (truth,
+    -1 for none) is the shot's target."""
     spec, t = tables
-    shots = t["engagements"]
+    shots, tracks = t["engagements"], t["tracks"]
     surface = shots["layer"] != "boost"
     assert surface.any()
-    fc = dict(
-        zip(
-            t["fire_control"]["object_id"].tolist(),
-            t["fire_control"]["fire_control_time_s"].tolist(),
-            strict=True,
-        )
+    track = shots["track_id"][surface]
+    row = np.searchsorted(tracks["track_id"], track)
+    assert np.array_equal(tracks["track_id"][np.minimum(row, tracks["track_id"].size - 1)], track)
+    fire_control = tracks["fire_control_s"][row]
+    assert np.isfinite(fire_control).all()
+    assert np.array_equal(shots["cue_time_s"][surface], fire_control)
+    owner = tracks["object_id"][row]
+    n_threat = t["threats"]["threat_id"].size
+    assert np.array_equal(
+        shots["target_object_id"][surface], np.where(owner >= n_threat, owner, -1)
     )
-    targets = shots["target_object_id"][surface]
-    track = np.array([fc[int(o)] for o in targets])  # KeyError: a shot without a track
-    assert np.array_equal(shots["cue_time_s"][surface], track)
     earliest = shots["earliest_launch_s"][surface]
-    assert (earliest >= track + spec.doctrine.c2_latency_s - ONE_MICROSECOND).all()
+    assert (earliest >= fire_control + spec.doctrine.c2_latency_s - ONE_MICROSECOND).all()
     assert (shots["launch_time_s"][surface] >= earliest - ONE_MICROSECOND).all()
+    # SBIs fire on reports, not on tracks.
+    assert (shots["track_id"][~surface] == -1).all()
+    assert set(shots["track_role"][~surface]) == {"report"}
 
 
 def test_a_later_look_or_layer_waits_for_the_battle_damage_assessment(tables):
-    """A shot at an object that was shot at before (an earlier look, or the midcourse layer
-    before the terminal one) leaves no earlier than the last intercept plus the BDA delay."""
+    """A shot at a track that was shot at before (an earlier look, or the midcourse layer
+    before the terminal one) leaves no earlier than the last intercept plus the BDA delay
+    (another track of the same object does not wait: the battle manager cannot know)."""
     spec, t = tables
     shots = t["engagements"]
     order = np.select([shots["layer"] == "midcourse", shots["layer"] == "terminal"], [1, 2], 0)
@@ -85,7 +94,7 @@ def test_a_later_look_or_layer_waits_for_the_battle_damage_assessment(tables):
     for k in surface:
         before = (
             (shots["trial"] == shots["trial"][k])
-            & (shots["target_object_id"] == shots["target_object_id"][k])
+            & (shots["track_id"] == shots["track_id"][k])
             & (stage < stage[k])
         )
         if before.any():

@@ -1,4 +1,5 @@
-"""The kill chain's part of the run summary: leakage, kills by layer, interceptors and cost."""
+"""The kill chain's part of the run summary: leakage, kills by layer, interceptors and cost,
+and the shots spent on duplicate, ghost and decoy tracks."""
 
 from typing import Any
 
@@ -54,6 +55,14 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
         f"({saving['share_of_engage_all']:.0%} of engaging everything) and let "
         f"{_pm(saving['leakers_prevented'])} fewer warheads leak."
     )
+    on = kc.get("shots_on_tracks") or {}
+    if all(on.get(r) for r in ("duplicate", "ghost", "decoy")) and kc.get("rvs_never_engaged"):
+        console.print(
+            f"Surface shots per trial on duplicate tracks {_pm(on['duplicate'])}, on ghost "
+            f"tracks {_pm(on['ghost'])}, on decoy tracks {_pm(on['decoy'])}; warheads that "
+            f"survived boost yet drew no shot {_pm(kc['rvs_never_engaged'])} (engagements/"
+            "track_id, track_role)."
+        )
     empty = [f"{m['site']} {m['interceptor']}" for m in kc["magazines"] if m["rounds"] == 0]
     if empty:
         console.print(f"Empty magazines (never fire): {', '.join(empty)}.")

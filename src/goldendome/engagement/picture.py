@@ -1,12 +1,14 @@
 """The engagement picture: what every Monte Carlo trial of a run shares, computed once.
 
 A trial varies the boost sample (a phasing of the interceptor constellation with its own
-detection draws), the impact predictions' noise, what discrimination tells, and every
-shot's outcome. The rest is deterministic and held here: the source of the SBI
-opportunities of each boost sample (computed where a trial first needs it), the batteries with
-their magazines and intercept windows, and each released object's kind, missile, true and
-predicted impact, fire-control time and chance of being told apart. The run builds it
-(``goldendome.run``); the battle manager (:mod:`goldendome.engagement.battle`) reads it.
+detection draws), what discrimination tells, and every shot's outcome. The rest is
+deterministic and held here: the source of the SBI opportunities of each boost sample
+(computed where a trial first needs it), the batteries with their magazines and intercept
+windows, each released object's kind, missile, true impact and chance of being told apart,
+and the fire-control tracks the battle manager engages
+(:class:`goldendome.engagement.targets.TrackTargets`: one sensing realization per run).
+The run builds it (``goldendome.run``); the battle manager
+(:mod:`goldendome.engagement.battle`) reads it.
 """
 
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from goldendome.engagement.doctrine import Doctrine
+from goldendome.engagement.targets import TrackTargets
 from goldendome.interceptors.ground_based import InterceptorType
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
@@ -138,12 +141,9 @@ class KillChainSetup:
     object_missile: IntArray  # (n_obj,)
     object_impact_lat_rad: FloatArray  # (n_obj,) true impact (with drag)
     object_impact_lon_rad: FloatArray  # (n_obj,)
-    predicted_lat_rad: FloatArray  # (n_obj,) drag-free impact from the state at fire control
-    predicted_lon_rad: FloatArray  # (n_obj,)
     object_asset: IntArray  # (n_obj,) defended asset whose area holds the true impact, or -1
-    fire_control_s: FloatArray  # (n_obj,) NaN: never given fire control
-    impact_sigma_m: FloatArray  # (n_obj,)
     told_probability: FloatArray  # (n_obj,)
+    targets: TrackTargets  # the fire-control tracks the battle manager engages
     asset_lat_rad: FloatArray  # (n_asset,)
     asset_lon_rad: FloatArray  # (n_asset,)
     asset_radius_m: FloatArray  # (n_asset,)
@@ -179,6 +179,25 @@ class KillChainSetup:
             windows = InterceptWindows(w.t_s[span], launch_by[..., span], distance[..., span])
             out[layer] = (bats, windows, np.asarray(feasible.any(axis=(0, 2)), dtype=np.bool_))
         return out
+
+    @cached_property
+    def target_worth(self) -> FloatArray:
+        """Worth of the defended asset each target's predicted impact may fall in (0: none).
+
+        The threat assessment of the Iron Dome rule, on the track's own prediction: within
+        an area's radius plus ``threat_sigma`` times the prediction's 1-sigma. ``(n_target,)``
+        float64.
+        """
+        t = self.targets
+        if not self.asset_worth.size:  # no defended assets: nothing threatens one
+            return np.zeros(len(t))
+        margin = self.doctrine.threat_sigma * t.impact_sigma_m
+        k = nearest_asset(
+            t.impact_lat_rad, t.impact_lon_rad, self.asset_lat_rad, self.asset_lon_rad,
+            self.asset_radius_m, margin,
+        )  # fmt: skip
+        worth = np.where(k >= 0, self.asset_worth[np.maximum(k, 0)], 0.0)
+        return np.asarray(np.where(np.isfinite(worth), worth, 0.0), np.float64)
 
     def interceptor_names(self) -> list[str]:
         """Interceptor types that can fire, in a fixed order (SBIs first)."""

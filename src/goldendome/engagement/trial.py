@@ -3,19 +3,22 @@
 A trial takes the boost sample of its stratum (:func:`goldendome.engagement.picture.
 trial_sample`: a phasing of the interceptor constellation with its own detection draws,
 which says when each missile is first reported and which SBIs can reach it after the
-commit), and draws, from its own random streams, each object's predicted impact point
-(the track's stated 1-sigma about the drag-free prediction from the object's true state: a
-consistent filter's error),
-what discrimination tells of each object, and every shot's outcome. The battle manager then
-fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
-leakers, damage to defended assets, kills by layer, interceptors fired and their cost.
+commit), and draws, from its own random streams, what discrimination tells of each object
+and every shot's outcome. The surface layers engage the run's fire-control tracks
+(:class:`goldendome.engagement.targets.TrackTargets`, one sensing realization per run), each
+from its fire-control time plus the C2 latency, with the threat judged on the impact the
+track itself predicts. The battle manager fights layer by layer
+(:mod:`goldendome.engagement.battle`), and the trial reports leakers, damage to defended
+assets, kills by layer, interceptors fired and their cost, the shots spent on duplicate,
+ghost and decoy tracks, and the warheads that survived the boost layer yet drew no shot.
 
-Doctrine: the Iron Dome principle engages only objects whose predicted impact may lie in a
+Doctrine: the Iron Dome principle engages only tracks whose predicted impact may lie in a
 defended area (``engage = "threatening"``: within the area's radius plus ``threat_sigma``
-times the prediction's 1-sigma); objects discrimination tells are decoys are left alone,
-*unknown* objects are engaged as warheads. When the filter leaves anything out, the trial
-is fought a second time engaging everything, on the same random streams, and the
-difference in interceptors fired is the Iron Dome saving.
+times the prediction's 1-sigma); tracks on objects discrimination tells are decoys are left
+alone (a decoy's tracks share its one draw), *unknown* objects are engaged as warheads, and
+a ghost track, on nothing discrimination could tell, is unknown. When the filter leaves
+anything out, the trial is fought a second time engaging everything, on the same random
+streams, and the difference in interceptors fired is the Iron Dome saving.
 """
 
 from dataclasses import dataclass
@@ -23,13 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from goldendome.engagement.battle import Fight, fight_boost, fight_layer
-from goldendome.engagement.picture import KillChainSetup, nearest_asset, trial_sample
-from goldendome.physics._types import FloatArray, IntArray
-from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.engagement.picture import KillChainSetup, trial_sample
+from goldendome.physics._types import IntArray
 from goldendome.physics.kinds import ObjectKind
 
 #: The trial's random streams, in the order they are spawned from its seed sequence (the
-#: first, once the phase draw, is no longer used: the boost sample follows the stratum).
+#: first, once the phase draw, and the second, once the impact predictions' noise, are no
+#: longer used: the boost sample follows the stratum, and predictions are the tracks' own).
 PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES = range(4)
 #: Columns of a trial's boost windows (one row per missile; times on the scenario clock).
 WINDOW_COLUMNS = (
@@ -61,22 +64,14 @@ class TrialRow:
     leakers_if_engage_all: int
     #: Warheads on missiles killed in boost whose payload still lands (the shortfall).
     shortfall_warheads: int
-
-
-def _predicted_assets(setup: KillChainSetup, rng: np.random.Generator) -> FloatArray:
-    """Worth of the defended asset each object's predicted impact falls on (0: none)."""
-    n = setup.n_objects
-    east, north = rng.standard_normal((2, n)) * setup.impact_sigma_m
-    lat = setup.predicted_lat_rad + north / R_EARTH_MEAN_M
-    lon = setup.predicted_lon_rad + east / (R_EARTH_MEAN_M * np.cos(lat))
-    margin = setup.doctrine.threat_sigma * setup.impact_sigma_m
-    k = nearest_asset(
-        lat, lon, setup.asset_lat_rad, setup.asset_lon_rad, setup.asset_radius_m, margin
-    )
-    if not setup.asset_worth.size:  # no defended assets: nothing threatens one
-        return np.zeros(n)
-    worth = np.where(k >= 0, setup.asset_worth[np.maximum(k, 0)], 0.0)
-    return np.where(np.isfinite(worth), worth, 0.0)
+    #: Surface shots at a second (third, ...) track of an object already engaged.
+    shots_on_duplicate_tracks: int
+    #: Surface shots at tracks on no released object (they kill nothing).
+    shots_on_ghost_tracks: int
+    #: Surface shots at tracks on decoys.
+    shots_on_decoy_tracks: int
+    #: Warheads alive after the boost layer that no surface shot was fired at.
+    rvs_never_engaged: int
 
 
 def _fight(
@@ -85,28 +80,31 @@ def _fight(
     phase: int,
     engage_all: bool,
 ) -> tuple[Fight, np.ndarray]:
-    """Fight all layers; returns the fight and the mask of objects the filter left out."""
-    worth = _predicted_assets(setup, np.random.default_rng(seeds[IMPACT_NOISE]))
+    """Fight all layers; returns the fight and the mask of tracks the filter left out."""
+    tg = setup.targets
+    worth = setup.target_worth
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
     told = rng_disc.random(setup.n_objects) < setup.told_probability
     believed_decoy = told & (setup.object_kind == ObjectKind.DECOY)
-    tracked = np.isfinite(setup.fire_control_s)
+    held = tg.owner >= 0
+    left_alone = held & believed_decoy[np.maximum(tg.owner, 0)]
     threatening = worth > 0
     if engage_all:
-        engage = tracked & ~believed_decoy
+        engage = ~left_alone
         value = np.where(threatening, worth, max(float(worth.max(initial=0.0)), 1.0))
     else:
-        engage = tracked & ~believed_decoy & threatening
+        engage = ~left_alone & threatening
         value = worth
-    left_out = tracked & ~believed_decoy & ~threatening
+    left_out = ~left_alone & ~threatening
     fight = Fight.start(setup, np.random.default_rng(seeds[OUTCOMES]))
     fight_boost(fight, setup, phase)
-    ready = setup.fire_control_s + setup.doctrine.c2_latency_s
+    ready = tg.fire_control_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
-    # 2000): the terminal layer tells them by their deceleration and engages RVs only.
-    rvs = setup.object_kind == ObjectKind.RV
-    fight_layer(fight, setup, "terminal", engage & rvs, value, ready)
+    # 2000): the terminal layer tells them by their deceleration and engages RVs only; a
+    # ghost track has nothing that reenters.
+    on_rv = held & (setup.object_kind[np.maximum(tg.owner, 0)] == ObjectKind.RV)
+    fight_layer(fight, setup, "terminal", engage & on_rv, value, ready)
     return fight, left_out
 
 
@@ -124,6 +122,21 @@ def _shortfall_warheads(setup: KillChainSetup, fight: Fight) -> int:
         landed[shots["threat_id"][kill]] = True
     rv = setup.object_kind == ObjectKind.RV
     return int(np.sum(rv & landed[setup.object_missile]))
+
+
+def _track_shots(setup: KillChainSetup, fight: Fight) -> dict[str, int]:
+    """The trial's surface shots by the truth of their tracks, and the warheads alive after
+    the boost layer that drew none."""
+    roles = [s["track_role"] for s in fight.shots if s["layer"][:1].tolist() != ["boost"]]
+    role = np.concatenate(roles) if roles else np.empty(0, str)
+    rv = setup.object_kind == ObjectKind.RV
+    after_boost = rv & (fight.killed_in != 0)
+    return {
+        "shots_on_duplicate_tracks": int(np.sum(role == "duplicate")),
+        "shots_on_ghost_tracks": int(np.sum(role == "ghost")),
+        "shots_on_decoy_tracks": int(np.sum(role == "decoy")),
+        "rvs_never_engaged": int(np.sum(after_boost & (fight.first_track < 0))),
+    }
 
 
 def boost_windows(setup: KillChainSetup, phase: int) -> dict[str, np.ndarray]:
@@ -198,5 +211,6 @@ def run_trial(
         interceptors_saved_by_filter=int(saved),
         leakers_if_engage_all=int(hit_all),
         shortfall_warheads=_shortfall_warheads(setup, fight),
+        **_track_shots(setup, fight),
     )
     return row, fight.shot_columns(), boost_windows(setup, phase)

@@ -19,6 +19,7 @@ Ignoring gravity flatters high, long fly-outs (a vertical climb loses about ``g 
 altitudes and ground range, from the data file) limits where the model is used.
 """
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +48,7 @@ _KEYS: dict[str, tuple[str, float]] = {
     "sspk_rv": ("sspk_rv", 1.0),
     "sspk_decoy": ("sspk_decoy", 1.0),
     "unit_cost_musd": ("unit_cost_usd", 1e6),
+    "divert_km": ("divert_m", 1e3),
 }
 _TEXT_KEYS = ("name", "label", "phase", "source")
 
@@ -78,6 +80,9 @@ class InterceptorType:
         Unit procurement cost, >= 0.
     kill_vehicles : int
         Kill vehicles per interceptor, >= 1.
+    divert_m : float, meters
+        Divert reach of the kill vehicle: the largest prediction error at the intercept it
+        can take out (> 0; inf, the default for types made in code, covers any error).
     source : str
         The sources of the values.
     """
@@ -93,6 +98,7 @@ class InterceptorType:
     sspk_decoy: float
     unit_cost_usd: float = 0.0
     kill_vehicles: int = 1
+    divert_m: float = math.inf
     label: str = ""
     source: str = ""
 
@@ -114,6 +120,7 @@ class InterceptorType:
         _require(self.unit_cost_usd >= 0.0, where, "unit_cost_usd", self.unit_cost_usd, "", ">= 0")
         count = self.kill_vehicles
         _require(count >= 1, where, "kill_vehicles", count, "", ">= 1")
+        _require(self.divert_m > 0.0, where, "divert_m", self.divert_m, "m", "> 0")
 
     @property
     def acceleration_m_s2(self) -> float:
@@ -219,6 +226,9 @@ class InterceptorTypeSpec(SpecModel):
     sspk_decoy: Probability
     unit_cost_musd: Annotated[float, Bounded("a cost cannot be negative", "$M", ge=0, le=1e5)]
     kill_vehicles: Annotated[int, Bounded("an interceptor carries a kill vehicle", ge=1, le=100)]
+    divert_km: Annotated[
+        float, Bounded("a kill vehicle diverts some distance", "km", gt=0, le=1_000)
+    ]
 
     @model_validator(mode="after")
     def _altitudes_in_order(self) -> "InterceptorTypeSpec":

@@ -164,6 +164,17 @@ def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:
             "leakers_prevented": mean_with_error(col["leakers_if_engage_all"] - col["leakers"]),
         },
         "rvs_never_given_fire_control": int(np.sum(~np.isin(rv_ids, given))),
+        # Surface shots by what their track was in truth (absent from runs before tracks
+        # were engaged: None).
+        "shots_on_tracks": {
+            role: mean_with_error(col[f"shots_on_{role}_tracks"])
+            if f"shots_on_{role}_tracks" in col
+            else None
+            for role in ("duplicate", "ghost", "decoy")
+        },
+        "rvs_never_engaged": mean_with_error(col["rvs_never_engaged"])
+        if "rvs_never_engaged" in col
+        else None,
         "magazines": [
             {
                 "site": sites[int(b["site_id"])],

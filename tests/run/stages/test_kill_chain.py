@@ -9,7 +9,7 @@ from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.physics.kinds import KIND_LABELS
 from goldendome.run.context import RunContext
-from goldendome.run.stages.kill_chain import DEFAULT_IMPACT_SIGMA_M, build_setup
+from goldendome.run.stages.kill_chain import build_setup
 from tests.small_scenario import SMALL_SCENARIO, small_spec
 
 ONE_MILLIMETER = 1e-3
@@ -66,26 +66,48 @@ def test_the_setup_describes_the_released_objects_as_stored(staged):
     assert setup.asset_worth.tolist() == [291247.0]
 
 
-def test_the_setup_takes_fire_control_sigma_and_labels_from_sensing(staged):
+def test_the_setup_takes_its_targets_and_labels_from_sensing(staged):
     setup, sensed = staged.setup, staged.sensed
-    np.testing.assert_array_equal(setup.fire_control_s, sensed.fire_control_s)
     np.testing.assert_array_equal(setup.told_probability, sensed.told_probability)
-    known = np.isfinite(sensed.impact_sigma_m)
-    np.testing.assert_array_equal(setup.impact_sigma_m[known], sensed.impact_sigma_m[known])
-    assert (setup.impact_sigma_m[~known] == DEFAULT_IMPACT_SIGMA_M).all()
+    tg, tracks = setup.targets, staged.table("tracks")
+    # Every fire-control track is a target, with its own fire-control time and owner.
+    fc = np.flatnonzero(np.isfinite(tracks["fire_control_s"]))
+    assert tg.track_id.tolist() == tracks["track_id"][fc].tolist()
+    np.testing.assert_array_equal(tg.fire_control_s, tracks["fire_control_s"][fc])
+    owner = tracks["object_id"][fc]
+    n = setup.n_missile
+    np.testing.assert_array_equal(tg.owner, np.where(owner >= n, owner - n, -1))
+    np.testing.assert_array_equal(tg.proxy[tg.owner >= 0], tg.owner[tg.owner >= 0])
+    # The first update is at fire control; none after the track's last.
+    first = tg.update_t_s[tg.update_start[:-1]]
+    np.testing.assert_array_equal(first, tg.fire_control_s)
+    assert (tg.last_update_s >= tg.fire_control_s).all()
+    sigma = tg.impact_sigma_m[np.isfinite(tg.impact_lat_rad)]
+    assert (np.isfinite(sigma) & (sigma > 0)).all()
 
 
-def test_predicted_impacts_of_warheads_lie_near_where_they_land(staged):
-    """Drag-free from the true state at fire control: a warhead (heavy, little drag) lands
-    within 25 km of its prediction."""
-    setup = staged.setup
-    rv = (setup.object_kind == 0) & np.isfinite(setup.fire_control_s)
-    assert rv.sum() == 3
-    d = great_circle_distance_m(
-        setup.predicted_lat_rad[rv], setup.predicted_lon_rad[rv],
-        setup.object_impact_lat_rad[rv], setup.object_impact_lon_rad[rv],
-    )  # fmt: skip
-    assert (d < 25e3).all()
+def test_a_targets_prediction_is_the_fire_control_tables_for_each_objects_first_track(staged):
+    """The same prediction the ``fire_control`` table scores (its first track per object),
+    and a warhead (heavy, little drag) lands within five of the prediction's own sigmas (a
+    track may reach fire control on the bus before its warhead is released: object 7 here,
+    96 km off at a 31 km sigma)."""
+    setup, table = staged.setup, staged.table("fire_control")
+    tg, n = setup.targets, setup.n_missile
+    rv_targets = 0
+    for obj, t_fc, sigma in zip(
+        table["object_id"], table["fire_control_time_s"], table["impact_sigma_m"], strict=True
+    ):
+        k = np.flatnonzero((tg.owner == obj - n) & (tg.fire_control_s == t_fc))
+        assert k.size >= 1
+        assert tg.impact_sigma_m[k[0]] == pytest.approx(sigma, rel=1e-9)
+        if setup.object_kind[obj - n] == 0:
+            rv_targets += 1
+            d = great_circle_distance_m(
+                tg.impact_lat_rad[k[0]], tg.impact_lon_rad[k[0]],
+                setup.object_impact_lat_rad[obj - n], setup.object_impact_lon_rad[obj - n],
+            )  # fmt: skip
+            assert d < 5.0 * sigma
+    assert rv_targets == 3
 
 
 def test_windows_run_over_batteries_objects_and_the_scenario_grid(staged):
@@ -106,10 +128,10 @@ def test_boost_fields_name_the_sbi_layer(staged):
     assert setup.sbi_unit_cost_usd == ctx.spec.sbi.unit_cost_usd
 
 
-def test_without_sensing_nothing_has_fire_control_and_the_default_sigma_applies(staged):
+def test_without_sensing_there_is_no_target(staged):
     setup = build_setup(staged.ctx, None)
-    assert np.isnan(setup.fire_control_s).all()
-    assert (setup.impact_sigma_m == DEFAULT_IMPACT_SIGMA_M).all()
+    assert len(setup.targets) == 0
+    assert setup.target_worth.size == 0
     assert (setup.told_probability == 0).all()
 
 

@@ -5,80 +5,60 @@ run) and the sensing pass: one battery per
 interceptor type at each interceptor site, with its magazine (less the reserve) and its
 intercept windows against every released object
 (:mod:`goldendome.interceptors.intercept_window`); each released object's kind, missile, true
-impact and the defended asset it lands on, its first fire-control time and predicted-impact
-sigma (from the sensing pass), the drag-free impact predicted from its true state at that
-time, and the chance that discrimination tells its kind.
+impact and the defended asset it lands on, and the chance that discrimination tells its
+kind; and the battle manager's targets, the sensing pass's fire-control tracks
+(:mod:`goldendome.run.track_targets`), each with the impact it predicts. Without a sensing
+pass nothing is ever given fire control and the surface layers fire no shot.
 """
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from goldendome.engagement.picture import Battery, KillChainSetup, nearest_asset
+from goldendome.engagement.targets import TrackTargets, one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import intercept_windows
 from goldendome.physics._types import FloatArray
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.run.context import RunContext
-from goldendome.run.raid import FlownRaid
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
-from goldendome.tracking.impact import predict_impact
 
-#: Predicted-impact sigma used when the sensing pass gives none (m): goldendome assumption,
-#: the upper end of the default scenario's fire-control predictions (4-6 km).
+#: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
+#: assumption, the upper end of the default scenario's fire-control predictions (4-6 km).
 DEFAULT_IMPACT_SIGMA_M = 6_000.0
 
 
 @dataclass(frozen=True, eq=False)
 class SensedObjects:
-    """What the sensing pass tells the battle manager about each released object.
+    """What the sensing pass tells the battle manager.
 
     Attributes
     ----------
     fire_control_s : (n_released,) float64, seconds
-        First fire-control track (NaN: never).
+        Each released object's first fire-control track (NaN: never; as the
+        ``fire_control`` table; the battle manager engages ``targets``, not objects).
     impact_sigma_m : (n_released,) float64, meters
-        Predicted-impact 1-sigma at that time (NaN: none).
+        That track's predicted-impact 1-sigma (NaN: none).
     told_probability : (n_released,) float64
-        Chance that discrimination tells the object's kind.
+        Chance that discrimination tells each released object's kind.
+    targets : TrackTargets
+        The fire-control tracks (:func:`goldendome.run.track_targets.track_targets`).
     """
 
     fire_control_s: FloatArray
     impact_sigma_m: FloatArray
     told_probability: FloatArray
+    targets: TrackTargets
 
 
-def _predicted_impacts(
-    raid: FlownRaid, fire_control_s: FloatArray, epoch_theta_rad: float
-) -> tuple[FloatArray, FloatArray]:
-    """Drag-free impact point of each object from its true state at fire control.
-
-    This is where a perfect midcourse track would say the object lands (the tracker's own
-    ballistic prediction); a light decoy, which drag later slows, looks as threatening as
-    its warhead. Objects never given fire control keep their true impact point.
-    """
-    f = raid.deployment.flight
-    lat, lon = (np.array(a, float) for a in f.impact_lat_lon_rad())
-    # The first sample at or after fire control at which the object flies on its own (a
-    # track may reach fire control on the bus before the object is released).
-    after = np.searchsorted(f.t_s, np.nan_to_num(fire_control_s, nan=np.inf))[:, None]
-    usable = np.isfinite(f.y_eci[..., 0]) & (np.arange(f.t_s.size)[None, :] >= after)
-    k = np.where(usable.any(axis=1) & np.isfinite(fire_control_s), np.argmax(usable, axis=1), -1)
-    rows = np.flatnonzero((k >= 0) & (k < f.t_s.size))
-    x = f.y_eci[rows, k[rows]]
-    ok = np.isfinite(x).all(axis=1)
-    rows, x = rows[ok], x[ok]
-    if rows.size:
-        theta = epoch_theta_rad + OMEGA_EARTH_RAD_S * f.t_s[k[rows]]
-        hit = predict_impact(x, np.zeros((rows.size, 6, 6)), theta)
-        good = np.isfinite(hit.latitude_rad)
-        lat[rows[good]] = hit.latitude_rad[good]
-        lon[rows[good]] = hit.longitude_rad[good]
-    return lat, lon
+def _no_targets(n_obj: int) -> TrackTargets:
+    nan = np.full(n_obj, np.nan)
+    return one_track_per_object(nan, nan, nan, nan)
 
 
 def batteries(ctx: RunContext) -> list[Battery]:
@@ -108,14 +88,14 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     a_lat, a_lon = ctx.assets.latitude_rad, ctx.assets.longitude_rad
     a_rad = np.array([a.radius_m for a in assets], float)
     n_obj = len(raid.deployment)
-    fc = np.full(n_obj, np.nan)
-    sigma = np.full(n_obj, DEFAULT_IMPACT_SIGMA_M)
-    told = np.zeros(n_obj)
+    targets, told = _no_targets(n_obj), np.zeros(n_obj)
     if sensed is not None:
-        fc = sensed.fire_control_s.copy()
-        sigma = np.where(np.isfinite(sensed.impact_sigma_m), sensed.impact_sigma_m, sigma)
-        told = sensed.told_probability.copy()
-    p_lat, p_lon = _predicted_impacts(raid, fc, ctx.clock.theta0_rad)
+        targets, told = sensed.targets, sensed.told_probability.copy()
+        sigma = targets.impact_sigma_m
+        unknown = np.isfinite(targets.impact_lat_rad) & ~np.isfinite(sigma)
+        targets = dataclasses.replace(
+            targets, impact_sigma_m=np.where(unknown, DEFAULT_IMPACT_SIGMA_M, sigma)
+        )
     bats = batteries(ctx)
     site_r = np.stack([b.r_ecef_m for b in bats]) if bats else np.zeros((0, 3))
     r_ecef = eci_to_ecef(f.y_eci[..., :3], f.theta_rad(f.t_s))
@@ -133,12 +113,9 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         object_missile=raid.deployment.missile.astype(np.int64),
         object_impact_lat_rad=lat,
         object_impact_lon_rad=lon,
-        predicted_lat_rad=p_lat,
-        predicted_lon_rad=p_lon,
         object_asset=nearest_asset(lat, lon, a_lat, a_lon, a_rad),
-        fire_control_s=fc,
-        impact_sigma_m=sigma,
         told_probability=told,
+        targets=targets,
         asset_lat_rad=a_lat,
         asset_lon_rad=a_lon,
         asset_radius_m=a_rad,

@@ -22,6 +22,7 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
 from goldendome.run.stages.kill_chain import SensedObjects
+from goldendome.run.track_targets import track_targets
 from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
 from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
@@ -242,4 +243,5 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     sigma[impacts.object - n_thr] = impacts.impact_sigma_m
     told = np.zeros(n_rel)
     told[labels.object - n_thr] = labels.told_probability
-    return SensedObjects(fire_control_s=fc, impact_sigma_m=sigma, told_probability=told)
+    targets = track_targets(log, owner, raid, ctx.clock.theta0_rad)
+    return SensedObjects(fc, sigma, told, targets)

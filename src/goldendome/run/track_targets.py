@@ -1,0 +1,103 @@
+"""The battle manager's targets from the run's sensing pass: every fire-control track.
+
+Each track that reached fire-control quality becomes a target
+(:class:`goldendome.engagement.targets.TrackTargets`) with what the tracker knew: its
+fire-control time, the impact predicted from its state and covariance then
+(:func:`goldendome.tracking.impact.predict_impact`, as the ``fire_control`` table's
+prediction of each object's first such track), and its later updates' uncertainty. The
+truth is added for scoring and for where the interceptor really has to go: the released
+object the track is on, and for a track on none (a ghost, or a spent booster) the released
+object nearest the track's state at fire control, whose trajectory the interceptor meets.
+"""
+
+import numpy as np
+
+from goldendome.engagement.targets import TrackTargets
+from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.run.raid import FlownRaid
+from goldendome.tracking.impact import predict_impact
+from goldendome.tracking.tracker import TrackLog
+
+
+def _largest_sigma(block: FloatArray) -> FloatArray:
+    """Root of the largest eigenvalue of ``(n, 3, 3)`` covariance blocks (NaN blocks: NaN)."""
+    out = np.full(block.shape[0], np.nan)
+    ok = np.isfinite(block).all(axis=(1, 2))
+    if ok.any():
+        out[ok] = np.sqrt(np.maximum(np.linalg.eigvalsh(block[ok])[:, -1], 0.0))
+    return out
+
+
+def _nearest_released(raid: FlownRaid, x_eci: FloatArray, t_s: FloatArray) -> IntArray:
+    """Released object nearest each ``(n, 6)`` state at its time (-1: none flying then)."""
+    f = raid.deployment.flight
+    if not x_eci.shape[0] or not f.t_s.size:
+        return np.full(x_eci.shape[0], -1, np.int64)
+    k = np.clip(np.searchsorted(f.t_s, t_s), 0, f.t_s.size - 1)
+    where = f.y_eci[:, k, :3]  # (n_obj, n, 3)
+    d = np.linalg.norm(where - x_eci[None, :, :3], axis=-1)
+    d = np.where(np.isfinite(d), d, np.inf)
+    best = np.argmin(d, axis=0)
+    return np.where(np.isfinite(d.min(axis=0, initial=np.inf)), best, -1).astype(np.int64)
+
+
+def track_targets(
+    log: TrackLog, owner: IntArray, raid: FlownRaid, theta0_rad: float
+) -> TrackTargets:
+    """Every fire-control track of ``log`` as a target.
+
+    Parameters
+    ----------
+    log : TrackLog
+    owner : (n_track,) int64
+        Global object id each track is on, -1 for none
+        (:func:`goldendome.tracking.scoring.track_owners`).
+    raid : FlownRaid
+        The raid (released objects' trajectories, for the nearest object of a ghost).
+    theta0_rad : float, radians
+        Earth rotation angle at scenario time 0.
+
+    Returns
+    -------
+    TrackTargets
+        In increasing track id.
+    """
+    fire = np.asarray(log.fire_control_s, np.float64)
+    trk = np.flatnonzero(np.isfinite(fire))
+    n_missile, t_fc = raid.n_missiles, fire[trk]
+    obj = owner[trk] - n_missile
+    obj = np.where(owner[trk] >= n_missile, obj, -1).astype(np.int64)
+    x, p = log.fire_control_x_eci[trk], log.fire_control_covariance[trk]
+    hit = predict_impact(x, p, theta0_rad + OMEGA_EARTH_RAD_S * t_fc)
+    proxy = obj.copy()
+    none = obj < 0
+    proxy[none] = _nearest_released(raid, x[none], t_fc[none])
+    # The updates from fire control on: the fire-control state first, then the history's.
+    index = np.full(len(log), -1, np.int64)
+    index[trk] = np.arange(trk.size)
+    h = log.history
+    later = (index[h.track] >= 0) & (h.t_s > fire[h.track])
+    target = np.concatenate([np.arange(trk.size), index[h.track[later]]])
+    t_u = np.concatenate([t_fc, h.t_s[later]])
+    sigma_p = np.concatenate([_largest_sigma(p[:, :3, :3]), h.position_sigma_m[later]])
+    sigma_v = np.concatenate([_largest_sigma(p[:, 3:, 3:]), h.velocity_sigma_m_s[later]])
+    order = np.lexsort((t_u, target))
+    target = target[order]
+    start = np.searchsorted(target, np.arange(trk.size + 1))
+    last = np.full(trk.size, -np.inf)
+    np.maximum.at(last, target, t_u[order])
+    return TrackTargets(
+        track_id=trk.astype(np.int64),
+        owner=obj,
+        proxy=proxy,
+        fire_control_s=t_fc,
+        last_update_s=last,
+        impact_lat_rad=np.asarray(hit.latitude_rad, np.float64),
+        impact_lon_rad=np.asarray(hit.longitude_rad, np.float64),
+        impact_sigma_m=np.asarray(hit.sigma_m, np.float64),
+        update_start=start.astype(np.int64),
+        update_t_s=t_u[order],
+        update_position_sigma_m=sigma_p[order],
+        update_velocity_sigma_m_s=sigma_v[order],
+    )
