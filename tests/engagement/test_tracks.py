@@ -129,11 +129,15 @@ def test_a_prediction_error_far_beyond_the_divert_makes_the_shots_miss():
     row, shots, _ = run_trial(sharp, 0, _seed(5))
     assert shots["kill"].all()
     assert row.leakers == 0
+    assert (shots["cover_probability"] == 1.0).all()
     blurred = dataclasses.replace(sharp, targets=_targets(list(range(9)), position_sigma_m=50e3))
     kills, fired = 0, 0
     for seed in range(10):
         row, shots, _ = run_trial(blurred, 0, _seed(seed))
         kills, fired = kills + int(shots["kill"].sum()), fired + shots["kill"].size
+        cover = 1.0 - np.exp(-(8e3**2) / (2.0 * 50e3**2))
+        np.testing.assert_allclose(shots["cover_probability"], cover, rtol=1e-12)
+        np.testing.assert_allclose(shots["prediction_sigma_m"], 50e3, rtol=1e-12)
     assert fired >= 9 * 4 * 10  # four shots per warhead per trial, and more looks' worth
     assert kills / fired < 0.05
 

@@ -76,6 +76,9 @@ def test_every_surface_shot_leaves_after_its_fire_control_track_and_c2(tables):
     earliest = shots["earliest_launch_s"][surface]
     assert (earliest >= fire_control + spec.doctrine.c2_latency_s - ONE_MICROSECOND).all()
     assert (shots["launch_time_s"][surface] >= earliest - ONE_MICROSECOND).all()
+    cover = shots["cover_probability"][surface]
+    assert ((cover >= 0.0) & (cover <= 1.0)).all()
+    assert (shots["prediction_sigma_m"][surface] > 0.0).all()
     # SBIs fire on reports, not on tracks.
     assert (shots["track_id"][~surface] == -1).all()
     assert set(shots["track_role"][~surface]) == {"report"}

@@ -156,6 +156,8 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
                 "kill": kill,
                 "cue_time_s": bp.first_report_s[missiles],
                 "earliest_launch_s": bp.commit_s[missiles],
+                "prediction_sigma_m": np.full(n, np.nan),
+                "cover_probability": np.full(n, np.nan),
                 "payload_latitude_deg": bp.payload_latitude_deg[p],
                 "payload_longitude_deg": bp.payload_longitude_deg[p],
                 "payload_landed": bp.payload_landed[p],
@@ -270,5 +272,7 @@ def fight_layer(
         shots_now = layer_shots(setup, layer, look, bats[b], trk, t_shot, kill)
         shots_now["track_role"] = role
         shots_now["earliest_launch_s"] = ready_now[j]
+        shots_now["prediction_sigma_m"] = sigma[b, j]
+        shots_now["cover_probability"] = cover[b, j]
         fight.shots.append(shots_now)
     return ready

@@ -22,8 +22,8 @@ SHOT_COLUMNS = (
     "track_role", "target_object_id", "target_kind", "threat_id", "launch_time_s",
     "launch_latitude_deg", "launch_longitude_deg", "launch_altitude_m", "intercept_time_s",
     "intercept_latitude_deg", "intercept_longitude_deg", "intercept_altitude_m", "kill",
-    "cue_time_s", "earliest_launch_s", "payload_latitude_deg", "payload_longitude_deg",
-    "payload_landed",
+    "cue_time_s", "earliest_launch_s", "prediction_sigma_m", "cover_probability",
+    "payload_latitude_deg", "payload_longitude_deg", "payload_landed",
 )  # fmt: skip
 #: Types of the shot columns that are not float64 (for a fight with no shot).
 SHOT_DTYPES: dict[str, type] = {
@@ -73,7 +73,8 @@ def layer_shots(
     Returns
     -------
     dict of str to (n,) arrays
-        :data:`SHOT_COLUMNS` less ``track_role`` and ``earliest_launch_s`` (the caller's).
+        :data:`SHOT_COLUMNS` less ``track_role``, ``earliest_launch_s``,
+        ``prediction_sigma_m`` and ``cover_probability`` (the caller's).
     """
     n = target.size
     tg = setup.targets

@@ -370,6 +370,8 @@ RUN_TABLES: tuple[TableSchema, ...] = (
             col("kill", "bool", "", "the shot killed its target"),
             col("cue_time_s", "float64", "s", "the report or fire-control track it needed"),
             col("earliest_launch_s", "float64", "s", "cue plus delay: the earliest it may leave"),
+            col("prediction_sigma_m", "float64", "m", "track's prediction 1-sigma at intercept"),
+            col("cover_probability", "float64", "", "chance the divert covers that error"),
             col("payload_latitude_deg", "float64", "deg", "SBI: where the payload lands if killed"),
             col("payload_longitude_deg", "float64", "deg", "SBI: where the payload lands"),
             col("payload_landed", "bool", "", "SBI: the payload lands at all"),
