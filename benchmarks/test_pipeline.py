@@ -2,7 +2,10 @@
 
 - Whole default run at 1,000 trials, every trial in this process: ``api.run`` today against
   the same call on the baseline commit (:mod:`benchmarks.baseline`), three rounds each.
-  Goal: at least 1.5x. Both runs must give the same kill-chain figures.
+  Goal: at least 1.5x. Until issue 14 both runs had to give the same kill-chain figures;
+  since the kill chain is coupled to the sensors (and the default raid is the solid salvo)
+  they differ by design, so only the time is compared (docs/kill_chain.md compares the
+  figures).
 - ``import goldendome.results`` in a fresh interpreter (goal: under 0.3 s, and none of
   numba, scipy or the role packages loaded) against the baseline's ``results.store``, which
   drove the whole run and loaded the simulator.
@@ -45,10 +48,7 @@ def test_pipeline_whole_run(benchmark, baseline, tmp_path):
     stored = benchmark.pedantic(
         api.run, kwargs={"runs_dir": tmp_path, "trials": n, "workers": 0}, rounds=ROUNDS
     )
-    old = baseline.run(None, runs_dir=tmp_path / "old", trials=n, workers=0).summary
-    new = stored.summary
-    for key in ("p_zero_leakers", "expected_leakers", "interceptors_fired_total", "cost_usd"):
-        assert new["kill_chain"][key] == old["kill_chain"][key]
+    assert stored.summary["kill_chain"]["trials"] == n
     manifest = json.loads((stored.folder.path / "manifest.json").read_text())
     benchmark.extra_info["propagations"] = manifest["run"]["propagations"]
 
