@@ -5,8 +5,12 @@ Each stage's seconds are a coefficient times the product of the dimensions that 
 of ten variants of the default scenario run on the reference machine (2 cores of an AMD
 EPYC, 24 GiB, 2026-12-04; the table is in ``docs/speed.md``): constellations of 200 to
 1,000,000 satellites, windows of 1 to 24 hours, raids of 1 to 300 missiles and 0 to 30
-decoys each. It is meant to tell a minute from an hour, within about a factor of two or
-three on that machine; it is not a bound, and another machine scales it by its speed.
+decoys each. The sensing, boost-sample and trial coefficients were fitted again after the
+coupled kill chain (issue 14: JPDA tracker, 100 boost samples, tracks as targets) to four
+runs: the default scenario at 200 and 1,000 trials, the liquid raid and the peer raid at
+1,000 (16.3, 18.1, 22.3 and 60.5 s measured; 15.1, 19.1, 19.3 and 58.4 s estimated). It is
+meant to tell a minute from an hour, within about a factor of two or three on that machine;
+it is not a bound, and another machine scales it by its speed.
 Nothing is refused on it: a long run that fits in memory runs, with its progress shown.
 """
 
@@ -20,15 +24,21 @@ STARTUP_S = 2.5
 SATELLITE_TIME_S = 1.0e-7
 #: Raid: seconds per missile aimed and flown with what it releases.
 MISSILE_S = 0.085
-#: Sensing and tracking: ``SENSING_S * (objects x times) ** SENSING_EXPONENT`` (the tracker
-#: grows slightly faster than the raid; docs/sensors.md).
-SENSING_S = 9.0e-6
-SENSING_EXPONENT = 1.1
-#: Kill-chain setup: seconds per (SBI, boost sample, phasing) and per (battery, object, time).
-SBI_PHASE_SAMPLE_S = 1.5e-8
+#: Sensing and tracking: ``SENSING_S * (objects x times) ** SENSING_EXPONENT`` (the JPDA
+#: tracker's per-scan work dominates small raids, so it grows slower than the raid;
+#: fitted on the default and peer raids only).
+SENSING_S = 0.015
+SENSING_EXPONENT = 0.56
+#: Boost samples: seconds per (SBI, boost-grid sample) of each sample the trials use (the
+#: sensors' reports, the reach, the payloads flown on, the sample's own assignments).
+SBI_PHASE_SAMPLE_S = 3.0e-8
+#: Intercept windows: seconds per (battery, object, time).
 BATTERY_OBJECT_TIME_S = 1.3e-6
-#: Monte Carlo: seconds per (trial, object), shared among the workers.
-TRIAL_OBJECT_S = 2.0e-5
+#: Monte Carlo: seconds per trial and per (trial, object), shared among the workers.
+TRIAL_S = 0.008
+TRIAL_OBJECT_S = 8.0e-5
+#: Starting a local Dask cluster of two or more workers.
+DASK_START_S = 3.0
 #: Fixed seconds of each stage that runs (folders, tables, small arrays).
 STAGE_S = 0.3
 
@@ -82,7 +92,10 @@ def estimate_work(d: Dimensions, workers: int = 1) -> WorkEstimate:
             "raid": STAGE_S + MISSILE_S * d.missiles,
             "sensing": STAGE_S + SENSING_S * (objects * d.times) ** SENSING_EXPONENT,
             "kill_chain": STAGE_S + BATTERY_OBJECT_TIME_S * d.batteries * objects * d.times,
-            "trials": (TRIAL_OBJECT_S * d.trials * objects + SBI_PHASE_SAMPLE_S * sbi_samples)
-            / max(workers, 1),
+            "trials": (
+                d.trials * (TRIAL_S + TRIAL_OBJECT_S * objects) + SBI_PHASE_SAMPLE_S * sbi_samples
+            )
+            / max(workers, 1)
+            + (DASK_START_S if workers >= 2 else 0.0),
         }
     return WorkEstimate(STARTUP_S + sum(stages.values()), stages)
