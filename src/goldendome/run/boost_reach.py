@@ -67,7 +67,7 @@ def committed_opportunities(
     found: list[tuple[Opportunities, FloatArray]] = []
     for first in range(0, n_near if n_t > 1 else 0, rows_per):
         rows = near[first : first + rows_per]
-        sat_r = propagate_analytic(take_indices(elements, rows), t_s, out=buffer[: rows.size])
+        sat_r = propagate_analytic(take_rows(elements, rows), t_s, out=buffer[: rows.size])
         o = sbi_opportunities(
             t_s, sat_r, threat_r, start_s, end_s, launch_s, vehicle, satellite_speed_m_s=speed_m_s
         )
@@ -75,19 +75,6 @@ def committed_opportunities(
         r_leave = _interpolate(t_s, sat_r, o.satellite, leave_s)
         found.append((replace(o, satellite=rows[o.satellite], threat=told[o.threat]), r_leave))
     return _merged(found)
-
-
-def take_indices(elements: OrbitalElements, rows: IntArray) -> OrbitalElements:
-    """The elements of satellites ``rows`` (copies)."""
-    e = elements
-    return OrbitalElements(
-        e.semi_major_axis_m[rows],
-        e.eccentricity[rows],
-        e.inclination_rad[rows],
-        e.raan_rad[rows],
-        e.arg_perigee_rad[rows],
-        e.mean_anomaly_rad[rows],
-    )
 
 
 def _near_satellites(

@@ -15,7 +15,7 @@ import numpy as np
 
 from goldendome.orbits.analytic import propagate_analytic
 from goldendome.orbits.base import Constellation, OrbitalElements
-from goldendome.physics._types import FloatArray
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.run.work_bounds import BLOCK_BYTES
 from goldendome.scenario.constellations import ConstellationSpec
@@ -151,8 +151,9 @@ def phased_elements(elements: OrbitalElements, phase: int, n_phases: int) -> Orb
     )
 
 
-def take_rows(elements: OrbitalElements, rows: slice) -> OrbitalElements:
-    """The elements of satellites ``rows`` (views of ``elements``' arrays)."""
+def take_rows(elements: OrbitalElements, rows: slice | IntArray) -> OrbitalElements:
+    """The elements of satellites ``rows``: views of ``elements``' arrays for a slice,
+    copies for an array of indices."""
     e = elements
     return OrbitalElements(
         e.semi_major_axis_m[rows],
