@@ -224,21 +224,33 @@ def _gated_pairs(
     return ti, mj, nis
 
 
+def _scan_pairs(
+    run: _Run, rows: IntArray
+) -> tuple[FloatArray, _Arrays, FloatArray, tuple[IntArray, IntArray, FloatArray]]:
+    """A scan's measurements (rows ``rows``), their frames with the range rate left out, the
+    gate of each, and the gated candidate pairs ``(track, measurement, nis)``.
+
+    Range rate is nonlinear in an unknown velocity: association uses range and angles, and
+    a track's update uses the rate only once its velocity is known to
+    ``rate_after_velocity_sigma_m_s``.
+    """
+    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
+    positional = z.copy()
+    positional[:, RANGE_RATE] = np.nan
+    gate = gates(np.isfinite(positional).sum(axis=1))
+    lines = Lines(positional, sigma, o_r[0], rot, gate)
+    frames = (positional, sigma, o_r, o_v, rot)
+    return z, frames, gate, _gated_pairs(run.live, lines, frames, run.forest, run.candidates)
+
+
 def _scan(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     """Associate and update on one scan (of sensor ``s`` at ``t``); returns the rows left
     unpaired."""
     live, log, st, forest = run.live, run.log, run.settings, run.forest
     if not len(live):
         return rows
-    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
-    # Range rate is nonlinear in an unknown velocity: associate on range and angles, and
-    # use it only once a track's velocity is known to ``rate_after_velocity_sigma_m_s``.
-    positional = z.copy()
-    positional[:, RANGE_RATE] = np.nan
-    gate = gates(np.isfinite(positional).sum(axis=1))
-    lines = Lines(positional, sigma, o_r[0], rot, gate)
-    frames = (positional, sigma, o_r, o_v, rot)
-    ti, mj, nis = _gated_pairs(live, lines, frames, forest, run.candidates)
+    z, frames, gate, (ti, mj, nis) = _scan_pairs(run, rows)
+    sigma, o_r, o_v, rot = frames[1:]
     tr, mj = gnn_assign_pairs(ti, mj, nis, gate[mj])
     if tr.size:
         v_sigma = largest_sigma(live.p[tr], 3)
@@ -260,13 +272,7 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     live, log, st = run.live, run.log, run.settings
     if not len(live):
         return rows
-    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
-    positional = z.copy()
-    positional[:, RANGE_RATE] = np.nan
-    gate = gates(np.isfinite(positional).sum(axis=1))
-    lines = Lines(positional, sigma, o_r[0], rot, gate)
-    frames = (positional, sigma, o_r, o_v, rot)
-    ti, mj, nis = _gated_pairs(live, lines, frames, run.forest, run.candidates)
+    z, frames, gate, (ti, mj, nis) = _scan_pairs(run, rows)
     inside = np.flatnonzero(np.isfinite(nis) & (nis <= gate[mj]))
     if not inside.size:
         return rows
