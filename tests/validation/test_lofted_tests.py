@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from goldendome.studies.fly import reconstruct_test
+from goldendome.studies.reconstruction import reconstruct_test
 
 PUBLISHED = tomllib.loads((Path(__file__).parent / "published.toml").read_text())
 THREE_PERCENT = 0.03

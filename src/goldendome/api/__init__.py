@@ -53,7 +53,8 @@ if TYPE_CHECKING:
     from goldendome.run.sink import ProgressFn
     from goldendome.scenario.sizing import SizingSpec, sizing_spec
     from goldendome.studies.coverage.figures import CoverageResult
-    from goldendome.studies.fly import catalog_listing, fly_threat, reconstruct_test
+    from goldendome.studies.fly import catalog_listing, fly_threat
+    from goldendome.studies.reconstruction import reconstruct_test
     from goldendome.studies.sizing.search import SizingAnswer
 
 #: Names this module re-exports, by the module that defines them. They are imported when
@@ -86,7 +87,7 @@ _LAZY = {
     "CoverageResult": "goldendome.studies.coverage.figures",
     "catalog_listing": "goldendome.studies.fly",
     "fly_threat": "goldendome.studies.fly",
-    "reconstruct_test": "goldendome.studies.fly",
+    "reconstruct_test": "goldendome.studies.reconstruction",
     "SizingAnswer": "goldendome.studies.sizing.search",
 }
 

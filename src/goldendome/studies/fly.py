@@ -1,8 +1,7 @@
-"""Fly one catalog threat, or reconstruct a reported test: what ``goldendome fly`` does."""
+"""Fly one catalog threat: what ``goldendome fly`` does (a reported test is reconstructed by
+:mod:`goldendome.studies.reconstruction`)."""
 
 import math
-from collections.abc import Callable
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from goldendome.scenario.catalog import (
     targets,
     threat_classes,
 )
-from goldendome.scenario.errors import Problem, ScenarioError
+from goldendome.scenario.errors import ScenarioError
 from goldendome.studies.flight_store import (
     TRAJECTORY_STEP_S,
     Trajectory,
@@ -29,12 +28,16 @@ from goldendome.studies.flight_store import (
     every_step,
     store_flight,
 )
+from goldendome.studies.fly_requests import (
+    HALF_CIRCUMFERENCE_KM,
+    bad_request,
+    request_problems,
+)
 from goldendome.threats.ballistic import Launches, StepSizes
 from goldendome.threats.boost_glide import fly_hgv
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.cruise import fly_cruise
 from goldendome.threats.flight import APOGEE, BURNOUT, IMPACT, Flight, fly
-from goldendome.threats.reconstruct import reconstruct
 from goldendome.threats.shaping import (
     depressed_kick,
     lofted_kick,
@@ -45,76 +48,10 @@ from goldendome.threats.targeting import aim
 
 #: Epoch used for single flights (the Earth's orientation only shifts longitudes in ECI).
 FLIGHT_EPOCH = datetime(2029, 6, 1, tzinfo=UTC)
-HALF_CIRCUMFERENCE_KM = math.pi * 6_371.0
 #: An aimed shot landing farther than this from its aim point is out of reach as asked:
 #: ``reachable`` false, a verdict, exit code 2 (goldendome choice: ten times the targeting's
 #: 100 m convergence, far below any footprint that matters to a defense).
 AIM_MISS_LIMIT_M = 1_000.0
-
-
-def _bad(what: str, rule: str) -> ScenarioError:
-    return ScenarioError(what, [Problem(path="", value=None, rule=rule)])
-
-
-#: What each numeric input of a flight must be: flag -> (test, rule).
-_NUMBER_RULES: dict[str, tuple[Callable[[float], bool], str]] = {
-    "--range-km": (
-        lambda v: 0 < v <= HALF_CIRCUMFERENCE_KM,
-        f"a ground range lies in (0, {HALF_CIRCUMFERENCE_KM:,.0f}] km: at most half-way round "
-        "the Earth",
-    ),
-    "--apogee-km": (lambda v: 0 < v <= 384_400, "an apogee lies in (0, 384,400] km"),
-    "--fpa-deg": (lambda v: -90 < v < 90, "a flight-path angle lies between -90 and 90 deg"),
-    "--azimuth-deg": (lambda v: -360 <= v <= 360, "a bearing lies in [-360, 360] deg"),
-    "--cross-range-deg": (lambda v: -90 <= v <= 90, "a cross-range angle lies in [-90, 90] deg"),
-    "--flight-time-s": (lambda v: 0 < v <= 86_400, "a flight time lies in (0, 86,400] s"),
-}
-
-
-def _number_problems(values: dict[str, float | None]) -> list[Problem]:
-    """A problem for each given value (by flag) that is not finite or breaks its rule."""
-    problems = []
-    for flag, value in values.items():
-        if value is not None and not math.isfinite(value):
-            problems.append(Problem(flag, f"{value}", "must be a finite number"))
-        elif value is not None and not _NUMBER_RULES[flag][0](value):
-            problems.append(Problem(flag, f"{value:g}", _NUMBER_RULES[flag][1]))
-    return problems
-
-
-def _request_problems(
-    kind: str,
-    target: str | None,
-    numbers: dict[str, float | None],
-    lofted: bool,
-) -> list[Problem]:
-    """Every reason a ``fly`` request cannot be flown as asked, whatever the class can do;
-    ``numbers`` by flag (``--range-km``, ``--apogee-km``, ``--fpa-deg``, ...)."""
-    problems = _number_problems(numbers)
-    range_km, apogee_km, fpa = (numbers[k] for k in ("--range-km", "--apogee-km", "--fpa-deg"))
-    cross = numbers["--cross-range-deg"] or 0.0
-    aimed = target is not None or range_km is not None
-    ballistic, only = kind == "ballistic", f"applies to ballistic classes; this is a {kind} class"
-    rules = [
-        (sum(x is not None for x in (target, range_km, apogee_km)) > 1,
-         "", "give at most one of a target, a range and an apogee"),
-        (not ballistic and apogee_km is not None, "--apogee-km", only),
-        (not ballistic and fpa is not None, "--fpa-deg", only),
-        (not ballistic and lofted, "--lofted", only),
-        (not ballistic and not aimed,
-         "", f"this is a {kind} class: give a target (--to) or a range (--range-km)"),
-        (kind != "hgv" and cross != 0.0,
-         "--cross-range-deg", f"steers a hypersonic glider's boost; this is a {kind} class"),
-        (ballistic and lofted and fpa is not None,
-         "--lofted", "a lofted shot burns out where its full burn ends: give --lofted or "
-         "--fpa-deg, not both"),
-        (ballistic and lofted and not aimed,
-         "--lofted", "aims a full burn at a target or range (--to, --range-km); --apogee-km "
-         "lofts to an apogee"),
-        (ballistic and fpa is not None and apogee_km is not None,
-         "--fpa-deg", "give a burnout flight-path angle or an apogee, not both"),
-    ]  # fmt: skip
-    return problems + [Problem(flag, None, rule) for broken, flag, rule in rules if broken]
 
 
 def _aim_verdict(out: dict[str, Any], fpa_deg: float | None, flown_km: float) -> str | None:
@@ -166,7 +103,7 @@ def ballistic_class(name: str) -> BallisticClass:
     """The catalog's ballistic class ``name`` (ScenarioError if unknown or not ballistic)."""
     spec = lookup("threat class", name, threat_classes())
     if not isinstance(spec, BallisticClassSpec):
-        raise _bad(
+        raise bad_request(
             f"threat class '{name}'",
             f"is a {spec.type} class; apogee shaping and reconstruction apply to ballistic "
             "classes; fly it with --to TARGET or --range-km",
@@ -242,7 +179,7 @@ def _fly_glide_or_cruise(
     }, lambda: every_step(t, c.y_eci[0])
 
 
-def _ballistic_trajectory(launches: Launches, theta0: float) -> Trajectory:
+def ballistic_trajectory(launches: Launches, theta0: float) -> Trajectory:
     """One launch flown again with its states stored every :data:`TRAJECTORY_STEP_S`, and
     its impact state last."""
     events = fly(launches, theta0_rad=theta0)
@@ -378,7 +315,7 @@ def _fly_threat(
         "--azimuth-deg": azimuth_deg,
         "--cross-range-deg": cross_range_deg,
     }
-    problems = _request_problems(spec.type, target, numbers, lofted)
+    problems = request_problems(spec.type, target, numbers, lofted)
     if problems:
         raise ScenarioError(f"fly {spec.name}", problems)
     theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
@@ -422,16 +359,18 @@ def _fly_threat(
         verdict = _aim_verdict(out, burnout_fpa_deg, figures["range_km"])
         out |= {"aimed": verdict is None, "verdict": verdict}
         aimed = result.launches
-        return out | figures, lambda: _ballistic_trajectory(aimed, theta0)
+        return out | figures, lambda: ballistic_trajectory(aimed, theta0)
     if apogee_km is not None:
         kick = lofted_kick(base, apogee_km * 1e3, theta0_rad=theta0)
         if not np.isfinite(kick[0]):
-            raise _bad("--apogee-km", f"{apogee_km:g}: {missile.name} cannot reach this apogee")
+            raise bad_request(
+                "--apogee-km", f"{apogee_km:g}: {missile.name} cannot reach this apogee"
+            )
         out["shape"] = "lofted"
     elif burnout_fpa_deg is not None:
         kick = depressed_kick(base, math.radians(burnout_fpa_deg), theta0_rad=theta0)
         if not np.isfinite(kick[0]):
-            raise _bad(
+            raise bad_request(
                 "--fpa-deg",
                 f"{burnout_fpa_deg:g}: {missile.name} cannot burn out at this flight-path angle",
             )
@@ -442,7 +381,7 @@ def _fly_threat(
     shaped = with_values(base, kick_rad=kick)
     flight = fly(shaped, theta0_rad=theta0)
     figures = out | {"azimuth_deg": azimuth_deg} | summarize_flight(flight)
-    return figures, lambda: _ballistic_trajectory(shaped, theta0)
+    return figures, lambda: ballistic_trajectory(shaped, theta0)
 
 
 def _aim_point(
@@ -460,88 +399,4 @@ def _aim_point(
     return float(lat), float(lon)
 
 
-def reconstruct_test(
-    class_name: str,
-    *,
-    launch_area: str,
-    apogee_km: float,
-    range_km: float,
-    flight_time_s: float | None = None,
-    azimuth_deg: float = 90.0,
-    runs_dir: str | Path | None = None,
-) -> dict[str, Any]:
-    """Reconstruct a reported lofted test (see :mod:`goldendome.threats.reconstruct`).
-
-    With ``runs_dir`` the fitted flight is also written to a new run folder there: its
-    figures and trajectory (flown again with the fitted payload and kick) and the fit
-    (``flight_reconstruction``); the result then has a ``run_folder`` key.
-    """
-    missile = ballistic_class(class_name)
-    area = lookup("launch area", launch_area, launch_areas())
-    problems = _number_problems(
-        {
-            "--apogee-km": apogee_km,
-            "--range-km": range_km,
-            "--flight-time-s": flight_time_s,
-            "--azimuth-deg": azimuth_deg,
-        }
-    )
-    if problems:
-        raise ScenarioError(f"fly {class_name} --reconstruct", problems)
-    theta0 = float(earth_rotation_angle_rad(0.0, FLIGHT_EPOCH))
-    try:
-        rec = reconstruct(
-            missile,
-            apogee_km * 1e3,
-            range_km * 1e3,
-            lat_rad=area.latitude_rad,
-            lon_rad=area.longitude_rad,
-            azimuth_rad=math.radians(azimuth_deg),
-            reported_flight_time_s=flight_time_s,
-            theta0_rad=theta0,
-        )
-    except ValueError as exc:
-        raise _bad("reconstruction", str(exc)) from None
-    result = (
-        {"launch_area": area.name, "azimuth_deg": azimuth_deg}
-        | asdict(rec)
-        | {
-            "verdict": rec.verdict,
-            "global_reach_nominal_payload": rec.max_range_nominal_payload_km
-            > HALF_CIRCUMFERENCE_KM,
-            "global_reach_fitted_payload": rec.max_range_fitted_payload_km > HALF_CIRCUMFERENCE_KM,
-        }
-    )
-    if runs_dir is None:
-        return result
-    fitted = Launches.of(
-        [missile],
-        [area.latitude_rad],
-        area.longitude_rad,
-        math.radians(azimuth_deg),
-        math.radians(rec.kick_deg),
-        payload_kg=rec.payload_kg,
-    )
-    figures = {"class": missile.name, "launch_area": area.name, "shape": "reconstructed"}
-    figures |= {"azimuth_deg": azimuth_deg} | summarize_flight(fly(fitted, theta0_rad=theta0))
-    inputs = {
-        "class": class_name,
-        "from": launch_area,
-        "reconstruct": True,
-        "apogee_km": apogee_km,
-        "range_km": range_km,
-        "flight_time_s": flight_time_s,
-        "azimuth_deg": azimuth_deg,
-    }
-    return store_flight(
-        figures,
-        inputs,
-        lambda: _ballistic_trajectory(fitted, theta0),
-        runs_dir=runs_dir,
-        epoch=FLIGHT_EPOCH,
-        theta0_rad=theta0,
-        reconstruction=result,
-    )
-
-
-__all__ = ["catalog_listing", "fly_threat", "reconstruct_test"]
+__all__ = ["catalog_listing", "fly_threat"]
