@@ -1,0 +1,1 @@
+"""Life-cycle cost of a missile-defense architecture (placeholder; documented below)."""
