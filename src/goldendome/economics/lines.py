@@ -122,7 +122,7 @@ class CostLine:
             value = getattr(self, key)
             if not (math.isfinite(value) and value >= 0):
                 yield problem(f"{at}.{key}", value, "a cost must be a finite number >= 0")
-        if self.quantity > 0 and self.unit_cost_usd <= 0:
+        if self.quantity > 0 and self.unit_cost_usd == 0:
             yield problem(f"{at}.unit_cost_usd", self.unit_cost_usd, "a unit cost must be > 0")
         if not (math.isfinite(self.quantity) and self.quantity >= 0):
             yield problem(f"{at}.quantity", self.quantity, "a quantity must be >= 0")
