@@ -32,6 +32,9 @@ Presets (:mod:`.presets`; ``data/cost_presets.toml``)
 Quick estimator (:mod:`.quick`; ``data/cost_quick_estimator.toml``)
     ``estimate`` -> ``QuickEstimate``, ``quick_defaults``, ``kill_vehicle_reach_m``,
     ``booster_mass_kg``
+Contract (:mod:`.base`)
+    ``CostSource`` (a Protocol: ``cost_lines(base_year)``), ``CatalogSelection`` of
+    ``CatalogEntry`` (the plain implementation, the shape of a scenario's ``[economics]``)
 Errors (:mod:`.errors`)
     ``CostError`` (a ``ScenarioError``: every problem names key, value and rule)
 
@@ -40,6 +43,7 @@ overrides), :func:`cost_table` (first year, years, base year) and
 :func:`~goldendome.economics.uncertainty.simulate` (distributions per line field).
 """
 
+from goldendome.economics.base import CatalogEntry, CatalogSelection, CostSource
 from goldendome.economics.catalog import (
     cost_catalog,
     cost_item,
@@ -92,9 +96,12 @@ from goldendome.economics.uncertainty import Distribution, Simulation, TornadoRo
 
 __all__ = [
     "CATEGORIES",
+    "CatalogEntry",
+    "CatalogSelection",
     "CostBreakdown",
     "CostError",
     "CostLine",
+    "CostSource",
     "DeflatorTable",
     "Distribution",
     "PresetResult",

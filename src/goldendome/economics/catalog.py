@@ -30,7 +30,8 @@ DEFLATOR_FILE = "cost_deflators.toml"
 
 Money = Annotated[float, Bounded("a cost must be positive", "M$", gt=0)]
 Amount = Annotated[float, Bounded("a cost must not be negative", "M$", ge=0)]
-Slope = Annotated[float, Bounded("learning slope must be in (0, 1]", gt=0, le=1)]
+_SLOPE_RULE = "learning slope must be in (0, 1]"
+Slope = Annotated[float, Bounded(_SLOPE_RULE, gt=0, le=1, upper=_SLOPE_RULE)]
 Positive = Annotated[float, Bounded("must be positive", gt=0)]
 NonNegative = Annotated[float, Bounded("must not be negative", ge=0)]
 Year = Annotated[int, Bounded("a calendar year", ge=1900, le=2200)]

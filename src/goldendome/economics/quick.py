@@ -15,7 +15,8 @@ vectorized over any grid of designs (every argument broadcasts):
    constellation inclined to cover it); the share within reach of a launch point is the
    cap's share of the band, ``f = (1 - cos rho) / (2 sin lambda)``, and ``A = 1 / f``. With
    ``lambda = 90 deg`` this is Garwin's uniform shell (data in tests/validation).
-5. **Count** ``N = ceil(A x salvo x shots_per_missile)``.
+5. **Count** ``N = ceil(A x salvo x shots_per_missile)`` (NaN, with its cost, when the
+   kill vehicle cannot even reach the intercept altitude in time).
 6. **Mass** from the rocket equation for a one-stage booster with inert fraction ``e``
    (inert / loaded mass) carrying the kill vehicle: mass ratio ``R = exp(dv / (Isp g0))``,
    ``m_booster = m_kv (R (1 - e) / (1 - e R) - 1)``, plus the kill vehicle and the carrier
@@ -108,7 +109,8 @@ class QuickEstimate:
     ground_reach_m : meters of horizontal reach at the intercept altitude
     fraction_in_reach : share of the constellation within reach of a launch point
     absentee_ratio : satellites per satellite in reach
-    sbi_count : SBIs needed (whole)
+    sbi_count : SBIs needed (whole; NaN where the kill vehicle cannot reach the intercept
+        altitude in the time available)
     sbi_mass_kg : kilograms per SBI on orbit (NaN when the rocket equation has no solution)
     procurement_usd, launch_usd, o_and_s_usd : dollars over the horizon
     total_usd : dollars over the horizon
@@ -145,6 +147,34 @@ def kill_vehicle_reach_m(
     a = np.asarray(acceleration_m_s2, np.float64)
     tb = dv / a
     return np.asarray(0.5 * a * np.minimum(t, tb) ** 2 + dv * np.maximum(t - tb, 0.0), np.float64)
+
+
+def absentee_ratio(
+    ground_reach_m: ArrayLike, latitude_band_rad: ArrayLike, radius_m: ArrayLike = R_EARTH_MEAN_M
+) -> tuple[FloatArray, FloatArray]:
+    """Share of a constellation within reach, and its inverse, the absentee ratio.
+
+    Satellites spread evenly over the band of latitudes ``+-latitude_band_rad``; the share
+    within ground distance ``r`` of a point is the spherical cap's area over the band's,
+    ``(1 - cos(r / R)) / (2 sin(band))`` (at most 1).
+
+    Parameters
+    ----------
+    ground_reach_m : (...) float64, meters of ground distance
+    latitude_band_rad : (...) float64, radians (pi / 2: a uniform shell)
+    radius_m : (...) float64, meters
+        Radius of the sphere the reach is measured on.
+
+    Returns
+    -------
+    fraction_in_reach, absentee_ratio : (...) float64 (inf where nothing is in reach)
+    """
+    rho = np.minimum(np.asarray(ground_reach_m, np.float64) / np.asarray(radius_m), np.pi)
+    band = np.sin(np.asarray(latitude_band_rad, np.float64))
+    frac = np.minimum((1.0 - np.cos(rho)) / (2.0 * band), 1.0)
+    with np.errstate(divide="ignore"):
+        ratio = np.where(frac > 0, 1.0 / np.where(frac > 0, frac, 1.0), np.inf)
+    return np.asarray(frac, np.float64), np.asarray(ratio, np.float64)
 
 
 def booster_mass_kg(
@@ -197,11 +227,12 @@ def estimate(**overrides: ArrayLike) -> QuickEstimate:
     reach = kill_vehicle_reach_m(fly, v["delta_v_m_s"], v["acceleration_m_s2"])
     climb = v["orbit_altitude_m"] - v["intercept_altitude_m"]
     ground = np.sqrt(np.maximum(reach**2 - climb**2, 0.0))
-    rho = np.minimum(ground / (R_EARTH_MEAN_M + v["intercept_altitude_m"]), np.pi)
-    frac = np.minimum((1.0 - np.cos(rho)) / (2.0 * np.sin(v["latitude_band_rad"])), 1.0)
-    with np.errstate(divide="ignore"):
-        absentee = np.where(frac > 0, 1.0 / frac, np.inf)
-    count = np.ceil(absentee * v["salvo"] * v["shots_per_missile"] - 1e-9)
+    frac, absentee = absentee_ratio(
+        ground, v["latitude_band_rad"], R_EARTH_MEAN_M + v["intercept_altitude_m"]
+    )
+    count = np.where(
+        frac > 0, np.ceil(absentee * v["salvo"] * v["shots_per_missile"] - 1e-9), np.nan
+    )
     kv = v["kill_vehicle_mass_kg"]
     mass = kv + booster_mass_kg(kv, v["delta_v_m_s"], v["specific_impulse_s"], v["inert_fraction"])
     mass = mass + v["bus_mass_kg"]
