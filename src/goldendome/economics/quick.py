@@ -100,7 +100,9 @@ def quick_defaults() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class QuickEstimate:
-    """Every step of the closed-form chain, one value per design (all ``(...)`` float64).
+    """Every step of the closed-form chain, one value per design.
+
+    Every field has the broadcast shape of the inputs, ``(...)`` float64.
 
     Attributes
     ----------
@@ -241,17 +243,17 @@ def estimate(**overrides: ArrayLike) -> QuickEstimate:
     procurement = bought * v["unit_cost_usd"]
     launch = bought * mass * v["launch_usd_per_kg"]
     ops = count * v["o_and_s_usd_per_unit_year"] * v["years"]
-    f = np.float64
-    return QuickEstimate(
-        fly_out_s=np.asarray(fly, f),
-        reach_m=reach,
-        ground_reach_m=np.asarray(ground, f),
-        fraction_in_reach=np.asarray(frac, f),
-        absentee_ratio=np.asarray(absentee, f),
-        sbi_count=np.asarray(count, f),
-        sbi_mass_kg=np.asarray(mass, f),
-        procurement_usd=np.asarray(procurement, f),
-        launch_usd=np.asarray(launch, f),
-        o_and_s_usd=np.asarray(ops, f),
-        total_usd=np.asarray(procurement + launch + ops, f),
-    )
+    parts = np.broadcast_arrays(
+        fly,
+        reach,
+        ground,
+        frac,
+        absentee,
+        count,
+        mass,
+        procurement,
+        launch,
+        ops,
+        procurement + launch + ops,
+    )  # every field of the one shape of the design grid
+    return QuickEstimate(*(np.array(part, dtype=np.float64) for part in parts))
