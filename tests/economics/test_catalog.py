@@ -87,3 +87,11 @@ def test_a_value_without_a_source_and_an_unknown_launch_are_reported():
 def test_a_base_year_outside_the_deflator_table_is_an_error():
     with pytest.raises(CostError, match="base_year = 1999: outside the deflator table"):
         cost_line("sbi", 1, 1999)
+
+
+def test_an_unknown_override_key_names_the_closest():
+    with pytest.raises(
+        CostError,
+        match=r"lines\[sbi\].service_life: unknown cost line key; closest: service_life_years",
+    ):
+        cost_line("sbi", 10, 2026, service_life=7.0)

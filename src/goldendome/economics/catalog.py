@@ -8,6 +8,7 @@ Every value an entry gives needs a source under the same key in its ``[sources]`
 (:func:`catalog_problems` checks this, and that each ``launch`` names a launch entry).
 """
 
+import dataclasses
 import difflib
 import functools
 import math
@@ -226,6 +227,11 @@ def cost_line(
         :class:`CostLine` fields replacing the catalog's (already in base-year dollars).
     """
     item = cost_item(item_name)
+    known = {f.name for f in dataclasses.fields(CostLine)} - {"name", "layer", "quantity"}
+    check(
+        problem(f"lines[{name or item_name}].{key}", None, _closest(key, known, "cost line key"))
+        for key in sorted(set(fields) - known)
+    )
     k = dollar_factor(item.dollar_year, base_year) * 1e6
     values: dict[str, Any] = {
         "unit_cost_usd": item.unit_cost_musd * k,
