@@ -27,22 +27,16 @@ def test_cbo_2026_sbi_layer_within_two_percent_of_cbos_743_billion():
     assert sbi - development == pytest.approx(CBO_2026_SBI_USD, rel=0.02)  # +-$15B
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CBO's upper, lower, regional, sensor and C2 quantities are not public; the "
-    "preset's assumed ones come to about $210B against CBO's implied $450B (-19% in all)",
-)
-def test_cbo_2026_total_within_ten_percent():
-    assert run_preset("cbo-2026").model_usd == pytest.approx(CBO_2026_TOTAL_USD, rel=0.10)
-
-
 def test_cbo_2026_total_is_reported_with_its_residual():
     result = run_preset("cbo-2026")
     assert result.published_usd == CBO_2026_TOTAL_USD
     assert result.residual_pct == pytest.approx(
         100 * (result.model_usd - CBO_2026_TOTAL_USD) / CBO_2026_TOTAL_USD
     )
-    assert -30.0 < result.residual_pct < 0.0  # under CBO: the other layers are the gap
+    # Issue 16 asks for 10%; the preset is about 19% under CBO. CBO's upper, lower, regional,
+    # sensor and C2 quantities are not public and the preset's assumed ones come to about
+    # $210B against CBO's implied $450B: the gap is reported, not tuned away.
+    assert -30.0 < result.residual_pct < 0.0
     assert result.assumptions  # the assumed quantities are listed
 
 
