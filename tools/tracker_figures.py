@@ -11,10 +11,14 @@ truth (:func:`goldendome.tracking.scoring.track_owners`). Printed:
 * duplicate firm tracks: firm tracks whose owner holds another firm track at the same time
   (a firm track lives from ``firm_s`` to its last update);
 * ghost firm tracks: firm tracks with no owner (no object made half their measurements);
-* purity with boost continuity: as purity, but a booster's measurements on a track owned
-  by one of its own payloads count as on the track's object (the booster ends at release
-  and its payloads fly on from its state: a track that follows it through release is one
-  object's track to an engagement, and the strict purity counts its boost part wrong);
+* purity by kind: the same share among the measurements of reentry vehicles, decoys and
+  missiles (a missile's object is the boosting missile, then its spent stage);
+* purity like for like: as purity, on the measurements the scene had before the spent stages
+  were added (a missile's until its burnout, a released object's from its release on);
+* purity with boost continuity: as purity, but a missile's measurements on a track owned by
+  one of its own payloads count as on the track's object (the bus carries the payload away
+  from the stage at burnout: a track that follows the missile through burnout onto the bus
+  is one object's track to an engagement, and the strict purity counts its boost part wrong);
 * the times of the measuring and of the tracker.
 
 Usage: ``python tools/tracker_figures.py [SCENARIO] [--association jpda|gnn] [--legacy]
@@ -35,12 +39,14 @@ from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.measurements import Measurements
 from goldendome.physics.scene import SceneObjects
 from goldendome.run.context import RunContext
+from goldendome.threats.flight import BURNOUT
 from goldendome.tracking.scoring import track_owners
 from goldendome.tracking.tracker import TrackerSettings, TrackLog, run_tracker
 
 
-def measure(scenario: str) -> tuple[Measurements, SceneObjects, float]:
-    """The scenario's measurements (as the sensing stage draws them), its scene, seconds."""
+def measure(scenario: str) -> tuple[Measurements, SceneObjects, float, np.ndarray]:
+    """The scenario's measurements (as the sensing stage draws them), its scene, seconds, and
+    each object's like-for-like window: ``(n_object, 2)`` start and end, seconds."""
     spec, _ = api.read_scenario(scenario)
     ctx = RunContext(spec)
     if ctx.raid is None or not ctx.sensors:
@@ -49,7 +55,16 @@ def measure(scenario: str) -> tuple[Measurements, SceneObjects, float]:
     scene = ctx.raid.scene
     rngs = ctx.streams.children("sensing", len(ctx.sensors) + 1)
     parts = [s.measure(scene, rng) for s, rng in zip(ctx.sensors, rngs[:-1], strict=True)]
-    return Measurements.concatenate(parts), scene, time.perf_counter() - start
+    took = time.perf_counter() - start
+    raid = ctx.raid
+    n = raid.n_missiles
+    window = np.column_stack(
+        [
+            np.concatenate([np.full(n, -np.inf), raid.deployment.release_t_s]),
+            np.concatenate([raid.flight.event_t_s[:, BURNOUT], np.full(len(scene) - n, np.inf)]),
+        ]
+    )
+    return Measurements.concatenate(parts), scene, took, window
 
 
 def life(log: TrackLog) -> tuple[np.ndarray, np.ndarray]:
@@ -72,7 +87,9 @@ def duplicates(owner: np.ndarray, firm_s: np.ndarray, last_s: np.ndarray) -> tup
     return int(dup.sum()), int(np.unique(owner[dup]).size)
 
 
-def figures(m: Measurements, scene: SceneObjects, log: TrackLog) -> dict[str, float]:
+def figures(
+    m: Measurements, scene: SceneObjects, log: TrackLog, window: np.ndarray
+) -> dict[str, float]:
     """The figures the module notes list."""
     n_objects = len(scene)
     owner = track_owners(log, m.object, n_objects)
@@ -86,6 +103,13 @@ def figures(m: Measurements, scene: SceneObjects, log: TrackLog) -> dict[str, fl
     held = np.unique(owner[firm & (owner >= 0)])
     measured = np.unique(m.object)
     dup_tracks, dup_objects = duplicates(owner, firm_s, last_s)
+    t_used = m.t_s[used]
+    like = (t_used >= window[made, 0]) & (t_used <= window[made, 1])
+    by_kind = {
+        f"purity_{kind.label}": float(on_own[scene.kind[made] == kind].mean())
+        for kind in ObjectKind
+        if np.any(scene.kind[made] == kind)
+    }
     return {
         "objects": n_objects,
         "measurements": int(m.t_s.size),
@@ -94,6 +118,8 @@ def figures(m: Measurements, scene: SceneObjects, log: TrackLog) -> dict[str, fl
         "firm_tracks": int(firm.sum()),
         "firm_tracks_per_object": float(firm.sum() / n_objects),
         "purity": float(on_own.mean()) if on_own.size else 0.0,
+        **by_kind,
+        "purity_like_for_like": float(on_own[like].mean()) if like.any() else 0.0,
         "purity_with_boost_continuity": float((on_own | kin).mean()) if on_own.size else 0.0,
         "objects_without_firm_track": int(n_objects - held.size),
         "measured_objects_without_firm_track": int(np.setdiff1d(measured, held).size),
@@ -110,7 +136,7 @@ def main() -> None:
     parser.add_argument("--legacy", action="store_true", help="GNN, no borrowing, no merging")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    m, scene, t_measure = measure(args.scenario)
+    m, scene, t_measure, window = measure(args.scenario)
     settings = TrackerSettings()
     if args.association is not None:
         settings = replace(settings, association=args.association)  # type: ignore[call-arg]
@@ -121,7 +147,7 @@ def main() -> None:
     log = run_tracker(m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s,
                       m.rotation, settings)  # fmt: skip
     t_track = time.perf_counter() - start
-    out = figures(m, scene, log) | {"measure_s": t_measure, "tracker_s": t_track}
+    out = figures(m, scene, log, window) | {"measure_s": t_measure, "tracker_s": t_track}
     if args.json:
         print(json.dumps(out))
         return

@@ -87,6 +87,7 @@ def synthetic_setup(
         object_impact_lon_rad=lon,
         object_asset=np.where(np.arange(n) < off_target, -1, 0) if assets else np.full(n, -1),
         told_probability=np.zeros(n),
+        stage_told_probability=0.0,
         targets=one_track_per_object(np.full(n, 300.0), lat, lon, np.full(n, 1e3)),
         asset_lat_rad=np.radians([40.0]) if assets else np.zeros(0),
         asset_lon_rad=np.radians([-75.0]) if assets else np.zeros(0),

@@ -27,6 +27,7 @@ def _targets(
     position_sigma_m: float = 0.0,
     velocity_sigma_m_s: float = 0.0,
     last_update_s: float = np.inf,
+    on_stage: list[bool] | None = None,
 ) -> TrackTargets:
     """Tracks ``0 .. n - 1`` on ``owner`` (-1: none), each predicting an impact on the city
     (1 km sigma) and holding one update, at fire control."""
@@ -36,6 +37,7 @@ def _targets(
         track_id=np.arange(n, dtype=np.int64),
         owner=own,
         proxy=own if proxy is None else np.array(proxy, np.int64),
+        on_stage=np.zeros(n, bool) if on_stage is None else np.array(on_stage, bool),
         fire_control_s=np.full(n, fire_control_s),
         last_update_s=np.full(n, last_update_s),
         impact_lat_rad=np.full(n, CITY_LAT_RAD),
@@ -103,6 +105,26 @@ def test_a_threatening_ghost_track_wastes_its_shots_and_kills_nothing():
         assert row.leakers == 0
 
 
+def test_a_spent_stage_track_is_spared_when_told_and_wastes_shots_when_not():
+    """A fire-control track on a missile's spent stage (owner -1, ``on_stage``): told for
+    what it is, the battle manager leaves it alone; not told, it draws shots recorded as
+    ``"stage"`` that kill nothing."""
+    base = synthetic_setup(warheads=1, sspk=1.0, doctrine=_one_look(shots=2))
+    staged = _targets([0, -1], proxy=[0, 0], on_stage=[False, True])
+    told = dataclasses.replace(base, targets=staged, stage_told_probability=1.0)
+    untold = dataclasses.replace(base, targets=staged, stage_told_probability=0.0)
+    for seed in range(10):
+        row, shots, _ = run_trial(told, 0, _seed(seed))
+        assert (shots["track_id"] == 0).all()
+        assert row.shots_on_stage_tracks == row.shots_on_ghost_tracks == 0
+        row, shots, _ = run_trial(untold, 0, _seed(seed))
+        stage = shots["track_role"] == "stage"
+        assert stage.sum() == row.shots_on_stage_tracks >= 1
+        assert row.shots_on_ghost_tracks == 0
+        assert not shots["kill"][stage].any()
+        assert (shots["track_id"][stage] == 1).all()
+
+
 def test_a_ghost_near_a_missile_killed_in_boost_is_never_made():
     setup = dataclasses.replace(
         synthetic_setup(warheads=1, sbi=True, doctrine=_one_look()), sbi_sspk=1.0
@@ -167,6 +189,7 @@ def test_sigma_grows_from_the_last_update_before_the_launch():
         track_id=np.array([7, 9]),
         owner=np.array([0, 1]),
         proxy=np.array([0, 1]),
+        on_stage=np.zeros(2, bool),
         fire_control_s=np.array([100.0, 200.0]),
         last_update_s=np.array([300.0, 200.0]),
         impact_lat_rad=np.zeros(2),

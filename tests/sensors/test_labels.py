@@ -74,6 +74,20 @@ def test_looks_count_released_objects_by_class_batch():
     assert labels.told.dtype == np.bool_
 
 
+def test_detections_before_release_are_not_looks():
+    """A payload carried by the bus (detected before its release) shows nothing of its kind:
+    only its detections from its release on are looks."""
+    rv = ObjectKind.RV
+    scene = _scene([ObjectKind.BOOSTER, rv], threat=[0, 0])
+    m = _detections([0, 0, 0, 0], [1, 1, 1, 1])
+    m = Measurements(**{**m.__dict__, "t_s": np.array([100.0, 200.0, 300.0, 400.0])})
+    every = label_objects(SENSORS, m, scene, np.random.default_rng(0))
+    late = label_objects(SENSORS, m, scene, np.random.default_rng(0), np.array([np.nan, 250.0]))
+    x_band = LOOK_CLASSES.index("radar_x_band")
+    assert every.looks[0, x_band] == 4
+    assert late.looks[0, x_band] == 2
+
+
 def test_one_object_and_equal_seeds_give_equal_labels():
     scene = _scene([ObjectKind.RV], threat=[0])
     m = _detections([0] * 40, [0] * 40)

@@ -57,9 +57,10 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
     )
     on = kc.get("shots_on_tracks") or {}
     if all(on.get(r) for r in ("duplicate", "ghost", "decoy")) and kc.get("rvs_never_engaged"):
+        stage = f", on spent-stage tracks {_pm(on['stage'])}" if on.get("stage") else ""
         console.print(
             f"Surface shots per trial on duplicate tracks {_pm(on['duplicate'])}, on ghost "
-            f"tracks {_pm(on['ghost'])}, on decoy tracks {_pm(on['decoy'])}; warheads that "
+            f"tracks {_pm(on['ghost'])}{stage}, on decoy tracks {_pm(on['decoy'])}; warheads that "
             f"survived boost yet drew no shot {_pm(kc['rvs_never_engaged'])} (engagements/"
             "track_id, track_role)."
         )

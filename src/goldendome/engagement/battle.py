@@ -186,6 +186,7 @@ def _roles(fight: Fight, setup: KillChainSetup, target: IntArray) -> np.ndarray:
     first_obj, at = np.unique(obj[new], return_index=True)
     fight.first_track[first_obj] = trk[new][at]
     role = np.full(target.size, "ghost", dtype="<U9")
+    role[setup.targets.on_stage[target]] = "stage"
     role[held] = np.where(fight.first_track[obj] == trk, "first", "duplicate")
     decoy = held & (setup.object_kind[np.maximum(owner, 0)] == ObjectKind.DECOY)
     role[decoy] = "decoy"

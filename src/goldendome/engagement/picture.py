@@ -143,6 +143,7 @@ class KillChainSetup:
     object_impact_lon_rad: FloatArray  # (n_obj,)
     object_asset: IntArray  # (n_obj,) defended asset whose area holds the true impact, or -1
     told_probability: FloatArray  # (n_obj,)
+    stage_told_probability: float  # a spent stage's track told for what it is
     targets: TrackTargets  # the fire-control tracks the battle manager engages
     asset_lat_rad: FloatArray  # (n_asset,)
     asset_lon_rad: FloatArray  # (n_asset,)

@@ -4,8 +4,9 @@
 A surface shot records the track it was fired at (``track_id``) and what that track was, in
 truth, at the time of scoring (``track_role``): the first track of its object the battle
 manager engaged (``"first"``), another track of an object already engaged through a
-different one (``"duplicate"``), a track on no released object (``"ghost"``: nothing, or a
-spent booster) or a track on a decoy (``"decoy"``). SBI shots are fired on sensor reports of
+different one (``"duplicate"``), a track on a missile's spent stage that discrimination did
+not tell for what it is (``"stage"``), a track on nothing else (``"ghost"``) or a track on a
+decoy (``"decoy"``). SBI shots are fired on sensor reports of
 a missile, not on a track: ``track_id`` -1 and role ``"report"``.
 """
 

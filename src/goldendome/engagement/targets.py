@@ -5,10 +5,11 @@ sensing realization per run: the trials share it, and vary only what happens aft
 target carries what the battle manager knows of it (its fire-control time, the impact
 predicted from its state then with that prediction's 1-sigma, and how its uncertainty grew
 or shrank with every later update) and, for scoring only, the truth: the released object the
-track is on (``owner``; -1 for a track on no released object: a ghost, or a spent booster)
-and the object an interceptor aimed at it actually flies against (``proxy``: the owner, or
-for a track on no released object the released object nearest the track when it reached
-fire control; -1 when none was flying).
+track is on (``owner``; -1 for a track on no released object: a ghost, or a spent stage;
+``on_stage`` says which tracks are on a missile's spent stage, which discrimination may
+tell apart) and the object an interceptor aimed at it actually flies against (``proxy``: the
+owner, or for a track on no released object the released object nearest the track when it
+reached fire control; -1 when none was flying).
 
 The kill vehicle covers the prediction error or misses: the error at the intercept is taken
 from the latest track update before the interceptor leaves, carried to the intercept at the
@@ -25,7 +26,7 @@ from functools import cached_property
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, FloatArray, IntArray
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 
 #: Spacing of one target's update times in the search key of :meth:`TrackTargets.sigma_m`
 #: (seconds; longer than any scenario).
@@ -45,6 +46,8 @@ class TrackTargets:
     proxy : (n,) int64
         Released object whose intercept windows an interceptor aimed at the track flies
         against (the owner, or the nearest released object at fire control; -1: none).
+    on_stage : (n,) bool
+        The track is on a missile's spent stage (or its boosting missile; truth).
     fire_control_s : (n,) float64, seconds on the scenario clock
         When the track reached fire-control quality.
     last_update_s : (n,) float64, seconds
@@ -65,6 +68,7 @@ class TrackTargets:
     track_id: IntArray
     owner: IntArray
     proxy: IntArray
+    on_stage: BoolArray
     fire_control_s: FloatArray
     last_update_s: FloatArray
     impact_lat_rad: FloatArray
@@ -171,6 +175,7 @@ def one_track_per_object(
         track_id=objs.astype(np.int64),
         owner=objs.astype(np.int64),
         proxy=objs.astype(np.int64),
+        on_stage=np.zeros(n, np.bool_),
         fire_control_s=np.asarray(fire_control_s, np.float64)[objs],
         last_update_s=np.full(n, np.inf),
         impact_lat_rad=np.asarray(impact_lat_rad, np.float64)[objs],

@@ -66,8 +66,10 @@ class TrialRow:
     shortfall_warheads: int
     #: Surface shots at a second (third, ...) track of an object already engaged.
     shots_on_duplicate_tracks: int
-    #: Surface shots at tracks on no released object (they kill nothing).
+    #: Surface shots at tracks on no released object and no spent stage (they kill nothing).
     shots_on_ghost_tracks: int
+    #: Surface shots at tracks on spent stages that discrimination did not tell.
+    shots_on_stage_tracks: int
     #: Surface shots at tracks on decoys.
     shots_on_decoy_tracks: int
     #: Warheads alive after the boost layer that no surface shot was fired at.
@@ -86,8 +88,10 @@ def _fight(
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
     told = rng_disc.random(setup.n_objects) < setup.told_probability
     believed_decoy = told & (setup.object_kind == ObjectKind.DECOY)
+    # Drawn after the objects' draws, so those are the same with or without stage tracks.
+    stage_told = rng_disc.random(len(tg)) < setup.stage_told_probability
     held = tg.owner >= 0
-    left_alone = held & believed_decoy[np.maximum(tg.owner, 0)]
+    left_alone = (held & believed_decoy[np.maximum(tg.owner, 0)]) | (tg.on_stage & stage_told)
     threatening = worth > 0
     if engage_all:
         engage = ~left_alone
@@ -134,6 +138,7 @@ def _track_shots(setup: KillChainSetup, fight: Fight) -> dict[str, int]:
     return {
         "shots_on_duplicate_tracks": int(np.sum(role == "duplicate")),
         "shots_on_ghost_tracks": int(np.sum(role == "ghost")),
+        "shots_on_stage_tracks": int(np.sum(role == "stage")),
         "shots_on_decoy_tracks": int(np.sum(role == "decoy")),
         "rvs_never_engaged": int(np.sum(after_boost & (fight.first_track < 0))),
     }

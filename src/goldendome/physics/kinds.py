@@ -16,7 +16,8 @@ class ObjectKind(IntEnum):
     """What a tracked object physically is.
 
     ``RV`` and ``DECOY`` are released by a missile's bus; ``BOOSTER`` is the missile itself
-    (with its payload aboard) from launch until release.
+    from launch to burnout (with its payload aboard), then its spent upper stage, which
+    separates from the bus and flies on to impact.
     """
 
     RV = 0

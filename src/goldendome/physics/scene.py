@@ -1,8 +1,9 @@
 """The objects of a raid as sensors see them: positions over time, kind and missile.
 
 Object ids are global within a run: missiles first (object ``j`` is missile ``j``'s booster
-with its payload aboard, until release), then every released reentry vehicle and decoy in
-the order of the deployment. Every stored table that names an object uses these ids.
+with its payload aboard until burnout, then its spent stage), then every released reentry
+vehicle and decoy in the order of the deployment (a missile's first one is aboard the bus
+from burnout to its release). Every stored table that names an object uses these ids.
 """
 
 from dataclasses import dataclass

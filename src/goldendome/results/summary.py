@@ -170,7 +170,7 @@ def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:
             role: mean_with_error(col[f"shots_on_{role}_tracks"])
             if f"shots_on_{role}_tracks" in col
             else None
-            for role in ("duplicate", "ghost", "decoy")
+            for role in ("duplicate", "ghost", "stage", "decoy")
         },
         "rvs_never_engaged": mean_with_error(col["rvs_never_engaged"])
         if "rvs_never_engaged" in col

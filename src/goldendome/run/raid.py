@@ -27,6 +27,7 @@ from goldendome.threats.classes import BallisticClass
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.flight import BURNOUT, Flight, fly
 from goldendome.threats.groups import FlownFn, fly_in_groups
+from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import Shape, aim
 
 
@@ -50,6 +51,9 @@ class FlownRaid:
     classes : list of BallisticClass
     deployment : Deployment
         Released RVs and decoys flown on the scenario grid.
+    stages : Flight
+        Each missile's spent upper stage from burnout on, on the scenario grid
+        (:mod:`goldendome.threats.stages`).
     """
 
     labels: list[tuple[str, str, str, Shape]]
@@ -63,6 +67,7 @@ class FlownRaid:
     boost: BoostTracks
     classes: list[BallisticClass]
     deployment: Deployment
+    stages: Flight
 
     @property
     def n_missiles(self) -> int:
@@ -71,19 +76,28 @@ class FlownRaid:
 
     @cached_property
     def scene(self) -> SceneObjects:
-        """Every object on the scenario grid: missiles until release, then the payloads."""
+        """Every object on the scenario grid.
+
+        A missile's object is the missile until burnout and its spent stage after; the bus
+        that carries the payload from burnout to release is the first released object of
+        the missile before its own release (the bus coasts on the missile's flight), so the
+        payload is in view all along.
+        """
         f, d = self.flight, self.deployment
         t = f.t_s
         n_thr = f.y_eci.shape[0]
-        release = np.full(n_thr, np.inf)
-        np.minimum.at(release, d.missile, d.release_t_s)
-        release = np.where(np.isfinite(release), release, f.event_t_s[:, BURNOUT])
-        missile_y = np.where((t[None, :] <= release[:, None])[..., None], f.y_eci, np.nan)
-        y = np.concatenate([missile_y, d.flight.y_eci], axis=0)
-        boosting = np.zeros(y.shape[:2], bool)
-        boosting[:n_thr] = (t[None, :] >= f.t_start_s[:, None]) & (
-            t[None, :] <= f.event_t_s[:, BURNOUT][:, None]
+        burnout = f.event_t_s[:, BURNOUT]
+        boosted = (t[None, :] <= burnout[:, None])[..., None]
+        missile_y = np.where(boosted, f.y_eci, self.stages.y_eci)
+        payload_y = d.flight.y_eci.copy()
+        first = np.unique(d.missile, return_index=True)[1]
+        carried = (t[None, :] > burnout[d.missile[first], None]) & (
+            t[None, :] < d.release_t_s[first, None]
         )
+        payload_y[first] = np.where(carried[..., None], f.y_eci[d.missile[first]], payload_y[first])
+        y = np.concatenate([missile_y, payload_y], axis=0)
+        boosting = np.zeros(y.shape[:2], bool)
+        boosting[:n_thr] = (t[None, :] >= f.t_start_s[:, None]) & (t[None, :] <= burnout[:, None])
         return SceneObjects(
             t_s=t,
             r_eci_m=np.ascontiguousarray(y[..., :3]),
@@ -169,6 +183,7 @@ def fly_raid(
         decoys=decoys,
         progress=_stage(progress, "flying RVs and decoys"),
     )
+    stages = fly_stages(flight, streams.generator("stage_separation"), clock.t_s)
     return FlownRaid(
         labels=labels,
         launches=aimed,
@@ -181,4 +196,5 @@ def fly_raid(
         boost=boost_tracks(boost_view),
         classes=rockets,
         deployment=deployment,
+        stages=stages,
     )

@@ -20,6 +20,7 @@ STREAMS: dict[str, int] = {
     "economics": 3,  # cost uncertainty (to come)
     "sweep": 4,  # sweep cases (to come)
     "boost_reports": 5,  # one child per boost sample: the sensors' detections of the boosters
+    "stage_separation": 6,  # the spent upper stages' separation velocities
 }
 
 

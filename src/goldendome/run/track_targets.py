@@ -6,8 +6,9 @@ fire-control time, the impact predicted from its state and covariance then
 (:func:`goldendome.tracking.impact.predict_impact`, as the ``fire_control`` table's
 prediction of each object's first such track), and its later updates' uncertainty. The
 truth is added for scoring and for where the interceptor really has to go: the released
-object the track is on, and for a track on none (a ghost, or a spent booster) the released
-object nearest the track's state at fire control, whose trajectory the interceptor meets.
+object the track is on, whether it is on a missile's spent stage, and for a track on no
+released object (a ghost, or a spent stage) the released object nearest the track's state at
+fire control, whose trajectory the interceptor meets.
 """
 
 import numpy as np
@@ -91,6 +92,7 @@ def track_targets(
         track_id=trk.astype(np.int64),
         owner=obj,
         proxy=proxy,
+        on_stage=(owner[trk] >= 0) & (owner[trk] < n_missile),
         fire_control_s=t_fc,
         last_update_s=last,
         impact_lat_rad=np.asarray(hit.latitude_rad, np.float64),

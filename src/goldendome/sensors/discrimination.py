@@ -5,7 +5,8 @@ sensor class is a *look*; after ``n`` looks the class has told the object's kind
 probability ``ceiling * (1 - (1 - per_look) ** n)``, and classes combine as independent
 chances, ``1 - prod(1 - P_class)``. An object whose kind has not been told is *unknown*,
 and a battle manager must treat unknown objects as threatening: undiscriminated decoys
-draw interceptors. Boosting missiles are never in doubt.
+draw interceptors. Boosting missiles are never in doubt. A track on a missile's spent
+stage is told for what it is with the catalog's ``[spent_stage] told_probability``.
 """
 
 from dataclasses import dataclass
@@ -52,10 +53,18 @@ class SensorClassSpec(SpecModel):
     ceiling: Probability
 
 
+class SpentStageSpec(SpecModel):
+    """``[spent_stage]`` of ``discrimination.toml``."""
+
+    told_probability: Probability
+
+
 class DiscriminationCatalog(SpecModel):
-    """``discrimination.toml``: one entry per sensor class, each class once."""
+    """``discrimination.toml``: one entry per sensor class, each class once, and the spent
+    stages."""
 
     sensor_class: Annotated[list[SensorClassSpec], Field(min_length=1)]
+    spent_stage: SpentStageSpec
 
     @model_validator(mode="after")
     def _every_class_once(self) -> "DiscriminationCatalog":
@@ -77,9 +86,19 @@ class DiscriminationCatalog(SpecModel):
 
 
 @cache
+def _catalog() -> DiscriminationCatalog:
+    return load_catalog(DATA_FILE, DiscriminationCatalog)
+
+
 def sensor_classes() -> dict[str, SensorClass]:
     """The sensor classes of the embedded ``discrimination.toml``, by name."""
-    return load_catalog(DATA_FILE, DiscriminationCatalog).build()
+    return _catalog().build()
+
+
+def stage_told_probability() -> float:
+    """Chance that a fire-control track on a spent stage is told for what it is
+    (``[spent_stage]`` of the embedded ``discrimination.toml``)."""
+    return float(_catalog().spent_stage.told_probability)
 
 
 def told_probability(looks: IntArray, classes: list[SensorClass]) -> FloatArray:

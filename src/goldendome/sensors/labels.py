@@ -95,7 +95,11 @@ def count_looks(m: Measurements, look_class: IntArray, released: IntArray) -> In
 
 
 def label_objects(
-    sensors: Sequence[Sensor], m: Measurements, scene: SceneObjects, rng: np.random.Generator
+    sensors: Sequence[Sensor],
+    m: Measurements,
+    scene: SceneObjects,
+    rng: np.random.Generator,
+    released_s: FloatArray | None = None,
 ) -> ObjectLabels:
     """Looks, told probability and a drawn label for every released object of the scene.
 
@@ -109,9 +113,15 @@ def label_objects(
         Gives each object's kind and missile; boosters are left out.
     rng : numpy.random.Generator
         One uniform draw per released object, in id order.
+    released_s : (n_object,) float64, seconds, optional
+        When each scene object left the bus: its detections before (the bus carrying it,
+        where its kind cannot be seen) are not looks. None: every detection is a look.
     """
     classes = sensor_classes()
     released = np.flatnonzero(scene.kind != ObjectKind.BOOSTER).astype(np.int64)
+    if released_s is not None:
+        left = np.asarray(released_s, np.float64)[np.maximum(m.object, 0)]
+        m = m.take(np.flatnonzero(~((m.object >= 0) & (m.t_s < left))))
     looks = count_looks(m, sensor_look_classes(sensors), released)
     chosen = [classes[name] for name in LOOK_CLASSES]
     p = told_probability(looks, chosen)

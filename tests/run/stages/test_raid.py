@@ -89,12 +89,15 @@ def test_trajectories_hold_every_finite_sample_and_nothing_else(staged):
     for obj in range(objects["object_id"].size):
         t = traj["t_s"][traj["object_id"] == obj]
         assert (np.diff(t) > 0).all()
-        if obj < n:  # a missile until its payload leaves it
-            release = objects["release_time_s"][objects["threat_id"] == obj]
-            assert t.max() <= np.nanmin(release) + ONE_MICROSECOND
-        else:
-            assert t.min() >= objects["release_time_s"][obj] - ONE_MICROSECOND
-            assert t.max() <= objects["impact_time_s"][obj] + ONE_MICROSECOND
+        # A missile, then its spent stage, to the stage's impact; a missile's first payload
+        # from burnout (aboard the bus), the others from their release.
+        assert t.max() <= objects["impact_time_s"][obj] + ONE_MICROSECOND
+        if obj >= n:
+            mine = objects["threat_id"] == objects["threat_id"][obj]
+            first = obj == np.flatnonzero(mine)[1]
+            burnout = staged.table("threats")["burnout_time_s"][objects["threat_id"][obj]]
+            start = burnout if first else objects["release_time_s"][obj]
+            assert t.min() >= start - ONE_MICROSECOND
 
 
 def test_only_boosters_boost_and_only_until_burnout(staged):

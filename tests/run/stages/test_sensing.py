@@ -198,19 +198,35 @@ class TestDefaultScenario:
         purity = tracks["measurements_on_object"].sum() / tracks["measurements"].sum()
         assert 0.5 < purity <= 1.0
 
+    def test_the_tracker_holds_the_default_raid_to_the_issue_goal(self, default_staged):
+        """Issue 14's goal on the default raid: at least 90% of assigned measurements on
+        their track's own object, at most 1.5 confirmed tracks per object (26 objects: ten
+        missiles, each the boosting missile and then its spent stage, ten RVs, six decoys;
+        measured 94.1% and 1.50 when the spent stages were added)."""
+        tracks, objects = default_staged.table("tracks"), default_staged.table("objects")
+        purity = tracks["measurements_on_object"].sum() / tracks["measurements"].sum()
+        assert purity >= 0.90
+        firm = np.isfinite(tracks["firm_track_s"]).sum()
+        assert firm / objects["object_id"].size <= 1.5
+
     def test_fire_control_tracks_predict_rv_impacts(self, default_staged):
         """Predicted at the first fire-control-quality track of an RV (ballistic, no drag)
-        and compared with where the RV really lands: most within 20 km (a 5-6 km 1-sigma
-        plus the range drag takes off). A track that wandered among an RV and its decoys is
-        on none of them (``OWNER_SHARE``), so no RV is scored on another object's track:
-        every miss stays below 100 km (a swap between two RVs of missiles from one area would miss by
+        and compared with where the RV really lands. Fire-control quality (1 km, 50 m/s)
+        comes soon after burnout, on the bus that carries the RV, so the first prediction
+        is coarse (a 50 m/s error over half an hour is tens of km): every miss lies within
+        three of its own 1-sigma plus 10 km for the drag the prediction leaves out, and most
+        within 20 km. A track that wandered among an RV and its decoys is on none of them
+        (``OWNER_SHARE``), so no RV is scored on another object's track: every miss stays
+        below 500 km (a swap between two RVs of missiles from one area would miss by
         thousands)."""
         t = default_staged.table("threat_timelines")
         miss, sigma = t["impact_error_m"], t["impact_sigma_m"]
         assert np.isfinite(miss).sum() >= 8
+        ok = np.isfinite(miss)
+        assert (miss[ok] < 3.0 * sigma[ok] + 10e3).all()
         assert np.sum(miss < 20e3) >= 7
-        assert np.nanmax(miss) < 100e3
-        assert np.nanmedian(sigma) < 10e3
+        assert np.nanmax(miss) < 500e3
+        assert np.nanmedian(sigma) < 20e3
 
     def test_released_objects_get_looks_and_drawn_labels(self, default_staged):
         labels, objects = default_staged.table("discrimination"), default_staged.table("objects")
@@ -223,7 +239,9 @@ class TestDefaultScenario:
         )
         assert ((looks == 0) == (labels["told_probability"] == 0.0)).all()
         assert (labels["told_probability"] <= TOLD_CEILING + 1e-12).all()
-        assert 0 < labels["told"].sum() < labels["told"].size  # discrimination is imperfect
+        # Discrimination is imperfect: no object is told for certain (the draws may still
+        # tell all 16).
+        assert 0.0 < labels["told_probability"].max() < 1.0
 
     def test_track_states_show_the_covariance_shrinking(self, default_staged):
         states = default_staged.table("track_states")

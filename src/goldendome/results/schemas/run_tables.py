@@ -123,16 +123,17 @@ RUN_TABLES: tuple[TableSchema, ...] = (
     ),
     TableSchema(
         "objects",
-        "Every object of the raid: the missiles until release, then each released RV and decoy.",
+        "Every object of the raid: the missiles (boosting, then their spent stages), then each "
+        "released RV and decoy.",
         ("object_id",),
         ("object",),
         (
             id_col("object_id", "object, global in the run"),
             id_col("threat_id", "the missile it belongs to"),
-            col("kind", "string", "", "booster, rv or decoy"),
+            col("kind", "string", "", "booster (then its spent stage), rv or decoy"),
             col("release_time_s", "float64", "s", "release from the bus (NaN for a booster)"),
             col("reentry_time_s", "float64", "s", "descent through 100 km"),
-            col("impact_time_s", "float64", "s", "impact (a booster: its missile's)"),
+            col("impact_time_s", "float64", "s", "impact (a booster: its spent stage's)"),
             col("impact_speed_m_s", "float64", "m/s", "speed at impact, Earth-relative"),
             col("impact_latitude_deg", "float64", "deg", "impact latitude"),
             col("impact_longitude_deg", "float64", "deg", "impact longitude"),

@@ -27,6 +27,7 @@ from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
+from goldendome.sensors.discrimination import stage_told_probability
 
 #: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
 #: assumption, the upper end of the default scenario's fire-control predictions (4-6 km).
@@ -115,6 +116,7 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         object_impact_lon_rad=lon,
         object_asset=nearest_asset(lat, lon, a_lat, a_lon, a_rad),
         told_probability=told,
+        stage_told_probability=stage_told_probability(),
         targets=targets,
         asset_lat_rad=a_lat,
         asset_lon_rad=a_lon,

@@ -66,7 +66,8 @@ def event_table(raid: FlownRaid) -> dict[str, object]:
 
 
 def object_table(ctx: RunContext, raid: FlownRaid) -> dict[str, object]:
-    """Every object: the missiles (boosters), then each released RV and decoy."""
+    """Every object: the missiles (boosting, then their spent stages), then each released RV
+    and decoy."""
     d, f = raid.deployment, raid.deployment.flight
     n_thr = raid.n_missiles
     lat, lon = f.impact_lat_lon_rad()
@@ -77,7 +78,7 @@ def object_table(ctx: RunContext, raid: FlownRaid) -> dict[str, object]:
     speed = f.speed_at_m_s(IMPACT, relative=True)
     radius = np.array([a.radius_m for a in ctx.spec.defended_assets], float)
     asset = nearest_asset(lat, lon, ctx.assets.latitude_rad, ctx.assets.longitude_rad, radius)
-    m = raid.flight
+    m = raid.stages
     m_lat, m_lon = m.impact_lat_lon_rad()
     m_miss = np.full(n_thr, np.nan)
     m_ok = np.isfinite(m_lat)

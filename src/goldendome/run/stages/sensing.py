@@ -220,7 +220,8 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
             "impact_error_m": impacts.impact_miss_m,
         },
     )
-    labels = label_objects(sensors, m, scene, rngs[-1])
+    released_s = np.concatenate([np.full(n_thr, np.nan), raid.deployment.release_t_s])
+    labels = label_objects(sensors, m, scene, rngs[-1], released_s)
     sink.table(
         "discrimination",
         {

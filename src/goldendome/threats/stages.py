@@ -1,0 +1,75 @@
+"""Spent upper stages: what is left of each missile after burnout, flown on to impact.
+
+At burnout the post-boost vehicle (the bus, with the reentry vehicles and decoys aboard)
+separates from the missile's last stage, and the stage, a burnt-out motor case several
+meters long, flies on beside it. It is the largest and brightest object of the threat
+complex, so every sensor that sees the bus sees the stage too, and a tracker that followed
+the missile through its boost follows one of the two. Leaving it out would score a track
+that follows the missile through burnout as a track on nothing.
+
+The stage is pushed back from the bus at separation (retro motors or springs) with
+:data:`RETRO_M_S` against its velocity plus a small random velocity (:data:`DISPERSION_M_S`
+per axis, 1-sigma), then flies unpowered on its own ballistic coefficient
+(:data:`BETA_KG_M2`): a tumbling empty case, light for its size, so it slows and breaks away
+from the reentry vehicles on reentry. All three are goldendome assumptions of the right
+order, not published figures: the open literature (Sessler et al., *Countermeasures*,
+UCS/MIT 2000; the APS 2003 boost-phase study) describes the spent stage as a large object
+that separates slowly from the payload, without numbers for these missiles.
+"""
+
+import numpy as np
+
+from goldendome.physics._types import ArrayLike
+from goldendome.threats.ballistic import FlightPhysics, StepSizes
+from goldendome.threats.flight import BURNOUT, Flight, fly_bodies
+
+#: Separation speed of the stage from the bus, backward along the velocity, m/s
+#: (goldendome assumption).
+RETRO_M_S = 5.0
+#: 1-sigma random separation velocity per axis, m/s (goldendome assumption).
+DISPERSION_M_S = 0.5
+#: Ballistic coefficient m / (Cd A) of a tumbling spent upper stage, kg/m^2: about 1.5 t of
+#: empty case over 3 m^2 (goldendome assumption).
+BETA_KG_M2 = 500.0
+
+
+def fly_stages(
+    missiles: Flight,
+    rng: np.random.Generator,
+    t_out_s: ArrayLike | None = None,
+    *,
+    physics: FlightPhysics = FlightPhysics(),
+    steps: StepSizes = StepSizes(),
+) -> Flight:
+    """Separate each missile's spent stage at burnout and fly it to impact.
+
+    Parameters
+    ----------
+    missiles : Flight
+        The missiles' flights (their burnout states and times are used).
+    rng : numpy.random.Generator
+        Source of the separation dispersions, ``(n_missile, 3)`` normal draws.
+    t_out_s : (n_time,) float64, optional
+        Times at which to store the stages' states.
+    physics, steps
+        As for :func:`goldendome.threats.flight.fly_bodies`.
+
+    Returns
+    -------
+    Flight
+        One stage per missile, in missile order, from its burnout on (NaN before).
+    """
+    x = missiles.event_x_eci[:, BURNOUT].copy()
+    t_burnout = missiles.event_t_s[:, BURNOUT]
+    speed = np.linalg.norm(x[:, 3:], axis=-1, keepdims=True)
+    along = np.divide(x[:, 3:], speed, out=np.zeros_like(x[:, 3:]), where=speed > 0)
+    x[:, 3:] += -RETRO_M_S * along + DISPERSION_M_S * rng.normal(size=(x.shape[0], 3))
+    return fly_bodies(
+        x,
+        np.full(x.shape[0], BETA_KG_M2),
+        t_burnout,
+        t_out_s,
+        theta0_rad=missiles.theta0_rad,
+        physics=physics,
+        steps=steps,
+    )
