@@ -34,6 +34,7 @@ from goldendome.scenario import (
 from goldendome.scenario.loader import parse_toml, read_scenario_file
 
 if TYPE_CHECKING:
+    from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
     from goldendome.results.reader import RunFolderError, RunReader, open_run
     from goldendome.results.run_state import RunState, run_state
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 #: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
 #: the run pipeline, the studies, SciPy, numba or Dask.
 _LAZY = {
+    "CorrelatedLeakage": "goldendome.engagement.correlated",
     "Layer": "goldendome.engagement.leakage",
     "Leakage": "goldendome.engagement.leakage",
     "RunFolderError": "goldendome.results.reader",
@@ -108,6 +110,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BudgetError",
+    "CorrelatedLeakage",
     "CoverageResult",
     "Layer",
     "Leakage",

@@ -21,6 +21,10 @@ model for calculating ballistic missile defense effectiveness", Science & Global
 from dataclasses import dataclass, field
 from math import comb
 
+import numpy as np
+
+from goldendome.physics._types import FloatArray
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -58,23 +62,35 @@ class Layer:
 
     def survival(self) -> float:
         """Probability that one warhead survives this layer."""
-        u = [(1.0 - self.sspk) ** s for s in self.shots]
+        return float(self.survival_at(np.asarray(self.sspk)))
+
+    def survival_at(self, sspk: FloatArray) -> FloatArray:
+        """The layer's survival probability with its single-shot kill probability set to each
+        of ``sspk`` (any shape, in [0, 1]; the correlated tier integrates over it)."""
+        u = [(1.0 - sspk) ** s for s in self.shots]
         leak = u[-1]
         for uk in reversed(u[:-1]):
             leak = uk * ((1.0 - self.survivor_seen) + self.survivor_seen * leak)
-        return leak
+        return np.asarray(leak, np.float64)
 
     def expected_shots(self) -> float:
         """Interceptors this layer fires per warhead that reaches it, on average."""
-        alive, dead, total = 1.0, 0.0, 0.0  # probabilities of being engaged at this look
+        return float(self.expected_shots_at(np.asarray(self.sspk)))
+
+    def expected_shots_at(self, sspk: FloatArray) -> FloatArray:
+        """:meth:`expected_shots` with the single-shot kill probability set to each of
+        ``sspk`` (any shape)."""
+        alive = np.ones_like(sspk, dtype=np.float64)  # chances of being engaged at this look
+        dead = np.zeros_like(alive)
+        total = np.zeros_like(alive)
         for k, s in enumerate(self.shots):
-            total += s * (alive + dead)
-            u = (1.0 - self.sspk) ** s
+            total = total + s * (alive + dead)
+            u = (1.0 - sspk) ** s
             if k + 1 < len(self.shots):
                 newly_dead = alive * (1.0 - u)
                 alive = alive * u * self.survivor_seen
                 dead = (dead + newly_dead) * self.false_alive
-        return total
+        return np.asarray(total, np.float64)
 
 
 @dataclass(frozen=True)
