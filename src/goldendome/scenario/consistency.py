@@ -7,8 +7,8 @@ file instead, whenever the keys that rule needs are valid (read one by one with
 :func:`~goldendome.scenario.fields.field_value`), so one report lists them all: the time
 grid, the orbits (:mod:`~goldendome.scenario.orbit_consistency`), the raid
 (:mod:`~goldendome.scenario.raid_consistency`), names given twice, interceptors at a site
-that is not an interceptor site, more looks than shots, and an ``[sbi]`` layer that
-carries no interceptors.
+that is not an interceptor site, more looks than shots, an ``[sbi]`` layer that
+carries no interceptors, and ``[economics]`` overrides of elements the scenario lacks.
 """
 
 from collections.abc import Iterator, Mapping
@@ -17,6 +17,7 @@ from typing import Any
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
 from goldendome.scenario.doctrine import LayerDoctrine, looks_rule
+from goldendome.scenario.economics_consistency import economics_problems
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, tables, written
 from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.orbit_consistency import layer_kind, orbit_problems
@@ -113,7 +114,8 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Problem]:
     Returns
     -------
     list of Problem
-        In the order of the file's tables: time, space, sites, names, doctrine, sbi, raid.
+        In the order of the file's tables: time, space, sites, names, doctrine, sbi, raid,
+        economics.
     """
     problems: list[Problem] = []
     for rule in (
@@ -124,6 +126,7 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Problem]:
         _looks,
         _sbi_layer,
         raid_problems,
+        economics_problems,
     ):
         problems.extend(rule(data))
     return problems

@@ -11,6 +11,7 @@ from goldendome.data.shown_values import show_value
 from goldendome.scenario.base import SpecModel, cross_field_error
 from goldendome.scenario.constellations import ConstellationSpec
 from goldendome.scenario.doctrine import DoctrineSpec, MonteCarloSpec
+from goldendome.scenario.economics import EconomicsSpec
 from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec
@@ -156,6 +157,7 @@ class ScenarioSpec(SpecModel):
     sbi: SbiSpec | None = None
     doctrine: DoctrineSpec = Field(default_factory=DoctrineSpec)
     monte_carlo: MonteCarloSpec = Field(default_factory=MonteCarloSpec)
+    economics: EconomicsSpec = Field(default_factory=EconomicsSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":

@@ -1,0 +1,194 @@
+"""A scenario's elements as cost lines: each space layer, radar, interceptor platform and
+magazine, and the C2 system, mapped to an entry of ``data/cost_catalog.toml``.
+
+Element names (the keys of ``[economics.elements]`` and ``[economics.uncertain]``):
+
+* a space layer: its key under ``[space]`` (``sbi_layer``);
+* a site: its ``name`` (a radar, or the platform of an interceptor site: a ship, a battery,
+  a silo field);
+* a magazine: ``"SITE/TYPE"`` (``"Fort Greely (GBI)/gbi"``);
+* ``c2``: one national command, control and battle-management system.
+
+Every element is priced as if bought within the horizon (a full-cost view: what is already
+fielded, such as the GBI silos, counts too); ``include = false`` leaves one out.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from goldendome.economics import (
+    CatalogEntry,
+    CatalogSelection,
+    CostLine,
+    Distribution,
+    default_uncertainty,
+)
+from goldendome.economics.errors import check, problem
+from goldendome.scenario.economics import VALUE_FIELDS, EconomicsSpec
+from goldendome.scenario.spec import ScenarioSpec
+
+#: Catalog item of a space layer, by its role.
+SPACE_ITEMS = {"interceptor": "sbi", "tracking": "tracking-sat", "early_warning": "opir-geo"}
+#: Catalog item of a radar site, by radar type (data/radars.toml).
+RADAR_ITEMS = {"lrdr": "lrdr", "uewr": "uewr-upgrade", "an-tpy-2-fbm": "tpy2", "sbx": "sbx"}
+#: Catalog item of one round, by interceptor type (data/interceptors.toml).
+ROUND_ITEMS = {
+    "gbi": "gbi",
+    "ngi": "ngi",
+    "sm-3-iia": "sm3-iia",
+    "sm-3-ib": "sm3-ib",
+    "thaad": "thaad-interceptor",
+    "pac-3-mse": "pac3-mse",
+    "sm-6": "sm6",
+}
+#: Catalog item of the platform that fires a type (goldendome assumption: SM-3 and SM-6 fire
+#: from an Aegis destroyer; override ``item = "aegis-ashore"`` for a site ashore).
+PLATFORM_ITEMS = {
+    "gbi": "midcourse-site",
+    "ngi": "midcourse-site",
+    "sm-3-iia": "ddg51",
+    "sm-3-ib": "ddg51",
+    "sm-6": "ddg51",
+    "thaad": "thaad-battery",
+    "pac-3-mse": "patriot-battery",
+}
+C2 = "c2"
+
+
+@dataclass(frozen=True)
+class Element:
+    """One priced element of a scenario: its name, kind, default catalog item and quantity."""
+
+    name: str
+    kind: str  # "space", "radar", "platform", "magazine" or "c2"
+    item: str | None
+    quantity: float
+
+
+def _layer_size(layer: Any) -> int:
+    if hasattr(layer, "satellites"):
+        return int(layer.satellites)
+    if hasattr(layer, "longitudes_rad"):
+        return len(layer.longitudes_rad)
+    if hasattr(layer, "apogee_longitudes_rad"):
+        return len(layer.apogee_longitudes_rad)
+    return int(layer.build("layer").n_satellites)
+
+
+def scenario_elements(spec: ScenarioSpec) -> list[Element]:
+    """Every element of ``spec`` with its default catalog item (None: no default)."""
+    out = [
+        Element(name, "space", SPACE_ITEMS.get(layer.role), _layer_size(layer))
+        for name, layer in spec.space.items()
+    ]
+    for site in spec.sites:
+        if site.radar is not None:
+            out.append(Element(site.name, "radar", RADAR_ITEMS.get(site.radar.type), 1.0))
+        if site.interceptors:
+            platform = PLATFORM_ITEMS.get(site.interceptors[0].type)
+            out.append(Element(site.name, "platform", platform, 1.0))
+        for battery in site.interceptors:
+            name = f"{site.name}/{battery.type}"
+            out.append(Element(name, "magazine", ROUND_ITEMS.get(battery.type), battery.count))
+    out.append(Element(C2, "c2", C2, 1.0))
+    return out
+
+
+def element_names(spec: ScenarioSpec) -> list[str]:
+    """The names ``[economics.elements]`` and ``[economics.uncertain]`` may use."""
+    return [e.name for e in scenario_elements(spec)]
+
+
+@dataclass(frozen=True)
+class ScenarioCostInputs:
+    """What the economics functions take for one scenario.
+
+    Attributes
+    ----------
+    lines : list of CostLine
+        One per included element with a quantity, dollars of ``base_year``.
+    items : dict
+        Element name -> catalog item of each line.
+    uncertain : dict
+        (element name, CostLine field) -> Distribution.
+    first_year, years, base_year, draws : int
+    """
+
+    lines: list[CostLine]
+    items: dict[str, str]
+    uncertain: dict[tuple[str, str], Distribution]
+    first_year: int
+    years: int
+    base_year: int
+    draws: int
+
+
+def _entries(spec: ScenarioSpec, econ: EconomicsSpec) -> list[CatalogEntry]:
+    entries, bad = [], []
+    known = {e.name for e in scenario_elements(spec)}
+    for name in sorted(set(econ.elements) | set(econ.uncertain)):
+        if name not in known:
+            rule = "not an element of this scenario; elements: " + ", ".join(sorted(known))
+            bad.append(problem(f"economics.elements.{name}", None, rule))
+    for element in scenario_elements(spec):
+        given = econ.elements.get(element.name)
+        if given is not None and not given.include:
+            continue
+        item = given.item if given is not None and given.item else element.item
+        quantity = given.quantity if given is not None and given.quantity is not None else None
+        quantity = element.quantity if quantity is None else quantity
+        if item is None:
+            rule = f"no cost line for this {element.kind}; give one with item = ..."
+            bad.append(problem(f"economics.elements.{element.name}.item", None, rule))
+            continue
+        if quantity <= 0:
+            continue
+        fields: dict[str, Any] = {
+            "deploy_years": econ.deploy_years,
+            "development_years": econ.development_years,
+        }
+        fields.update(given.fields() if given is not None else {})
+        launch = given.launch if given is not None else None
+        entries.append(CatalogEntry(item, quantity, element.name, launch, fields))
+    check(bad, "economics")
+    return entries
+
+
+def scenario_cost_inputs(
+    spec: ScenarioSpec, base_year: int | None = None, years: int | None = None
+) -> ScenarioCostInputs:
+    """The scenario's cost lines, items and distributions (``base_year``, ``years`` override
+    the ``[economics]`` table's).
+
+    Raises
+    ------
+    goldendome.economics.CostError
+        An element without a cost line, an override naming no element, a base year outside
+        the deflator table.
+    """
+    econ = spec.economics
+    base = econ.base_year if base_year is None else base_year
+    entries = _entries(spec, econ)
+    lines = CatalogSelection(tuple(entries)).cost_lines(base)
+    items = {e.name or e.item: e.item for e in entries}
+    uncertain: dict[tuple[str, str], Distribution] = {}
+    if econ.catalog_ranges:
+        for line, entry in zip(lines, entries, strict=True):
+            uncertain.update(default_uncertainty(line, entry.item, base, entry.launch))
+    for name, draws in econ.uncertain.items():
+        if name not in items:
+            continue
+        for key, d in draws.draws().items():
+            target, scale = VALUE_FIELDS[key]
+            uncertain[(name, target)] = Distribution(
+                d.kind, d.low * scale, d.mode * scale, d.high * scale
+            )
+    return ScenarioCostInputs(
+        lines=lines,
+        items=items,
+        uncertain=uncertain,
+        first_year=econ.first_year,
+        years=econ.years if years is None else years,
+        base_year=base,
+        draws=econ.draws,
+    )
