@@ -23,6 +23,7 @@ RUN_TABLES = (
     "threat_events", "objects", "trajectories", "sbi_threats", "sbi_opportunities", "sensors",
     "threat_timelines", "tracks", "fire_control", "discrimination", "track_states",
     "interceptor_types", "batteries", "trials", "engagements", "boost_windows",
+    "cost", "cost_elements", "cost_estimate",
 )  # fmt: skip
 #: Id columns and the table that lists each id (``target_object_id`` names an object too).
 ID_OWNERS = {
@@ -65,7 +66,7 @@ def test_a_complete_run_holds_every_table_of_a_run_and_nothing_undeclared(stored
     assert run.manifest["scenario_text"] == SMALL_DEFENDED
     assert run.manifest["run"]["propagations"] == 7
     assert run.manifest["run"]["sbi_layer"] == "sbi"
-    stages = {"context", "architecture", "raid", "space_based_interceptors"}
+    stages = {"context", "architecture", "economics", "raid", "space_based_interceptors"}
     stages |= {"sensors_and_tracking", "kill_chain_setup", "monte_carlo", "summary"}
     assert set(run.manifest["timings_s"]) == stages
     assert run.columns("trials")["trial"].tolist() == list(range(20))
@@ -122,6 +123,26 @@ def test_the_summary_is_rebuilt_from_the_folder_alone(stored):
     assert summarize_folder(path) == saved == stored.summary
     assert saved["kill_chain"]["trials"] == 20
     assert saved["sensing"]["tracks"] > 0
+
+
+def test_the_run_stores_its_cost_and_the_summary_sets_it_beside_the_outcomes(stored):
+    from goldendome.run.cost import scenario_cost
+
+    run = open_run(stored.folder.path)
+    expected = scenario_cost(small_spec())
+    assert run.columns("cost")["cost_usd"].sum() == pytest.approx(expected.total_usd)
+    cost, kc = stored.summary["cost"], stored.summary["kill_chain"]
+    assert cost["total_usd"] == pytest.approx(expected.total_usd)
+    assert (cost["first_year"], cost["years"], cost["base_year"]) == (2027, 20, 2026)
+    assert cost["p_zero_leakers"] == kc["p_zero_leakers"]
+    stopped = kc["warheads"] - kc["expected_rvs_through"]["mean"]
+    assert cost["usd_per_warhead_stopped"] == pytest.approx(cost["total_usd"] / stopped)
+    gbi = next(r for r in cost["rounds"] if r["interceptor"] == "gbi")
+    assert gbi["unit_cost_usd"] == pytest.approx(expected.line("Fort Greely/gbi").unit_cost_usd)
+    assert gbi["fired"] == kc["interceptors_fired"]["gbi"]["mean"]
+    assert cost["replacement_usd"] == pytest.approx(
+        sum(r["replacement_usd"] for r in cost["rounds"] if r["fired"] > 0)
+    )
 
 
 def test_ctrl_c_in_the_monte_carlo_keeps_the_finished_chunks(tmp_path: Path):

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from goldendome.results.cost_summary import cost_summary
 from goldendome.results.reader import RunReader, open_run
 from goldendome.results.shortfall_summary import shortfall_summary
 from goldendome.results.window_summary import engagement_windows
@@ -210,6 +211,7 @@ def summarize_folder(path: str | Path) -> dict[str, Any]:
     ]
     objects = run.columns("objects") if run.has("objects") else {"kind": np.empty(0)}
     assets = _rows(run, "defended_assets")
+    kill_chain = kill_chain_summary(run)
     summary: dict[str, Any] = _json_safe(
         {
             "scenario": m["scenario_name"],
@@ -229,7 +231,8 @@ def summarize_folder(path: str | Path) -> dict[str, Any]:
             "engagement_windows": engagement_windows(run, _boost_shots(m)),
             "boost_shortfall": shortfall_summary(run, facts.get("shortfall") == "detonates"),
             "sensing": _sensing(run),
-            "kill_chain": kill_chain_summary(run),
+            "kill_chain": kill_chain,
+            "cost": cost_summary(run, kill_chain),
             "defended_assets": len(assets),
             "defended_population": sum(int(a["population"]) for a in assets),
             "run_folder": str(run.path),

@@ -39,6 +39,7 @@ from goldendome.run.shortfall_ground import annotate_chunk
 from goldendome.run.sink import ProgressFn
 from goldendome.run.stages.architecture import run_architecture
 from goldendome.run.stages.boost import run_boost
+from goldendome.run.stages.economics import run_economics
 from goldendome.run.stages.kill_chain import SensedObjects, build_setup, setup_tables
 from goldendome.run.stages.raid import run_raid
 from goldendome.run.stages.sensing import run_sensing
@@ -239,6 +240,7 @@ def _stages(run: _Run, options: TrialOptions, executor: Executor | None) -> dict
     spec, sink = run.spec, run.sink
     ctx = run.stage("context", None, lambda: RunContext(spec))
     run.stage("architecture", None, lambda: run_architecture(ctx, sink))
+    run.stage("economics", None, lambda: run_economics(spec, sink))
     if spec.threats.raid:
         run.stage("raid", "aiming and flying the raid", lambda: run_raid(ctx, sink))
         if spec.sbi is not None:

@@ -1,6 +1,7 @@
 """The tables ``goldendome run`` writes (see the package docstring for units and ids)."""
 
 from goldendome.results.schemas.columns import TableSchema, col, id_col, lat_lon_alt
+from goldendome.results.schemas.cost_tables import COST_TABLES
 from goldendome.results.schemas.kill_chain_tables import KILL_CHAIN_TABLES
 
 RUN_TABLES: tuple[TableSchema, ...] = (
@@ -283,4 +284,5 @@ RUN_TABLES: tuple[TableSchema, ...] = (
         ),
     ),
     *KILL_CHAIN_TABLES,
+    *COST_TABLES,
 )

@@ -1,0 +1,67 @@
+"""A scenario's life-cycle cost (goldendome.run.cost): the breakdown sums to the lines, the
+draws are seeded from the scenario seed, and the tornado ranks what drives the spread."""
+
+import numpy as np
+import pytest
+
+from goldendome.economics import cost_line, cost_table
+from goldendome.run.cost import scenario_cost
+from goldendome.scenario import default_scenario_text, load_scenario_text
+
+UNCERTAIN = (
+    "\n[economics]\ndraws = 2000\n[economics.uncertain.sbi_layer]\n"
+    "unit_cost_musd = { low = 13.0, mode = 22.0, high = 40.0 }\n"
+    "[economics.uncertain.c2]\n"
+    "o_and_s_musd_per_unit_year = { low = 400.0, mode = 500.0, high = 600.0 }\n"
+)
+
+
+def _spec(extra: str = "", seed: int | None = None):
+    text = default_scenario_text() + extra
+    if seed is not None:
+        text = text.replace("seed = 2029", f"seed = {seed}")
+    return load_scenario_text(text, "s.toml")
+
+
+def test_the_breakdown_adds_up_by_layer_element_category_and_year():
+    cost = scenario_cost(_spec())
+    b = cost.breakdown
+    total = cost.total_usd
+    assert sum(b.by_layer_usd().values()) == pytest.approx(total)
+    assert sum(b.by_category_usd().values()) == pytest.approx(total)
+    assert b.by_year_usd().sum() == pytest.approx(total)
+    assert b.years.tolist() == list(range(2027, 2047))
+    # The SBI layer is the catalog's line for 7,800 SBIs fielded over four years.
+    sbi = cost_line("sbi", 7800, 2026, name="sbi_layer", deploy_years=4, development_years=4)
+    alone = cost_table([sbi], 2027, 20, 2026).total_usd
+    assert b.by_element_usd()["sbi_layer"] == pytest.approx(alone)
+    assert cost.simulation is None
+    assert cost.tornado == []
+
+
+def test_base_year_and_years_change_the_dollars_and_the_horizon():
+    spec = _spec()
+    base = scenario_cost(spec)
+    later = scenario_cost(spec, base_year=2030)
+    short = scenario_cost(spec, years=10)
+    assert later.total_usd > base.total_usd  # more, smaller dollars
+    assert short.breakdown.years.size == 10
+    assert short.total_usd < base.total_usd
+
+
+def test_percentiles_come_from_the_scenario_seed_and_bracket_the_point():
+    a, b = scenario_cost(_spec(UNCERTAIN)), scenario_cost(_spec(UNCERTAIN))
+    other = scenario_cost(_spec(UNCERTAIN, seed=7))
+    assert a.simulation is not None
+    assert other.simulation is not None
+    assert np.array_equal(a.simulation.total_usd, b.simulation.total_usd)
+    assert not np.array_equal(a.simulation.total_usd, other.simulation.total_usd)
+    p10, p50, p90 = a.percentiles_usd()
+    assert p10 < p50 < p90
+    assert a.simulation.total_usd.size == 2000
+    # The SBI unit cost drives the spread far more than C2's O&S.
+    assert [(r.line, r.field) for r in a.tornado] == [
+        ("sbi_layer", "unit_cost_usd"),
+        ("c2", "o_and_s_usd_per_unit_year"),
+    ]
+    assert a.tornado[0].low_usd < a.total_usd < a.tornado[0].high_usd
