@@ -34,6 +34,18 @@ from goldendome.scenario import (
 from goldendome.scenario.loader import parse_toml, read_scenario_file
 
 if TYPE_CHECKING:
+    from goldendome.api.costs import (
+        closed_form_beside,
+        cost_preset,
+        cost_preset_names,
+        frontier,
+        preset_report,
+        quick_cost_estimate,
+        quick_defaults,
+        scenario_cost,
+        scenario_cost_report,
+    )
+    from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
     from goldendome.results.reader import RunFolderError, RunReader, open_run
@@ -62,6 +74,16 @@ if TYPE_CHECKING:
 #: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
 #: the run pipeline, the studies, SciPy, numba or Dask.
 _LAZY = {
+    "closed_form_beside": "goldendome.api.costs",
+    "cost_preset": "goldendome.api.costs",
+    "cost_preset_names": "goldendome.api.costs",
+    "frontier": "goldendome.api.costs",
+    "preset_report": "goldendome.api.costs",
+    "quick_cost_estimate": "goldendome.api.costs",
+    "quick_defaults": "goldendome.api.costs",
+    "scenario_cost": "goldendome.api.costs",
+    "scenario_cost_report": "goldendome.api.costs",
+    "CostError": "goldendome.economics",
     "CorrelatedLeakage": "goldendome.engagement.correlated",
     "Layer": "goldendome.engagement.leakage",
     "Leakage": "goldendome.engagement.leakage",
@@ -111,6 +133,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "BudgetError",
     "CorrelatedLeakage",
+    "CostError",
     "CoverageResult",
     "Layer",
     "Leakage",
@@ -131,6 +154,9 @@ __all__ = [
     "catalog_listing",
     "check_budget",
     "check_runs_dir",
+    "closed_form_beside",
+    "cost_preset",
+    "cost_preset_names",
     "coverage",
     "coverage_report",
     "coverage_spec",
@@ -139,6 +165,7 @@ __all__ = [
     "default_scenario_text",
     "fly_threat",
     "format_bytes",
+    "frontier",
     "list_runs",
     "load_scenario",
     "load_scenario_text",
@@ -146,12 +173,17 @@ __all__ = [
     "open_run",
     "parse_size",
     "parse_toml",
+    "preset_report",
+    "quick_cost_estimate",
+    "quick_defaults",
     "read_scenario",
     "read_scenario_file",
     "reconstruct_test",
     "run",
     "run_spec",
     "run_state",
+    "scenario_cost",
+    "scenario_cost_report",
     "scenario_from_mapping",
     "size_constellation",
     "size_constellation_report",

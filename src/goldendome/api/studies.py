@@ -205,7 +205,12 @@ def size_constellation_report(
 ) -> dict[str, Any]:
     """:func:`size_constellation` as plain data (what ``goldendome size --json`` prints), with
     a ``preset`` key (the published figure beside ours) when a preset was named and a
-    ``run_folder`` key when a folder was written."""
+    ``run_folder`` key when a folder was written, and a ``closed_form`` key: the
+    closed-form estimate of the same question with the ratio of its count to this answer's
+    (:func:`goldendome.api.costs.closed_form_beside`)."""
+    from goldendome.api.costs import closed_form_beside
     from goldendome.studies.sizing.question import size_report
 
-    return size_report(*size_constellation(values, progress, runs_dir=runs_dir, preset=preset))
+    report = size_report(*size_constellation(values, progress, runs_dir=runs_dir, preset=preset))
+    report["closed_form"] = closed_form_beside(report)
+    return report

@@ -1,5 +1,5 @@
 """``goldendome``: run, validate, schema, init, version (and, registered by :func:`main`,
-coverage, fly, leak, size, runs).
+cost, frontier, coverage, fly, leak, size, runs).
 
 Heavy modules (NumPy, pydantic, the simulation) are imported inside the commands so that
 ``goldendome --help`` starts quickly.
@@ -204,6 +204,6 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from goldendome.cli import coverage, fly, leak, runs, size  # noqa: F401  (registers them)
+    from goldendome.cli import cost, coverage, fly, leak, runs, size  # noqa: F401  (registers them)
 
     sys.exit(app())

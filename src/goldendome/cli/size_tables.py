@@ -65,6 +65,13 @@ def print_sizing(report: dict[str, Any]) -> None:
     # Piped output (files, CI logs, the docs) gets a fixed, readable width.
     console = Console() if sys.stdout.isatty() else Console(width=100)
     console.print(_answer_line(report))
+    quick = report.get("closed_form")
+    if quick and quick["sbi_count"] is not None:
+        console.print(
+            f"Closed-form estimate of the same question (absentee ratio "
+            f"{quick['absentee_ratio']:,.1f}, 'goldendome cost --quick'): "
+            f"{quick['sbi_count']:,.0f} SBIs, {quick['ratio_to_physics']:.2f} x the physics answer."
+        )
     if "preset" in report:
         console.print(_preset_table(report["preset"]))
     assumed = Table(title="Assumptions", show_header=False)
