@@ -234,7 +234,7 @@ def test_every_number_in_the_data_file_names_its_source():
         for line in text.splitlines()
         if "=" in line and not line.startswith("#") and line.split("=")[1].split()[0][0].isdigit()
     ]
-    assert len(numbers) == len(NAMES) * 10
+    assert len(numbers) == len(NAMES) * 11
     for line in numbers:
         assert "#" in line, f"no source or assumption beside: {line}"
         comment = line.split("#", 1)[1]

@@ -1,10 +1,13 @@
 """The Monte Carlo over the kill chain: against the analytic tier where its assumptions hold,
 identical for any chunking and worker count, finished chunks handed over as they end."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
 from goldendome.engagement.battle import SHOT_COLUMNS
+from goldendome.engagement.correlated import CorrelatedLeakage
 from goldendome.engagement.leakage import Layer, Leakage
 from goldendome.run.executor import Dask, InProcess
 from goldendome.run.monte_carlo import TRIAL_COLUMNS, chunks, run_monte_carlo
@@ -41,6 +44,38 @@ def test_monte_carlo_agrees_with_the_analytic_tier_where_its_assumptions_hold(do
     got = float(np.mean(columns["leakers"] == 0))
     tolerance = 3 * np.sqrt(exact * (1 - exact) / trials)
     assert abs(got - exact) < tolerance, (got, exact, tolerance)
+
+
+@pytest.mark.slow  # 4,000 trials
+@pytest.mark.parametrize("rho", [0.3, 1.0])
+def test_correlated_shots_agree_with_the_correlated_closed_form(rho):
+    """Issue 15: GBI shots of one trial correlated at ``rho`` (the trial draws one kill
+    probability for every GBI from a beta with mean 0.5556): 9 warheads, a salvo of 4
+    each. The Monte Carlo's P(zero leakers) lies within 3 binomial standard errors of
+    :class:`goldendome.engagement.correlated.CorrelatedLeakage` (0.591 at rho 0.3, 0.5556
+    at rho 1), well below the independent 0.699."""
+    doctrine = DoctrineSpec(midcourse=LayerDoctrine(shots=4), survivor_seen=1.0)
+    setup = dataclasses.replace(
+        synthetic_setup(warheads=9, doctrine=doctrine), correlation={"gbi": rho}
+    )
+    exact = CorrelatedLeakage((Layer(0.5556, (4,)),), 9, (rho,)).p_zero_leakers
+    assert exact < Leakage((Layer(0.5556, (4,)),), 9).p_zero_leakers - 0.05
+    trials = 4000
+    columns, _, _ = run_monte_carlo(setup, 7, trials, chunk=500)
+    got = float(np.mean(columns["leakers"] == 0))
+    tolerance = 3 * np.sqrt(exact * (1 - exact) / trials)
+    assert abs(got - exact) < tolerance, (got, exact, tolerance)
+
+
+def test_zero_correlation_changes_nothing():
+    """At correlation 0 nothing is drawn: the same trials as with no correlation given."""
+    setup = synthetic_setup(warheads=4, decoys=1, sbi=True)
+    zero = dataclasses.replace(setup, correlation={"gbi": 0.0, "sbi": 0.0})
+    a, shots_a, _ = run_monte_carlo(setup, 5, 40, chunk=10)
+    b, shots_b, _ = run_monte_carlo(zero, 5, 40, chunk=10)
+    for name in a:
+        assert np.array_equal(a[name], b[name]), name
+    assert np.array_equal(shots_a["kill"], shots_b["kill"])
 
 
 def test_columns_come_back_sorted_by_trial_with_every_shot():

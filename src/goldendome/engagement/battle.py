@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from goldendome.engagement.assign_memo import assign_remembered
+from goldendome.engagement.correlated import beta_parameters
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.engagement.shots import SHOT_COLUMNS, SHOT_DTYPES, layer_shots
 from goldendome.engagement.targets import cover_probability
@@ -66,10 +67,24 @@ class Fight:
     first_track: IntArray = field(default_factory=lambda: np.empty(0, np.int64))
     decoys_engaged: int = 0
     shots: list[dict[str, np.ndarray]] = field(default_factory=list)
+    #: This trial's kill probability of each correlated type over its nominal SSPK (a type
+    #: not listed: 1).
+    sspk_scale: dict[str, float] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, setup: KillChainSetup, rng: np.random.Generator) -> "Fight":
-        """A fight before the first shot: everything alive, full magazines."""
+    def start(
+        cls,
+        setup: KillChainSetup,
+        rng: np.random.Generator,
+        correlated_rng: np.random.Generator | None = None,
+    ) -> "Fight":
+        """A fight before the first shot: everything alive, full magazines.
+
+        With ``setup.correlation`` above 0 for a type, ``correlated_rng`` draws that type's
+        kill probability for the whole trial from a beta with the type's SSPK (against an
+        RV) as its mean (:func:`goldendome.engagement.correlated.beta_parameters`), in the
+        order of the type names; without, nothing is drawn and the shots are independent.
+        """
         n = setup.n_objects
         return cls(
             rng=rng,
@@ -78,7 +93,12 @@ class Fight:
             killed_in=np.full(n, -1, np.int64),
             inventory=np.array([b.magazine for b in setup.batteries], np.int64),
             first_track=np.full(n, -1, np.int64),
+            sspk_scale=_sspk_scale(setup, correlated_rng),
         )
+
+    def scale(self, name: str) -> float:
+        """This trial's kill probability of type ``name`` over its nominal SSPK."""
+        return self.sspk_scale.get(name, 1.0)
 
     def fired_total(self) -> int:
         """Rounds fired so far, all types."""
@@ -94,6 +114,24 @@ class Fight:
         if not self.shots:
             return {c: np.empty(0, dtype=SHOT_DTYPES.get(c, np.float64)) for c in SHOT_COLUMNS}
         return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
+
+
+def _sspk_scale(setup: KillChainSetup, rng: np.random.Generator | None) -> dict[str, float]:
+    """Each correlated type's drawn kill probability over its mean, for one trial."""
+    means = {"sbi": setup.sbi_sspk} | {b.kind.name: b.kind.sspk_rv for b in setup.batteries}
+    out: dict[str, float] = {}
+    for name in sorted(setup.correlation):
+        rho, mean = setup.correlation[name], means.get(name, 0.0)
+        if rho <= 0.0 or not 0.0 < mean < 1.0:
+            continue
+        if rng is None:
+            raise ValueError(
+                f"interceptor type '{name}' has correlated shots (correlation {rho:g}): the "
+                "fight needs a generator for the trial's kill probabilities."
+            )
+        draw = float(rng.random() < mean) if rho >= 1.0 else rng.beta(*beta_parameters(mean, rho))
+        out[name] = float(draw) / mean
+    return out
 
 
 def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
@@ -121,7 +159,7 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
             break
         missiles = a[shooters]
         p = pair[shooters, missiles]
-        kill = fight.rng.random(shooters.size) < setup.sbi_sspk
+        kill = fight.rng.random(shooters.size) < setup.sbi_sspk * fight.scale("sbi")
         spent[shooters] = True
         fight.count("sbi", int(shooters.size), setup.sbi_unit_cost_usd)
         np.maximum.at(ready, missiles, bp.intercept_time_s[p] + setup.doctrine.bda_delay_s)
@@ -226,6 +264,10 @@ def fight_layer(
     kinds = [setup.batteries[k].kind for k in bats]
     sspk_rv = np.array([k.sspk_rv for k in kinds])
     sspk_decoy = np.array([k.sspk_decoy for k in kinds])
+    # What this trial's rounds really do (a correlated type's drawn kill probability); the
+    # battle manager plans with the nominal SSPK, which is all it can know.
+    scale = np.array([fight.scale(k.name) for k in kinds])
+    true_rv, true_decoy = sspk_rv * scale, np.minimum(sspk_decoy * scale, 1.0)
     divert = np.array([k.divert_m for k in kinds])
     reach = (tg.proxy >= 0) & reachable[np.maximum(tg.proxy, 0)]
     looks: tuple[int, ...] = getattr(doctrine, layer).per_look()
@@ -255,7 +297,7 @@ def fight_layer(
         owner = tg.owner[trk]
         held = owner >= 0
         decoy = held & (setup.object_kind[np.maximum(owner, 0)] == ObjectKind.DECOY)
-        p_kill = np.where(held, np.where(decoy, sspk_decoy[b], sspk_rv[b]), 0.0) * cover[b, j]
+        p_kill = np.where(held, np.where(decoy, true_decoy[b], true_rv[b]), 0.0) * cover[b, j]
         kill = fight.rng.random(shot.size) < p_kill
         np.subtract.at(fight.inventory, bats[b], 1)
         for k in np.unique(b):

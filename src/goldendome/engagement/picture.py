@@ -11,7 +11,7 @@ The run builds it (``goldendome.run``); the battle manager
 (:mod:`goldendome.engagement.battle`) reads it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
@@ -153,6 +153,10 @@ class KillChainSetup:
     batteries: list[Battery]
     windows: InterceptWindows  # (n_battery, n_obj, n_t)
     object_r_ecef_m: FloatArray  # (n_obj, n_t, 3) on windows.t_s, NaN while not flying
+    #: Correlation of two shots' outcomes in one trial, by interceptor type name (``"sbi"``
+    #: for the space-based interceptors); absent or 0: independent shots
+    #: (:mod:`goldendome.engagement.correlated`).
+    correlation: dict[str, float] = field(default_factory=dict)
 
     @property
     def n_objects(self) -> int:

@@ -32,13 +32,14 @@ from goldendome.physics.kinds import ObjectKind
 
 #: The trial's random streams, in the order they are spawned from its seed sequence (the
 #: first, once the phase draw, and the second, once the impact predictions' noise, are no
-#: longer used: the boost sample follows the stratum, and predictions are the tracks' own).
-PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES = range(4)
+#: longer used: the boost sample follows the stratum, and predictions are the tracks' own;
+#: the fifth draws the interceptor types' kill probabilities when shots are correlated).
+PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES, CORRELATED = range(5)
 #: Columns of a trial's boost windows (one row per missile; times on the scenario clock).
 WINDOW_COLUMNS = (
     "threat_id", "sample", "first_report_s", "commit_s", "window_end_s", "sbis_in_reach",
 )  # fmt: skip
-N_STREAMS = 4
+N_STREAMS = 5
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,9 @@ def _fight(
         engage = ~left_alone & threatening
         value = worth
     left_out = ~left_alone & ~threatening
-    fight = Fight.start(setup, np.random.default_rng(seeds[OUTCOMES]))
+    fight = Fight.start(
+        setup, np.random.default_rng(seeds[OUTCOMES]), np.random.default_rng(seeds[CORRELATED])
+    )
     fight_boost(fight, setup, phase)
     ready = tg.fire_control_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)

@@ -47,6 +47,7 @@ _KEYS: dict[str, tuple[str, float]] = {
     "max_range_km": ("max_range_m", 1e3),
     "sspk_rv": ("sspk_rv", 1.0),
     "sspk_decoy": ("sspk_decoy", 1.0),
+    "correlation": ("correlation", 1.0),
     "unit_cost_musd": ("unit_cost_usd", 1e6),
     "divert_km": ("divert_m", 1e3),
 }
@@ -78,6 +79,9 @@ class InterceptorType:
         Single-shot kill probability against a reentry vehicle and a decoy, in [0, 1].
     unit_cost_usd : float, US dollars
         Unit procurement cost, >= 0.
+    correlation : float
+        Correlation of two shots' outcomes of this type in one trial, in [0, 1] (0:
+        independent; :mod:`goldendome.engagement.correlated`).
     kill_vehicles : int
         Kill vehicles per interceptor, >= 1.
     divert_m : float, meters
@@ -97,6 +101,7 @@ class InterceptorType:
     sspk_rv: float
     sspk_decoy: float
     unit_cost_usd: float = 0.0
+    correlation: float = 0.0
     kill_vehicles: int = 1
     divert_m: float = math.inf
     label: str = ""
@@ -114,7 +119,7 @@ class InterceptorType:
         _require(low >= 0.0, where, "min_intercept_altitude_m", low, "m", ">= 0")
         _require(high > low, where, "max_intercept_altitude_m", high, "m", f"> {low:g} m")
         _require(self.max_range_m > 0.0, where, "max_range_m", self.max_range_m, "m", "> 0")
-        for key in ("sspk_rv", "sspk_decoy"):
+        for key in ("sspk_rv", "sspk_decoy", "correlation"):
             value = getattr(self, key)
             _require(0.0 <= value <= 1.0, where, key, value, "", "in [0, 1]")
         _require(self.unit_cost_usd >= 0.0, where, "unit_cost_usd", self.unit_cost_usd, "", ">= 0")
@@ -224,6 +229,9 @@ class InterceptorTypeSpec(SpecModel):
     max_range_km: Annotated[float, Bounded("range must be positive", "km", gt=0, le=20_000)]
     sspk_rv: Probability
     sspk_decoy: Probability
+    correlation: Annotated[
+        float, Bounded("a correlation of shot outcomes lies in [0, 1]", ge=0, le=1)
+    ]
     unit_cost_musd: Annotated[float, Bounded("a cost cannot be negative", "$M", ge=0, le=1e5)]
     kill_vehicles: Annotated[int, Bounded("an interceptor carries a kill vehicle", ge=1, le=100)]
     divert_km: Annotated[

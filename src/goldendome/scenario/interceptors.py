@@ -26,6 +26,9 @@ class _KillVehicleDefaults(SpecModel):
         float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10)
     ]
     sspk: Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)]
+    correlation: Annotated[
+        float, Bounded("a correlation of shot outcomes lies in [0, 1]", ge=0, le=1)
+    ]
     unit_cost_musd: Annotated[float, Bounded("unit cost must not be negative", "M$", ge=0)]
 
 
@@ -77,6 +80,11 @@ class SbiSpec(SpecModel):
         float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10), KM_TO_M
     ] = Field(default=_KV["divert_delta_v_km_s"] * 1e3, alias="divert_delta_v_km_s")
     sspk: Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)] = _KV["sspk"]
+    #: Correlation of two SBI shots' outcomes in one trial (0: independent): one kill
+    #: probability per trial for every SBI, drawn from a beta with ``sspk`` as its mean.
+    correlation: Annotated[
+        float, Bounded("a correlation of shot outcomes lies in [0, 1]", ge=0, le=1)
+    ] = _KV["correlation"]
     unit_cost_usd: Annotated[
         float, Bounded("unit cost must not be negative", "M$", ge=0, le=10_000), MILLIONS
     ] = Field(default=_KV["unit_cost_musd"] * 1e6, alias="unit_cost_musd")

@@ -126,6 +126,8 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         batteries=bats,
         windows=windows,
         object_r_ecef_m=r_ecef,
+        correlation={"sbi": 0.0 if sbi is None else sbi.correlation}
+        | {b.kind.name: b.kind.correlation for b in bats},
     )
 
 
