@@ -18,18 +18,23 @@ detection draws. Its steps:
    pruning_spheres`, the bound the reach check itself prunes with) are propagated on the
    boost grid, and :func:`goldendome.interceptors.sbi_reach.sbi_opportunities` finds every
    one that can intercept its missile before the deadline.
+4. **Availability.** Only ready satellites that survived an anti-satellite attack fire
+   (:mod:`goldendome.interceptors.availability`): which are not ready, and which the attack
+   destroys, are drawn with stream ``sbi_availability``, child ``k`` (nothing is drawn when
+   every satellite is ready and no attack is made).
 
 Samples are computed when first asked for and kept in the process that asked (a worker
 computes only the samples of its own trials; the cache is not pickled), and a sample depends
 only on the run's seed and ``k``, so any worker gets the same answer.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
 
 from goldendome.engagement.picture import BoostPhase
+from goldendome.interceptors.availability import asat_losses, ready_mask
 from goldendome.interceptors.sbi_reach import Opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.physics._types import FloatArray
@@ -110,6 +115,13 @@ class BoostSampler:
     launches : Launches
         The raid's aimed launches (reflown with thrust cut at each opportunity's intercept,
         to land the payload: :func:`goldendome.threats.fly_on.fly_on_after_cut`).
+    ready_share : float
+        Share of the layer ready to fire (:func:`goldendome.interceptors.availability.
+        ready_share`).
+    asat_shots : int
+        Anti-satellite shots at the layer before the raid.
+    asat_kill_probability : float
+        Chance that one such shot destroys its target.
     """
 
     elements: OrbitalElements
@@ -126,6 +138,9 @@ class BoostSampler:
     _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
     #: Samples computed in this process (each propagates the layer once on the boost grid).
     propagations: int = 0
+    ready_share: float = 1.0
+    asat_shots: int = 0
+    asat_kill_probability: float = 0.0
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -170,8 +185,24 @@ class BoostSampler:
         opps, r_sat = committed_opportunities(
             elements, tracks, self.vehicle, told, (launch_s, start_s, end_s), speed
         )
+        opps, r_sat = self._available(k, opps, r_sat)
         phase = self._phase(opps, r_sat, report, commit, end_s)
         return PhaseOpportunities(opps, phase, report, commit, end_s)
+
+    def _available(
+        self, k: int, opps: Opportunities, r_sat: FloatArray
+    ) -> tuple[Opportunities, FloatArray]:
+        """The opportunities of the satellites that are ready and survived the attack."""
+        if self.ready_share >= 1.0 and self.asat_shots <= 0:
+            return opps, r_sat
+        seq = np.random.SeedSequence(self.seed, spawn_key=(STREAMS["sbi_availability"], k))
+        rng = np.random.default_rng(seq)
+        n = len(self.elements)
+        ready = ready_mask(n, self.ready_share, rng)
+        lost = asat_losses(n, opps.satellite, self.asat_shots, self.asat_kill_probability, rng)
+        keep = (ready & ~lost)[opps.satellite]
+        kept = Opportunities(*(getattr(opps, f.name)[keep] for f in fields(Opportunities)))
+        return kept, r_sat[keep]
 
     def _phase(
         self,

@@ -21,6 +21,7 @@ STREAMS: dict[str, int] = {
     "sweep": 4,  # sweep cases (to come)
     "boost_reports": 5,  # one child per boost sample: the sensors' detections of the boosters
     "stage_separation": 6,  # the spent upper stages' separation velocities
+    "sbi_availability": 7,  # one child per boost sample: SBIs not ready, lost to ASAT attack
 }
 
 

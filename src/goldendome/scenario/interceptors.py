@@ -32,6 +32,27 @@ class _KillVehicleDefaults(SpecModel):
     unit_cost_musd: Annotated[float, Bounded("unit cost must not be negative", "M$", ge=0)]
 
 
+Share = Annotated[float, Bounded("a share lies in [0, 1]", ge=0, le=1)]
+RaisingDays = Annotated[
+    float, Bounded("orbit raising takes between 0 and 365 days", "days", ge=0, le=365)
+]
+LifeYears = Annotated[
+    float, Bounded("a service life lies between 1 and 30 years", "years", ge=1, le=30)
+]
+AsatShots = Annotated[int, Bounded("ASAT shots lie between 0 and 100,000", ge=0, le=100_000)]
+Probability = Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)]
+
+
+class _AvailabilityDefaults(SpecModel):
+    """``[availability]`` of ``sbi_assumptions.toml``."""
+
+    failed_fraction: Share
+    orbit_raising_days: RaisingDays
+    service_life_years: LifeYears
+    asat_shots: AsatShots
+    asat_kill_probability: Probability
+
+
 class _EngagementDefaults(SpecModel):
     """``[engagement]`` of ``sbi_assumptions.toml``, in file units."""
 
@@ -48,6 +69,7 @@ class SbiAssumptions(SpecModel):
     question's defaults (the question is validated as a sizing spec when it is asked)."""
 
     kill_vehicle: _KillVehicleDefaults
+    availability: _AvailabilityDefaults
     engagement: _EngagementDefaults
     question: dict[str, Any]
 
@@ -61,6 +83,7 @@ def sbi_assumptions() -> dict[str, Any]:
 
 _KV = sbi_assumptions()["kill_vehicle"]
 _RULE = sbi_assumptions()["engagement"]
+_READY = sbi_assumptions()["availability"]
 
 DeltaV = Annotated[
     float, Bounded("delta-v must be positive and below 20 km/s", "km/s", gt=0, le=20), KM_TO_M
@@ -88,6 +111,15 @@ class SbiSpec(SpecModel):
     unit_cost_usd: Annotated[
         float, Bounded("unit cost must not be negative", "M$", ge=0, le=10_000), MILLIONS
     ] = Field(default=_KV["unit_cost_musd"] * 1e6, alias="unit_cost_musd")
+    #: Availability (:mod:`goldendome.interceptors.availability`): the share failed and not
+    #: replaced, the days a replacement spends raising its orbit, the service life after
+    #: which each satellite is replaced, and an anti-satellite attack before the raid (shots
+    #: at the SBIs that would be in reach, each destroying its target with the probability).
+    failed_fraction: Share = _READY["failed_fraction"]
+    orbit_raising_days: RaisingDays = _READY["orbit_raising_days"]
+    service_life_years: LifeYears = _READY["service_life_years"]
+    asat_shots: AsatShots = _READY["asat_shots"]
+    asat_kill_probability: Probability = _READY["asat_kill_probability"]
     detection_delay_s: Delay = _RULE["detection_delay_s"]
     decision_delay_s: Delay = _RULE["decision_delay_s"]
     intercept_before: Literal["burnout", "altitude", "time"] = _RULE["intercept_before"]

@@ -1,0 +1,58 @@
+"""Readiness and attrition in a run: only ready SBIs that survived the attack fire, drawn per
+boost sample, and nothing changes when the whole layer is ready and unattacked."""
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from goldendome.run.context import RunContext
+from goldendome.run.stages.boost import boost_sampler
+from goldendome.scenario.loader import default_scenario_text, load_scenario_text
+
+
+@pytest.fixture(scope="module")
+def sampler():
+    ctx = RunContext(load_scenario_text(default_scenario_text()))
+    found = boost_sampler(ctx)
+    assert found is not None
+    return found
+
+
+def _pairs(s, k=0):
+    o = s.sample(k).opportunities
+    return set(zip(o.satellite.tolist(), o.threat.tolist(), strict=True))
+
+
+@pytest.mark.slow
+def test_a_ready_layer_without_attack_is_the_layer_as_written(sampler):
+    assert sampler.ready_share == 1.0
+    assert sampler.asat_shots == 0
+    again = dataclasses.replace(sampler, _cache={})
+    assert _pairs(again) == _pairs(sampler)
+
+
+@pytest.mark.slow
+def test_unready_satellites_drop_out_and_the_same_sample_drops_the_same_ones(sampler):
+    full = _pairs(sampler)
+    assert len(full) >= 10
+    half = dataclasses.replace(sampler, ready_share=0.5, _cache={})
+    got = _pairs(half)
+    assert got < full  # a subset: the ready satellites keep their opportunities
+    sats = {s for s, _ in full}
+    kept = {s for s, _ in got}
+    assert 0 < len(kept) < len(sats)
+    assert _pairs(dataclasses.replace(half, _cache={})) == got  # drawn from the seed and k
+
+
+@pytest.mark.slow
+def test_enough_sure_asat_shots_leave_no_sbi_in_reach(sampler):
+    sats = {s for s, _ in _pairs(sampler)}
+    attacked = dataclasses.replace(sampler, asat_shots=len(sats), asat_kill_probability=1.0)
+    attacked = dataclasses.replace(attacked, _cache={})
+    assert _pairs(attacked) == set()
+    assert np.all(attacked.phase(0).satellite.size == 0)
+    one = dataclasses.replace(sampler, asat_shots=1, asat_kill_probability=1.0, _cache={})
+    counts = np.bincount(sampler.sample(0).opportunities.satellite)
+    best = int(np.argmax(counts))
+    assert best not in {s for s, _ in _pairs(one)}  # the most useful satellite goes first
