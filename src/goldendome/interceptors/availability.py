@@ -15,12 +15,15 @@ A constellation on paper is not the constellation that fights:
   probability. It cannot tell a failed satellite from a ready one.
 
 Both are pure functions on arrays; the run draws them per boost sample
-(:class:`goldendome.run.boost_sampler.BoostSampler`).
+(:class:`goldendome.run.boost_sampler.BoostSampler`), and sizing takes their expectation
+(:func:`p_enough_ready`: the chance that enough of the satellites in reach are ready and
+survived).
 """
 
 import numpy as np
+from scipy.stats import binom
 
-from goldendome.physics._types import BoolArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 
 DAYS_PER_YEAR = 365.25
 
@@ -98,3 +101,43 @@ def asat_losses(
     targets = order[:shots]
     lost[targets] = rng.random(targets.size) < kill_probability
     return lost
+
+
+def p_enough_ready(
+    in_reach: IntArray,
+    needed: int,
+    share: float = 1.0,
+    asat_shots: int = 0,
+    asat_kill_probability: float = 0.0,
+) -> FloatArray:
+    """Chance that at least ``needed`` of the satellites in reach are ready and survived.
+
+    Of ``n`` satellites in reach, ``t = min(asat_shots, n)`` are attacked (the adversary aims
+    at those in reach); each attacked one is left ready with ``share * (1 - pk)``, each other
+    one with ``share``, independently: the ready survivors are the sum of two binomials.
+
+    Parameters
+    ----------
+    in_reach : (...) int64
+        Satellites in reach (for example at each sampled launch time).
+    needed : int
+        Ready satellites wanted, >= 0.
+    share, asat_shots, asat_kill_probability
+        As for :func:`ready_share` and :func:`asat_losses`.
+
+    Returns
+    -------
+    (...) float64
+        1 where ``n >= needed`` for a fully ready, unattacked layer (the plain count rule).
+    """
+    counts = np.asarray(in_reach, np.int64)
+    if share >= 1.0 and asat_shots <= 0:
+        return np.asarray(counts >= needed, np.float64)
+    out = np.empty(counts.shape, np.float64)
+    hit_share = share * (1.0 - asat_kill_probability)
+    for n in np.unique(counts):
+        t = min(int(asat_shots), int(n))
+        pmf = binom.pmf(np.arange(n - t + 1), n - t, share)
+        pmf = np.convolve(pmf, binom.pmf(np.arange(t + 1), t, hit_share))
+        out[counts == n] = float(pmf[needed:].sum()) if needed <= n else 0.0
+    return out

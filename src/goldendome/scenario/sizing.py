@@ -44,6 +44,19 @@ class SizingSpec(SpecModel):
     planes: Annotated[list[PlaneCount], Field(min_length=1)]
     sbi: SbiSpec = Field(default_factory=SbiSpec)
 
+    @model_validator(mode="after")
+    def _chance_needs_a_confidence_below_1(self) -> "SizingSpec":
+        sbi = self.sbi
+        unready = sbi.failed_fraction > 0 or sbi.orbit_raising_days > 0
+        chancy_attack = sbi.asat_shots > 0 and 0 < sbi.asat_kill_probability < 1
+        if self.confidence >= 1.0 and (unready or chancy_attack):
+            raise cross_field_error(
+                f"confidence = {self.confidence:g}: with SBIs failed, raising orbit or "
+                "attacked by chance, no constellation is sure to have a shot at every launch "
+                "time; set confidence below 1 (for example 0.95)"
+            )
+        return self
+
 
 def sizing_spec(values: dict[str, Any] | None = None, source: str = "size") -> SizingSpec:
     """The default question with ``values`` (file units: km, deg) put over it, validated.

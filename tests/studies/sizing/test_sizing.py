@@ -118,3 +118,31 @@ def test_unreachable_question_reports_no_constellation():
     assert {(c.status, c.searched_to_end, c.searched_up_to) for c in answer.candidates} == {
         ("not met", True, 60_000)
     }
+
+
+@pytest.mark.slow
+def test_a_layer_partly_unready_or_attacked_needs_more_satellites():
+    """Sizing uses the ready constellation: with half the layer not ready, every launch
+    time needs its shot ready with 95% confidence, which takes more than twice the
+    satellites of the layer as written; 5 sure ASAT shots at the SBIs in reach need about
+    5 more in reach at every launch time."""
+    question = ONE_SHELL | {"confidence": 0.95}
+    written, assumed = size_constellation(question)
+    half, half_assumed = size_constellation(question | {"sbi": {"failed_fraction": 0.5}})
+    attacked, _ = size_constellation(
+        question | {"sbi": {"asat_shots": 5, "asat_kill_probability": 1.0}}
+    )
+    assert written.best
+    assert half.best
+    assert attacked.best
+    assert assumed["ready_share"] == 1.0
+    assert half_assumed["ready_share"] == 0.5
+    assert half.best.satellites > 2 * written.best.satellites
+    assert half.best.achieved_confidence >= 0.95
+    assert attacked.best.min_in_reach >= written.best.min_in_reach + 5
+
+
+def test_a_sure_shot_cannot_be_asked_of_a_layer_that_is_ready_only_by_chance():
+    with pytest.raises(ScenarioError) as err:
+        size_constellation(ONE_SHELL | {"confidence": 1.0, "sbi": {"failed_fraction": 0.1}})
+    assert "confidence = 1: with SBIs failed" in err.value.report()

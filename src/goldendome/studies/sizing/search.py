@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import brentq
 
+from goldendome.interceptors.availability import p_enough_ready
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.absentee import fraction_in_reach
 from goldendome.physics._types import FloatArray, IntArray
@@ -49,6 +50,11 @@ class SizingQuestion:
     inclinations_rad: tuple[float, ...]
     planes: tuple[int, ...]
     launch_latitude_rad: float
+    #: Share of the layer ready to fire, and an anti-satellite attack before the raid
+    #: (:mod:`goldendome.interceptors.availability`); the defaults are the layer as written.
+    ready_share: float = 1.0
+    asat_shots: int = 0
+    asat_kill_probability: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -128,8 +134,16 @@ class SizingAnswer:
 ShellFn = Callable[[ReachMap, list[Candidate]], None]
 
 
-def _success(counts: IntArray, needed: int) -> float:
-    return float(np.mean(counts >= needed))
+#: The ready share and the attack (shots, kill probability) a count of satellites in reach
+#: is thinned by.
+Availability = tuple[float, int, float]
+AS_WRITTEN: Availability = (1.0, 0, 0.0)
+
+
+def _success(counts: IntArray, needed: int, available: Availability = AS_WRITTEN) -> float:
+    """Share of the launch times at which enough of the satellites in reach can fire (with a
+    ready share below 1 or an attack, the mean chance of it)."""
+    return float(np.mean(p_enough_ready(counts, needed, *available)))
 
 
 def _fewest_per_plane(
@@ -140,6 +154,7 @@ def _fewest_per_plane(
     needed: int,
     confidence: float,
     cap: int,
+    available: Availability = AS_WRITTEN,
 ) -> tuple[int | None, int | None, IntArray | None]:
     """Bisection on satellites per plane (coverage grows with them, near enough monotonic).
 
@@ -162,18 +177,19 @@ def _fewest_per_plane(
     def counts(per_plane: int) -> IntArray:
         return shell.walker_counts(planes, per_plane, phase, times)
 
-    guess = max(1, math.ceil(confidence * needed / max(shell.mean_fraction, 1e-9) / planes))
+    wanted = (needed + available[1] * available[2]) / max(available[0], 1e-9)
+    guess = max(1, math.ceil(confidence * wanted / max(shell.mean_fraction, 1e-9) / planes))
     if guess > most:  # the mean in reach alone rules the geometry out
         return None, None, None
     hi = guess
-    while _success(counts(hi), needed) < confidence:
+    while _success(counts(hi), needed, available) < confidence:
         if hi == most:
             return None, most, counts(most)
         hi = min(2 * hi, most)
     lo = 0
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if _success(counts(mid), needed) >= confidence:
+        if _success(counts(mid), needed, available) >= confidence:
             hi = mid
         else:
             lo = mid
@@ -187,6 +203,7 @@ def _candidate(
     found: tuple[int | None, int | None, IntArray | None],
     needed: int,
     cap: int,
+    available: Availability = AS_WRITTEN,
 ) -> Candidate:
     per_plane, evaluated, counts = found
     return Candidate(
@@ -195,7 +212,7 @@ def _candidate(
         planes=planes,
         per_plane=per_plane,
         satellites=None if per_plane is None else planes * per_plane,
-        achieved_confidence=None if counts is None else _success(counts, needed),
+        achieved_confidence=None if counts is None else _success(counts, needed, available),
         mean_in_reach=None if counts is None else float(counts.mean()),
         min_in_reach=None if counts is None else int(counts.min()),
         evaluated_satellites=None if evaluated is None else planes * evaluated,
@@ -239,6 +256,7 @@ def size_constellation(
     SizingAnswer
     """
     needed = question.salvo * question.shots
+    available = (question.ready_share, question.asat_shots, question.asat_kill_probability)
     times = np.arange(question.launch_times, dtype=np.float64) * (86_400.0 / question.launch_times)
     shells = [(h, i) for h in question.altitudes_m for i in question.inclinations_rad]
     candidates: list[Candidate] = []
@@ -251,11 +269,13 @@ def size_constellation(
             found = [c.satellites for c in candidates if c.satellites is not None]
             cap = min(MAX_SATELLITES, WORSE_THAN_BEST * min(found, default=MAX_SATELLITES))
             found_here = _fewest_per_plane(
-                shell, planes, question.phasing, times, needed, question.confidence, cap
+                shell, planes, question.phasing, times, needed, question.confidence, cap, available
             )
             if found_here[2] is not None:
                 best_counts[len(candidates)] = found_here[2]
-            candidates.append(_candidate(altitude, inclination, planes, found_here, needed, cap))
+            candidates.append(
+                _candidate(altitude, inclination, planes, found_here, needed, cap, available)
+            )
         if on_shell is not None:
             on_shell(shell, candidates[-len(question.planes) :])
         if progress is not None:
