@@ -220,7 +220,8 @@ def print_run_cost(out: Console, cost: dict[str, Any] | None) -> None:
             f"{billions(cost['usd_per_warhead_stopped'])} per warhead stopped in one raid "
             f"({cost['warheads_stopped']:.2f} of {cost['warheads']}). A raid expends "
             f"{cost['interceptors_expended']:.1f} interceptors; replacing them costs "
-            f"{millions(cost['replacement_usd'])} (catalog unit costs; 'goldendome cost' "
+            f"{millions(cost['replacement_usd'])} (catalog unit costs in base-year dollars; "
+            "'goldendome cost' "
             "gives the breakdown)."
         )
     out.print(text)

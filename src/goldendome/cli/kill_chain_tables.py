@@ -49,7 +49,8 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
     cost = kc["cost_usd"]["mean"] or 0.0
     saving = kc["iron_dome_saving"]
     console.print(
-        f"Interceptors spent per trial cost ${cost / 1e6:,.0f} million; decoys drew fire "
+        f"Interceptors spent per trial cost ${cost / 1e6:,.0f} million (interceptors.toml unit "
+        f"costs, then-year dollars of each source); decoys drew fire "
         f"{_pm(kc['decoys_engaged'])} times per trial. Engaging only what threatens a defended "
         f"area saved {_pm(saving['interceptors'])} interceptors per trial "
         f"({saving['share_of_engage_all']:.0%} of engaging everything) and let "
