@@ -65,3 +65,19 @@ def test_percentiles_come_from_the_scenario_seed_and_bracket_the_point():
         ("c2", "o_and_s_usd_per_unit_year"),
     ]
     assert a.tornado[0].low_usd < a.total_usd < a.tornado[0].high_usd
+
+
+def test_the_sbi_layer_is_replaced_on_the_service_life_its_readiness_uses():
+    """One service life for the SBIs: ``[sbi] service_life_years`` (readiness) sets the SBI
+    line's replacement cycle, unless ``[economics]`` names another; a longer life means
+    fewer generations bought and launched in 20 years."""
+    five = scenario_cost(_spec())
+    eight_spec = load_scenario_text(
+        default_scenario_text(), "s.toml", overrides={"sbi.service_life_years": 8.0}
+    )
+    eight = scenario_cost(eight_spec)
+    assert eight.line("sbi_layer").service_life_years == 8.0
+    assert five.line("sbi_layer").service_life_years == 5.0
+    assert eight.total_usd < five.total_usd
+    named = _spec("\n[economics.elements.sbi_layer]\nservice_life_years = 6.0\n")
+    assert scenario_cost(named).line("sbi_layer").service_life_years == 6.0

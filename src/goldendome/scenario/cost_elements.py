@@ -147,6 +147,9 @@ def _entries(spec: ScenarioSpec, econ: EconomicsSpec) -> list[CatalogEntry]:
             "deploy_years": econ.deploy_years,
             "development_years": econ.development_years,
         }
+        if spec.sbi is not None and element.name == spec.sbi.layer:
+            # One service life for the SBIs: the one their readiness is computed with.
+            fields["service_life_years"] = spec.sbi.service_life_years
         fields.update(given.fields() if given is not None else {})
         launch = given.launch if given is not None else None
         entries.append(CatalogEntry(item, quantity, element.name, launch, fields))
