@@ -111,3 +111,17 @@ def test_the_cli_takes_one_correlation_for_all_layers_or_one_each():
     assert bad.exit_code == 2
     assert "one --correlation for all layers or one per layer" in bad.output
     assert runner.invoke(app, [*base, "--correlation", "1.5"]).exit_code == 2
+
+
+def test_weak_correlations_are_finite_and_join_the_independent_limit_smoothly():
+    """Below a correlation of about 0.002 SciPy's Jacobi weights overflow; the narrow beta is
+    then taken as a normal. The answers stay finite, fall steadily with rho from the
+    independent value, and do not jump where the method switches."""
+    rhos = [1e-6, 1e-4, 1e-3, 0.0019, 0.0021, 0.003, 0.01]
+    p = [CorrelatedLeakage(LAYERS, 10, (r, r)).p_zero_leakers for r in rhos]
+    independent = Leakage(LAYERS, 10).p_zero_leakers
+    assert np.isfinite(p).all()
+    assert independent - p[0] < 1e-6
+    assert all(a > b for a, b in itertools.pairwise([independent, *p]))
+    step = p[3] - p[4]  # across the switch, 0.0002 apart in rho
+    assert step < 2 * (p[4] - p[5]) * 0.0002 / 0.0009

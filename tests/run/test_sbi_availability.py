@@ -3,7 +3,6 @@ boost sample, and nothing changes when the whole layer is ready and unattacked."
 
 import dataclasses
 
-import numpy as np
 import pytest
 
 from goldendome.run.context import RunContext
@@ -47,12 +46,15 @@ def test_unready_satellites_drop_out_and_the_same_sample_drops_the_same_ones(sam
 
 @pytest.mark.slow
 def test_enough_sure_asat_shots_leave_no_sbi_in_reach(sampler):
+    """The attack is planned from the orbits, the launches and the doctrine's assumed delays
+    (not from the sample's sensor draws): enough sure shots leave nothing in reach, and one
+    sure shot takes out at most one satellite."""
     sats = {s for s, _ in _pairs(sampler)}
-    attacked = dataclasses.replace(sampler, asat_shots=len(sats), asat_kill_probability=1.0)
+    attacked = dataclasses.replace(sampler, asat_shots=10_000, asat_kill_probability=1.0)
     attacked = dataclasses.replace(attacked, _cache={})
     assert _pairs(attacked) == set()
-    assert np.all(attacked.phase(0).satellite.size == 0)
+    assert attacked.phase(0).satellite.size == 0
     one = dataclasses.replace(sampler, asat_shots=1, asat_kill_probability=1.0, _cache={})
-    counts = np.bincount(sampler.sample(0).opportunities.satellite)
-    best = int(np.argmax(counts))
-    assert best not in {s for s, _ in _pairs(one)}  # the most useful satellite goes first
+    left = {s for s, _ in _pairs(one)}
+    assert left <= sats
+    assert len(left) >= len(sats) - 1

@@ -108,8 +108,9 @@ def _fight(
     ready = tg.fire_control_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
-    # 2000): the terminal layer tells them by their deceleration and engages RVs only; a
-    # ghost track has nothing that reenters.
+    # 2000): the terminal layer tells them by their deceleration and engages RVs only. A
+    # spent stage (beta 500 kg/m^2 against an RV's thousands) slows the same way and is
+    # told likewise (a goldendome assumption); a ghost track has nothing that reenters.
     on_rv = held & (setup.object_kind[np.maximum(tg.owner, 0)] == ObjectKind.RV)
     fight_layer(fight, setup, "terminal", engage & on_rv, value, ready)
     return fight, left_out

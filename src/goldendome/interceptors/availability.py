@@ -10,9 +10,11 @@ A constellation on paper is not the constellation that fights:
   drawn anew for each boost sample.
 * **Attrition.** An adversary can attack the layer before it launches. Every satellite's
   orbit is public and its own launch plan is known to it, so it aims its anti-satellite
-  shots at the interceptors that would be in reach of its missiles, the most useful first
-  (most opportunities, then lowest id); each shot destroys its target with the weapon's kill
-  probability. It cannot tell a failed satellite from a ready one.
+  shots at the interceptors that would be in reach of its missiles as it can plan it (with
+  the defence doctrine's assumed detection and decision delays, not the sensor draws of a
+  trial), the most useful first (most opportunities, then lowest id); each shot destroys its
+  target with the weapon's kill probability. It cannot tell a failed satellite from a ready
+  one.
 
 Both are pure functions on arrays; the run draws them per boost sample
 (:class:`goldendome.run.boost_sampler.BoostSampler`), and sizing takes their expectation

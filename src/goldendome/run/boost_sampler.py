@@ -185,21 +185,39 @@ class BoostSampler:
         opps, r_sat = committed_opportunities(
             elements, tracks, self.vehicle, told, (launch_s, start_s, end_s), speed
         )
-        opps, r_sat = self._available(k, opps, r_sat)
+        opps, r_sat = self._available(k, opps, r_sat, elements, speed)
         phase = self._phase(opps, r_sat, report, commit, end_s)
         return PhaseOpportunities(opps, phase, report, commit, end_s)
 
     def _available(
-        self, k: int, opps: Opportunities, r_sat: FloatArray
+        self,
+        k: int,
+        opps: Opportunities,
+        r_sat: FloatArray,
+        elements: OrbitalElements,
+        speed: float,
     ) -> tuple[Opportunities, FloatArray]:
-        """The opportunities of the satellites that are ready and survived the attack."""
+        """The opportunities of the satellites that are ready and survived the attack.
+
+        The attacker aims at the SBIs that would be in reach of its missiles as it can plan
+        it, from the orbits, its own launches and the defence's doctrine (the rule's assumed
+        detection and decision delays), not from the sensor draws of the sample.
+        """
         if self.ready_share >= 1.0 and self.asat_shots <= 0:
             return opps, r_sat
         seq = np.random.SeedSequence(self.seed, spawn_key=(STREAMS["sbi_availability"], k))
         rng = np.random.default_rng(seq)
         n = len(self.elements)
         ready = ready_mask(n, self.ready_share, rng)
-        lost = asat_losses(n, opps.satellite, self.asat_shots, self.asat_kill_probability, rng)
+        aimed = np.empty(0, np.int64)
+        if self.asat_shots > 0:
+            windows = engagement_windows(self.tracks, self.rule)
+            every = np.flatnonzero(windows[1] < windows[2])
+            planned, _ = committed_opportunities(
+                elements, self.tracks, self.vehicle, every, windows, speed
+            )
+            aimed = planned.satellite
+        lost = asat_losses(n, aimed, self.asat_shots, self.asat_kill_probability, rng)
         keep = (ready & ~lost)[opps.satellite]
         kept = Opportunities(*(getattr(opps, f.name)[keep] for f in fields(Opportunities)))
         return kept, r_sat[keep]
