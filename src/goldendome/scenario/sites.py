@@ -73,11 +73,18 @@ def _interceptor_type(value: str) -> str:
     return value
 
 
+KillProbability = Annotated[float | None, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)]
+
+
 class BatterySpec(SpecModel):
-    """Interceptors of one type at a site (``data/interceptors.toml``) and how many."""
+    """Interceptors of one type at a site (``data/interceptors.toml``) and how many, with
+    the battery's own single-shot kill probabilities against an RV and a decoy where the
+    scenario believes them different from the type's (None: the type's)."""
 
     type: Annotated[str, AfterValidator(_interceptor_type)]
     count: Annotated[int, Bounded("a magazine holds 0 to 10,000 interceptors", ge=0, le=10_000)]
+    sspk_rv: KillProbability = None
+    sspk_decoy: KillProbability = None
 
 
 def battery_site_rule(role: str, has_interceptors: bool) -> str | None:

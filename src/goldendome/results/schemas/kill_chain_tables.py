@@ -27,6 +27,8 @@ KILL_CHAIN_TABLES: tuple[TableSchema, ...] = (
             id_col("site_id", "its site"),
             col("interceptor", "string", "", "interceptor type"),
             col("rounds", "int64", "", "rounds on hand, less the reserve"),
+            col("sspk_rv", "float64", "", "single-shot kill probability against an RV"),
+            col("sspk_decoy", "float64", "", "single-shot kill probability against a decoy"),
             *lat_lon_alt("", "the launch site"),
         ),
     ),

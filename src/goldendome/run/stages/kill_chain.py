@@ -63,16 +63,22 @@ def _no_targets(n_obj: int) -> TrackTargets:
 
 
 def batteries(ctx: RunContext) -> list[Battery]:
-    """One battery per interceptor type at each interceptor site, reserve held back."""
+    """One battery per interceptor type at each interceptor site, reserve held back, with
+    the scenario's kill probabilities where it gives the battery its own."""
     types = interceptor_types()
     keep = 1.0 - ctx.spec.doctrine.reserve_fraction
     out = []
     for i, site in enumerate(ctx.spec.sites):
         for b in site.interceptors:
-            out.append(
-                Battery(
-                    i, site.name, types[b.type], math.floor(b.count * keep), ctx.sites.r_ecef_m[i]
+            kind = types[b.type]
+            if b.sspk_rv is not None or b.sspk_decoy is not None:
+                kind = dataclasses.replace(
+                    kind,
+                    sspk_rv=kind.sspk_rv if b.sspk_rv is None else b.sspk_rv,
+                    sspk_decoy=kind.sspk_decoy if b.sspk_decoy is None else b.sspk_decoy,
                 )
+            out.append(
+                Battery(i, site.name, kind, math.floor(b.count * keep), ctx.sites.r_ecef_m[i])
             )
     return out
 
@@ -132,7 +138,9 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
 
 
 def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
-    """The ``interceptor_types`` and ``batteries`` tables of the engagement picture."""
+    """The ``interceptor_types`` and ``batteries`` tables of the engagement picture (a
+    battery's own kill probabilities, where the scenario gives them, are in ``batteries``;
+    ``interceptor_types`` shows the last battery's of each type)."""
     sbi = ctx.spec.sbi
     names = setup.interceptor_names()
     kinds = {b.kind.name: b.kind for b in setup.batteries}
@@ -163,6 +171,8 @@ def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
             "site_id": [b.site_id for b in bats],
             "interceptor": [b.kind.name for b in bats],
             "rounds": [b.magazine for b in bats],
+            "sspk_rv": [b.kind.sspk_rv for b in bats],
+            "sspk_decoy": [b.kind.sspk_decoy for b in bats],
             "latitude_deg": np.degrees(lat),
             "longitude_deg": np.degrees(lon),
             "altitude_m": alt,

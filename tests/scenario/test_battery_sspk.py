@@ -1,0 +1,38 @@
+"""A battery's own kill probabilities: a scenario may believe one battery's rounds better
+or worse than the type's catalog figure; the fight uses them and the run stores them."""
+
+import pytest
+
+from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.run.context import RunContext
+from goldendome.run.stages.kill_chain import batteries
+from goldendome.scenario.errors import ScenarioError
+from goldendome.scenario.loader import default_scenario_text, load_scenario_text
+
+FORT_GREELY = 'interceptors = [{ type = "gbi", count = 4 }]'
+
+
+def _spec(battery: str):
+    text = default_scenario_text()
+    assert FORT_GREELY in text  # Vandenberg's four GBIs in the default scenario
+    return load_scenario_text(text.replace(FORT_GREELY, f"interceptors = [{battery}]"), "s.toml")
+
+
+def test_a_battery_may_carry_its_own_kill_probabilities():
+    spec = _spec('{ type = "gbi", count = 4, sspk_rv = 0.4 }')
+    own = [b for s in spec.sites for b in s.interceptors if b.sspk_rv is not None]
+    assert [(b.type, b.sspk_rv, b.sspk_decoy) for b in own] == [("gbi", 0.4, None)]
+    bats = batteries(RunContext(spec))
+    gbi = [b for b in bats if b.kind.name == "gbi"]
+    assert sorted(b.kind.sspk_rv for b in gbi)[0] == 0.4
+    assert max(b.kind.sspk_rv for b in gbi) > 0.4  # Fort Greely keeps the catalog's
+    catalog = interceptor_types()["gbi"]
+    assert {b.kind.sspk_decoy for b in gbi} == {catalog.sspk_decoy}  # not given: the type's
+
+
+def test_a_kill_probability_outside_0_1_names_the_battery():
+    with pytest.raises(ScenarioError) as info:
+        _spec('{ type = "gbi", count = 4, sspk_rv = 1.2 }')
+    text = str(info.value)
+    assert "interceptors[0].sspk_rv = 1.2" in text
+    assert "must be at most 1" in text
