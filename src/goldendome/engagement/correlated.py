@@ -117,6 +117,7 @@ class CorrelatedLeakage:
     layers: tuple[Layer, ...]
     warheads: int
     correlation: tuple[float, ...]
+    _nodes: list[tuple[FloatArray, FloatArray]] = field(init=False, repr=False)
     _grid: tuple[FloatArray, FloatArray] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -138,6 +139,7 @@ class CorrelatedLeakage:
             kill_probability_nodes(layer.sspk, rho, n)
             for layer, rho in zip(self.layers, self.correlation, strict=True)
         ]
+        object.__setattr__(self, "_nodes", per)
         survive = np.ones(1)
         weight = np.ones(1)
         for layer, (p, w) in zip(self.layers, per, strict=True):
@@ -161,18 +163,11 @@ class CorrelatedLeakage:
     def expected_leakers(self) -> float:
         return self.warheads * self.p_leak
 
-    def _per_layer(self) -> list[tuple[FloatArray, FloatArray]]:
-        n = _NODES.get(len(self.layers), _NODES_MANY)
-        return [
-            kill_probability_nodes(layer.sspk, rho, n)
-            for layer, rho in zip(self.layers, self.correlation, strict=True)
-        ]
-
     def layer_survival(self) -> tuple[float, ...]:
         """Each layer's mean survival probability of one warhead."""
         return tuple(
             float(np.sum(w * layer.survival_at(p)))
-            for layer, (p, w) in zip(self.layers, self._per_layer(), strict=True)
+            for layer, (p, w) in zip(self.layers, self._nodes, strict=True)
         )
 
     def expected_shots(self) -> tuple[float, ...]:
@@ -181,7 +176,7 @@ class CorrelatedLeakage:
         warheads that reach it)."""
         reach, out = float(self.warheads), []
         for layer, (p, w), survival in zip(
-            self.layers, self._per_layer(), self.layer_survival(), strict=True
+            self.layers, self._nodes, self.layer_survival(), strict=True
         ):
             out.append(reach * float(np.sum(w * layer.expected_shots_at(p))))
             reach *= survival

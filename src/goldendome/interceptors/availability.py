@@ -22,12 +22,38 @@ Both are pure functions on arrays; the run draws them per boost sample
 survived).
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy.stats import binom
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 
 DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Availability:
+    """The share of an SBI layer ready to fire and an attack on it before the raid.
+
+    Attributes
+    ----------
+    ready_share : float
+        In [0, 1] (:func:`ready_share`).
+    asat_shots : int
+        Anti-satellite shots at the SBIs that would be in reach, >= 0.
+    asat_kill_probability : float
+        Chance that one shot destroys its target, in [0, 1].
+    """
+
+    ready_share: float = 1.0
+    asat_shots: int = 0
+    asat_kill_probability: float = 0.0
+
+    @property
+    def as_written(self) -> bool:
+        """Every satellite ready and none attacked (nothing to draw)."""
+        return self.ready_share >= 1.0 and self.asat_shots <= 0
 
 
 def ready_share(
@@ -106,11 +132,7 @@ def asat_losses(
 
 
 def p_enough_ready(
-    in_reach: IntArray,
-    needed: int,
-    share: float = 1.0,
-    asat_shots: int = 0,
-    asat_kill_probability: float = 0.0,
+    in_reach: IntArray, needed: int, available: Availability = Availability()
 ) -> FloatArray:
     """Chance that at least ``needed`` of the satellites in reach are ready and survived.
 
@@ -124,8 +146,8 @@ def p_enough_ready(
         Satellites in reach (for example at each sampled launch time).
     needed : int
         Ready satellites wanted, >= 0.
-    share, asat_shots, asat_kill_probability
-        As for :func:`ready_share` and :func:`asat_losses`.
+    available : Availability
+        The ready share and the attack.
 
     Returns
     -------
@@ -133,12 +155,13 @@ def p_enough_ready(
         1 where ``n >= needed`` for a fully ready, unattacked layer (the plain count rule).
     """
     counts = np.asarray(in_reach, np.int64)
-    if share >= 1.0 and asat_shots <= 0:
+    if available.as_written:
         return np.asarray(counts >= needed, np.float64)
     out = np.empty(counts.shape, np.float64)
-    hit_share = share * (1.0 - asat_kill_probability)
+    share = available.ready_share
+    hit_share = share * (1.0 - available.asat_kill_probability)
     for n in np.unique(counts):
-        t = min(int(asat_shots), int(n))
+        t = min(int(available.asat_shots), int(n))
         pmf = binom.pmf(np.arange(n - t + 1), n - t, share)
         pmf = np.convolve(pmf, binom.pmf(np.arange(t + 1), t, hit_share))
         out[counts == n] = float(pmf[needed:].sum()) if needed <= n else 0.0

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.engagement.picture import BoostPhase
-from goldendome.interceptors.availability import asat_losses, ready_mask
+from goldendome.interceptors.availability import Availability, asat_losses, ready_mask
 from goldendome.interceptors.sbi_reach import Opportunities
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.physics._types import FloatArray
@@ -115,13 +115,8 @@ class BoostSampler:
     launches : Launches
         The raid's aimed launches (reflown with thrust cut at each opportunity's intercept,
         to land the payload: :func:`goldendome.threats.fly_on.fly_on_after_cut`).
-    ready_share : float
-        Share of the layer ready to fire (:func:`goldendome.interceptors.availability.
-        ready_share`).
-    asat_shots : int
-        Anti-satellite shots at the layer before the raid.
-    asat_kill_probability : float
-        Chance that one such shot destroys its target.
+    availability : Availability
+        The share of the layer ready to fire and an anti-satellite attack before the raid.
     """
 
     elements: OrbitalElements
@@ -138,9 +133,7 @@ class BoostSampler:
     _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
     #: Samples computed in this process (each propagates the layer once on the boost grid).
     propagations: int = 0
-    ready_share: float = 1.0
-    asat_shots: int = 0
-    asat_kill_probability: float = 0.0
+    availability: Availability = field(default_factory=Availability)
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -203,21 +196,22 @@ class BoostSampler:
         it, from the orbits, its own launches and the defence's doctrine (the rule's assumed
         detection and decision delays), not from the sensor draws of the sample.
         """
-        if self.ready_share >= 1.0 and self.asat_shots <= 0:
+        available = self.availability
+        if available.as_written:
             return opps, r_sat
         seq = np.random.SeedSequence(self.seed, spawn_key=(STREAMS["sbi_availability"], k))
         rng = np.random.default_rng(seq)
         n = len(self.elements)
-        ready = ready_mask(n, self.ready_share, rng)
+        ready = ready_mask(n, available.ready_share, rng)
         aimed = np.empty(0, np.int64)
-        if self.asat_shots > 0:
+        if available.asat_shots > 0:
             windows = engagement_windows(self.tracks, self.rule)
             every = np.flatnonzero(windows[1] < windows[2])
             planned, _ = committed_opportunities(
                 elements, self.tracks, self.vehicle, every, windows, speed
             )
             aimed = planned.satellite
-        lost = asat_losses(n, aimed, self.asat_shots, self.asat_kill_probability, rng)
+        lost = asat_losses(n, aimed, available.asat_shots, available.asat_kill_probability, rng)
         keep = (ready & ~lost)[opps.satellite]
         kept = Opportunities(*(getattr(opps, f.name)[keep] for f in fields(Opportunities)))
         return kept, r_sat[keep]

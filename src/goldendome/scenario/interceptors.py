@@ -14,6 +14,7 @@ from goldendome.scenario.base import KM_TO_M, MILLIONS, SpecModel
 from goldendome.scenario.quantities import Bounded
 
 if TYPE_CHECKING:  # the interceptor models (NumPy) load when a spec is built, not validated
+    from goldendome.interceptors.availability import Availability
     from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 
 
@@ -139,6 +140,16 @@ class SbiSpec(SpecModel):
     #: as a leaker too ("detonates"). goldendome assumption: the default does not presume
     #: the fuzing of a warhead that falls short.
     shortfall: Literal["reported", "detonates"] = "reported"
+
+    def build_availability(self) -> "Availability":
+        """The layer's ready share and the attack on it this spec describes."""
+        from goldendome.interceptors.availability import Availability, ready_share
+
+        return Availability(
+            ready_share(self.failed_fraction, self.orbit_raising_days, self.service_life_years),
+            self.asat_shots,
+            self.asat_kill_probability,
+        )
 
     def build_vehicle(self) -> "KillVehicle":
         """The kill vehicle this spec describes."""

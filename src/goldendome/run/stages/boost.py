@@ -13,7 +13,6 @@ report, commit and deadline.
 import numpy as np
 
 from goldendome.engagement.salvo import fair_shots
-from goldendome.interceptors.availability import ready_share
 from goldendome.run.boost_sampler import BoostSampler, boost_scene
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
@@ -40,11 +39,7 @@ def boost_sampler(ctx: RunContext) -> BoostSampler | None:
         n_samples=ctx.spec.monte_carlo.phase_samples,
         clock=ctx.clock,
         launches=raid.launches,
-        ready_share=ready_share(
-            sbi.failed_fraction, sbi.orbit_raising_days, sbi.service_life_years
-        ),
-        asat_shots=sbi.asat_shots,
-        asat_kill_probability=sbi.asat_kill_probability,
+        availability=sbi.build_availability(),
     )
     ctx.products[key] = sampler
     return sampler

@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 
-from goldendome.interceptors.availability import ready_share
 from goldendome.physics.earth_rotation import earth_rotation_angle_rad
 from goldendome.run.boost_tracks import fly_boost
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
@@ -51,11 +50,7 @@ def sizing_question(spec: SizingSpec) -> SizingQuestion:
         inclinations_rad=tuple(spec.inclinations_rad),
         planes=tuple(spec.planes),
         launch_latitude_rad=area.latitude_rad,
-        ready_share=ready_share(
-            spec.sbi.failed_fraction, spec.sbi.orbit_raising_days, spec.sbi.service_life_years
-        ),
-        asat_shots=spec.sbi.asat_shots,
-        asat_kill_probability=spec.sbi.asat_kill_probability,
+        availability=spec.sbi.build_availability(),
     )
 
 
@@ -82,9 +77,9 @@ def assumptions(question: SizingQuestion) -> dict[str, Any]:
         "intercept_before": rule.intercept_before,
         "min_intercept_altitude_km": rule.min_intercept_altitude_m / 1e3,
         "interceptors_per_satellite": 1,
-        "ready_share": round(question.ready_share, 4),
-        "asat_shots_before_the_raid": question.asat_shots,
-        "asat_kill_probability": question.asat_kill_probability,
+        "ready_share": round(question.availability.ready_share, 4),
+        "asat_shots_before_the_raid": question.availability.asat_shots,
+        "asat_kill_probability": question.availability.asat_kill_probability,
         "walker_phasing": question.phasing,
         "altitudes_km": [h / 1e3 for h in question.altitudes_m],
         "inclinations_deg": [round(math.degrees(i), 3) for i in question.inclinations_rad],

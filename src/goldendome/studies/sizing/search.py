@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import brentq
 
-from goldendome.interceptors.availability import p_enough_ready
+from goldendome.interceptors.availability import Availability, p_enough_ready
 from goldendome.interceptors.space_based import EngagementRule, KillVehicle
 from goldendome.orbits.absentee import fraction_in_reach
 from goldendome.physics._types import FloatArray, IntArray
@@ -51,10 +51,8 @@ class SizingQuestion:
     planes: tuple[int, ...]
     launch_latitude_rad: float
     #: Share of the layer ready to fire, and an anti-satellite attack before the raid
-    #: (:mod:`goldendome.interceptors.availability`); the defaults are the layer as written.
-    ready_share: float = 1.0
-    asat_shots: int = 0
-    asat_kill_probability: float = 0.0
+    #: (:mod:`goldendome.interceptors.availability`); the default is the layer as written.
+    availability: Availability = field(default_factory=Availability)
 
 
 @dataclass(frozen=True)
@@ -134,16 +132,14 @@ class SizingAnswer:
 ShellFn = Callable[[ReachMap, list[Candidate]], None]
 
 
-#: The ready share and the attack (shots, kill probability) a count of satellites in reach
-#: is thinned by.
-Availability = tuple[float, int, float]
-AS_WRITTEN: Availability = (1.0, 0, 0.0)
+#: The layer as written: every satellite ready, none attacked.
+AS_WRITTEN = Availability()
 
 
 def _success(counts: IntArray, needed: int, available: Availability = AS_WRITTEN) -> float:
     """Share of the launch times at which enough of the satellites in reach can fire (with a
     ready share below 1 or an attack, the mean chance of it)."""
-    return float(np.mean(p_enough_ready(counts, needed, *available)))
+    return float(np.mean(p_enough_ready(counts, needed, available)))
 
 
 def _fewest_per_plane(
@@ -177,7 +173,8 @@ def _fewest_per_plane(
     def counts(per_plane: int) -> IntArray:
         return shell.walker_counts(planes, per_plane, phase, times)
 
-    wanted = (needed + available[1] * available[2]) / max(available[0], 1e-9)
+    attacked = available.asat_shots * available.asat_kill_probability
+    wanted = (needed + attacked) / max(available.ready_share, 1e-9)
     guess = max(1, math.ceil(confidence * wanted / max(shell.mean_fraction, 1e-9) / planes))
     if guess > most:  # the mean in reach alone rules the geometry out
         return None, None, None
@@ -256,7 +253,7 @@ def size_constellation(
     SizingAnswer
     """
     needed = question.salvo * question.shots
-    available = (question.ready_share, question.asat_shots, question.asat_kill_probability)
+    available = question.availability
     times = np.arange(question.launch_times, dtype=np.float64) * (86_400.0 / question.launch_times)
     shells = [(h, i) for h in question.altitudes_m for i in question.inclinations_rad]
     candidates: list[Candidate] = []
