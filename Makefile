@@ -10,10 +10,16 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install warm demo test lint check-tests bench speed clean
+.PHONY: install browser warm demo test lint check-tests bench speed clean
 
 # Installing also compiles the numba kernels once (tools/warm_caches.py runs the default
 # scenario with two trials), so the first run does not spend minutes compiling.
+# npm packages for the offline globe and the report's maps (CesiumJS, the Natural Earth atlas).
+NODE_STAMP := node_modules/.installed-stamp
+# Debian's Chromium, which the browser tests drive through Playwright (never `playwright install`).
+CHROMIUM ?= /usr/lib/chromium/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -21,12 +27,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/python tools/warm_caches.py
 	touch $(STAMP)
 
-install: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+browser:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+
+install: $(STAMP) $(NODE_STAMP)
 
 warm: $(STAMP)
 	$(BIN)/python tools/warm_caches.py
 
-demo: $(STAMP)
+demo: $(STAMP) $(NODE_STAMP)
 	$(BIN)/goldendome run
 
 lint: $(STAMP)
@@ -37,11 +50,12 @@ lint: $(STAMP)
 
 # The test suite and the benchmarks' untimed pass run side by side (both mostly use one core
 # each); the benchmarks' log is printed after the tests, and either failing fails the target.
-check-tests: $(STAMP)
+# Under GOLDENDOME_REQUIRE_BROWSER=1 a browser test without Chromium fails instead of skipping.
+check-tests: $(STAMP) $(NODE_STAMP) browser
 	@mkdir -p .benchmarks
 	@$(BIN)/python -m pytest benchmarks --benchmark-disable -q -p no:cacheprovider \
 		> .benchmarks/untimed.log 2>&1 & bench=$$!; \
-	$(BIN)/python -m pytest; tests=$$?; \
+	GOLDENDOME_REQUIRE_BROWSER=1 $(BIN)/python -m pytest; tests=$$?; \
 	wait $$bench; benchmarks=$$?; \
 	echo "== benchmarks, run once untimed (exit $$benchmarks) =="; cat .benchmarks/untimed.log; \
 	test $$tests -eq 0 && test $$benchmarks -eq 0
@@ -55,4 +69,4 @@ speed: $(STAMP)
 	$(BIN)/python tools/measure_speed.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis .benchmarks
