@@ -1,0 +1,1 @@
+"""Reports from a stored run folder: an offline HTML page with figures. Reads only ``results``."""
