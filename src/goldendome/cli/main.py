@@ -204,6 +204,19 @@ def version() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    from goldendome.cli import cost, coverage, fly, leak, runs, size  # noqa: F401  (registers them)
+    from goldendome.cli import (  # noqa: F401  (registers them)
+        cost,
+        coverage,
+        exchange,
+        fly,
+        leak,
+        partners,
+        report,
+        runs,
+        size,
+        sweep,
+        timeline,
+        web,
+    )
 
     sys.exit(app())

@@ -1,0 +1,1 @@
+"""``goldendome exchange``: what the offense needs to restore its penetration (being written)."""

@@ -1,0 +1,1 @@
+"""``goldendome partners``: what partners contribute and the protection they get (being written)."""

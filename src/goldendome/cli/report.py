@@ -1,0 +1,1 @@
+"""``goldendome report``: an offline HTML report from a stored run folder (being written)."""

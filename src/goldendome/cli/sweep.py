@@ -1,0 +1,1 @@
+"""``goldendome sweep``: trade studies over many cases (being written)."""

@@ -1,0 +1,1 @@
+"""``goldendome czml`` and ``goldendome serve``: the offline globe (being written)."""
