@@ -19,7 +19,8 @@ from tests.small_scenario import SMALL_DEFENDED, SMALL_SCENARIO, small_spec
 IN_PROCESS = TrialOptions(workers=0)
 #: The tables a scenario run writes (the studies' tables are declared beside them).
 RUN_TABLES = (
-    "layers", "satellites", "sites", "site_coverage", "defended_assets", "threats",
+    "layers", "satellites", "satellite_positions", "sites", "site_coverage", "defended_assets",
+    "threats",
     "threat_events", "objects", "trajectories", "sbi_threats", "sbi_opportunities", "sensors",
     "threat_timelines", "tracks", "fire_control", "discrimination", "track_states",
     "interceptor_types", "batteries", "trials", "engagements", "boost_windows",

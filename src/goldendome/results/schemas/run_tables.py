@@ -42,6 +42,20 @@ RUN_TABLES: tuple[TableSchema, ...] = (
         ),
     ),
     TableSchema(
+        "satellite_positions",
+        "Every satellite's position (Earth-fixed) on a coarse sub-grid of the scenario clock "
+        "(about every 120 s and the last time), for viewers that interpolate between samples.",
+        ("satellite_id", "t_s"),
+        ("satellite", "time"),
+        (
+            id_col("satellite_id", "the satellite"),
+            col("t_s", "float64", "s", "time on the scenario clock"),
+            col("x_ecef_m", "float64", "m", "Earth-fixed x"),
+            col("y_ecef_m", "float64", "m", "Earth-fixed y"),
+            col("z_ecef_m", "float64", "m", "Earth-fixed z"),
+        ),
+    ),
+    TableSchema(
         "sites",
         "Ground and sea sites: sensors, interceptor batteries and their positions.",
         ("site_id",),

@@ -12,6 +12,7 @@ import numpy as np
 from goldendome.physics._types import FloatArray
 from goldendome.physics.constants import MU_EARTH_M3_S2
 from goldendome.physics.elevation_counts import in_view_counts_eci, up_vectors
+from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic_extent import geodetic_extent
 from goldendome.run.context import RunContext
 from goldendome.run.layers import SpaceLayer
@@ -19,6 +20,18 @@ from goldendome.run.sensor_models import INFRARED_ROLES
 from goldendome.run.sink import Sink
 
 PROPAGATOR = "analytic Kepler + J2 secular"
+#: Spacing of the ``satellite_positions`` sub-grid (a viewer interpolates between samples).
+VIEWER_STEP_S = 120.0
+
+
+def viewer_indices(t_s: FloatArray, step_s: float) -> np.ndarray:
+    """Indices of the clock grid kept in ``satellite_positions``: about every
+    :data:`VIEWER_STEP_S` seconds, and always the first and last time."""
+    stride = max(1, round(VIEWER_STEP_S / step_s))
+    kept = np.arange(0, t_s.shape[0], stride)
+    if kept[-1] != t_s.shape[0] - 1:
+        kept = np.append(kept, t_s.shape[0] - 1)
+    return kept
 
 
 def _layer_tables(
@@ -50,7 +63,10 @@ def _streamed_tables(
     masks = np.array([s.min_elevation_rad for s in ctx.spec.sites], dtype=np.float64)
     counts = np.zeros((len(ctx.spec.sites), t_s.shape[0]), np.int64)
     low, high, lat_max = math.inf, -math.inf, 0.0
+    kept = viewer_indices(t_s, ctx.clock.step_s)
+    kept_ecef: list[FloatArray] = []
     for rows, r_eci in layer.blocks("clock", t_s):
+        kept_ecef.append(eci_to_ecef(r_eci[:, kept], theta[kept]))
         # Geodetic latitude and height do not depend on the rotation about the polar axis.
         extent = geodetic_extent(r_eci)
         low, high = min(low, float(extent[:, 0].min())), max(high, float(extent[:, 1].max()))
@@ -72,6 +88,9 @@ def _streamed_tables(
         "altitude_max_m": high if layer.n_satellites else math.nan,
         "latitude_max_deg": float(np.degrees(lat_max)) if layer.n_satellites else math.nan,
     }
+    ctx.products[("satellite_positions", layer.name)] = _position_columns(
+        layer.first_satellite_id, t_s[kept], kept_ecef
+    )
     cover: dict[str, list[object]] = {c: [] for c in _COVERAGE_COLUMNS}
     for i in range(len(ctx.spec.sites)):
         n = counts[i]
@@ -85,6 +104,22 @@ def _streamed_tables(
         ):
             cover[key].append(value)
     return row, cover
+
+
+def _position_columns(
+    first_satellite_id: int, t_s: FloatArray, blocks: list[FloatArray]
+) -> dict[str, FloatArray]:
+    """A layer's rows of ``satellite_positions`` from its blocks of Earth-fixed positions
+    ``(n_rows, n_kept, 3)``, satellite by satellite, time ascending."""
+    r_ecef = np.concatenate(blocks) if blocks else np.zeros((0, t_s.shape[0], 3))
+    n_sat, n_t = r_ecef.shape[0], t_s.shape[0]
+    return {
+        "satellite_id": np.repeat(first_satellite_id + np.arange(n_sat), n_t),
+        "t_s": np.tile(t_s, n_sat),
+        "x_ecef_m": r_ecef[..., 0].ravel(),
+        "y_ecef_m": r_ecef[..., 1].ravel(),
+        "z_ecef_m": r_ecef[..., 2].ravel(),
+    }
 
 
 _COVERAGE_COLUMNS = (
@@ -163,5 +198,11 @@ def run_architecture(ctx: RunContext, sink: Sink) -> None:
             cover[key].extend(values)
         sink.table("layers", {k: [r[k] for r in rows] for k in rows[0]})
         sink.table("site_coverage", cover)
+        names = list(ctx.layers)[: len(rows)]
+        positions = [ctx.products[("satellite_positions", n)] for n in names]
+        sink.table(
+            "satellite_positions",
+            {k: np.concatenate([p[k] for p in positions]) for k in positions[0]},
+        )
         done += layer.n_satellites
         sink.progress("propagating satellites", done, ctx.n_satellites)
