@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         scenario_cost,
         scenario_cost_report,
     )
+    from goldendome.api.strategy import timeline, timeline_report
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
@@ -83,6 +84,8 @@ _LAZY = {
     "quick_defaults": "goldendome.api.costs",
     "scenario_cost": "goldendome.api.costs",
     "scenario_cost_report": "goldendome.api.costs",
+    "timeline": "goldendome.api.strategy",
+    "timeline_report": "goldendome.api.strategy",
     "CostError": "goldendome.economics",
     "CorrelatedLeakage": "goldendome.engagement.correlated",
     "Layer": "goldendome.engagement.leakage",
@@ -190,4 +193,6 @@ __all__ = [
     "sizing_presets",
     "sizing_spec",
     "summarize_folder",
+    "timeline",
+    "timeline_report",
 ]

@@ -16,6 +16,7 @@ from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec
 from goldendome.scenario.threats import ThreatsSpec
+from goldendome.scenario.timeline import TimelineSpec
 
 #: Most time samples one run may ask for (duration / step), to keep memory bounded.
 MAX_TIME_SAMPLES = 200_000
@@ -158,6 +159,7 @@ class ScenarioSpec(SpecModel):
     doctrine: DoctrineSpec = Field(default_factory=DoctrineSpec)
     monte_carlo: MonteCarloSpec = Field(default_factory=MonteCarloSpec)
     economics: EconomicsSpec = Field(default_factory=EconomicsSpec)
+    timeline: TimelineSpec = Field(default_factory=TimelineSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":
