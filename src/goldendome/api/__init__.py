@@ -45,10 +45,13 @@ if TYPE_CHECKING:
         scenario_cost,
         scenario_cost_report,
     )
+    from goldendome.api.reports import build_report, write_report
     from goldendome.api.strategy import timeline, timeline_report
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
+    from goldendome.report.build import Report
+    from goldendome.report.source import ReportError
     from goldendome.results.reader import RunFolderError, RunReader, open_run
     from goldendome.results.run_state import RunState, run_state
     from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
@@ -90,6 +93,10 @@ _LAZY = {
     "CorrelatedLeakage": "goldendome.engagement.correlated",
     "Layer": "goldendome.engagement.leakage",
     "Leakage": "goldendome.engagement.leakage",
+    "Report": "goldendome.report.build",
+    "ReportError": "goldendome.report.source",
+    "build_report": "goldendome.api.reports",
+    "write_report": "goldendome.api.reports",
     "RunFolderError": "goldendome.results.reader",
     "RunReader": "goldendome.results.reader",
     "open_run": "goldendome.results.reader",
@@ -142,6 +149,8 @@ __all__ = [
     "Leakage",
     "Problem",
     "ProgressFn",
+    "Report",
+    "ReportError",
     "RunEstimate",
     "RunFolderError",
     "RunReader",
@@ -154,6 +163,7 @@ __all__ = [
     "SizingSpec",
     "StoredRun",
     "Terminated",
+    "build_report",
     "catalog_listing",
     "check_budget",
     "check_runs_dir",
@@ -195,4 +205,5 @@ __all__ = [
     "summarize_folder",
     "timeline",
     "timeline_report",
+    "write_report",
 ]
