@@ -16,6 +16,7 @@ import dataclasses
 
 import numpy as np
 
+from goldendome.engagement.discrimination_call import ObjectCalls
 from goldendome.engagement.picture import Battery, BoostPhase, FixedBoost, KillChainSetup
 from goldendome.engagement.targets import one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types
@@ -86,7 +87,7 @@ def synthetic_setup(
         object_impact_lat_rad=lat,
         object_impact_lon_rad=lon,
         object_asset=np.where(np.arange(n) < off_target, -1, 0) if assets else np.full(n, -1),
-        told_probability=np.zeros(n),
+        calls=ObjectCalls.told_only(np.zeros(n), kind),
         stage_told_probability=0.0,
         targets=one_track_per_object(np.full(n, 300.0), lat, lon, np.full(n, 1e3)),
         asset_lat_rad=np.radians([40.0]) if assets else np.zeros(0),

@@ -6,6 +6,7 @@ import dataclasses
 import numpy as np
 
 from goldendome.engagement.battle import SHOT_COLUMNS
+from goldendome.engagement.discrimination_call import ObjectCalls
 from goldendome.engagement.trial import TrialRow, run_trial
 from goldendome.scenario.doctrine import DoctrineSpec, LayerDoctrine
 from tests.engagement.kill_chain_fixture import synthetic_setup
@@ -105,7 +106,9 @@ def test_decoys_not_told_apart_draw_interceptors():
 def test_decoys_told_apart_are_left_alone():
     setup = synthetic_setup(warheads=2, decoys=3)
     # Discrimination always tells (a warhead told apart is still engaged as a warhead).
-    told = dataclasses.replace(setup, told_probability=np.ones(setup.n_objects))
+    told = dataclasses.replace(
+        setup, calls=ObjectCalls.told_only(np.ones(setup.n_objects), setup.object_kind)
+    )
     row, shots, _ = run_trial(told, 9, _seed(0, 9))
     assert row.decoys_engaged == 0
     assert set(shots["target_kind"]) == {"rv"}

@@ -51,7 +51,7 @@ def _raw() -> dict:
 
 def test_the_catalog_describes_every_class_once():
     assert set(sensor_classes()) == set(CLASS_NAMES)
-    assert sensor_classes()["radar_x_band"] == SensorClass("radar_x_band", 0.10, 0.8)
+    assert sensor_classes()["radar_x_band"] == SensorClass("radar_x_band", 0.10, 0.8, 0.01)
 
 
 def test_a_broken_catalog_names_path_value_and_rule():

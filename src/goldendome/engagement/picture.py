@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from goldendome.engagement.discrimination_call import ObjectCalls
 from goldendome.engagement.doctrine import Doctrine
 from goldendome.engagement.targets import TrackTargets
 from goldendome.interceptors.ground_based import InterceptorType
@@ -142,7 +143,7 @@ class KillChainSetup:
     object_impact_lat_rad: FloatArray  # (n_obj,) true impact (with drag)
     object_impact_lon_rad: FloatArray  # (n_obj,)
     object_asset: IntArray  # (n_obj,) defended asset whose area holds the true impact, or -1
-    told_probability: FloatArray  # (n_obj,)
+    calls: ObjectCalls  # what discrimination may call each object; the doctrine's rule
     stage_told_probability: float  # a spent stage's track told for what it is
     targets: TrackTargets  # the fire-control tracks the battle manager engages
     asset_lat_rad: FloatArray  # (n_asset,)

@@ -75,6 +75,9 @@ class TrialRow:
     shots_on_decoy_tracks: int
     #: Warheads alive after the boost layer that no surface shot was fired at.
     rvs_never_engaged: int
+    #: Warheads alive after the boost layer that the battle manager spared for what
+    #: discrimination called them (a decoy, or unknown under a high threshold).
+    rvs_spared_by_call: int
 
 
 def _fight(
@@ -82,17 +85,17 @@ def _fight(
     seeds: list[np.random.SeedSequence],
     phase: int,
     engage_all: bool,
-) -> tuple[Fight, np.ndarray]:
-    """Fight all layers; returns the fight and the mask of tracks the filter left out."""
+) -> tuple[Fight, np.ndarray, np.ndarray]:
+    """Fight all layers; returns the fight, the mask of tracks the filter left out and the
+    mask of objects spared for their call."""
     tg = setup.targets
     worth = setup.target_worth
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
-    told = rng_disc.random(setup.n_objects) < setup.told_probability
-    believed_decoy = told & (setup.object_kind == ObjectKind.DECOY)
+    spared = ~setup.calls.engaged(setup.calls.draw(rng_disc))
     # Drawn after the objects' draws, so those are the same with or without stage tracks.
     stage_told = rng_disc.random(len(tg)) < setup.stage_told_probability
     held = tg.owner >= 0
-    left_alone = (held & believed_decoy[np.maximum(tg.owner, 0)]) | (tg.on_stage & stage_told)
+    left_alone = (held & spared[np.maximum(tg.owner, 0)]) | (tg.on_stage & stage_told)
     threatening = worth > 0
     if engage_all:
         engage = ~left_alone
@@ -113,7 +116,7 @@ def _fight(
     # told likewise (a goldendome assumption); a ghost track has nothing that reenters.
     on_rv = held & (setup.object_kind[np.maximum(tg.owner, 0)] == ObjectKind.RV)
     fight_layer(fight, setup, "terminal", engage & on_rv, value, ready)
-    return fight, left_out
+    return fight, left_out, spared
 
 
 def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:
@@ -193,11 +196,11 @@ def run_trial(
     n_samples = setup.boost.n_samples if setup.boost is not None else 1
     phase = trial_sample(trial, n_trials, n_samples)
     engage_all = setup.doctrine.engage == "all"
-    fight, left_out = _fight(setup, seeds, phase, engage_all)
+    fight, left_out, spared = _fight(setup, seeds, phase, engage_all)
     hit = _leakers(setup, fight)
     saved, hit_all = 0, hit.size
     if not engage_all and left_out.any():
-        counterfactual, _ = _fight(setup, seeds, phase, engage_all=True)
+        counterfactual, _, _ = _fight(setup, seeds, phase, engage_all=True)
         saved = counterfactual.fired_total() - fight.fired_total()
         hit_all = _leakers(setup, counterfactual).size
     rv = setup.object_kind == ObjectKind.RV
@@ -221,5 +224,6 @@ def run_trial(
         leakers_if_engage_all=int(hit_all),
         shortfall_warheads=_shortfall_warheads(setup, fight),
         **_track_shots(setup, fight),
+        rvs_spared_by_call=int(np.sum(rv & spared & (fight.killed_in != 0))),
     )
     return row, fight.shot_columns(), boost_windows(setup, phase)

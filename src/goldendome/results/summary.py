@@ -176,6 +176,10 @@ def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:
         "rvs_never_engaged": mean_with_error(col["rvs_never_engaged"])
         if "rvs_never_engaged" in col
         else None,
+        # Warheads spared for what discrimination called them (absent before decoy types).
+        "rvs_spared_by_call": mean_with_error(col["rvs_spared_by_call"])
+        if "rvs_spared_by_call" in col
+        else None,
         "magazines": [
             {
                 "site": sites[int(b["site_id"])],

@@ -14,6 +14,7 @@ from pydantic import model_validator
 
 from goldendome.scenario.base import SpecModel, cross_field_error
 from goldendome.scenario.quantities import Bounded
+from goldendome.sensors.decoys import DecoyTypeName
 
 Shots = Annotated[int, Bounded("shots per object must lie in [0, 16]", ge=0, le=16)]
 Looks = Annotated[int, Bounded("looks per layer must lie in [1, 8]", ge=1, le=8)]
@@ -64,6 +65,16 @@ class DoctrineSpec(SpecModel):
         float, Bounded("the reserve is a share of each magazine, in [0, 1)", ge=0, lt=1)
     ] = 0.0
     assignment: Literal["auto", "exact", "greedy"] = "auto"
+    #: Engage an object when the chance that it is a warhead, given what discrimination
+    #: called it, is at least this (0: engage everything that might be a warhead; higher
+    #: spares what is probably a decoy). See ``engagement.discrimination_call``.
+    warhead_threshold: Probability = 0.05
+    #: The battle manager's prior share of warheads among the objects it tracks.
+    warhead_prior: Annotated[
+        float, Bounded("the prior share of warheads lies strictly between 0 and 1", gt=0, lt=1)
+    ] = 0.25
+    #: The decoy type the battle manager believes it faces (its likelihoods of each call).
+    assumed_decoy_type: DecoyTypeName = "balloon"
 
 
 class MonteCarloSpec(SpecModel):

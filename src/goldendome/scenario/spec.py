@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 from goldendome.data.shown_values import show_value
 from goldendome.scenario.base import SpecModel, cross_field_error
 from goldendome.scenario.constellations import ConstellationSpec
+from goldendome.scenario.discrimination import DiscriminationSpec
 from goldendome.scenario.doctrine import DoctrineSpec, MonteCarloSpec
 from goldendome.scenario.economics import EconomicsSpec
 from goldendome.scenario.interceptors import SbiSpec
@@ -160,6 +161,7 @@ class ScenarioSpec(SpecModel):
     monte_carlo: MonteCarloSpec = Field(default_factory=MonteCarloSpec)
     economics: EconomicsSpec = Field(default_factory=EconomicsSpec)
     timeline: TimelineSpec = Field(default_factory=TimelineSpec)
+    discrimination: DiscriminationSpec = Field(default_factory=DiscriminationSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":

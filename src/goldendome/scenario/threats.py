@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.quantities import Bounded
+from goldendome.sensors.decoys import DecoyTypeName
 
 
 def known_name(kind: str, name: str, names: list[str]) -> str:
@@ -94,6 +95,8 @@ class RaidEntrySpec(SpecModel):
             upper="a missile carries at most {bound} decoys",
         ),
     ] = None
+    #: The type of its decoys (``data/discrimination.toml``): how hard they are to tell.
+    decoy_type: DecoyTypeName = "balloon"
 
 
 class ThreatsSpec(SpecModel):

@@ -21,6 +21,7 @@ from goldendome.data.loader import load_catalog
 from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import FloatArray, IntArray
+from goldendome.sensors.decoys import DECOY_TYPE_NAMES, DecoyType, DecoyTypeSpec
 
 DATA_FILE = "discrimination.toml"
 #: Labels the model gives: the true kind told, or not.
@@ -38,9 +39,15 @@ class SensorClass:
     name: str
     per_look: float
     ceiling: float
+    #: Chance that the class, once it has looked enough, calls a warhead a decoy.
+    warhead_called_decoy: float = 0.0
 
     def __post_init__(self) -> None:
-        for field, value in (("per_look", self.per_look), ("ceiling", self.ceiling)):
+        for field, value in (
+            ("per_look", self.per_look),
+            ("ceiling", self.ceiling),
+            ("warhead_called_decoy", self.warhead_called_decoy),
+        ):
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{self.name}.{field} = {value}: a probability lies in [0, 1].")
 
@@ -51,6 +58,7 @@ class SensorClassSpec(SpecModel):
     name: Literal["ir_tracking", "ir_warning", "radar_x_band", "radar_low_band"]
     per_look: Probability
     ceiling: Probability
+    warhead_called_decoy: Probability = 0.0
 
 
 class SpentStageSpec(SpecModel):
@@ -64,25 +72,41 @@ class DiscriminationCatalog(SpecModel):
     stages."""
 
     sensor_class: Annotated[list[SensorClassSpec], Field(min_length=1)]
+    decoy_type: Annotated[list[DecoyTypeSpec], Field(min_length=1)]
     spent_stage: SpentStageSpec
 
     @model_validator(mode="after")
     def _every_class_once(self) -> "DiscriminationCatalog":
-        names = [c.name for c in self.sensor_class]
-        twice = sorted({n for n in names if names.count(n) > 1})
-        missing = [n for n in CLASS_NAMES if n not in names]
-        if twice or missing:
-            raise PydanticCustomError(
-                "sensor_classes",
-                "every sensor class needs exactly one entry: given twice: {twice}; "
-                "missing: {missing}",
-                {"twice": ", ".join(twice) or "none", "missing": ", ".join(missing) or "none"},
-            )
+        entries: tuple[tuple[str, list[str], tuple[str, ...]], ...] = (
+            ("sensor class", [c.name for c in self.sensor_class], CLASS_NAMES),
+            ("decoy type", [d.name for d in self.decoy_type], DECOY_TYPE_NAMES),
+        )
+        for what, names, known in entries:
+            twice = sorted({n for n in names if names.count(n) > 1})
+            missing = [n for n in known if n not in names]
+            if twice or missing:
+                raise PydanticCustomError(
+                    "catalog_entries",
+                    "every {what} needs exactly one entry: given twice: {twice}; "
+                    "missing: {missing}",
+                    {
+                        "what": what,
+                        "twice": ", ".join(twice) or "none",
+                        "missing": ", ".join(missing) or "none",
+                    },
+                )
         return self
 
     def build(self) -> dict[str, "SensorClass"]:
         """The sensor classes, by name, in file order."""
-        return {c.name: SensorClass(c.name, c.per_look, c.ceiling) for c in self.sensor_class}
+        return {
+            c.name: SensorClass(c.name, c.per_look, c.ceiling, c.warhead_called_decoy)
+            for c in self.sensor_class
+        }
+
+    def build_decoy_types(self) -> dict[str, DecoyType]:
+        """The decoy types, by name, in file order."""
+        return {d.name: d.build() for d in self.decoy_type}
 
 
 @cache
@@ -93,6 +117,11 @@ def _catalog() -> DiscriminationCatalog:
 def sensor_classes() -> dict[str, SensorClass]:
     """The sensor classes of the embedded ``discrimination.toml``, by name."""
     return _catalog().build()
+
+
+def decoy_types() -> dict[str, DecoyType]:
+    """The decoy types of the embedded ``discrimination.toml``, by name."""
+    return _catalog().build_decoy_types()
 
 
 def stage_told_probability() -> float:

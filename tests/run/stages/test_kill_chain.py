@@ -7,7 +7,7 @@ import pytest
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.geodesy import great_circle_distance_m
-from goldendome.physics.kinds import KIND_LABELS
+from goldendome.physics.kinds import KIND_LABELS, ObjectKind
 from goldendome.run.context import RunContext
 from goldendome.run.stages.kill_chain import build_setup
 from tests.small_scenario import SMALL_SCENARIO, small_spec
@@ -68,7 +68,12 @@ def test_the_setup_describes_the_released_objects_as_stored(staged):
 
 def test_the_setup_takes_its_targets_and_labels_from_sensing(staged):
     setup, sensed = staged.setup, staged.sensed
-    np.testing.assert_array_equal(setup.told_probability, sensed.told_probability)
+    np.testing.assert_array_equal(setup.calls.p_calls.sum(axis=1), 1.0)
+    # A decoy is called a decoy at most as often as its kind is told (its type's fidelity
+    # and jamming only take away), and never a warhead.
+    decoy = setup.object_kind == ObjectKind.DECOY
+    assert (setup.calls.p_calls[decoy, 0] <= sensed.told_probability[decoy] + 1e-12).all()
+    assert (setup.calls.p_calls[decoy, 2] == 0).all()
     tg, tracks = setup.targets, staged.table("tracks")
     # Every fire-control track is a target, with its own fire-control time and owner.
     fc = np.flatnonzero(np.isfinite(tracks["fire_control_s"]))
@@ -132,7 +137,8 @@ def test_without_sensing_there_is_no_target(staged):
     setup = build_setup(staged.ctx, None)
     assert len(setup.targets) == 0
     assert setup.target_worth.size == 0
-    assert (setup.told_probability == 0).all()
+    # Without looks nothing is called: every object is unknown.
+    assert (setup.calls.p_calls[:, 1] == 1).all()
 
 
 def test_the_kill_chain_needs_a_raid():

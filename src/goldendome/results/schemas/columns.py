@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 #: Version of the table layout; a reader refuses folders written with another one.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Column types (Parquet physical types through pyarrow).
 DTYPES = ("int64", "float64", "bool", "string")

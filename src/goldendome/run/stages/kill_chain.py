@@ -17,17 +17,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from goldendome.engagement.discrimination_call import ObjectCalls, object_calls
 from goldendome.engagement.picture import Battery, KillChainSetup, nearest_asset
 from goldendome.engagement.targets import TrackTargets, one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import intercept_windows
-from goldendome.physics._types import FloatArray
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
+from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
-from goldendome.sensors.discrimination import stage_told_probability
+from goldendome.sensors.labels import LOOK_CLASSES
 
 #: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
 #: assumption, the upper end of the default scenario's fire-control predictions (4-6 km).
@@ -46,7 +48,10 @@ class SensedObjects:
     impact_sigma_m : (n_released,) float64, meters
         That track's predicted-impact 1-sigma (NaN: none).
     told_probability : (n_released,) float64
-        Chance that discrimination tells each released object's kind.
+        Chance that discrimination tells each released object's kind (catalog decoys).
+    looks : (n_released, 4) int64
+        Looks at each released object after its release, by each class of
+        :data:`goldendome.sensors.labels.LOOK_CLASSES`.
     targets : TrackTargets
         The fire-control tracks (:func:`goldendome.run.track_targets.track_targets`).
     """
@@ -55,6 +60,7 @@ class SensedObjects:
     impact_sigma_m: FloatArray
     told_probability: FloatArray
     targets: TrackTargets
+    looks: IntArray
 
 
 def _no_targets(n_obj: int) -> TrackTargets:
@@ -83,6 +89,29 @@ def batteries(ctx: RunContext) -> list[Battery]:
     return out
 
 
+def object_decoy_types(ctx: RunContext) -> list[str]:
+    """The decoy type of each released object's missile (raid entries in order)."""
+    assert ctx.raid is not None
+    by_missile = [e.decoy_type for e in ctx.spec.threats.raid for _ in range(e.count)]
+    return [by_missile[m] for m in ctx.raid.deployment.missile]
+
+
+def _calls(ctx: RunContext, looks: IntArray) -> ObjectCalls:
+    """What discrimination may call each released object, and the doctrine's rule."""
+    raid, spec = ctx.raid, ctx.spec
+    assert raid is not None
+    doctrine = spec.doctrine
+    return object_calls(
+        looks,
+        raid.deployment.kind.astype(np.int64),
+        object_decoy_types(ctx),
+        spec.discrimination.model(),
+        doctrine.warhead_prior,
+        doctrine.warhead_threshold,
+        doctrine.assumed_decoy_type,
+    )
+
+
 def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup:
     """Everything the trials of the run share (see the module docstring)."""
     raid = ctx.raid
@@ -95,9 +124,9 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     a_lat, a_lon = ctx.assets.latitude_rad, ctx.assets.longitude_rad
     a_rad = np.array([a.radius_m for a in assets], float)
     n_obj = len(raid.deployment)
-    targets, told = _no_targets(n_obj), np.zeros(n_obj)
+    targets, looks = _no_targets(n_obj), np.zeros((n_obj, len(LOOK_CLASSES)), np.int64)
     if sensed is not None:
-        targets, told = sensed.targets, sensed.told_probability.copy()
+        targets, looks = sensed.targets, sensed.looks
         sigma = targets.impact_sigma_m
         unknown = np.isfinite(targets.impact_lat_rad) & ~np.isfinite(sigma)
         targets = dataclasses.replace(
@@ -121,8 +150,8 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         object_impact_lat_rad=lat,
         object_impact_lon_rad=lon,
         object_asset=nearest_asset(lat, lon, a_lat, a_lon, a_rad),
-        told_probability=told,
-        stage_told_probability=stage_told_probability(),
+        calls=_calls(ctx, looks),
+        stage_told_probability=spec.discrimination.stage_told_probability(),
         targets=targets,
         asset_lat_rad=a_lat,
         asset_lon_rad=a_lon,
@@ -158,6 +187,22 @@ def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
             for i, c in enumerate(
                 ("interceptor", "layer", "unit_cost_usd", "sspk_rv", "sspk_decoy")
             )
+        },
+    )
+    calls = setup.calls
+    sink.table(
+        "object_calls",
+        {
+            "object_id": setup.n_missile + np.arange(len(calls)),
+            "kind": kind_labels(setup.object_kind),
+            "decoy_type": object_decoy_types(ctx),
+            "p_called_decoy": calls.p_calls[:, 0],
+            "p_unknown": calls.p_calls[:, 1],
+            "p_called_warhead": calls.p_calls[:, 2],
+            "warhead_if_called_decoy": calls.posterior[:, 0],
+            "warhead_if_unknown": calls.posterior[:, 1],
+            "engaged_if_called_decoy": calls.engage[:, 0],
+            "engaged_if_unknown": calls.engage[:, 1],
         },
     )
     bats = setup.batteries

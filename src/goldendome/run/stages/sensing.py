@@ -244,5 +244,7 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     sigma[impacts.object - n_thr] = impacts.impact_sigma_m
     told = np.zeros(n_rel)
     told[labels.object - n_thr] = labels.told_probability
+    looks = np.zeros((n_rel, labels.looks.shape[1]), np.int64)
+    looks[labels.object - n_thr] = labels.looks
     targets = track_targets(log, owner, raid, ctx.clock.theta0_rad)
-    return SensedObjects(fc, sigma, told, targets)
+    return SensedObjects(fc, sigma, told, targets, looks)
