@@ -47,11 +47,22 @@ if TYPE_CHECKING:
     )
     from goldendome.api.reports import build_report, write_report
     from goldendome.api.strategy import timeline, timeline_report
+    from goldendome.api.sweeps import (
+        analyze_sweep,
+        export_run,
+        prepare_sweep,
+        query_runs,
+        reindex_runs,
+        run_tables,
+        sweep,
+        sweep_cases,
+    )
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
     from goldendome.report.build import Report
     from goldendome.report.source import ReportError
+    from goldendome.results.catalog import CatalogError
     from goldendome.results.reader import RunFolderError, RunReader, open_run
     from goldendome.results.run_state import RunState, run_state
     from goldendome.results.runs_dir import RunsDirError, check_runs_dir, list_runs
@@ -68,6 +79,9 @@ if TYPE_CHECKING:
     from goldendome.run.preflight import parse_size
     from goldendome.run.scheduler import SchedulerError
     from goldendome.run.sink import ProgressFn
+    from goldendome.run.sweeps.analysis import SweepAnalysis
+    from goldendome.run.sweeps.runner import SweepRun
+    from goldendome.run.sweeps.spec import SweepError
     from goldendome.scenario.sizing import SizingSpec, sizing_spec
     from goldendome.studies.coverage.figures import CoverageResult
     from goldendome.studies.fly import catalog_listing, fly_threat
@@ -78,6 +92,18 @@ if TYPE_CHECKING:
 #: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
 #: the run pipeline, the studies, SciPy, numba or Dask.
 _LAZY = {
+    "analyze_sweep": "goldendome.api.sweeps",
+    "export_run": "goldendome.api.sweeps",
+    "prepare_sweep": "goldendome.api.sweeps",
+    "query_runs": "goldendome.api.sweeps",
+    "reindex_runs": "goldendome.api.sweeps",
+    "run_tables": "goldendome.api.sweeps",
+    "sweep": "goldendome.api.sweeps",
+    "sweep_cases": "goldendome.api.sweeps",
+    "CatalogError": "goldendome.results.catalog",
+    "SweepAnalysis": "goldendome.run.sweeps.analysis",
+    "SweepRun": "goldendome.run.sweeps.runner",
+    "SweepError": "goldendome.run.sweeps.spec",
     "closed_form_beside": "goldendome.api.costs",
     "cost_preset": "goldendome.api.costs",
     "cost_preset_names": "goldendome.api.costs",
@@ -142,6 +168,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "BudgetError",
+    "CatalogError",
     "CorrelatedLeakage",
     "CostError",
     "CoverageResult",
@@ -162,7 +189,11 @@ __all__ = [
     "SizingAnswer",
     "SizingSpec",
     "StoredRun",
+    "SweepAnalysis",
+    "SweepError",
+    "SweepRun",
     "Terminated",
+    "analyze_sweep",
     "build_report",
     "catalog_listing",
     "check_budget",
@@ -176,6 +207,7 @@ __all__ = [
     "default_budget_bytes",
     "default_scenario",
     "default_scenario_text",
+    "export_run",
     "fly_threat",
     "format_bytes",
     "frontier",
@@ -186,15 +218,19 @@ __all__ = [
     "open_run",
     "parse_size",
     "parse_toml",
+    "prepare_sweep",
     "preset_report",
+    "query_runs",
     "quick_cost_estimate",
     "quick_defaults",
     "read_scenario",
     "read_scenario_file",
     "reconstruct_test",
+    "reindex_runs",
     "run",
     "run_spec",
     "run_state",
+    "run_tables",
     "scenario_cost",
     "scenario_cost_report",
     "scenario_from_mapping",
@@ -203,6 +239,8 @@ __all__ = [
     "sizing_presets",
     "sizing_spec",
     "summarize_folder",
+    "sweep",
+    "sweep_cases",
     "timeline",
     "timeline_report",
     "write_report",

@@ -51,7 +51,7 @@ def list_runs(
     if json_out:
         typer.echo(json.dumps([s.as_dict() for s in states], indent=2))
         return
-    if not states:
+    if not states and not any(runs_dir.glob("sweep-*/sweep.json")):
         typer.echo(f"{runs_dir}/: no run folders.")
         return
     for state in states:
@@ -59,16 +59,44 @@ def list_runs(
         trials = "" if trials == "-" else f", {trials} trials"
         typer.echo(f"{state.path.name}  ({_what(state)}{trials})")
         typer.echo(f"    {state.sentence()}")
+    _list_sweeps(runs_dir)
+
+
+def _list_sweeps(runs_dir: Path) -> None:
+    """One line per sweep folder: its design, cases, how many finished and failed."""
+    for meta_path in sorted(runs_dir.glob("sweep-*/sweep.json")):
+        try:
+            meta = json.loads(meta_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        results = list((meta_path.parent / "results").glob("*.json"))
+        failed = 0
+        for path in results:
+            try:
+                failed += json.loads(path.read_text("utf-8")).get("status") == "failed"
+            except (OSError, ValueError):
+                continue
+        typer.echo(
+            f"{meta_path.parent.name}  (sweep: {meta.get('design')} design, "
+            f"{meta.get('unique_cases')} cases)"
+        )
+        typer.echo(
+            f"    {meta.get('status')}: {len(results)} of {meta.get('unique_cases')} cases "
+            f"finished, {failed} failed"
+        )
 
 
 @runs_app.command("show")
 def show(
-    folder: Annotated[Path, typer.Argument(help="A run folder.")],
+    folder: Annotated[Path, typer.Argument(help="A run folder, or a run's id in the catalog.")],
+    runs_dir: Annotated[Path, typer.Option(help="The runs directory.")] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One run folder in detail: its state, what ran, its stages' timings and its tables."""
     from goldendome import api
 
+    if not (folder / "manifest.json").is_file() and (runs_dir / folder).is_dir():
+        folder = runs_dir / folder
     if not folder.is_dir():
         typer.echo(f"{folder}: no such folder; 'goldendome runs list' names them.", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -113,3 +141,71 @@ def _timings(folder: Path) -> dict[str, Any]:
     except (OSError, ValueError, AttributeError):
         return {}
     return timings if isinstance(timings, dict) else {}
+
+
+@runs_app.command("reindex")
+def reindex(
+    runs_dir: Annotated[Path, typer.Option(help="The runs directory.")] = Path("runs"),
+) -> None:
+    """Rebuild the runs directory's DuckDB catalog (catalog.duckdb) from its folders."""
+    from goldendome import api
+
+    if not runs_dir.is_dir():
+        typer.echo(f"{runs_dir}/: no such folder.", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    counts = api.reindex_runs(runs_dir)
+    typer.echo(
+        f"{runs_dir}/catalog.duckdb: {counts['runs']} runs and {counts['sweeps']} sweeps indexed."
+    )
+
+
+@runs_app.command("query")
+def query(
+    sql: Annotated[
+        str, typer.Argument(help="A SELECT statement over runs, sweeps, sweep_cases, sweep_inputs.")
+    ],
+    runs_dir: Annotated[Path, typer.Option(help="The runs directory.")] = Path("runs"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Answer a read-only SQL query over the catalog (a statement that writes is refused)."""
+    from goldendome import api
+
+    if fmt not in ("table", "csv", "json"):
+        typer.echo(f"--format {fmt}: choose table, csv or json.", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        frame = api.query_runs(sql, runs_dir)
+    except api.CatalogError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if fmt == "csv":
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        typer.echo(frame.to_json(orient="records", indent=2))
+    else:
+        typer.echo(frame.to_string(index=False) if len(frame) else "(no rows)")
+
+
+@runs_app.command("export")
+def export(
+    run_id: Annotated[str, typer.Argument(help="A run folder, its id, or a sweep's name.")],
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or xlsx.")] = "csv",
+    out: Annotated[
+        Path | None, typer.Option(help="Folder (csv, parquet) or workbook (xlsx) to write.")
+    ] = None,
+    runs_dir: Annotated[Path, typer.Option(help="The runs directory.")] = Path("runs"),
+) -> None:
+    """Write a run's tables (or a sweep's cases and analysis) as CSV, Parquet or Excel."""
+    from goldendome import api
+
+    name = Path(run_id).name
+    target = out or Path(f"{name}.xlsx" if fmt == "xlsx" else f"{name}-{fmt}")
+    try:
+        written = api.export_run(run_id, fmt, target, runs_dir)
+    except (ValueError, FileNotFoundError) as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    typer.echo(
+        f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: "
+        + ", ".join(str(p) for p in written)
+    )

@@ -62,7 +62,8 @@ def check_runs_dir(runs_dir: str | Path) -> Path:
 
 def list_runs(runs_dir: str | Path) -> list[RunState]:
     """The state of every run folder under ``runs_dir``, oldest first (folder names start
-    with the UTC time the run started).
+    with the UTC time the run started); a sweep's folder (``sweep.json``) is not a run and is
+    left out (its cases are in the catalog).
 
     Raises
     ------
@@ -76,7 +77,11 @@ def list_runs(runs_dir: str | Path) -> list[RunState]:
             "--runs-dir names another."
         )
     try:
-        folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        folders = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and not (p / "sweep.json").is_file()
+        )
     except OSError as exc:
         raise RunsDirError(f"{path}/: cannot be listed: {exc.strerror or exc}.") from None
     return [run_state(folder) for folder in folders]

@@ -18,6 +18,7 @@ a reader tell a run killed outright.
 import os
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.physics.clock import Clock
+from goldendome.results.catalog import index_runs
 from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
@@ -174,6 +176,7 @@ def run_scenario(
     progress: ProgressFn | None = None,
     options: TrialOptions = TrialOptions(),
     executor: Executor | None = None,
+    catalog: bool = True,
 ) -> StoredRun:
     """Run ``spec`` and write its run folder; an interrupted run keeps what it finished.
 
@@ -192,6 +195,9 @@ def run_scenario(
     executor : Executor, optional
         Where the Monte Carlo's chunks run; overrides ``options.workers`` and
         ``options.scheduler`` (a sweep passes an in-process executor to each case).
+    catalog : bool
+        Index the folder in the runs directory's DuckDB catalog when the run ends (a sweep
+        passes False and indexes its cases itself).
 
     Raises
     ------
@@ -227,12 +233,23 @@ def run_scenario(
             summary = _stages(run, options, executor)
         except KeyboardInterrupt as exc:
             run.manifest("interrupted", stage=run.current, signal=signal_name(exc))
+            _catalog(catalog, runs_dir, run.folder)
             raise
         except Exception as exc:
             run.manifest("failed", stage=run.current, error=f"{type(exc).__name__}: {exc}")
+            _catalog(catalog, runs_dir, run.folder)
             raise
         run.manifest("complete")
+    _catalog(catalog, runs_dir, run.folder)
     return StoredRun(folder=run.folder, summary=summary)
+
+
+def _catalog(wanted: bool, runs_dir: Path, folder: RunFolder) -> None:
+    """Index the run in the runs directory's catalog; a catalog another writer holds too
+    long is left to ``goldendome runs reindex`` (the folder is what counts)."""
+    if wanted:
+        with suppress(Exception):
+            index_runs(runs_dir, [folder.path])
 
 
 def _stages(run: _Run, options: TrialOptions, executor: Executor | None) -> dict[str, Any]:
