@@ -30,6 +30,7 @@ def timeline(
     workers: int | None = 0,
     runs_dir: str | Path = "runs",
     kill_chain: bool = True,
+    jobs: int = 1,
     progress: YearProgress | None = None,
 ) -> TimelineResult:
     """What is fielded each year within production, launch and budget limits, what it costs,
@@ -54,8 +55,10 @@ def timeline(
         Where each year's run folder is written.
     kill_chain : bool
         False: only the schedule and the money, no runs (fast).
+    jobs : int
+        Years run at once in worker processes (1: one after the other in this process).
     progress : callable, optional
-        ``progress(year, done, total)`` after each year.
+        ``progress(year, done, total)`` after each distinct year's run.
 
     Raises
     ------
@@ -77,6 +80,7 @@ def timeline(
         trials=trials,
         workers=workers,
         kill_chain=kill_chain,
+        jobs=jobs,
         progress=progress,
     )
 

@@ -51,7 +51,7 @@ def print_timeline(report: dict[str, Any]) -> None:
         caption=f"Spending on new elements, $B: then-year (TY) and constant {base} dollars; "
         f"P(0) = P(zero leakers) against the scenario's raid",
     )
-    for col in ("year", "spent TY", f"spent {base}$", "budget TY"):
+    for col in ("year", "spent TY", f"{base} $", "budget TY"):
         table.add_column(col, justify="right")
     for name in space:
         table.add_column(name, justify="right")
@@ -96,6 +96,9 @@ def timeline(
     no_runs: Annotated[
         bool, typer.Option("--no-runs", help="Only the schedule and the money (no kill chain).")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option(help="Years run at once in worker processes (1: one by one).", min=1)
+    ] = 1,
     runs_dir: Annotated[Path, typer.Option(help="Where each year's run is written.")] = Path(
         "runs"
     ),
@@ -108,7 +111,7 @@ def timeline(
     from goldendome import api
 
     def progress(year: int, done: int, total: int) -> None:
-        print(f"timeline: {year} done ({done}/{total})", file=sys.stderr, flush=True)
+        print(f"timeline: {year} run ({done}/{total})", file=sys.stderr, flush=True)
 
     try:
         result = api.timeline(
@@ -119,6 +122,7 @@ def timeline(
             trials=trials,
             runs_dir=runs_dir,
             kill_chain=not no_runs,
+            jobs=jobs,
             progress=progress,
         )
     except api.ScenarioError as exc:

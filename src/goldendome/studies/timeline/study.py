@@ -4,7 +4,9 @@ architecture equals an earlier year's reuses that run)."""
 
 import json
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from goldendome.studies.timeline.elements import (
     timeline_elements,
 )
 
-#: Called after each year's run: ``progress(year, done, total)``.
+#: Called after each distinct year's run: ``progress(year, done, total)``.
 YearProgress = Callable[[int, int, int], None]
 
 
@@ -110,6 +112,78 @@ def _by_category(values: FloatArray) -> dict[str, float]:
     return {c: float(v) for c, v in zip(SPEND_CATEGORIES, values, strict=True)}
 
 
+def _run_one(
+    name: str,
+    year: int,
+    mapping: dict[str, Any],
+    runs_dir: Path,
+    trials: int | None,
+    workers: int | None,
+) -> dict[str, Any]:
+    """Run one year's architecture (in this process or a pool's) and keep its kill chain."""
+    year_spec = scenario_from_mapping(mapping, f"{name} in {year}")
+    year_text = toml_text(mapping, [f"{name}: the architecture of {year}"])
+    stored = run_scenario(
+        year_spec,
+        year_text,
+        runs_dir,
+        options=TrialOptions(trials=trials, workers=workers),
+        catalog=False,
+    )
+    return _kill_chain(stored.summary, str(stored.folder.path))
+
+
+def _run_years(
+    name: str,
+    years: list[int],
+    mappings: list[dict[str, Any]],
+    runs_dir: Path,
+    trials: int | None,
+    workers: int | None,
+    jobs: int,
+    progress: YearProgress | None,
+) -> dict[int, dict[str, Any]]:
+    """The kill chain of every year with a raid; a year whose architecture equals an earlier
+    year's reuses its run (``same_as``). ``jobs`` > 1 runs distinct years in a process pool
+    (the standard library's: each run is a whole pipeline, so processes, not threads)."""
+    first: dict[str, int] = {}
+    todo: list[int] = []
+    keys: dict[int, str] = {}
+    for year, mapping in zip(years, mappings, strict=True):
+        if not mapping.get("threats", {}).get("raid"):
+            continue
+        keys[year] = json.dumps(mapping, sort_keys=True, default=str)
+        if keys[year] not in first:
+            first[keys[year]] = year
+            todo.append(year)
+    done: dict[int, dict[str, Any]] = {}
+    index = {year: i for i, year in enumerate(years)}
+
+    def finished(year: int, result: dict[str, Any]) -> None:
+        done[year] = result
+        if progress is not None:
+            progress(year, len(done), len(todo))
+
+    if jobs <= 1 or len(todo) <= 1:
+        for year in todo:
+            finished(year, _run_one(name, year, mappings[index[year]], runs_dir, trials, workers))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+            futures = {
+                pool.submit(
+                    _run_one, name, year, mappings[index[year]], runs_dir, trials, workers
+                ): year
+                for year in todo
+            }
+            for future in as_completed(futures):
+                finished(futures[future], future.result())
+    out = {}
+    for year, key in keys.items():
+        source = first[key]
+        out[year] = done[source] if source == year else {**done[source], "same_as": source}
+    return out
+
+
 def run_timeline(
     spec: ScenarioSpec,
     text: str,
@@ -118,6 +192,7 @@ def run_timeline(
     trials: int | None = 200,
     workers: int | None = 0,
     kill_chain: bool = True,
+    jobs: int = 1,
     progress: YearProgress | None = None,
 ) -> TimelineResult:
     """Fit the schedule of ``spec``'s ``[timeline]`` and run each year's architecture.
@@ -135,7 +210,10 @@ def run_timeline(
         Local Dask workers per run (0: in this process).
     kill_chain : bool
         False: the schedule and the money only, no runs.
+    jobs : int
+        Years run at once in worker processes (1: one after the other, in this process).
     progress : callable, optional
+        ``progress(year, done, total)`` after each distinct architecture's run.
 
     Raises
     ------
@@ -155,35 +233,23 @@ def run_timeline(
         + (el.in_service > 0) * el.line.o_and_s_usd_per_year
         for el in elements
     )
-    seen: dict[str, tuple[int, dict[str, Any]]] = {}
+    mappings = [
+        year_mapping(data, elements, {el.name: float(whole[e, y]) for e, el in enumerate(elements)})
+        for y in range(years.size)
+    ]
+    runs = (
+        _run_years(spec.name, years.tolist(), mappings, runs_dir, trials, workers, jobs, progress)
+        if kill_chain
+        else {}
+    )
     out: list[YearResult] = []
     for y, year in enumerate(years.tolist()):
-        counts = {el.name: float(whole[e, y]) for e, el in enumerate(elements)}
-        mapping = year_mapping(data, elements, counts)
-        result: dict[str, Any] | None = None
-        if kill_chain and mapping.get("threats", {}).get("raid"):
-            key = json.dumps(mapping, sort_keys=True, default=str)
-            if key in seen:
-                first, result = seen[key]
-                result = {**result, "same_as": first}
-            else:
-                year_spec = scenario_from_mapping(mapping, f"{spec.name} in {year}")
-                year_text = toml_text(mapping, [f"{spec.name}: the architecture of {year}"])
-                stored = run_scenario(
-                    year_spec,
-                    year_text,
-                    runs_dir,
-                    options=TrialOptions(trials=trials, workers=workers),
-                    catalog=False,
-                )
-                result = _kill_chain(stored.summary, str(stored.folder.path))
-                seen[key] = (year, result)
         spend = fitted.spend_usd[:, y, :].sum(axis=0)
         then = to_then_year_usd(spend, year, base, deflator_table())
         out.append(
             YearResult(
                 year=year,
-                fielded=counts,
+                fielded={el.name: float(whole[e, y]) for e, el in enumerate(elements)},
                 built={el.name: float(fitted.built[e, y]) for e, el in enumerate(elements)},
                 limited_by={el.name: str(fitted.limited_by[e, y]) for e, el in enumerate(elements)},
                 spend_usd=_by_category(spend),
@@ -191,12 +257,10 @@ def run_timeline(
                 budget_usd=float(budget_const[y]),
                 budget_then_year_usd=float(budget_then[y]),
                 existing_o_and_s_usd=float(existing),
-                layers=_layers(mapping),
-                kill_chain=result,
+                layers=_layers(mappings[y]),
+                kill_chain=runs.get(year),
             )
         )
-        if progress is not None:
-            progress(year, y + 1, int(years.size))
     return TimelineResult(
         spec.name, base, tl.budget if tl.budget_musd is None else "user", elements, fitted, out
     )

@@ -1,0 +1,52 @@
+"""The deployment timeline's cost: ten years (2026-2035) of the default scenario at 1,000
+trials a year, against one default run at 1,000 trials in the same process.
+
+The issue's speed goal: "a timeline of ten years at 1,000 trials a year in under 2 minutes
+on this machine". Each year is a whole pipeline run of that year's architecture (fewer
+SBIs and tracking satellites than the default, so each is at most as heavy as the default
+run); the 2034 and 2035 architectures are equal, so nine runs. The reference is one
+default run; with ``work`` = years, the ratio is the timeline's time per year against a
+default run's (above 1: a year costs less than a default run). ``jobs`` 1 runs the years
+one by one in this process, 2 in two worker processes.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from goldendome import api
+
+TRIALS = 1000
+#: Trials when the benchmarks run once untimed (``make test``).
+UNTIMED_TRIALS = 10
+YEARS = 10
+
+
+def _timeline(runs: Path, trials: int, jobs: int) -> list:
+    return api.timeline(trials=trials, runs_dir=runs, workers=0, jobs=jobs).years
+
+
+def _reference(runs: Path, trials: int, jobs: int) -> list:
+    return [api.run(runs_dir=runs, trials=trials, workers=0).summary]
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The kernels compiled before timing (a default run of two trials)."""
+    api.run(runs_dir=tmp_path_factory.mktemp("warm"), trials=2, workers=0)
+
+
+@pytest.mark.parametrize(
+    ("role", "run", "jobs", "work"),
+    [
+        ("timeline", _timeline, 1, YEARS),
+        ("timeline, 2 jobs", _timeline, 2, YEARS),
+        ("reference", _reference, 1, 1),
+    ],
+)
+def test_ten_year_timeline(benchmark, tmp_path, compiled, role, run, jobs, work):
+    benchmark.group = f"timeline, 10 years of the default scenario at {TRIALS} trials a year"
+    n = UNTIMED_TRIALS if benchmark.disabled else TRIALS
+    benchmark.extra_info.update(role=role, work=work)
+    years = benchmark.pedantic(run, (tmp_path / "runs", n, jobs), rounds=1)
+    assert len(years) == work
