@@ -43,16 +43,36 @@ def cluster(tmp_path: Path):
     """A scheduler and two single-thread workers (no nanny: killing one kills the worker);
     yields the scheduler's address and the worker processes."""
     info = tmp_path / "scheduler.json"
-    procs = [_dask("scheduler", "--host", "127.0.0.1", "--port", "0",
-                   "--no-dashboard", "--scheduler-file", str(info))]
+    procs = [
+        _dask(
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(info),
+        )
+    ]
     try:
         deadline = time.monotonic() + 60
         while not info.is_file() and time.monotonic() < deadline:
             time.sleep(0.1)
         address = json.loads(info.read_text())["address"]
         workers = [
-            _dask("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
-                  "--no-dashboard", "--name", f"w{k}")
+            _dask(
+                "worker",
+                address,
+                "--host",
+                "127.0.0.1",
+                "--nthreads",
+                "1",
+                "--no-nanny",
+                "--no-dashboard",
+                "--name",
+                f"w{k}",
+            )
             for k in range(2)
         ]
         procs += workers
@@ -80,7 +100,8 @@ def test_a_killed_worker_loses_and_duplicates_no_case(tmp_path: Path, cluster):
             break
         time.sleep(0.05)
     in_flight = [
-        d.name for d in (folder / "cases").iterdir()
+        d.name
+        for d in (folder / "cases").iterdir()
         if not (folder / "results" / f"{d.name}.json").exists()
     ]
     os.kill(workers[0].pid, signal.SIGKILL)
@@ -90,7 +111,8 @@ def test_a_killed_worker_loses_and_duplicates_no_case(tmp_path: Path, cluster):
     assert "6 complete, 0 failed (6 run now" in out
     assert len(load_results(folder)) == 6
     table = pq.read_table(folder / "sweep_cases.parquet")
-    assert table.num_rows == 6 and len(set(table["case_id"].to_pylist())) == 6
+    assert table.num_rows == 6
+    assert len(set(table["case_key"].to_pylist())) == 6
     for case_dir in (folder / "cases").iterdir():
         (run,) = list(case_dir.iterdir())
         assert api.run_state(run).state == "complete"

@@ -26,4 +26,5 @@ def test_a_case_that_raises_is_recorded_failed_and_the_others_complete(tmp_path:
     assert failed.to_dict("records") == [{"complete": 1, "failed": 1}]
     # A failed case is finished: a resumed sweep does not run it again.
     again = api.sweep(path, runs_dir=tmp_path / "runs", workers=0, resume=True)
-    assert again.progress.done == 0 and again.progress.already == 2
+    assert again.progress.done == 0
+    assert again.progress.already == 2

@@ -28,7 +28,8 @@ def test_a_sweep_runs_every_case_and_stores_its_tables(in_process):
     cases = done.cases
     assert list(cases["case"]) == [0, 1, 2, 3]
     assert set(cases["status"]) == {"complete"}
-    assert done.progress.done == 4 and done.progress.failed == 0
+    assert done.progress.done == 4
+    assert done.progress.failed == 0
     # More THAAD rounds and a better SBI never make P(zero leakers) worse (same case seeds
     # would be needed for a strict order; the extremes differ by far more than the noise).
     wide = api.sweep_cases(done.folder)
@@ -36,8 +37,8 @@ def test_a_sweep_runs_every_case_and_stores_its_tables(in_process):
     best = wide[(wide[THAAD] == 6) & (wide[SSPK] == 0.6)]["p_zero_leakers"].item()
     assert best > worst + 0.3
     # Each case wrote one complete run folder under the sweep's folder.
-    for case_id in cases["case_id"]:
-        runs = list((done.folder / "cases" / case_id).iterdir())
+    for case_key in cases["case_key"]:
+        runs = list((done.folder / "cases" / case_key).iterdir())
         assert len(runs) == 1
         assert api.run_state(runs[0]).state == "complete"
 
@@ -46,10 +47,11 @@ def test_the_catalog_indexes_the_sweep_and_its_case_runs(in_process):
     _, done = in_process
     runs_dir = done.folder.parent
     got = api.query_runs(
-        "SELECT r.case_id, r.state, c.p_zero_leakers AS p FROM runs r "
-        "JOIN sweep_cases c USING (case_id) ORDER BY c.case", runs_dir
+        "SELECT r.case_key, r.state, c.p_zero_leakers AS p FROM runs r "
+        "JOIN sweep_cases c USING (case_key) ORDER BY c.case",
+        runs_dir,
     )
-    assert list(got["case_id"]) == list(done.cases["case_id"])
+    assert list(got["case_key"]) == list(done.cases["case_key"])
     assert list(got["p"]) == list(done.cases["p_zero_leakers"])
     assert set(got["state"]) == {"complete"}
     sweeps = api.query_runs("SELECT sweep, cases, complete, failed, status FROM sweeps", runs_dir)
@@ -73,4 +75,5 @@ def test_a_rerun_gives_the_same_table_and_a_stored_sweep_is_not_overwritten(in_p
     with pytest.raises(api.SweepError, match="pass --resume"):
         api.sweep(path, runs_dir=tmp_path / "runs", workers=0)
     resumed = api.sweep(path, runs_dir=tmp_path / "runs", workers=0, resume=True)
-    assert resumed.progress.already == 4 and resumed.progress.done == 0
+    assert resumed.progress.already == 4
+    assert resumed.progress.done == 0

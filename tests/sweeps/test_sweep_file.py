@@ -57,9 +57,14 @@ path = "sbi.delta_v_km_s"
         parse_sweep(text, "bad.toml")
     report = str(caught.value)
     assert report.startswith("bad.toml: 6 problems")
-    for words in ("name = 'bad name!'", "trials = 0", "happiness", "design.kind = 'factorial'",
-                  "parameters[0]: low (0.9) must be below high (0.1)",
-                  "parameters[1]: give values = [...] or both low and high"):
+    for words in (
+        "name = 'bad name!'",
+        "trials = 0",
+        "happiness",
+        "design.kind = 'factorial'",
+        "parameters[0]: low (0.9) must be below high (0.1)",
+        "parameters[1]: give values = [...] or both low and high",
+    ):
         assert words in report
 
 
@@ -79,7 +84,8 @@ def test_each_design_gives_its_number_of_cases_within_the_ranges(design, n_cases
     assert [r.index for r in rows] == list(range(n_cases))
     for row in rows:
         if THAAD in row.values:
-            assert row.values[THAAD] in range(0, 7) and isinstance(row.values[THAAD], int)
+            assert row.values[THAAD] in range(7)
+            assert isinstance(row.values[THAAD], int)
         if SSPK in row.values:
             assert 0.1 <= row.values[SSPK] <= 0.9
         if "doctrine.reserve_fraction" in row.values:
@@ -107,8 +113,11 @@ def test_the_design_is_the_same_for_the_same_file_and_seed():
     a = design_cases(_spec('kind = "sobol"\nsamples = 8'))
     b = design_cases(_spec('kind = "sobol"\nsamples = 8'))
     assert a == b
-    other = parse_sweep(sweep_text(design='kind = "sobol"\nsamples = 8', parameters=RANGES)
-                        .replace("seed = 11", "seed = 12"))
+    other = parse_sweep(
+        sweep_text(design='kind = "sobol"\nsamples = 8', parameters=RANGES).replace(
+            "seed = 11", "seed = 12"
+        )
+    )
     assert design_cases(other) != a
 
 
@@ -117,8 +126,9 @@ def test_a_case_seed_depends_on_the_sweep_seed_and_its_values_not_their_order():
     one = make_case(spec, DesignCase(0, {THAAD: 2, SSPK: 0.5}, (math.nan, math.nan)))
     same = make_case(spec, DesignCase(7, {SSPK: 0.5, THAAD: 2}, (0.0, 0.0)))
     other = make_case(spec, DesignCase(0, {THAAD: 3, SSPK: 0.5}, (math.nan, math.nan)))
-    assert (one.case_id, one.seed) == (same.case_id, same.seed)
-    assert one.seed != other.seed and one.case_id != other.case_id
+    assert (one.case_key, one.seed) == (same.case_key, same.seed)
+    assert one.seed != other.seed
+    assert one.case_key != other.case_key
     assert 0 <= one.seed < 2**63
 
 
@@ -132,8 +142,12 @@ def test_every_invalid_case_is_reported_before_anything_runs_exit_2(tmp_path: Pa
     assert result.exit_code == 2
     out = result.output
     assert "2 of 2 cases are invalid; nothing was run" in out
-    assert "case 0 (space.sbi.altitude_km = 400.0, threads.raid[5].count = 1)".replace(
-        "threads", "threats") in out
+    assert (
+        "case 0 (space.sbi.altitude_km = 400.0, threads.raid[5].count = 1)".replace(
+            "threads", "threats"
+        )
+        in out
+    )
     assert "space.sbi.altitude_km = -40.0" in out  # the bad value, by its path
     assert out.count("threats.raid[5]") >= 2  # the bad path, in every case
     assert "Traceback" not in out

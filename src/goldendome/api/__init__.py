@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     from goldendome.run.scheduler import SchedulerError
     from goldendome.run.sink import ProgressFn
     from goldendome.run.sweeps.analysis import SweepAnalysis
-    from goldendome.run.sweeps.runner import SweepRun
+    from goldendome.run.sweeps.runner import SweepProgress, SweepRun
     from goldendome.run.sweeps.spec import SweepError
     from goldendome.scenario.sizing import SizingSpec, sizing_spec
     from goldendome.studies.coverage.figures import CoverageResult
@@ -102,6 +102,7 @@ _LAZY = {
     "sweep_cases": "goldendome.api.sweeps",
     "CatalogError": "goldendome.results.catalog",
     "SweepAnalysis": "goldendome.run.sweeps.analysis",
+    "SweepProgress": "goldendome.run.sweeps.runner",
     "SweepRun": "goldendome.run.sweeps.runner",
     "SweepError": "goldendome.run.sweeps.spec",
     "closed_form_beside": "goldendome.api.costs",
@@ -191,6 +192,7 @@ __all__ = [
     "StoredRun",
     "SweepAnalysis",
     "SweepError",
+    "SweepProgress",
     "SweepRun",
     "Terminated",
     "analyze_sweep",

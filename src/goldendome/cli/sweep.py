@@ -6,20 +6,19 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from goldendome.cli.main import EXIT_BAD_INPUT, app, interrupted_exit
 
 if TYPE_CHECKING:
-    from goldendome.run.sweeps.runner import SweepProgress
+    from goldendome.api import SweepProgress
 
 
 class _RunByDefault(TyperGroup):
     """``goldendome sweep FILE`` means ``goldendome sweep run FILE``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
@@ -79,7 +78,7 @@ class _Display:
             self.task = self.bar.add_task("cases", total=state.total, rate=rate, failed=failed)
         self.bar.update(self.task, completed=done, rate=rate, failed=failed)
         if state.last.get("status") == "failed":
-            self.bar.console.print(f"case {state.last['case_id']} failed: {state.last['error']}")
+            self.bar.console.print(f"case {state.last['case_key']} failed: {state.last['error']}")
         if not self.console.is_terminal and (
             time.monotonic() - self.plain_at > 5 or done == state.total
         ):
@@ -212,7 +211,7 @@ def analyze(
     )
     for _, r in front.iterrows():
         typer.echo(
-            f"  case {r['case_id']}  cost {_shown(r['cost_usd'], 'cost_usd'):>9s}  "
+            f"  case {r['case_key']}  cost {_shown(r['cost_usd'], 'cost_usd'):>9s}  "
             f"P(zero leakers) {r['p_zero_leakers']:.3f}  expected leakers "
             f"{r['expected_leakers']:.3f}"
         )

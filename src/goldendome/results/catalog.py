@@ -13,7 +13,7 @@ Tables:
 - ``runs``: ``run_id`` (the folder's path under the runs directory), ``folder``,
   ``scenario``, ``study``, ``state``, ``stage``, ``error``, ``seed``, ``started_utc``,
   ``trials``, ``trials_done``, ``p_zero_leakers``, ``expected_leakers``, ``cost_usd``,
-  ``elapsed_s``, ``scenario_sha256``, ``git_commit``, ``sweep`` and ``case_id`` (a sweep
+  ``elapsed_s``, ``scenario_sha256``, ``git_commit``, ``sweep`` and ``case_key`` (a sweep
   case's; NULL otherwise);
 - ``sweeps``: ``sweep``, ``folder``, ``design``, ``seed``, ``cases``, ``complete``,
   ``failed``, ``status``;
@@ -58,7 +58,7 @@ _RUN_COLUMNS = {
     "scenario_sha256": "VARCHAR",
     "git_commit": "VARCHAR",
     "sweep": "VARCHAR",
-    "case_id": "VARCHAR",
+    "case_key": "VARCHAR",
 }
 _SWEEP_COLUMNS = {
     "sweep": "VARCHAR PRIMARY KEY",
@@ -126,7 +126,7 @@ def run_row(runs_dir: Path, folder: Path) -> dict[str, Any]:
         "scenario_sha256": manifest.get("scenario_sha256"),
         "git_commit": manifest.get("git_commit"),
         "sweep": parts[0].removeprefix("sweep-") if in_sweep else None,
-        "case_id": parts[2] if in_sweep else None,
+        "case_key": parts[2] if in_sweep else None,
     }
 
 

@@ -8,7 +8,7 @@ _OUTPUT_COLUMNS = (
     col("p_zero_leakers", "float64", "", "share of trials with no warhead through (NaN: failed)"),
     col("expected_leakers", "float64", "", "mean warheads through per trial"),
     col("cost_usd", "float64", "USD", "20-year cost of the architecture (base-year dollars)"),
-    col("usd_per_warhead_stopped", "float64", "USD", "20-year cost per warhead stopped"),
+    col("cost_per_warhead_stopped_usd", "float64", "USD", "20-year cost per warhead stopped"),
     col("interceptors_expended", "float64", "", "mean interceptors fired per trial"),
 )
 
@@ -23,7 +23,7 @@ SWEEP_TABLES: tuple[TableSchema, ...] = (
         ("case",),
         (
             col("case", "int64", "", "row of the design (0 first)"),
-            col("case_id", "string", "", "hash of the sweep's seed and the case's values"),
+            col("case_key", "string", "", "hash of the sweep's seed and the case's values"),
             col("seed", "int64", "", "the case's scenario seed"),
             col("status", "string", "", "complete, failed or pending"),
             col("error", "string", "", "a failed case's error (empty otherwise)"),
@@ -80,10 +80,10 @@ SWEEP_TABLES: tuple[TableSchema, ...] = (
         "goldendome sweep analyze: each complete case's cost and P(zero leakers), and "
         "whether it is on the Pareto front (no other case costs no more with no lower "
         "P(zero leakers), better in one).",
-        ("case_id",),
+        ("case_key",),
         ("case",),
         (
-            col("case_id", "string", "", "the case"),
+            col("case_key", "string", "", "the case"),
             col("cost_usd", "float64", "USD", "20-year cost"),
             col("p_zero_leakers", "float64", "", "share of trials with no warhead through"),
             col("expected_leakers", "float64", "", "mean warheads through per trial"),

@@ -111,12 +111,12 @@ def pareto(cases: Any) -> Any:
     """Each complete case (once per case id) with ``on_front``: no other case costs no more
     and has no lower P(zero leakers), being better in one (:func:`goldendome.economics.
     frontier.dominated` with the expected leakers held equal)."""
-    done = cases[(cases["status"] == "complete")].drop_duplicates("case_id")
+    done = cases[(cases["status"] == "complete")].drop_duplicates("case_key")
     done = done[np.isfinite(done["cost_usd"]) & np.isfinite(done["p_zero_leakers"])]
     cost = done["cost_usd"].to_numpy(np.float64)
     p0 = done["p_zero_leakers"].to_numpy(np.float64)
     beaten = dominated(cost, p0, np.zeros_like(cost)).any(axis=1)
-    out = done[["case_id", "cost_usd", "p_zero_leakers", "expected_leakers"]].copy()
+    out = done[["case_key", "cost_usd", "p_zero_leakers", "expected_leakers"]].copy()
     out["on_front"] = ~beaten
     return out.sort_values(["cost_usd", "p_zero_leakers"], kind="stable").reset_index(drop=True)
 

@@ -2,7 +2,7 @@
 cluster inside a cluster), its run folder under the sweep's folder, its outputs returned.
 
 A case that raises is returned as ``failed`` with its error; the sweep goes on. Each attempt
-writes a new run folder (``cases/<case_id>/<time>-<scenario>/``); the sweep keeps the one
+writes a new run folder (``cases/<case_key>/<time>-<scenario>/``); the sweep keeps the one
 whose result it recorded and removes the others (an attempt cut short by a killed worker or a
 killed sweep).
 """
@@ -37,7 +37,7 @@ def outputs_of(summary: dict[str, Any]) -> dict[str, float]:
         "p_zero_leakers": float(kill.get("p_zero_leakers", nan)),
         "expected_leakers": float((kill.get("expected_leakers") or {}).get("mean", nan)),
         "cost_usd": float(cost.get("total_usd", nan)),
-        "usd_per_warhead_stopped": float(cost.get("usd_per_warhead_stopped", nan)),
+        "cost_per_warhead_stopped_usd": float(cost.get("usd_per_warhead_stopped", nan)),
         "interceptors_expended": float(cost.get("interceptors_expended", nan)),
     }
 
@@ -48,7 +48,7 @@ def run_case(shared: SweepShared, case: Case) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``case_id``, ``seed``, ``status`` (``complete`` or ``failed``), ``error`` (``""`` or
+        ``case_key``, ``seed``, ``status`` (``complete`` or ``failed``), ``error`` (``""`` or
         ``TypeName: message``), ``trials``, every output of :data:`OUTPUTS`, ``run_folder``
         (relative to the sweep folder, ``""`` when none was made) and ``elapsed_s``.
     """
@@ -57,8 +57,8 @@ def run_case(shared: SweepShared, case: Case) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     sweep_dir = Path(shared.sweep_dir)
-    runs_dir = sweep_dir / "cases" / case.case_id
-    record: dict[str, Any] = {"case_id": case.case_id, "seed": case.seed}
+    runs_dir = sweep_dir / "cases" / case.case_key
+    record: dict[str, Any] = {"case_key": case.case_key, "seed": case.seed}
     try:
         spec, text = case_text(shared.base_text, shared.source, case)
         record["trials"] = shared.trials or spec.monte_carlo.trials if spec.threats.raid else 0

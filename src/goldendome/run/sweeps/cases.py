@@ -20,7 +20,7 @@ from goldendome.scenario.errors import ScenarioError
 from goldendome.scenario.loader import load_scenario_text, read_scenario_file
 
 #: Hex digits of a case id.
-CASE_ID_DIGITS = 16
+CASE_KEY_DIGITS = 16
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Case:
     """A case to run: its id, seed and every change made to the base scenario (the sweep's
     ``[set]`` table, then the case's values)."""
 
-    case_id: str
+    case_key: str
     seed: int
     changes: dict[str, Any]
 
@@ -42,7 +42,7 @@ def make_case(spec: SweepSpec, row: DesignCase) -> Case:
     """The case of a design row: id and seed from the sweep's seed and the row's values."""
     changes = {**spec.set, **row.values}
     digest = _digest(spec.seed, changes)
-    return Case(digest[:CASE_ID_DIGITS], int(digest[16:31], 16), changes)
+    return Case(digest[:CASE_KEY_DIGITS], int(digest[16:31], 16), changes)
 
 
 def base_scenario(spec: SweepSpec, sweep_path: str | Path | None) -> tuple[str, str]:
@@ -90,13 +90,13 @@ def check_cases(
     problems: list[str] = []
     checked: dict[str, list[str]] = {}
     for row, case in zip(rows, cases, strict=True):
-        if case.case_id not in checked:
+        if case.case_key not in checked:
             try:
                 load_scenario_text(base_text, source, {**case.changes, "seed": case.seed})
-                checked[case.case_id] = []
+                checked[case.case_key] = []
             except ScenarioError as exc:
-                checked[case.case_id] = [str(p) for p in exc.problems]
-        found = checked[case.case_id]
+                checked[case.case_key] = [str(p) for p in exc.problems]
+        found = checked[case.case_key]
         if found:
             values = ", ".join(f"{k} = {v!r}" for k, v in row.values.items()) or "base scenario"
             problems.append(f"case {row.index} ({values}): " + "; ".join(found))

@@ -2,8 +2,8 @@
 each case's result recorded as it arrives, the sweep's tables written when it ends or stops.
 
 The sweep folder is ``<runs dir>/sweep-<name>/``: ``sweep.json`` (the sweep file, its design
-and status), ``results/<case_id>.json`` (one per finished case, written atomically by this
-process when the case's result arrives), ``cases/<case_id>/<time>-<scenario>/`` (each case's
+and status), ``results/<case_key>.json`` (one per finished case, written atomically by this
+process when the case's result arrives), ``cases/<case_key>/<time>-<scenario>/`` (each case's
 run folder) and the tables ``sweep_cases.parquet`` and ``sweep_inputs.parquet``. A resumed
 sweep (``resume=True``) runs only the cases without a result file: Ctrl-C, SIGTERM, SIGKILL or
 a lost machine lose at most the cases in flight, and none is recorded twice (a result file is
@@ -83,7 +83,7 @@ class PreparedSweep:
     @property
     def unique(self) -> dict[str, Case]:
         """The cases to run, by id, in design order (a repeated row runs once)."""
-        return {c.case_id: c for c in self.cases}
+        return {c.case_key: c for c in self.cases}
 
 
 def prepare(spec: SweepSpec, text: str, path: str | Path | None = None) -> PreparedSweep:
@@ -114,7 +114,7 @@ def _manifest(prep: PreparedSweep, status: str, started: str) -> dict[str, Any]:
         "parameters": [p.path for p in spec.parameters],
         "cases": len(prep.rows),
         "unique_cases": len(prep.unique),
-        "case_ids": [c.case_id for c in prep.cases],
+        "case_keys": [c.case_key for c in prep.cases],
         "sweep_sha256": hashlib.sha256(prep.text.encode("utf-8")).hexdigest(),
         "base_scenario": prep.source,
         "started_utc": started,
@@ -139,7 +139,7 @@ def _open_folder(prep: PreparedSweep, runs_dir: Path, resume: bool) -> tuple[Pat
                 "exists",
             )
         meta = _read_json(meta_path)
-        if meta.get("case_ids") != [c.case_id for c in prep.cases]:
+        if meta.get("case_keys") != [c.case_key for c in prep.cases]:
             raise SweepError(
                 str(folder),
                 [
@@ -177,13 +177,13 @@ def write_tables(prep: PreparedSweep, folder: Path, results: dict[str, dict[str,
 
     store = RunFolder(folder)
     cases: dict[str, list[Any]] = {
-        c: [] for c in ("case", "case_id", "seed", "status", "error", "trials", *OUTPUTS)
+        c: [] for c in ("case", "case_key", "seed", "status", "error", "trials", *OUTPUTS)
     }
     inputs: dict[str, list[Any]] = {c: [] for c in ("case", "path", "value", "text", "unit_x")}
     for row, case in zip(prep.rows, prep.cases, strict=True):
-        got = results.get(case.case_id, {})
+        got = results.get(case.case_key, {})
         cases["case"].append(row.index)
-        cases["case_id"].append(case.case_id)
+        cases["case_key"].append(case.case_key)
         cases["seed"].append(case.seed)
         cases["status"].append(got.get("status", "pending"))
         cases["error"].append(got.get("error", ""))
@@ -228,8 +228,8 @@ def _collect(
 ) -> None:
     """Record each case's result as it arrives (atomically, named by its case)."""
     for _, record in finished:
-        _write_json(folder / "results" / f"{record['case_id']}.json", record)
-        results[record["case_id"]] = record
+        _write_json(folder / "results" / f"{record['case_key']}.json", record)
+        results[record["case_key"]] = record
         state.done += 1
         state.failed += record["status"] == "failed"
         state.last = record

@@ -49,7 +49,7 @@ OUTPUTS = (
     "p_zero_leakers",
     "expected_leakers",
     "cost_usd",
-    "usd_per_warhead_stopped",
+    "cost_per_warhead_stopped_usd",
     "interceptors_expended",
 )
 _NAME = re.compile(r"^[A-Za-z0-9_.-]{1,80}$")
