@@ -1,14 +1,18 @@
-"""Every script in examples/ runs and prints its table."""
+"""Every script in examples/ runs and prints its table; every sweep file in examples/ is valid
+(each of its cases checked through the scenario schema)."""
 
+import json
 import runpy
 from pathlib import Path
 
 import pytest
 
-from goldendome.api import open_run
+from goldendome import api
 
-EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.py"))
-SBI_TRADE = EXAMPLES[0].parent / "sbi_altitude_trade.py"
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = sorted(EXAMPLES_DIR.glob("*.py"))
+SWEEPS = sorted(p for p in EXAMPLES_DIR.glob("*.toml") if "[design]" in p.read_text())
+SBI_TRADE = EXAMPLES_DIR / "sbi_altitude_trade.py"
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.name)
@@ -18,9 +22,16 @@ def test_example_runs(script: Path, capsys):
     assert printed.count("\n") >= 3
 
 
-def test_sbi_altitude_trade_sees_more_from_a_higher_shell():
+@pytest.mark.parametrize("sweep", SWEEPS, ids=lambda p: p.name)
+def test_example_sweep_files_are_valid(sweep: Path):
+    prepared = api.prepare_sweep(sweep)
+    assert len(prepared.cases) >= 2
+
+
+def test_sbi_altitude_trade_sees_more_from_a_higher_shell(tmp_path: Path):
     module = runpy.run_path(str(SBI_TRADE))
-    low, high = module["mean_in_view"](300.0), module["mean_in_view"](500.0)
+    views = module["in_view_by_altitude"](str(tmp_path))
+    low, high = views[300.0], views[500.0]
     # A higher shell shows each site a wider cap of sky: more satellites in view (Beale, 39 N).
     assert high["Beale AFB (UEWR)"] > 1.3 * low["Beale AFB (UEWR)"]
     # Pituffik (76.6 N) is beyond the reach of 55 deg orbits at either altitude.
@@ -29,16 +40,22 @@ def test_sbi_altitude_trade_sees_more_from_a_higher_shell():
 
 def test_sbi_altitude_trade_changes_what_it_says(tmp_path: Path):
     """The changes take effect: 10 minutes at 60 s (11 samples), the SBI layer alone at the
-    asked altitude, no raid; the manifest stores the changed scenario."""
+    asked altitude, no raid; each case's manifest stores the changed scenario."""
     module = runpy.run_path(str(SBI_TRADE))
-    summary = module["run_at"](300.0, str(tmp_path))
-    assert (summary["duration_s"], summary["step_s"], summary["n_times"]) == (600.0, 60.0, 11)
-    assert [layer["name"] for layer in summary["layers"]] == ["sbi_layer"]
-    sbi = summary["layers"][0]
-    assert 290e3 < sbi["altitude_min_m"] < sbi["altitude_max_m"] < 320e3
-    assert summary["threats"] == []
-    assert summary["kill_chain"] is None
-    run = open_run(summary["run_folder"])
-    assert run.manifest["status"] == "complete"
-    assert "space.sbi_layer.altitude_km = 300.0" in run.manifest["scenario_text"]
-    assert "space.tracking_layer deleted" in run.manifest["scenario_text"]
+    module["in_view_by_altitude"](str(tmp_path))
+    folders = sorted((tmp_path / "sweep-sbi-altitude" / "cases").glob("*/*"))
+    assert len(folders) == 2
+    for folder in folders:
+        summary = json.loads((folder / "summary.json").read_text())
+        assert (summary["duration_s"], summary["step_s"], summary["n_times"]) == (600.0, 60.0, 11)
+        assert [layer["name"] for layer in summary["layers"]] == ["sbi_layer"]
+        assert summary["threats"] == []
+        assert summary["kill_chain"] is None
+        run = api.open_run(folder)
+        assert run.manifest["status"] == "complete"
+        assert "space.tracking_layer deleted" in run.manifest["scenario_text"]
+    altitudes = sorted(
+        json.loads((f / "summary.json").read_text())["layers"][0]["altitude_min_m"]
+        for f in folders
+    )
+    assert 290e3 < altitudes[0] < 320e3 and 490e3 < altitudes[1] < 520e3

@@ -16,8 +16,9 @@ from typing import Any
 
 from goldendome.run.sweeps.design import DesignCase
 from goldendome.run.sweeps.spec import SweepError, SweepSpec
+from goldendome.scenario.changes import apply_changes
 from goldendome.scenario.errors import ScenarioError
-from goldendome.scenario.loader import load_scenario_text, read_scenario_file
+from goldendome.scenario.loader import load_scenario_text, parse_toml, read_scenario_file
 
 #: Hex digits of a case id.
 CASE_KEY_DIGITS = 16
@@ -25,8 +26,8 @@ CASE_KEY_DIGITS = 16
 
 @dataclass(frozen=True)
 class Case:
-    """A case to run: its id, seed and every change made to the base scenario (the sweep's
-    ``[set]`` table, then the case's values)."""
+    """A case to run: its key, seed and every change made to the base scenario (the sweep's
+    ``drop`` list as deletions, its ``[set]`` table, then the case's values)."""
 
     case_key: str
     seed: int
@@ -40,7 +41,7 @@ def _digest(seed: int, changes: Mapping[str, Any]) -> str:
 
 def make_case(spec: SweepSpec, row: DesignCase) -> Case:
     """The case of a design row: id and seed from the sweep's seed and the row's values."""
-    changes = {**spec.set, **row.values}
+    changes = {**dict.fromkeys(spec.drop), **spec.set, **row.values}
     digest = _digest(spec.seed, changes)
     return Case(digest[:CASE_KEY_DIGITS], int(digest[16:31], 16), changes)
 
@@ -76,6 +77,28 @@ def case_text(base_text: str, source: str, case: Case) -> tuple[Any, str]:
     return spec, changed_scenario_text(base_text, source, changes)
 
 
+def _case_problems(base: dict[str, Any], base_text: str, source: str, case: Case) -> list[str]:
+    """Every problem of one case: each change's path checked alone (so a bad path does not
+    hide a bad value of another change), then the scenario with the changes that apply."""
+    problems: list[str] = []
+    fine: dict[str, Any] = {}
+    for path, value in case.changes.items():
+        try:
+            apply_changes(base, {path: value}, source)
+            fine[path] = value
+        except ScenarioError as exc:
+            problems += [str(p) for p in exc.problems]
+    try:
+        load_scenario_text(base_text, source, {**fine, "seed": case.seed})
+    except ScenarioError as exc:
+        problems += [str(p) for p in exc.problems]
+    return problems
+
+
+def _cases_text(indices: list[int]) -> str:
+    return ("case " if len(indices) == 1 else "cases ") + ", ".join(map(str, indices))
+
+
 def check_cases(
     spec: SweepSpec, rows: list[DesignCase], base_text: str, source: str, sweep_source: str
 ) -> list[Case]:
@@ -84,23 +107,22 @@ def check_cases(
     Raises
     ------
     SweepError
-        Naming every invalid case (its index and values) with each of its problems.
+        Naming every problem of every invalid case (its path, value and rule), each problem
+        once with the design rows that have it.
     """
     cases = [make_case(spec, row) for row in rows]
-    problems: list[str] = []
+    base = parse_toml(base_text, source)
     checked: dict[str, list[str]] = {}
+    found: dict[str, list[int]] = {}
+    bad = 0
     for row, case in zip(rows, cases, strict=True):
         if case.case_key not in checked:
-            try:
-                load_scenario_text(base_text, source, {**case.changes, "seed": case.seed})
-                checked[case.case_key] = []
-            except ScenarioError as exc:
-                checked[case.case_key] = [str(p) for p in exc.problems]
-        found = checked[case.case_key]
-        if found:
-            values = ", ".join(f"{k} = {v!r}" for k, v in row.values.items()) or "base scenario"
-            problems.append(f"case {row.index} ({values}): " + "; ".join(found))
-    if problems:
-        head = f"{len(problems)} of {len(rows)} cases are invalid; nothing was run"
-        raise SweepError(sweep_source, problems, head)
+            checked[case.case_key] = _case_problems(base, base_text, source, case)
+        bad += bool(checked[case.case_key])
+        for problem in checked[case.case_key]:
+            found.setdefault(problem, []).append(row.index)
+    if found:
+        head = f"{bad} of {len(rows)} cases are invalid; nothing was run"
+        lines = [f"{_cases_text(rows_)}: {problem}" for problem, rows_ in found.items()]
+        raise SweepError(sweep_source, lines, head)
     return cases

@@ -8,6 +8,7 @@ A sweep file is TOML::
     trials = 100                       # Monte Carlo trials per case
     outputs = ["p_zero_leakers", "expected_leakers", "cost_usd"]
 
+    drop = ["space.warning_heo"]       # tables or keys every case deletes
     [set]                              # changes every case makes (file keys and units)
     "time.duration_s" = 1800.0
 
@@ -136,6 +137,7 @@ class SweepSpec(_Strict):
     trials: int | None = Field(None, ge=1, le=10_000_000)
     max_memory: str | None = None
     outputs: list[str] = Field(default_factory=lambda: ["p_zero_leakers", "expected_leakers"])
+    drop: list[str] = Field(default_factory=list)
     set: dict[str, Any] = Field(default_factory=dict)
     design: Design = Design()
     parameters: list[Parameter] = Field(min_length=1)
