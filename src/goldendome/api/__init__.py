@@ -46,7 +46,7 @@ if TYPE_CHECKING:
         scenario_cost_report,
     )
     from goldendome.api.reports import build_report, write_report
-    from goldendome.api.strategy import timeline, timeline_report
+    from goldendome.api.strategy import exchange, exchange_report, timeline, timeline_report
     from goldendome.api.sweeps import (
         analyze_sweep,
         export_run,
@@ -114,6 +114,8 @@ _LAZY = {
     "quick_defaults": "goldendome.api.costs",
     "scenario_cost": "goldendome.api.costs",
     "scenario_cost_report": "goldendome.api.costs",
+    "exchange": "goldendome.api.strategy",
+    "exchange_report": "goldendome.api.strategy",
     "timeline": "goldendome.api.strategy",
     "timeline_report": "goldendome.api.strategy",
     "CostError": "goldendome.economics",
@@ -209,6 +211,8 @@ __all__ = [
     "default_budget_bytes",
     "default_scenario",
     "default_scenario_text",
+    "exchange",
+    "exchange_report",
     "export_run",
     "fly_threat",
     "format_bytes",

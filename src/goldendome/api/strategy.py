@@ -1,5 +1,6 @@
 """The api's strategic questions: the deployment timeline (what is fielded each year, what
-it costs, what it can do).
+it costs, what it can do) and the offense-defense exchange (what restores an adversary's
+penetration, and who pays more).
 
 Re-exported by :mod:`goldendome.api`; import from there.
 """
@@ -14,9 +15,10 @@ from goldendome.api.runs import read_scenario
 from goldendome.scenario import ScenarioSpec
 
 if TYPE_CHECKING:
+    from goldendome.studies.exchange import ExchangeResult
     from goldendome.studies.timeline import TimelineResult, YearProgress
 
-__all__ = ["timeline", "timeline_report"]
+__all__ = ["exchange", "exchange_report", "timeline", "timeline_report"]
 
 
 def timeline(
@@ -143,4 +145,86 @@ def timeline_report(result: TimelineResult) -> dict[str, Any]:
             }
             for y in result.years
         ],
+    }
+
+
+def exchange(
+    scenario: str | Path | None = None,
+    *,
+    changes: Mapping[str, Any] | None = None,
+    p_any_through: float = 0.5,
+    expected_through: float = 1.0,
+    growth: str | None = "north-korea-icbm-dia",
+    trials: int = 200,
+    confirm: bool = True,
+    runs_dir: str | Path = "runs",
+) -> ExchangeResult:
+    """What salvo, or (separately) what decoys per warhead, restore the offense's penetration
+    against the scenario's architecture, what each side pays, and the step curve of a
+    published arsenal projection (``goldendome exchange``).
+
+    Parameters
+    ----------
+    scenario : str or Path, optional
+        A scenario file or embedded name; the default when omitted.
+    changes : mapping, optional
+        Changes by key path before validation (see :func:`read_scenario`).
+    p_any_through, expected_through : float
+        The offense's goal: P(at least one warhead through) in (0, 1), and warheads through
+        on average (> 0).
+    growth : str, optional
+        A preset of ``data/threat_growth.toml`` for the step curve (None: no curve).
+    trials : int
+        Monte Carlo trials of the calibration and confirmation runs.
+    confirm : bool
+        False: no confirmation runs (the analytic answers only, beside the calibration run).
+    runs_dir : str or Path
+        Where the runs are written.
+
+    Raises
+    ------
+    ScenarioError
+        Bad input: the scenario, a goal outside (0, 1), an unknown growth preset, a raid class
+        without an offense cost (each naming its key).
+    """
+    from goldendome.studies.exchange import Goal, run_exchange
+
+    spec, text = read_scenario(scenario, changes=changes)
+    return run_exchange(
+        spec,
+        text,
+        Path(runs_dir),
+        goal=Goal(p_any_through, expected_through),
+        trials=trials,
+        growth_name=growth,
+        confirm=confirm,
+    )
+
+
+def exchange_report(result: ExchangeResult) -> dict[str, Any]:
+    """An exchange as plain data (what ``goldendome exchange --json`` prints)."""
+    from dataclasses import asdict
+
+    m = result.model
+    return {
+        "scenario": result.scenario,
+        "goal": asdict(result.goal),
+        "model": {
+            "missiles": m.missiles,
+            "warheads_per_missile": m.warheads_per_missile,
+            "decoys_per_warhead": m.decoys_per_warhead,
+            "p_boost": m.p_boost,
+            "sbi_count": m.sbi_count,
+            "midcourse_sspk": m.midcourse.sspk,
+            "midcourse_shots": list(m.midcourse.shots),
+            "midcourse_rounds": m.rounds,
+            "decoys_engaged": m.decoys_engaged,
+            "residual": m.residual,
+            "shot_overhead": m.shot_overhead,
+        },
+        "baseline": result.baseline,
+        "salvo": result.salvo,
+        "decoys": result.decoys,
+        "growth": result.growth,
+        "curve": result.curve,
     }
