@@ -22,8 +22,10 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> Path:
-    """A runs directory with two real runs of the small scenario (3 and 4 trials)."""
+    """A runs directory with a catalog (made empty by reindex), then two real runs of the
+    small scenario (3 and 4 trials)."""
     root = tmp_path_factory.mktemp("runs")
+    assert reindex(root) == {"runs": 0, "sweeps": 0}
     for trials in (3, 4):
         run_scenario(
             small_spec(),
@@ -35,7 +37,7 @@ def runs(tmp_path_factory) -> Path:
     return root
 
 
-def test_each_run_indexes_itself_when_it_ends(runs: Path):
+def test_each_run_indexes_itself_in_an_existing_catalog_when_it_ends(runs: Path):
     assert catalog_path(runs).is_file()
     got = query(
         runs,
@@ -59,6 +61,16 @@ def test_reindex_rebuilds_the_same_rows_from_the_folders(runs: Path, tmp_path: P
     # Indexing a folder twice keeps one row for it.
     index_runs(runs, [runs / after["run_id"][0]])
     assert query(runs, "SELECT count(*) AS n FROM runs")["n"].item() == 2
+
+
+def test_a_run_makes_no_catalog_where_there_is_none_and_a_query_builds_it(tmp_path: Path):
+    run_scenario(
+        small_spec(), SMALL_DEFENDED, tmp_path, options=TrialOptions(trials=2), executor=InProcess()
+    )
+    assert [p.suffix for p in tmp_path.iterdir()] == [""]  # the run folder alone
+    got = query(tmp_path, "SELECT trials_done FROM runs")
+    assert list(got["trials_done"]) == [2]
+    assert catalog_path(tmp_path).is_file()
 
 
 @pytest.mark.parametrize(

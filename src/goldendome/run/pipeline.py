@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.physics.clock import Clock
-from goldendome.results.catalog import index_runs
+from goldendome.results.catalog import catalog_path, index_runs
 from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
@@ -196,8 +196,8 @@ def run_scenario(
         Where the Monte Carlo's chunks run; overrides ``options.workers`` and
         ``options.scheduler`` (a sweep passes an in-process executor to each case).
     catalog : bool
-        Index the folder in the runs directory's DuckDB catalog when the run ends (a sweep
-        passes False and indexes its cases itself).
+        Index the folder in the runs directory's DuckDB catalog, when it has one, as the run
+        ends (a sweep passes False and indexes its cases itself).
 
     Raises
     ------
@@ -245,9 +245,10 @@ def run_scenario(
 
 
 def _catalog(wanted: bool, runs_dir: Path, folder: RunFolder) -> None:
-    """Index the run in the runs directory's catalog; a catalog another writer holds too
-    long is left to ``goldendome runs reindex`` (the folder is what counts)."""
-    if wanted:
+    """Index the run in the runs directory's catalog when it has one (a sweep, ``runs
+    reindex`` or ``runs query`` makes it); a catalog another writer holds too long is left
+    to ``goldendome runs reindex`` (the folder is what counts)."""
+    if wanted and catalog_path(runs_dir).is_file():
         with suppress(Exception):
             index_runs(runs_dir, [folder.path])
 
