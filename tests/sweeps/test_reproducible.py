@@ -77,3 +77,18 @@ def test_a_rerun_gives_the_same_table_and_a_stored_sweep_is_not_overwritten(in_p
     resumed = api.sweep(path, runs_dir=tmp_path / "runs", workers=0, resume=True)
     assert resumed.progress.already == 4
     assert resumed.progress.done == 0
+
+
+def test_runs_list_names_the_sweep_and_not_its_folder_as_a_run(in_process):
+    from typer.testing import CliRunner
+
+    import goldendome.cli.runs  # noqa: F401  (registers the command)
+    from goldendome.cli.main import app
+
+    _, done = in_process
+    listed = CliRunner().invoke(app, ["runs", "list", "--runs-dir", str(done.folder.parent)])
+    assert listed.exit_code == 0, listed.output
+    assert listed.output.splitlines() == [
+        "sweep-small-trade  (sweep: grid design, 4 cases)",
+        "    complete: 4 of 4 cases finished, 0 failed",
+    ]

@@ -158,3 +158,21 @@ def test_check_validates_every_case_and_runs_nothing(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "OK: sweep 'small-trade', grid design, 4 cases." in result.output
     assert not (tmp_path / "r").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_refused_before_any_case_exit_2(tmp_path: Path):
+    path = write_sweep(tmp_path)
+    result = runner.invoke(
+        app,
+        [
+            "sweep",
+            str(path),
+            "--scheduler",
+            "tcp://127.0.0.1:1",
+            "--runs-dir",
+            str(tmp_path / "runs"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "--scheduler tcp://127.0.0.1:1" in result.output
+    assert not (tmp_path / "runs").exists()
