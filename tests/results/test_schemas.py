@@ -50,8 +50,9 @@ def test_ids_are_integers_without_a_unit(table):
 
 
 def test_the_parted_tables_are_the_per_trial_ones():
-    assert {t.name for t in ALL if t.parted} == {"trials", "engagements", "boost_windows"}
-    for name in ("trials", "engagements", "boost_windows"):
+    per_trial = ("trials", "engagements", "boost_windows", "trial_parameters")
+    assert {t.name for t in ALL if t.parted} == set(per_trial)
+    for name in per_trial:
         assert schema(name).key[0] == "trial"
 
 

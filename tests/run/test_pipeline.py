@@ -23,7 +23,7 @@ RUN_TABLES = (
     "threats",
     "threat_events", "objects", "trajectories", "sbi_threats", "sbi_opportunities", "sensors",
     "threat_timelines", "tracks", "fire_control", "discrimination", "track_states",
-    "interceptor_types", "batteries", "trials", "engagements", "boost_windows",
+    "interceptor_types", "batteries", "object_calls", "trials", "engagements", "boost_windows",
     "cost", "cost_elements", "cost_estimate",
 )  # fmt: skip
 #: Id columns and the table that lists each id (``target_object_id`` names an object too).

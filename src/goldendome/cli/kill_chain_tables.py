@@ -14,6 +14,39 @@ def _pm(stat: dict[str, float | None], fmt: str = ".2f") -> str:
     return f"{mean:{fmt}}" + ("" if err is None else f" ± {err:{fmt}}")
 
 
+def _short(path: str) -> str:
+    """A ranged parameter's scenario path, without the table names everyone knows."""
+    for prefix in ("discrimination.sensor_class.", "discrimination.", "interceptor_types."):
+        path = path.removeprefix(prefix)
+    return path
+
+
+def _print_band(console: Console, band: dict[str, Any] | None) -> None:
+    """The headline's band over the parameter ranges and the inputs that move it most."""
+    if not band:
+        return
+    (z0, z1), (l0, l1) = band["p_zero_leakers"], band["expected_leakers"]
+    console.print(
+        f"Over the parameter ranges ({len(band['drivers'])} inputs drawn per trial), "
+        f"P(zero leakers) spans {z0:.3f}-{z1:.3f} and expected leakers {l0:.2f}-{l1:.2f} "
+        "(10th-90th percentile of the fitted chance; the interval above is sampling only)."
+    )
+    table = Table(title="What moves it most (each input from its 10th to 90th percentile)")
+    for col in ("input", "range", "P(zero leakers)", "expected leakers", "z"):
+        table.add_column(col, justify="left" if col == "input" else "right")
+    for d in band["drivers"][:6]:
+        z, lk = d["p_zero_leakers"], d["expected_leakers"]
+        score = d["z_score"]
+        table.add_row(
+            _short(d["parameter"]),
+            f"{d['low']:.3f}-{d['high']:.3f}",
+            f"{z[0]:.3f} -> {z[1]:.3f}",
+            f"{lk[0]:.2f} -> {lk[1]:.2f}",
+            f"{score:+.1f}" + ("" if abs(score) >= 2.0 else " (noise)"),
+        )
+    console.print(table)
+
+
 def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
     """Print the Monte Carlo aggregate (the ``kill_chain`` entry of a run summary)."""
     if not kc or not kc.get("trials"):
@@ -26,6 +59,7 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
         f"P(a defended city is hit) {kc['p_any_asset_hit']:.3f}, expected people in cities hit "
         f"{_pm(kc['expected_damage'], ',.0f')}."
     )
+    _print_band(console, kc.get("parameter_band"))
     layers = Table(title="Which layer does the work (mean per trial ± standard error)")
     for col in ("layer", "kills"):
         layers.add_column(col, justify="left" if col == "layer" else "right")

@@ -92,6 +92,8 @@ def _walk(root: type[BaseModel], loc: Sequence[int | str]) -> tuple[str, Any]:
     tp: Any = root
     parent: Any = root
     for item in loc:
+        if isinstance(item, str) and item.startswith("<") and item.endswith(">"):
+            continue  # the tag of a union picked by a callable (a number or its range)
         tp = _unwrap(tp)
         members = _union_members(tp)
         if members:  # a discriminated union: this loc item is the tag

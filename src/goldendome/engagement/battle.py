@@ -70,6 +70,10 @@ class Fight:
     #: This trial's kill probability of each correlated type over its nominal SSPK (a type
     #: not listed: 1).
     sspk_scale: dict[str, float] = field(default_factory=dict)
+    #: ``(n_battery, 2)``: each battery's drawn SSPK against an RV and a decoy over its
+    #: mean, for the kill probabilities given as ranges (1 elsewhere); and the SBI's.
+    range_scale: FloatArray = field(default_factory=lambda: np.ones((0, 2)))
+    sbi_range_scale: float = 1.0
 
     @classmethod
     def start(
@@ -77,6 +81,7 @@ class Fight:
         setup: KillChainSetup,
         rng: np.random.Generator,
         correlated_rng: np.random.Generator | None = None,
+        draws: FloatArray | None = None,
     ) -> "Fight":
         """A fight before the first shot: everything alive, full magazines.
 
@@ -84,8 +89,11 @@ class Fight:
         kill probability for the whole trial from a beta with the type's SSPK (against an
         RV) as its mean (:func:`goldendome.engagement.correlated.beta_parameters`), in the
         order of the type names; without, nothing is drawn and the shots are independent.
+        ``draws`` are the trial's parameter draws (:attr:`KillChainSetup.ranges`): a kill
+        probability given as a range is the draw in this trial (the fields hold the mean).
         """
         n = setup.n_objects
+        rows, sbi_scale = _range_scale(setup, np.empty(0) if draws is None else draws)
         return cls(
             rng=rng,
             missile_alive=np.ones(setup.n_missile, bool),
@@ -94,6 +102,8 @@ class Fight:
             inventory=np.array([b.magazine for b in setup.batteries], np.int64),
             first_track=np.full(n, -1, np.int64),
             sspk_scale=_sspk_scale(setup, correlated_rng),
+            range_scale=rows,
+            sbi_range_scale=sbi_scale,
         )
 
     def scale(self, name: str) -> float:
@@ -114,6 +124,25 @@ class Fight:
         if not self.shots:
             return {c: np.empty(0, dtype=SHOT_DTYPES.get(c, np.float64)) for c in SHOT_COLUMNS}
         return {c: np.concatenate([s[c] for s in self.shots]) for c in SHOT_COLUMNS}
+
+
+def _over(draw: float, mean: float) -> float:
+    return draw / mean if mean > 0.0 else 1.0
+
+
+def _range_scale(setup: KillChainSetup, draws: FloatArray) -> tuple[FloatArray, float]:
+    """Each battery's drawn SSPK (RV, decoy) over its mean, and the SBI's (1: no range)."""
+    n = len(setup.batteries)
+    rows = np.ones((n, 2))
+    if setup.battery_ranges is not None and draws.size:
+        for b, battery in enumerate(setup.batteries):
+            means = (battery.kind.sspk_rv, battery.kind.sspk_decoy)
+            for j in range(2):
+                k = int(setup.battery_ranges[b, j])
+                if k >= 0:
+                    rows[b, j] = _over(float(draws[k]), means[j])
+    sbi = _over(float(draws[setup.sbi_range]), setup.sbi_sspk) if setup.sbi_range >= 0 else 1.0
+    return rows, sbi
 
 
 def _sspk_scale(setup: KillChainSetup, rng: np.random.Generator | None) -> dict[str, float]:
@@ -159,7 +188,8 @@ def fight_boost(fight: Fight, setup: KillChainSetup, phase: int) -> None:
             break
         missiles = a[shooters]
         p = pair[shooters, missiles]
-        kill = fight.rng.random(shooters.size) < setup.sbi_sspk * fight.scale("sbi")
+        true_pk = setup.sbi_sspk * fight.scale("sbi") * fight.sbi_range_scale
+        kill = fight.rng.random(shooters.size) < true_pk
         spent[shooters] = True
         fight.count("sbi", int(shooters.size), setup.sbi_unit_cost_usd)
         np.maximum.at(ready, missiles, bp.intercept_time_s[p] + setup.doctrine.bda_delay_s)
@@ -267,7 +297,9 @@ def fight_layer(
     # What this trial's rounds really do (a correlated type's drawn kill probability); the
     # battle manager plans with the nominal SSPK, which is all it can know.
     scale = np.array([fight.scale(k.name) for k in kinds])
-    true_rv, true_decoy = sspk_rv * scale, np.minimum(sspk_decoy * scale, 1.0)
+    ranged = fight.range_scale[bats] if fight.range_scale.size else np.ones((bats.size, 2))
+    true_rv = np.minimum(sspk_rv * scale * ranged[:, 0], 1.0)
+    true_decoy = np.minimum(sspk_decoy * scale * ranged[:, 1], 1.0)
     divert = np.array([k.divert_m for k in kinds])
     reach = (tg.proxy >= 0) & reachable[np.maximum(tg.proxy, 0)]
     looks: tuple[int, ...] = getattr(doctrine, layer).per_look()

@@ -19,7 +19,9 @@ The truth of a trial is drawn from the object's real call probabilities (its rea
 type), which the battle manager never sees.
 """
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -133,6 +135,25 @@ class DiscriminationModel:
     classes: tuple[SensorClass, ...]
     decoy_types: dict[str, DecoyType]
 
+    def with_value(self, path: tuple[str, ...], value: float | bool) -> "DiscriminationModel":
+        """A copy with one figure changed: ``("sensor_class", name, field)`` or
+        ``("decoy_type", name, field)``, the field as in ``data/discrimination.toml``."""
+        group, name, key = path
+        change: dict[str, Any] = {key: value if isinstance(value, bool) else float(value)}
+        if group == "sensor_class":
+            classes = tuple(
+                dataclasses.replace(c, **change) if c.name == name else c for c in self.classes
+            )
+            return DiscriminationModel(classes, self.decoy_types)
+        t = self.decoy_types[name]
+        if key.startswith("kept_"):
+            cls = key.removeprefix("kept_")
+            kept = tuple((c, float(value) if c == cls else v) for c, v in t.kept)
+            changed = dataclasses.replace(t, kept=kept)
+        else:
+            changed = dataclasses.replace(t, **change)
+        return DiscriminationModel(self.classes, self.decoy_types | {name: changed})
+
     def _arrays(self) -> tuple[FloatArray, FloatArray, FloatArray]:
         per_look = np.array([c.per_look for c in self.classes], np.float64)
         ceiling = np.array([c.ceiling for c in self.classes], np.float64)
@@ -147,6 +168,25 @@ class DiscriminationModel:
         fidelity = np.array([t.joint_fidelity for t in types], np.float64)
         hides = np.array([t.hides_warhead for t in types], np.bool_)
         return kept, fidelity, hides
+
+
+@dataclass(frozen=True)
+class CallInputs:
+    """What the truth's calls depend on besides the model: each object's looks, kind and
+    decoy type (so a trial can redraw them with its own draw of the model's figures)."""
+
+    looks: IntArray  # (n, n_class)
+    kind: IntArray  # (n,)
+    decoy_type: tuple[str, ...]  # (n,)
+
+    def truth(self, model: DiscriminationModel) -> FloatArray:
+        """Each object's chance of each call under ``model``, ``(n, 3)`` float64."""
+        per_look, ceiling, called = model._arrays()
+        kept, fidelity, hides = model._type_arrays(list(self.decoy_type))
+        is_rv = np.asarray(self.kind) == ObjectKind.RV
+        return call_probabilities(
+            self.looks, per_look, ceiling, called, kept, fidelity, hides, is_rv
+        )
 
 
 def object_calls(
@@ -176,8 +216,7 @@ def object_calls(
     """
     per_look, ceiling, called = model._arrays()
     is_rv = np.asarray(kind) == ObjectKind.RV
-    kept, fidelity, hides = model._type_arrays(decoy_type)
-    truth = call_probabilities(looks, per_look, ceiling, called, kept, fidelity, hides, is_rv)
+    truth = CallInputs(looks, kind, tuple(decoy_type)).truth(model)
     n = is_rv.size
     kept_a, fid_a, hides_a = model._type_arrays([assumed_decoy_type] * n)
     args = (looks, per_look, ceiling, called, kept_a, fid_a, hides_a)

@@ -17,8 +17,9 @@ from typing import Protocol
 
 import numpy as np
 
-from goldendome.engagement.discrimination_call import ObjectCalls
+from goldendome.engagement.discrimination_call import CallInputs, DiscriminationModel, ObjectCalls
 from goldendome.engagement.doctrine import Doctrine
+from goldendome.engagement.ranges import RangedParameter
 from goldendome.engagement.targets import TrackTargets
 from goldendome.interceptors.ground_based import InterceptorType
 from goldendome.interceptors.intercept_window import InterceptWindows
@@ -158,6 +159,42 @@ class KillChainSetup:
     #: for the space-based interceptors); absent or 0: independent shots
     #: (:mod:`goldendome.engagement.correlated`).
     correlation: dict[str, float] = field(default_factory=dict)
+    #: Parameters given as ranges, drawn once per trial in this order
+    #: (:mod:`goldendome.engagement.ranges`); the fields above hold their means.
+    ranges: tuple[RangedParameter, ...] = ()
+    #: Index into ``ranges`` of the SBI's kill probability (-1: a point value).
+    sbi_range: int = -1
+    #: ``(n_battery, 2)`` int64: index into ``ranges`` of each battery's SSPK against an RV
+    #: and against a decoy (-1: a point value); None: no battery's is a range.
+    battery_ranges: IntArray | None = None
+    #: Discrimination figures given as ranges: index into ``ranges`` and path in the model.
+    call_ranges: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    #: What the truth's calls depend on, and the model at the ranges' means (needed only
+    #: when ``call_ranges`` is not empty).
+    call_inputs: CallInputs | None = None
+    call_model: DiscriminationModel | None = None
+    #: Index into ``ranges`` of the spent stages' told probability (-1: a point value).
+    stage_range: int = -1
+
+    def trial_calls(self, draws: FloatArray) -> ObjectCalls:
+        """The calls of a trial with parameter draws ``draws``: the truth's probabilities
+        with the drawn discrimination figures, the battle manager's rule unchanged (it plans
+        with the means)."""
+        if not self.call_ranges:
+            return self.calls
+        assert self.call_inputs is not None
+        assert self.call_model is not None
+        model = self.call_model
+        for k, path in self.call_ranges:
+            model = model.with_value(path, float(draws[k]))
+        truth = self.call_inputs.truth(model)
+        return ObjectCalls(truth, self.calls.posterior, self.calls.engage)
+
+    def trial_stage_told(self, draws: FloatArray) -> float:
+        """A spent stage's told probability in a trial with parameter draws ``draws``."""
+        return (
+            float(draws[self.stage_range]) if self.stage_range >= 0 else self.stage_told_probability
+        )
 
     @property
     def n_objects(self) -> int:

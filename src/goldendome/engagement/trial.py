@@ -27,19 +27,21 @@ import numpy as np
 
 from goldendome.engagement.battle import Fight, fight_boost, fight_layer
 from goldendome.engagement.picture import KillChainSetup, trial_sample
-from goldendome.physics._types import IntArray
+from goldendome.engagement.ranges import draw_parameters
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.kinds import ObjectKind
 
 #: The trial's random streams, in the order they are spawned from its seed sequence (the
 #: first, once the phase draw, and the second, once the impact predictions' noise, are no
 #: longer used: the boost sample follows the stratum, and predictions are the tracks' own;
-#: the fifth draws the interceptor types' kill probabilities when shots are correlated).
-PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES, CORRELATED = range(5)
+#: the fifth draws the interceptor types' kill probabilities when shots are correlated; the
+#: sixth, the parameters given as ranges).
+PHASE, IMPACT_NOISE, DISCRIMINATION, OUTCOMES, CORRELATED, PARAMETERS = range(6)
 #: Columns of a trial's boost windows (one row per missile; times on the scenario clock).
 WINDOW_COLUMNS = (
     "threat_id", "sample", "first_report_s", "commit_s", "window_end_s", "sbis_in_reach",
 )  # fmt: skip
-N_STREAMS = 5
+N_STREAMS = 6
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,12 @@ def _fight(
     mask of objects spared for their call."""
     tg = setup.targets
     worth = setup.target_worth
+    draws = parameter_draws(setup, seeds)
+    calls = setup.trial_calls(draws)
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
-    spared = ~setup.calls.engaged(setup.calls.draw(rng_disc))
+    spared = ~calls.engaged(calls.draw(rng_disc))
     # Drawn after the objects' draws, so those are the same with or without stage tracks.
-    stage_told = rng_disc.random(len(tg)) < setup.stage_told_probability
+    stage_told = rng_disc.random(len(tg)) < setup.trial_stage_told(draws)
     held = tg.owner >= 0
     left_alone = (held & spared[np.maximum(tg.owner, 0)]) | (tg.on_stage & stage_told)
     threatening = worth > 0
@@ -105,7 +109,10 @@ def _fight(
         value = worth
     left_out = ~left_alone & ~threatening
     fight = Fight.start(
-        setup, np.random.default_rng(seeds[OUTCOMES]), np.random.default_rng(seeds[CORRELATED])
+        setup,
+        np.random.default_rng(seeds[OUTCOMES]),
+        np.random.default_rng(seeds[CORRELATED]),
+        draws,
     )
     fight_boost(fight, setup, phase)
     ready = tg.fire_control_s + setup.doctrine.c2_latency_s
@@ -117,6 +124,17 @@ def _fight(
     on_rv = held & (setup.object_kind[np.maximum(tg.owner, 0)] == ObjectKind.RV)
     fight_layer(fight, setup, "terminal", engage & on_rv, value, ready)
     return fight, left_out, spared
+
+
+def parameter_draws(setup: KillChainSetup, seeds: list[np.random.SeedSequence]) -> FloatArray:
+    """The trial's draw of every parameter given as a range (empty without ranges).
+
+    ``seeds`` are the trial's streams (``seed.spawn(N_STREAMS)``); the draw uses only
+    :data:`PARAMETERS`, so a run can list every trial's draws without fighting them.
+    """
+    if not setup.ranges:
+        return np.empty(0)
+    return draw_parameters(setup.ranges, np.random.default_rng(seeds[PARAMETERS]))
 
 
 def _leakers(setup: KillChainSetup, fight: Fight) -> IntArray:

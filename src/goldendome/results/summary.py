@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.results.cost_summary import cost_summary
+from goldendome.results.parameter_band import band_from_tables
 from goldendome.results.reader import RunReader, open_run
 from goldendome.results.shortfall_summary import shortfall_summary
 from goldendome.results.window_summary import engagement_windows
@@ -145,6 +146,10 @@ def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:
         "decoys": int(np.sum(objects["kind"] == "decoy")),
         "p_zero_leakers": zero / n,
         "p_zero_leakers_95": [lo, hi],
+        # Over the parameters given as ranges (None without ranges).
+        "parameter_band": band_from_tables(col, run.columns("trial_parameters"))
+        if run.has("trial_parameters")
+        else None,
         "expected_leakers": mean_with_error(col["leakers"]),
         "expected_rvs_through": mean_with_error(col["rvs_through"]),
         "expected_damage": mean_with_error(col["damage"]),

@@ -16,7 +16,14 @@ import numpy as np
 
 from goldendome.engagement.battle import SHOT_COLUMNS
 from goldendome.engagement.picture import KillChainSetup
-from goldendome.engagement.trial import WINDOW_COLUMNS, TrialRow, run_trial
+from goldendome.engagement.trial import (
+    N_STREAMS,
+    WINDOW_COLUMNS,
+    TrialRow,
+    parameter_draws,
+    run_trial,
+)
+from goldendome.results.run_folder import Columns
 from goldendome.run.executor import Executor, InProcess
 from goldendome.run.streams import Streams
 
@@ -62,6 +69,21 @@ def run_chunk(job: tuple[KillChainSetup, int, int], trials: range) -> ChunkResul
         _stacked(shots, ("trial", "shot", *SHOT_COLUMNS)),
         _stacked(windows, ("trial", *WINDOW_COLUMNS)),
     )
+
+
+def trial_parameters(setup: KillChainSetup, seed: int, first: int, last: int) -> Columns:
+    """The parameter draws of trials ``first`` to ``last`` (inclusive), one row per trial and
+    ranged parameter (the ``trial_parameters`` table): what each trial drew, from its own
+    stream, without fighting it."""
+    streams = Streams(seed)
+    names = [p.name for p in setup.ranges]
+    trials = np.arange(first, last + 1, dtype=np.int64)
+    draws = [parameter_draws(setup, streams.trial(int(k)).spawn(N_STREAMS)) for k in trials]
+    return {
+        "trial": np.repeat(trials, len(names)),
+        "parameter": np.array(names * trials.size, dtype=object),
+        "value": np.concatenate(draws) if draws else np.empty(0),
+    }
 
 
 def chunks(n_trials: int, size: int) -> list[range]:

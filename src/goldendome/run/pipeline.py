@@ -35,7 +35,7 @@ from goldendome.run.budget import local_workers
 from goldendome.run.context import RunContext
 from goldendome.run.executor import Executor, executor_for
 from goldendome.run.lifecycle import signal_name, watched
-from goldendome.run.monte_carlo import run_monte_carlo
+from goldendome.run.monte_carlo import run_monte_carlo, trial_parameters
 from goldendome.run.preflight import preflight
 from goldendome.run.shortfall_ground import annotate_chunk
 from goldendome.run.sink import ProgressFn
@@ -300,6 +300,10 @@ def _trials(
             sink.part("engagements", first, last, shots)
         if result[2]:
             sink.part("boost_windows", first, last, result[2])
+        if setup.ranges:
+            sink.part(
+                "trial_parameters", first, last, trial_parameters(setup, spec.seed, first, last)
+            )
 
     def tick(done: int, total: int) -> None:
         sink.progress("Monte Carlo trials", done, total)

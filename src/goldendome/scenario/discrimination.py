@@ -8,7 +8,7 @@ leaves out keeps the catalog's value::
     warhead_called_decoy = 0.05
 
     [discrimination.decoy_type.replica]
-    joint_fidelity = 0.8
+    joint_fidelity = { uniform = [0.5, 0.9] }    # a range: drawn once per trial
 
     [discrimination.spent_stage]
     told_probability = 0.9
@@ -17,85 +17,90 @@ The battle manager's side (what it believes it faces, and its threshold) is in
 ``[doctrine]``: ``warhead_threshold``, ``warhead_prior``, ``assumed_decoy_type``.
 """
 
-import dataclasses
-from typing import Annotated, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from goldendome.engagement.discrimination_call import DiscriminationModel
 from goldendome.scenario.base import SpecModel
-from goldendome.scenario.quantities import Bounded
-from goldendome.sensors.decoys import JAMMABLE, DecoyType, DecoyTypeName
+from goldendome.scenario.ranges import RangedProbability, RangeSpec, nominal
+from goldendome.sensors.decoys import DecoyTypeName
 from goldendome.sensors.discrimination import decoy_types, sensor_classes, stage_told_probability
 from goldendome.sensors.labels import LOOK_CLASSES
 
-Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
-Share = Annotated[float, Bounded("a share lies in [0, 1]", ge=0, le=1)]
 ClassName = Literal["ir_tracking", "ir_warning", "radar_x_band", "radar_low_band"]
 
 
 class SensorClassSettings(SpecModel):
     """One sensor class's discrimination figures (unset: the catalog's)."""
 
-    per_look: Probability | None = None
-    ceiling: Probability | None = None
-    warhead_called_decoy: Probability | None = None
+    per_look: RangedProbability | None = None
+    ceiling: RangedProbability | None = None
+    warhead_called_decoy: RangedProbability | None = None
 
 
 class DecoyTypeSettings(SpecModel):
     """One decoy type's figures (unset: the catalog's)."""
 
-    joint_fidelity: Share | None = None
+    joint_fidelity: RangedProbability | None = None
     hides_warhead: bool | None = None
-    kept_ir_tracking: Share | None = None
-    kept_radar_x_band: Share | None = None
-    kept_radar_low_band: Share | None = None
+    kept_ir_tracking: RangedProbability | None = None
+    kept_radar_x_band: RangedProbability | None = None
+    kept_radar_low_band: RangedProbability | None = None
 
 
 class SpentStageSettings(SpecModel):
     """``[discrimination.spent_stage]``."""
 
-    told_probability: Probability | None = None
+    told_probability: RangedProbability | None = None
 
 
 class DiscriminationSpec(SpecModel):
-    """``[discrimination]``: overrides of ``data/discrimination.toml`` for this scenario."""
+    """``[discrimination]``: overrides of ``data/discrimination.toml`` for this scenario.
+
+    Any figure may be a range (:mod:`goldendome.scenario.ranges`): the model then holds its
+    mean, and :meth:`ranged` lists it for the trials to draw.
+    """
 
     sensor_class: dict[ClassName, SensorClassSettings] = Field(default_factory=dict)
     decoy_type: dict[DecoyTypeName, DecoyTypeSettings] = Field(default_factory=dict)
     spent_stage: SpentStageSettings = Field(default_factory=SpentStageSettings)
 
-    def model(self) -> DiscriminationModel:
-        """The sensor classes (in :data:`LOOK_CLASSES` order) and decoy types in force."""
-        classes = sensor_classes()
-        chosen = []
-        for name in LOOK_CLASSES:
-            given = self.sensor_class.get(name)  # type: ignore[call-overload]
-            base = classes[name]
-            if given is not None:
-                base = dataclasses.replace(
-                    base, **{k: v for k, v in given.model_dump().items() if v is not None}
-                )
-            chosen.append(base)
-        types = {name: self._decoy_type(t) for name, t in decoy_types().items()}
-        return DiscriminationModel(tuple(chosen), types)
+    def _given(self) -> list[tuple[tuple[str, ...], Any]]:
+        """Every figure the scenario gives, with its path below ``discrimination``."""
+        out: list[tuple[tuple[str, ...], Any]] = []
+        for group, table in (("sensor_class", self.sensor_class), ("decoy_type", self.decoy_type)):
+            for name, settings in table.items():
+                for key in type(settings).model_fields:
+                    value = getattr(settings, key)
+                    if value is not None:
+                        out.append(((group, name, key), value))
+        if self.spent_stage.told_probability is not None:
+            out.append((("spent_stage", "told_probability"), self.spent_stage.told_probability))
+        return out
 
-    def _decoy_type(self, base: DecoyType) -> DecoyType:
-        given = self.decoy_type.get(base.name)  # type: ignore[call-overload]
-        if given is None:
-            return base
-        kept = tuple(
-            (c, base.kept_share(c) if (v := getattr(given, f"kept_{c}")) is None else float(v))
-            for c in JAMMABLE
-        )
-        return DecoyType(
-            base.name,
-            base.joint_fidelity if given.joint_fidelity is None else given.joint_fidelity,
-            base.hides_warhead if given.hides_warhead is None else given.hides_warhead,
-            kept,
-        )
+    def model(self) -> DiscriminationModel:
+        """The sensor classes (in :data:`LOOK_CLASSES` order) and decoy types in force, with
+        each range's mean."""
+        classes = sensor_classes()
+        base = DiscriminationModel(tuple(classes[name] for name in LOOK_CLASSES), decoy_types())
+        for path, value in self._given():
+            if path[0] != "spent_stage":
+                point = value if isinstance(value, bool) else nominal(value)
+                base = base.with_value(path, point)
+        return base
+
+    def ranged(self) -> list[tuple[str, tuple[str, ...], RangeSpec]]:
+        """Each figure given as a range: its scenario path, its path in the model and the
+        range."""
+        return [
+            ("discrimination." + ".".join(path), path, value)
+            for path, value in self._given()
+            if isinstance(value, RangeSpec)
+        ]
 
     def stage_told_probability(self) -> float:
-        """Chance that a spent stage's fire-control track is told for what it is."""
+        """Chance that a spent stage's fire-control track is told for what it is (a range's
+        mean)."""
         given = self.spent_stage.told_probability
-        return stage_told_probability() if given is None else float(given)
+        return stage_told_probability() if given is None else nominal(given)

@@ -12,6 +12,7 @@ from goldendome.data.loader import load_catalog
 from goldendome.physics.constants import G0_M_S2
 from goldendome.scenario.base import KM_TO_M, MILLIONS, SpecModel
 from goldendome.scenario.quantities import Bounded
+from goldendome.scenario.ranges import RangedProbability
 
 if TYPE_CHECKING:  # the interceptor models (NumPy) load when a spec is built, not validated
     from goldendome.interceptors.availability import Availability
@@ -103,7 +104,8 @@ class SbiSpec(SpecModel):
     divert_delta_v_m_s: Annotated[
         float, Bounded("divert delta-v must lie in [0, 10] km/s", "km/s", ge=0, le=10), KM_TO_M
     ] = Field(default=_KV["divert_delta_v_km_s"] * 1e3, alias="divert_delta_v_km_s")
-    sspk: Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)] = _KV["sspk"]
+    #: Single-shot kill probability, or its range (drawn once per trial).
+    sspk: RangedProbability = _KV["sspk"]
     #: Correlation of two SBI shots' outcomes in one trial (0: independent): one kill
     #: probability per trial for every SBI, drawn from a beta with ``sspk`` as its mean.
     correlation: Annotated[

@@ -8,6 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.quantities import Bounded
+from goldendome.scenario.ranges import RangedProbability
 
 Latitude = Annotated[
     float,
@@ -73,7 +74,20 @@ def _interceptor_type(value: str) -> str:
     return value
 
 
-KillProbability = Annotated[float | None, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)]
+KillProbability = RangedProbability | None
+
+
+class InterceptorTypeSettings(SpecModel):
+    """``[interceptor_types.<type>]``: a type's single-shot kill probabilities in this
+    scenario, against an RV and a decoy (numbers or ranges; unset: the catalog's). A
+    battery's own (``sspk_rv`` in its ``interceptors`` entry) takes precedence."""
+
+    sspk_rv: KillProbability = None
+    sspk_decoy: KillProbability = None
+
+
+#: ``[interceptor_types]``: settings by type name (``data/interceptors.toml``).
+InterceptorTypes = dict[Annotated[str, AfterValidator(_interceptor_type)], InterceptorTypeSettings]
 
 
 class BatterySpec(SpecModel):

@@ -32,9 +32,7 @@ __all__ = [
 ]
 
 #: Every table a run folder may hold, by name.
-TABLES: dict[str, TableSchema] = {
-    t.name: t for t in (*RUN_TABLES, *STUDY_TABLES, *SWEEP_TABLES)
-}
+TABLES: dict[str, TableSchema] = {t.name: t for t in (*RUN_TABLES, *STUDY_TABLES, *SWEEP_TABLES)}
 
 
 def schema(name: str) -> TableSchema:

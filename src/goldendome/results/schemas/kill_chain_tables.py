@@ -51,6 +51,18 @@ KILL_CHAIN_TABLES: tuple[TableSchema, ...] = (
         ),
     ),
     TableSchema(
+        "trial_parameters",
+        "What each trial drew of every parameter the scenario gives as a range.",
+        ("trial", "parameter"),
+        ("trial", "parameter"),
+        (
+            col("trial", "int64", "", "trial index"),
+            col("parameter", "string", "", "the parameter's path in the scenario"),
+            col("value", "float64", "", "its draw in the trial"),
+        ),
+        parted=True,
+    ),
+    TableSchema(
         "trials",
         "What each Monte Carlo trial came to.",
         ("trial",),

@@ -14,10 +14,11 @@ pass nothing is ever given fire control and the surface layers fire no shot.
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from goldendome.engagement.discrimination_call import ObjectCalls, object_calls
+from goldendome.engagement.discrimination_call import CallInputs, ObjectCalls, object_calls
 from goldendome.engagement.picture import Battery, KillChainSetup, nearest_asset
 from goldendome.engagement.targets import TrackTargets, one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types
@@ -27,8 +28,10 @@ from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
+from goldendome.run.ranges import range_index
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
+from goldendome.scenario.ranges import nominal
 from goldendome.sensors.labels import LOOK_CLASSES
 
 #: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
@@ -70,19 +73,24 @@ def _no_targets(n_obj: int) -> TrackTargets:
 
 def batteries(ctx: RunContext) -> list[Battery]:
     """One battery per interceptor type at each interceptor site, reserve held back, with
-    the scenario's kill probabilities where it gives the battery its own."""
+    the scenario's kill probabilities where it gives the battery (or its type) its own (a
+    range's mean: the trials draw the truth)."""
     types = interceptor_types()
     keep = 1.0 - ctx.spec.doctrine.reserve_fraction
     out = []
+    by_type = ctx.spec.interceptor_types
     for i, site in enumerate(ctx.spec.sites):
         for b in site.interceptors:
             kind = types[b.type]
-            if b.sspk_rv is not None or b.sspk_decoy is not None:
-                kind = dataclasses.replace(
-                    kind,
-                    sspk_rv=kind.sspk_rv if b.sspk_rv is None else b.sspk_rv,
-                    sspk_decoy=kind.sspk_decoy if b.sspk_decoy is None else b.sspk_decoy,
-                )
+            chosen: dict[str, Any] = {}
+            for key in ("sspk_rv", "sspk_decoy"):
+                given = getattr(b, key)
+                if given is None and b.type in by_type:
+                    given = getattr(by_type[b.type], key)
+                if given is not None:
+                    chosen[key] = nominal(given)
+            if chosen:
+                kind = dataclasses.replace(kind, **chosen)
             out.append(
                 Battery(i, site.name, kind, math.floor(b.count * keep), ctx.sites.r_ecef_m[i])
             )
@@ -138,14 +146,16 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     _, _, altitude = ecef_to_geodetic(r_ecef)
     windows = intercept_windows([b.kind for b in bats], site_r, f.t_s, r_ecef, altitude)
     sbi, layer = spec.sbi, ctx.sbi_layer
+    where = range_index(spec)
+    kind = raid.deployment.kind.astype(np.int64)
     return KillChainSetup(
         doctrine=spec.doctrine,
         n_missile=raid.n_missiles,
         boost=boost_sampler(ctx),
         sbi_first_satellite_id=0 if layer is None else layer.first_satellite_id,
-        sbi_sspk=0.0 if sbi is None else sbi.sspk,
+        sbi_sspk=0.0 if sbi is None else nominal(sbi.sspk),
         sbi_unit_cost_usd=0.0 if sbi is None else sbi.unit_cost_usd,
-        object_kind=raid.deployment.kind.astype(np.int64),
+        object_kind=kind,
         object_missile=raid.deployment.missile.astype(np.int64),
         object_impact_lat_rad=lat,
         object_impact_lon_rad=lon,
@@ -163,6 +173,15 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         object_r_ecef_m=r_ecef,
         correlation={"sbi": 0.0 if sbi is None else sbi.correlation}
         | {b.kind.name: b.kind.correlation for b in bats},
+        ranges=where.ranges,
+        sbi_range=where.sbi,
+        battery_ranges=where.batteries,
+        call_ranges=where.calls,
+        call_inputs=CallInputs(looks, kind, tuple(object_decoy_types(ctx)))
+        if where.calls
+        else None,
+        call_model=spec.discrimination.model() if where.calls else None,
+        stage_range=where.stage,
     )
 
 
@@ -176,7 +195,8 @@ def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
     rows = []
     for name in names:
         if name == "sbi" and sbi is not None:
-            rows.append((name, "boost", sbi.unit_cost_usd, sbi.sspk, sbi.sspk))
+            sspk = nominal(sbi.sspk)
+            rows.append((name, "boost", sbi.unit_cost_usd, sspk, sspk))
         else:
             k = kinds[name]
             rows.append((name, k.phase, k.unit_cost_usd, k.sspk_rv, k.sspk_decoy))
