@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         sweep,
         sweep_cases,
     )
+    from goldendome.api.uncertainty import discrimination_calls, scenario_ranges
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
@@ -125,6 +126,8 @@ _LAZY = {
     "Report": "goldendome.report.build",
     "ReportError": "goldendome.report.source",
     "build_report": "goldendome.api.reports",
+    "discrimination_calls": "goldendome.api.uncertainty",
+    "scenario_ranges": "goldendome.api.uncertainty",
     "write_report": "goldendome.api.reports",
     "RunFolderError": "goldendome.results.reader",
     "RunReader": "goldendome.results.reader",
@@ -211,6 +214,7 @@ __all__ = [
     "default_budget_bytes",
     "default_scenario",
     "default_scenario_text",
+    "discrimination_calls",
     "exchange",
     "exchange_report",
     "export_run",
@@ -240,6 +244,7 @@ __all__ = [
     "scenario_cost",
     "scenario_cost_report",
     "scenario_from_mapping",
+    "scenario_ranges",
     "size_constellation",
     "size_constellation_report",
     "sizing_presets",
