@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         sweep_cases,
     )
     from goldendome.api.uncertainty import discrimination_calls, scenario_ranges
+    from goldendome.api.web import export_czml, serve, web_app, write_czml
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
@@ -88,6 +89,7 @@ if TYPE_CHECKING:
     from goldendome.studies.fly import catalog_listing, fly_threat
     from goldendome.studies.reconstruction import reconstruct_test
     from goldendome.studies.sizing.search import SizingAnswer
+    from goldendome.web.czml import CzmlError, CzmlExport
 
 #: Names this module re-exports, by the module that defines them. They are imported when
 #: first used, so ``goldendome validate`` and scripts that only read scenarios do not load
@@ -155,6 +157,12 @@ _LAZY = {
     "fly_threat": "goldendome.studies.fly",
     "reconstruct_test": "goldendome.studies.reconstruction",
     "SizingAnswer": "goldendome.studies.sizing.search",
+    "export_czml": "goldendome.api.web",
+    "write_czml": "goldendome.api.web",
+    "web_app": "goldendome.api.web",
+    "serve": "goldendome.api.web",
+    "CzmlError": "goldendome.web.czml",
+    "CzmlExport": "goldendome.web.czml",
 }
 
 
@@ -178,6 +186,8 @@ __all__ = [
     "CorrelatedLeakage",
     "CostError",
     "CoverageResult",
+    "CzmlError",
+    "CzmlExport",
     "Layer",
     "Leakage",
     "Problem",
@@ -217,6 +227,7 @@ __all__ = [
     "discrimination_calls",
     "exchange",
     "exchange_report",
+    "export_czml",
     "export_run",
     "fly_threat",
     "format_bytes",
@@ -245,6 +256,7 @@ __all__ = [
     "scenario_cost_report",
     "scenario_from_mapping",
     "scenario_ranges",
+    "serve",
     "size_constellation",
     "size_constellation_report",
     "sizing_presets",
@@ -254,5 +266,7 @@ __all__ = [
     "sweep_cases",
     "timeline",
     "timeline_report",
+    "web_app",
+    "write_czml",
     "write_report",
 ]

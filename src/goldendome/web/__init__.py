@@ -1,1 +1,3 @@
-"""The offline globe: CZML export from a stored run folder and a local FastAPI server. Reads only ``results``."""
+"""The offline globe: CZML from a stored run folder (:mod:`goldendome.web.czml`) and a local,
+read-only FastAPI server (:mod:`goldendome.web.server`). Reads only ``results``; never reruns
+physics."""

@@ -1,0 +1,172 @@
+"""The read-only local server: the runs, each run's report, files and globe.
+
+Routes (GET and HEAD only; any other method is 405, anywhere):
+
+- ``/``: the runs in the runs directory; ``/runs/{id}``: one run;
+- ``/runs/{id}/globe``: the Cesium globe page; ``/runs/{id}/globe.json``: what the page
+  loads first (layers, counts, events); ``/runs/{id}/czml/{layer}.czml``: one CZML layer
+  (``?trial=N`` for another trial than the representative one), made in memory;
+- ``/runs/{id}/report``: the run's HTML report; ``/runs/{id}/files/{path}``: a stored file;
+- ``/static/{path}``: the viewer's own files; ``/cesium/{path}``: CesiumJS's build.
+
+Every path from a URL is checked by :mod:`goldendome.web.paths`: unknown run ids and
+anything outside the runs directory or the static folders (``..``, encoded forms, absolute
+paths, symlinks out) are 404. Nothing is written and nothing is run: CZML is made from the
+stored tables and kept in memory.
+"""
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
+
+from goldendome.results.run_state import run_state
+from goldendome.results.runs_dir import list_runs
+from goldendome.web.czml import LAYERS, CzmlError, CzmlExport, export_czml
+from goldendome.web.paths import file_under, run_folder
+from goldendome.web.report_link import report_html
+
+#: The viewer's HTML, JavaScript and CSS.
+STATIC_DIR = Path(__file__).parent / "static"
+#: Methods the server answers; any other gets 405.
+READ_METHODS = ("GET", "HEAD")
+#: A route's handler.
+Handler = Callable[..., Any]
+_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+@lru_cache(maxsize=8)
+def _export(folder: Path, stamp: float, trial: int | None) -> CzmlExport:
+    """The CZML export of a folder, kept while its manifest is unchanged (``stamp``)."""
+    del stamp
+    return export_czml(folder, trial)
+
+
+def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
+    """The server's application.
+
+    Parameters
+    ----------
+    runs_dir : str or Path
+        The folder of run folders it serves (``runs/``).
+    cesium_dir : str or Path
+        CesiumJS's build folder (``node_modules/cesium/Build/Cesium``).
+    """
+    runs = Path(runs_dir)
+    cesium = Path(cesium_dir)
+    app = FastAPI(title="goldendome", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.middleware("http")
+    async def read_only(request: Request, call_next: Any) -> Response:
+        if request.method not in READ_METHODS:
+            return PlainTextResponse(
+                "This server only reads: use GET or HEAD.", 405, {"Allow": "GET, HEAD"}
+            )
+        response: Response = await call_next(request)
+        response.headers.update(_HEADERS)
+        return response
+
+    def folder_of(run_id: str) -> Path:
+        folder = run_folder(runs, run_id)
+        if folder is None:
+            raise HTTPException(404, f"No run '{run_id}' in the runs directory.")
+        return folder
+
+    def export_of(run_id: str, trial: int | None) -> CzmlExport:
+        folder = folder_of(run_id)
+        try:
+            return _export(folder, (folder / "manifest.json").stat().st_mtime, trial)
+        except CzmlError as exc:
+            raise HTTPException(404, str(exc)) from None
+
+    def get(path: str) -> Callable[[Handler], Handler]:
+        route: Callable[[Handler], Handler] = app.api_route(path, methods=list(READ_METHODS))
+        return route
+
+    @get("/")
+    def index() -> HTMLResponse:
+        from goldendome.web.pages import runs_page
+
+        states = list_runs(runs) if runs.is_dir() else []
+        reports = {s.path.name: report_html(s.path, probe=True) is not None for s in states}
+        return HTMLResponse(runs_page(runs, states, reports))
+
+    @get("/runs/{run_id}")
+    def run_index(run_id: str) -> HTMLResponse:
+        from goldendome.web.pages import run_page
+
+        folder = folder_of(run_id)
+        files = sorted(
+            str(p.relative_to(folder))
+            for p in folder.rglob("*")
+            if p.is_file() and not p.is_symlink()
+        )
+        has_report = report_html(folder, probe=True) is not None
+        return HTMLResponse(run_page(run_state(folder), files, has_report))
+
+    @get("/runs/{run_id}/globe")
+    def globe(run_id: str) -> FileResponse:
+        folder_of(run_id)
+        return FileResponse(STATIC_DIR / "globe.html", media_type="text/html")
+
+    @get("/runs/{run_id}/globe.json")
+    def globe_json(run_id: str, trial: int | None = None) -> Response:
+        export = export_of(run_id, trial)
+        query = "" if trial is None else f"?trial={trial}"
+        body = {
+            "run": export.run,
+            "trial": export.trial,
+            "layers": [
+                {
+                    "name": name,
+                    "title": title,
+                    "url": f"czml/{name}.czml{query}",
+                    "count": export.counts[name],
+                }
+                for name, title in LAYERS.items()
+            ],
+            "counts": export.counts,
+            "events": export.events,
+            "clock": export.documents["sites"][0]["clock"],
+        }
+        return Response(json.dumps(body), media_type="application/json")
+
+    @get("/runs/{run_id}/czml/{layer}.czml")
+    def czml(run_id: str, layer: str, trial: int | None = None) -> Response:
+        export = export_of(run_id, trial)
+        if layer not in export.documents:
+            raise HTTPException(404, f"No layer '{layer}'; the layers are {', '.join(LAYERS)}.")
+        return Response(export.text(layer), media_type="application/json")
+
+    @get("/runs/{run_id}/report")
+    def report(run_id: str) -> HTMLResponse:
+        folder = folder_of(run_id)
+        text = report_html(folder)
+        if text is None:
+            raise HTTPException(404, f"Run '{run_id}' has no report yet.")
+        return HTMLResponse(text)
+
+    @get("/runs/{run_id}/files/{path:path}")
+    def run_file(run_id: str, path: str) -> FileResponse:
+        return _file(folder_of(run_id), path)
+
+    @get("/static/{path:path}")
+    def static(path: str) -> FileResponse:
+        return _file(STATIC_DIR, path)
+
+    @get("/cesium/{path:path}")
+    def cesium_file(path: str) -> FileResponse:
+        return _file(cesium, path)
+
+    return app
+
+
+def _file(root: Path, relative: str) -> FileResponse:
+    path = file_under(root, relative)
+    if path is None:
+        raise HTTPException(404, "Not found.")
+    return FileResponse(path)
