@@ -46,7 +46,14 @@ if TYPE_CHECKING:
         scenario_cost_report,
     )
     from goldendome.api.reports import build_report, write_report
-    from goldendome.api.strategy import exchange, exchange_report, timeline, timeline_report
+    from goldendome.api.strategy import (
+        exchange,
+        exchange_report,
+        partners,
+        partners_report,
+        timeline,
+        timeline_report,
+    )
     from goldendome.api.sweeps import (
         analyze_sweep,
         export_run,
@@ -119,6 +126,8 @@ _LAZY = {
     "scenario_cost_report": "goldendome.api.costs",
     "exchange": "goldendome.api.strategy",
     "exchange_report": "goldendome.api.strategy",
+    "partners": "goldendome.api.strategy",
+    "partners_report": "goldendome.api.strategy",
     "timeline": "goldendome.api.strategy",
     "timeline_report": "goldendome.api.strategy",
     "CostError": "goldendome.economics",
@@ -239,6 +248,8 @@ __all__ = [
     "open_run",
     "parse_size",
     "parse_toml",
+    "partners",
+    "partners_report",
     "prepare_sweep",
     "preset_report",
     "query_runs",

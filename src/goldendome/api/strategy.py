@@ -16,9 +16,17 @@ from goldendome.scenario import ScenarioSpec
 
 if TYPE_CHECKING:
     from goldendome.studies.exchange import ExchangeResult
+    from goldendome.studies.partners import PartnersResult
     from goldendome.studies.timeline import TimelineResult, YearProgress
 
-__all__ = ["exchange", "exchange_report", "timeline", "timeline_report"]
+__all__ = [
+    "exchange",
+    "exchange_report",
+    "partners",
+    "partners_report",
+    "timeline",
+    "timeline_report",
+]
 
 
 def timeline(
@@ -227,4 +235,55 @@ def exchange_report(result: ExchangeResult) -> dict[str, Any]:
         "decoys": result.decoys,
         "growth": result.growth,
         "curve": result.curve,
+    }
+
+
+def partners(
+    scenario: str | Path | None = None,
+    *,
+    changes: Mapping[str, Any] | None = None,
+    trials: int = 200,
+    kill_chain: bool = True,
+    runs_dir: str | Path = "runs",
+) -> PartnersResult:
+    """What each partner pays for, hosts and fields (valued with the life-cycle model), the
+    kill chain over the US with and without its elements, and a raid on its own territory
+    (``goldendome partners``); a scenario without ``[[partners]]`` gets the presets of
+    ``data/partners.toml`` (Japan).
+
+    Raises
+    ------
+    ScenarioError
+        Bad input, each problem naming its key: a share above 1 or naming no element, shares
+        of one element summing past 1 over all partners.
+    """
+    from goldendome.studies.partners import run_partners
+
+    spec, text = read_scenario(scenario, changes=changes)
+    return run_partners(spec, text, Path(runs_dir), trials=trials, kill_chain=kill_chain)
+
+
+def partners_report(result: PartnersResult) -> dict[str, Any]:
+    """Partners as plain data (what ``goldendome partners --json`` prints)."""
+    return {
+        "scenario": result.scenario,
+        "base_year": result.base_year,
+        "preset": result.preset,
+        "partners": [
+            {
+                "name": p.name,
+                "country": p.country,
+                "contribution_usd": p.contribution_usd,
+                "architecture_usd": p.architecture_usd,
+                "share_of_architecture": p.contribution_usd / p.architecture_usd
+                if p.architecture_usd
+                else None,
+                "hosted_value_usd": p.hosted_value_usd,
+                "contributions": p.contributions,
+                "us_with": p.us_with,
+                "us_without": p.us_without,
+                "own_raid": p.own_raid,
+            }
+            for p in result.partners
+        ],
     }

@@ -14,6 +14,7 @@ from goldendome.scenario.discrimination import DiscriminationSpec
 from goldendome.scenario.doctrine import DoctrineSpec, MonteCarloSpec
 from goldendome.scenario.economics import EconomicsSpec
 from goldendome.scenario.interceptors import SbiSpec
+from goldendome.scenario.partners import PartnerSpec
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, InterceptorTypes, SiteSpec
 from goldendome.scenario.threats import ThreatsSpec
@@ -161,6 +162,7 @@ class ScenarioSpec(SpecModel):
     monte_carlo: MonteCarloSpec = Field(default_factory=MonteCarloSpec)
     economics: EconomicsSpec = Field(default_factory=EconomicsSpec)
     timeline: TimelineSpec = Field(default_factory=TimelineSpec)
+    partners: list[PartnerSpec] = Field(default_factory=list)
     discrimination: DiscriminationSpec = Field(default_factory=DiscriminationSpec)
     interceptor_types: InterceptorTypes = Field(default_factory=dict)
 
