@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from goldendome.api.runs import read_scenario
 from goldendome.scenario import ScenarioSpec
 
@@ -213,4 +215,38 @@ def size_constellation_report(
 
     report = size_report(*size_constellation(values, progress, runs_dir=runs_dir, preset=preset))
     report["closed_form"] = closed_form_beside(report)
+    report["mass"] = sbi_mass_report(report)
     return report
+
+
+#: The sensitivity table's accelerations (g) and main delta-vs (km/s), as issue 15 asks.
+MASS_ACCELERATIONS_G = (5.0, 10.0, 20.0)
+MASS_DELTA_VS_KM_S = (4.0, 6.0)
+
+
+def sbi_mass_report(report: dict[str, Any]) -> dict[str, Any]:
+    """The mass of one SBI of a sizing answer's kill vehicle (``data/sbi_mass.toml``), the
+    constellation's mass on orbit, and the mass over acceleration and delta-v."""
+    from goldendome.interceptors.sbi_mass import sbi_mass
+
+    a = report["assumptions"]
+    dv, divert = a["kill_vehicle_delta_v_km_s"] * 1e3, a["kill_vehicle_divert_km_s"] * 1e3
+    one = sbi_mass(dv, divert, a["kill_vehicle_acceleration_g"])
+    best = report["best"]
+    total = float(one.total_kg)
+    grid = sbi_mass(
+        np.array(MASS_DELTA_VS_KM_S)[:, None] * 1e3, divert, np.array(MASS_ACCELERATIONS_G)
+    ).total_kg
+    return {
+        "kill_vehicle_kg": float(one.kill_vehicle_kg),
+        "interceptor_kg": float(one.interceptor_kg),
+        "carrier_kg": float(one.carrier_kg),
+        "per_sbi_kg": total,
+        "constellation_t": None if best is None else best["satellites"] * total / 1e3,
+        "sensitivity": {
+            "acceleration_g": list(MASS_ACCELERATIONS_G),
+            "delta_v_km_s": list(MASS_DELTA_VS_KM_S),
+            "per_sbi_kg": [[float(v) if np.isfinite(v) else None for v in row] for row in grid],
+        },
+        "source": "data/sbi_mass.toml (goldendome assumptions)",
+    }

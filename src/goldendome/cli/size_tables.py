@@ -60,6 +60,29 @@ def _preset_table(preset: dict[str, Any]) -> Table:
     return table
 
 
+def _print_mass(console: Console, mass: dict[str, Any] | None) -> None:
+    """Mass per SBI, the constellation's mass on orbit, and the mass over acceleration and
+    delta-v (``data/sbi_mass.toml``)."""
+    if not mass:
+        return
+    on_orbit = mass["constellation_t"]
+    console.print(
+        f"Mass per SBI {mass['per_sbi_kg']:,.0f} kg (kill vehicle {mass['kill_vehicle_kg']:,.0f} "
+        f"kg, interceptor {mass['interceptor_kg']:,.0f} kg, carrier {mass['carrier_kg']:,.0f} "
+        "kg; goldendome assumptions in data/sbi_mass.toml)"
+        + ("" if on_orbit is None else f"; the constellation weighs {on_orbit:,.0f} t on orbit")
+        + "."
+    )
+    s = mass["sensitivity"]
+    table = Table(title="Mass per SBI (kg) over acceleration and delta-v")
+    table.add_column("delta-v")
+    for g in s["acceleration_g"]:
+        table.add_column(f"{g:g} g", justify="right")
+    for dv, row in zip(s["delta_v_km_s"], s["per_sbi_kg"], strict=True):
+        table.add_row(f"{dv:g} km/s", *["no such stage" if v is None else f"{v:,.0f}" for v in row])
+    console.print(table)
+
+
 def print_sizing(report: dict[str, Any]) -> None:
     """Print a ``size_constellation_report`` for a reader."""
     # Piped output (files, CI logs, the docs) gets a fixed, readable width.
@@ -72,6 +95,7 @@ def print_sizing(report: dict[str, Any]) -> None:
             f"{quick['absentee_ratio']:,.1f}, 'goldendome cost --quick'): "
             f"{quick['sbi_count']:,.0f} SBIs, {quick['ratio_to_physics']:.2f} x the physics answer."
         )
+    _print_mass(console, report.get("mass"))
     if "preset" in report:
         console.print(_preset_table(report["preset"]))
     assumed = Table(title="Assumptions", show_header=False)
