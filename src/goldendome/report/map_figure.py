@@ -63,7 +63,9 @@ def view(lat: np.ndarray[Any, Any], lon: np.ndarray[Any, Any]) -> tuple[float, f
     la, lo = np.radians(lat), np.radians(lon)
     u = np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=-1)
     m = u.mean(axis=0)
-    m /= np.linalg.norm(m) or 1.0
+    if np.linalg.norm(m) < 1e-9:  # points all round the Earth: no middle
+        return 0.0, 0.0, 1.0
+    m /= np.linalg.norm(m)
     reach = float(np.degrees(np.arccos(np.clip(u @ m, -1.0, 1.0))).max())
     scale = float(np.clip(0.85 * 180.0 / max(reach, 1.0), 1.0, 10.0))
     return float(np.degrees(np.arcsin(m[2]))), float(np.degrees(np.arctan2(m[1], m[0]))), scale

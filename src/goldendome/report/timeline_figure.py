@@ -135,9 +135,9 @@ def _add_shots(fig: go.Figure, shots: Columns, labels: list[str], trials: int) -
         mine = aimed & (shots["layer"] == layer)
         if not mine.any():
             continue
-        for column, verb, symbol in (
-            ("launch_time_s", "launch", "triangle-right"),
-            ("intercept_time_s", "intercept", "x"),
+        for column, verb, plural, symbol in (
+            ("launch_time_s", "launch", "launches", "triangle-right"),
+            ("intercept_time_s", "intercept", "intercepts", "x"),
         ):
             t = np.round(np.asarray(shots[column], float)[mine] / BIN_S) * BIN_S
             who = shots["threat_id"][mine]
@@ -147,7 +147,7 @@ def _add_shots(fig: go.Figure, shots: Columns, labels: list[str], trials: int) -
                 x=key[:, 1],
                 y=[labels[int(i)] for i in key[:, 0]],
                 mode="markers",
-                name=f"{layer} {verb}s",
+                name=f"{layer} {plural}",
                 marker={
                     "symbol": symbol,
                     "color": LAYER_COLORS[layer],
