@@ -11,6 +11,7 @@ from pathlib import Path
 
 import plotly
 
+from goldendome.report import run_figure_sections as rf
 from goldendome.report import run_sections as rs
 from goldendome.report.assets import world_atlas_path
 from goldendome.report.pdf import print_pdf
@@ -65,12 +66,12 @@ def _sections(src: ReportSource, atlas: bool) -> list[Section]:
     if src.kind != "run":
         return [*study_sections(src, atlas), tables_section(src.run, set())]
     outcome, kill_chain = rs.outcome_section(src)
-    optional = [rs.sbi_section(src), rs.cost_section(src, kill_chain)]
+    optional = [rf.sbi_section(src), rf.cost_section(src, kill_chain)]
     return [
         rs.scenario_section(src),
         outcome,
-        rs.timeline_section(src),
-        rs.map_section(src, atlas),
+        rf.timeline_section(src),
+        rf.map_section(src, atlas),
         *(s for s in optional if s is not None),
         tables_section(src.run, DRAWN),
     ]
