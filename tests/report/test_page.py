@@ -25,6 +25,13 @@ def _without_libraries(page: str) -> str:
     return page.replace(geo_assets_script(atlas), "") if atlas else page
 
 
+def _figures(page: str) -> list[dict]:
+    """The figures the page hands plotly (``var FIGURES = [...]``)."""
+    start = page.index("var FIGURES = [") + len("var FIGURES = ")
+    end = page.index("];", start) + 1
+    return [f["figure"] for f in json.loads(page[start:end])]
+
+
 @pytest.fixture(scope="module")
 def report(small_run: Path):
     return build_report(small_run)
@@ -41,6 +48,9 @@ def test_every_section_of_a_run_report(report):
         "Stored tables",
     )
     assert report.figures == 8
+    kinds = [{t["type"] for t in f["data"]} for f in _figures(report.html)]
+    assert {"scattergeo"} in kinds  # the map
+    assert len(kinds) == 8
     assert report.html.count('class="figure"') == report.figures
     assert "P(zero leakers) = <b>" in report.html
     assert report.source.complete
@@ -92,27 +102,52 @@ def test_an_interrupted_run_is_reported_from_what_it_stored(small_run: Path, tmp
     assert not report.source.complete
 
 
-def test_a_study_folder_shows_its_question_and_tables(tmp_path: Path):
-    folder = RunFolder.create(tmp_path, "sizing")
-    folder.write_table(
-        "sizing_latitudes",
-        {"latitude_deg": np.array([30.0, 40.0]), "mean_in_reach": np.array([2.0, 3.5])},
-    )
+def _study_folder(root: Path, study: str, table: str) -> Path:
+    """A study's folder holding one table of three rows (values from the schema's types)."""
+    from goldendome.results.schemas import schema
+
+    folder = RunFolder.create(root, study)
+    columns = {}
+    for c in schema(table).columns:
+        if c.dtype == "string":
+            columns[c.name] = ["layer-a"] * 3
+        elif c.dtype == "bool":
+            columns[c.name] = np.zeros(3, bool)
+        else:
+            columns[c.name] = np.array([30.0, 40.0, 50.0]).astype(c.dtype)
+    folder.write_table(table, columns)
     folder.write_json(
         MANIFEST,
         build_manifest(
-            scenario_name="sizing",
+            scenario_name=study,
             scenario_text="",
             seed=0,
             status="complete",
             timings_s={},
             started_utc=datetime.now(UTC),
-            run={"study": "size", "question": {"threat": "hwasong-18-class"}},
+            run={"study": study, "question": {"threat": "hwasong-18-class"}},
         ),
     )
-    report = build_report(folder.path)
-    assert report.sections == ("size study", "Stored tables")
+    return folder.path
+
+
+@pytest.mark.parametrize(
+    ("study", "table", "trace"),
+    [
+        ("size", "sizing_latitudes", "scatter"),
+        ("coverage", "coverage_points", "scattergeo"),
+        ("fly", "flight_trajectory", "scattergeo"),
+    ],
+)
+def test_a_study_folder_shows_its_question_figure_and_tables(
+    tmp_path: Path, study: str, table: str, trace: str
+):
+    report = build_report(_study_folder(tmp_path, study, table))
+    assert report.sections == (f"{study} study", "Stored tables")
     assert report.figures == 1
-    assert "not &#x27;goldendome run&#x27;" in report.html
-    assert "hwasong-18-class" in report.html
-    assert "<caption>sizing_latitudes</caption>" in report.html
+    (figure,) = _figures(report.html)
+    assert [t["type"] for t in figure["data"]] == [trace]
+    rest = report.html.replace(plotly_js(), "")
+    assert "not &#x27;goldendome run&#x27;" in rest
+    assert "hwasong-18-class" in rest
+    assert f"<caption>{table}</caption>" in rest
