@@ -26,6 +26,9 @@ class SweepShared:
     sweep_dir: str
     trials: int | None
     max_memory_bytes: int | None
+    #: numba threads of a case (None: numba's default, all cores): a worker's share of its
+    #: machine's cores, so two local workers do not each run kernels on every core.
+    threads: int | None = None
 
 
 def outputs_of(summary: dict[str, Any]) -> dict[str, float]:
@@ -55,6 +58,11 @@ def run_case(shared: SweepShared, case: Case) -> dict[str, Any]:
     from goldendome.run.executor import InProcess
     from goldendome.run.pipeline import TrialOptions, run_scenario
 
+    if shared.threads is not None:
+        import numba
+
+        most = int(numba.config.NUMBA_NUM_THREADS)  # type: ignore[attr-defined]
+        numba.set_num_threads(min(shared.threads, most))
     t0 = time.perf_counter()
     sweep_dir = Path(shared.sweep_dir)
     runs_dir = sweep_dir / "cases" / case.case_key

@@ -26,6 +26,7 @@ from typing import Any
 
 from goldendome.results.catalog import SWEEP_MANIFEST, index_sweep
 from goldendome.results.run_folder import RunFolder
+from goldendome.run.budget import local_workers
 from goldendome.run.executor import executor_for
 from goldendome.run.lifecycle import watched
 from goldendome.run.sweeps.case_run import SweepShared, run_case
@@ -219,6 +220,16 @@ def _clean_attempts(folder: Path, results: dict[str, dict[str, Any]]) -> None:
                 shutil.rmtree(attempt, ignore_errors=True)
 
 
+def _threads(workers: int | None, scheduler: str | None) -> int | None:
+    """numba threads per case: in this process, numba's default; on a remote cluster one
+    (its workers are the parallelism); on ``n`` local workers, the cores shared out."""
+    if scheduler is not None:
+        return 1
+    if workers == 0:
+        return None
+    return max(1, (os.cpu_count() or 1) // local_workers(workers))
+
+
 def _collect(
     finished: Iterable[tuple[Case, dict[str, Any]]],
     folder: Path,
@@ -287,7 +298,12 @@ def run_sweep(
 
         budget = parse_size(prep.spec.max_memory)
     shared = SweepShared(
-        prep.base_text, prep.source, str(folder.resolve()), prep.spec.trials, budget
+        prep.base_text,
+        prep.source,
+        str(folder.resolve()),
+        prep.spec.trials,
+        budget,
+        _threads(workers, scheduler),
     )
     if progress is not None:
         progress(state)
