@@ -63,11 +63,13 @@ def warhead_fates(run: RunReader) -> WarheadFates | None:
         boosted = kills["layer"] == "boost"
         lost = np.bincount(kills["threat_id"][boosted], minlength=threats["threat_id"].size)
         killed[0] = lost[threat_of] / n
-        position = {int(o): i for i, o in enumerate(objects["object_id"][rv])}
+        rv_ids = objects["object_id"][rv]
+        order = np.argsort(rv_ids)
         for row, layer in enumerate(LAYERS[1:], start=1):
             mine = kills["target_object_id"][kills["layer"] == layer]
-            for obj in mine[np.isin(mine, objects["object_id"][rv])]:
-                killed[row, position[int(obj)]] += 1.0 / n
+            mine = mine[np.isin(mine, rv_ids)]
+            where = order[np.searchsorted(rv_ids, mine, sorter=order)]
+            killed[row] = np.bincount(where, minlength=rv.size) / n
     survived = np.clip(1.0 - killed.sum(axis=0), 0.0, 1.0) if n else np.zeros(rv.size)
     asset_id = objects["asset_id"][rv]
     names = {}
