@@ -135,7 +135,9 @@ def outcome_section(src: ReportSource) -> tuple[Section, dict[str, Any] | None]:
     s = Section("Outcome")
     kc = kill_chain_summary(run)
     if not kc or not kc.get("trials"):
-        return s.missing("Monte Carlo trials (the run stopped before its kill chain)"), None
+        return s.missing(
+            "Monte Carlo trials (the kill chain had not run when the folder was read)"
+        ), None
     lo, hi = kc["p_zero_leakers_95"]
     s.html(
         f'<p class="headline">P(zero leakers) = <b>{kc["p_zero_leakers"]:.3f}</b> '
