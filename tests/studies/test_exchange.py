@@ -116,3 +116,20 @@ def test_cli_goal_outside_0_1_exits_2_before_any_run(tmp_path) -> None:
     assert result.exit_code == 2
     assert "p_any_through (--p-through) = 1.5" in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_a_shield_that_stops_no_raid_whole_restores_warheads_through(spec) -> None:
+    leaky = {**RUN, "boost_missiles": 0.5, "expected_through": 6.0}
+    model = calibrate(spec, leaky)
+    base = model.penetration()
+    assert base.p_zero_leakers < 0.01
+    answer = restore(
+        spec, model, base.p_zero_leakers, 12, model.decoys_per_warhead, base.expected_through
+    )
+    assert answer.option is not None
+    if answer.option == "sbis":
+        p = model.penetration(12, sbi_count=model.sbi_count + answer.added)
+    else:
+        shots = (answer.shots_per_look,) * len(model.midcourse.shots)
+        p = model.penetration(12, rounds=model.rounds + answer.added, shots=shots)
+    assert p.expected_through <= base.expected_through * (1 + 1e-9)

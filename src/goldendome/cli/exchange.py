@@ -27,9 +27,19 @@ def _defense(d: dict[str, Any]) -> str:
     return str(d["note"])
 
 
-def _answer(out: Any, title: str, block: dict[str, Any], what: str, unit: str) -> None:
+def _answer(
+    out: Any, title: str, block: dict[str, Any], what: str, unit: str, restores: str
+) -> None:
     a = block["analytic"]
     value = block[what]
+    if block["offense_usd"] == 0 and block.get("confirmations") and block["reached"]:
+        mc = block["confirmations"][0]["monte_carlo"]
+        out.print(
+            f"[bold]{title}[/bold]: the scenario's raid already meets the goal ({value:g} "
+            f"{unit}; Monte Carlo P(any through) {mc['p_any_through']:.3f}, "
+            f"{mc['expected_through']:.2f} through)"
+        )
+        return
     if not block["reached"]:
         out.print(
             f"[bold]{title}[/bold]: not reachable within the search bounds (up to "
@@ -52,7 +62,7 @@ def _answer(out: Any, title: str, block: dict[str, Any], what: str, unit: str) -
         )
     d = block["defense"]
     out.print(
-        f"  offense pays {_usd(block['offense_usd'])}; the defense restores P(zero leakers) "
+        f"  offense pays {_usd(block['offense_usd'])}; the defense restores {restores} "
         f"with {_defense(d)}: {_usd(d['acquisition_usd'])} to buy, "
         f"{_usd(d['life_cycle_usd'])} over the life cycle"
     )
@@ -83,12 +93,13 @@ def print_exchange(report: dict[str, Any]) -> None:
         f"{an['expected_through']:.2f} (calibrated: boost kills {m['p_boost']:.0%} of missiles, "
         f"{m['midcourse_rounds']:g} midcourse rounds, residual leak {m['residual']:.3f})"
     )
-    _answer(out, "Salvo", report["salvo"], "missiles", "missiles")
-    _answer(out, "Decoys", report["decoys"], "decoys_per_warhead", "decoys per warhead")
+    restores = b["defense_restores"]
+    _answer(out, "Salvo", report["salvo"], "missiles", "missiles", restores)
+    _answer(out, "Decoys", report["decoys"], "decoys_per_warhead", "decoys per warhead", restores)
     if report["curve"]:
         table = Table(
             title=f"Step curve: the raid grows as {report['growth']}; the defense answers "
-            f"each step (cumulative, acquisition)"
+            f"each step, restoring today's {restores} (cumulative, acquisition)"
         )
         for col in (
             "year",

@@ -198,30 +198,45 @@ def _priced(spec: ScenarioSpec, item: str, quantity: float) -> tuple[float, floa
     return by.get("procurement", 0.0) + by.get("launch", 0.0), table.total_usd
 
 
+#: Below this baseline P(zero leakers) the defense restores the warheads through instead (a
+#: shield that stops no raid whole has no P(zero leakers) to restore).
+MIN_P_ZERO_TARGET = 0.01
+
+
+def _restored(p: Penetration, target_p_zero: float, target_through: float) -> bool:
+    if target_p_zero >= MIN_P_ZERO_TARGET:
+        return p.p_zero_leakers >= target_p_zero
+    return p.expected_through <= target_through * (1.0 + 1e-9)
+
+
 def restore(
-    spec: ScenarioSpec, model: ExchangeModel, target_p_zero: float, missiles: float, decoys: float
+    spec: ScenarioSpec,
+    model: ExchangeModel,
+    target_p_zero: float,
+    missiles: float,
+    decoys: float,
+    target_through: float = 0.0,
 ) -> DefenseAnswer:
     """The cheapest addition (more SBIs, or more midcourse rounds with more shots a look)
-    that brings the analytic P(zero leakers) back to ``target_p_zero``."""
+    that brings the analytic P(zero leakers) back to ``target_p_zero`` (below
+    :data:`MIN_P_ZERO_TARGET`: the expected warheads through back to ``target_through``)."""
+
+    def ok(p: Penetration) -> bool:
+        return _restored(p, target_p_zero, target_through)
+
     options: list[DefenseAnswer] = []
     now = model.penetration(missiles, decoys)
-    if now.p_zero_leakers >= target_p_zero:
+    if ok(now):
         return DefenseAnswer(None, 0.0, None, 0.0, 0.0, now.p_zero_leakers, "nothing needed")
     if model.boost_with(model.sbi_count * 2) > 0:
         lo, hi = model.sbi_count, model.sbi_count
-        while (
-            hi < MAX_SBIS
-            and model.penetration(missiles, decoys, sbi_count=hi).p_zero_leakers < target_p_zero
-        ):
+        while hi < MAX_SBIS and not ok(model.penetration(missiles, decoys, sbi_count=hi)):
             lo, hi = hi, min(hi * 2, MAX_SBIS)
         p_hi = model.penetration(missiles, decoys, sbi_count=hi)
-        if p_hi.p_zero_leakers >= target_p_zero:
+        if ok(p_hi):
             while hi - lo > max(1.0, 0.001 * hi):
                 mid = math.ceil((lo + hi) / 2)
-                if (
-                    model.penetration(missiles, decoys, sbi_count=mid).p_zero_leakers
-                    >= target_p_zero
-                ):
+                if ok(model.penetration(missiles, decoys, sbi_count=mid)):
                     hi = mid
                 else:
                     lo = mid
@@ -233,7 +248,7 @@ def restore(
     for k in range(max(model.midcourse.shots), MAX_SHOTS_PER_LOOK + 1):
         shots = (k,) * looks
         full = model.penetration(missiles, decoys, rounds=math.inf, shots=shots)
-        if full.p_zero_leakers < target_p_zero:
+        if not ok(full):
             continue
         added = max(math.ceil(full.rounds_needed - model.rounds), 0)
         acq, lcc = _priced(spec, MIDCOURSE_ITEM, added) if added else (0.0, 0.0)

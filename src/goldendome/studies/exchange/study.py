@@ -15,6 +15,7 @@ from goldendome.studies.exchange.model import ExchangeModel, Penetration
 from goldendome.studies.exchange.search import (
     MAX_DECOYS,
     MAX_SALVO_FACTOR,
+    MIN_P_ZERO_TARGET,
     ExchangeResult,
     Goal,
     _run,
@@ -135,9 +136,14 @@ def run_exchange(
     base_mc = _run(data, f"{spec.name}: calibration", runs_dir, trials)
     model = calibrate(spec, base_mc)
     base = model.penetration()
-    target = base.p_zero_leakers
+    target, through = base.p_zero_leakers, base.expected_through
     n0 = int(model.missiles)
+    already = goal.met(base_mc)
     baseline = {
+        "meets_goal": already,
+        "defense_restores": "P(zero leakers)"
+        if target >= MIN_P_ZERO_TARGET
+        else "expected warheads through",
         "analytic": _analytic(base),
         "monte_carlo": base_mc,
         "missiles": n0,
@@ -145,14 +151,20 @@ def run_exchange(
         "decoy_usd": decoy_usd,
     }
 
-    n, reached = _search(model, goal, range(n0, n0 * MAX_SALVO_FACTOR + 1), "missiles")
+    if already:  # the scenario's raid meets the goal: its run is the confirmation
+        n, reached = n0, True
+    else:
+        n, reached = _search(model, goal, range(n0, n0 * MAX_SALVO_FACTOR + 1), "missiles")
     salvo: dict[str, Any] = {
         "bound": n0 * MAX_SALVO_FACTOR,
         "missiles": n,
         "reached": reached,
         "analytic": _analytic(model.penetration(n)),
     }
-    if reached and confirm:
+    if already:
+        salvo["confirmations"] = [{"missiles": n0, "monte_carlo": base_mc, "met": True}]
+        salvo["missiles_confirmed"] = n0
+    elif reached and confirm:
         salvo["confirmations"] = _confirm(
             data, goal, n, "missiles", model, runs_dir, trials, spec.name
         )
@@ -161,18 +173,25 @@ def run_exchange(
     added = n - n0
     decoys_each = model.decoys_per_warhead * model.warheads_per_missile
     salvo["offense_usd"] = added * (missile_usd + decoys_each * decoy_usd)
-    _price(salvo, spec, model, target, n, model.decoys_per_warhead)
+    _price(salvo, spec, model, (target, through), n, model.decoys_per_warhead)
 
-    d, reached_d = _search(model, goal, range(MAX_DECOYS + 1), "decoys")
+    d0 = model.decoys_per_warhead
+    if already:
+        d, reached_d = d0, True
+    else:
+        d, reached_d = _search(model, goal, range(MAX_DECOYS + 1), "decoys")
     decoys: dict[str, Any] = {
         "bound": MAX_DECOYS,
         "decoys_per_warhead": d,
         "reached": reached_d,
         "analytic": _analytic(model.penetration(None, d)),
     }
-    if reached_d and confirm:
+    if already:
+        decoys["confirmations"] = [{"decoys_per_warhead": d0, "monte_carlo": base_mc, "met": True}]
+        decoys["decoys_confirmed"] = d0
+    elif reached_d and confirm:
         decoys["confirmations"] = _confirm(
-            data, goal, d, "decoys_per_warhead", model, runs_dir, trials, spec.name
+            data, goal, int(d), "decoys_per_warhead", model, runs_dir, trials, spec.name
         )
         d = decoys["confirmations"][-1]["decoys_per_warhead"]
         decoys["decoys_confirmed"] = d if decoys["confirmations"][-1]["met"] else None
@@ -182,7 +201,7 @@ def run_exchange(
         0.0,
     )
     decoys["offense_usd"] = extra * decoy_usd
-    _price(decoys, spec, model, target, n0, d)
+    _price(decoys, spec, model, (target, through), n0, d)
 
     curve: list[dict[str, Any]] = []
     if preset is not None:
@@ -192,7 +211,7 @@ def run_exchange(
             scale = float(preset.at(year)) / start if start > 0 else 1.0
             m = max(round(n0 * scale), 1)
             p = model.penetration(m)
-            answer = restore(spec, model, target, m, model.decoys_per_warhead)
+            answer = restore(spec, model, target, m, model.decoys_per_warhead, through)
             offense = (m - n0) * (missile_usd + decoys_each * decoy_usd)
             curve.append(
                 {
@@ -214,12 +233,12 @@ def _price(
     block: dict[str, Any],
     spec: ScenarioSpec,
     model: ExchangeModel,
-    target: float,
+    target: tuple[float, float],
     missiles: float,
     decoys: float,
 ) -> None:
     """Add the defense's answer and the marginal cost-exchange ratio to a search block."""
-    answer = restore(spec, model, target, missiles, decoys)
+    answer = restore(spec, model, target[0], missiles, decoys, target[1])
     block["defense"] = asdict(answer)
     offense = block["offense_usd"]
     ok = offense > 0 and math.isfinite(answer.acquisition_usd)
