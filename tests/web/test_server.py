@@ -202,3 +202,37 @@ def test_a_report_in_the_run_folder_is_served(served, tmp_path):
     finally:
         report.unlink()
     assert client.get(f"/runs/{run_id}/report").status_code == 404
+
+
+def test_without_a_report_file_the_builder_makes_one_in_memory(served):
+    _, run_id, runs = served
+    cesium = runs.parent / "cesium"
+    made: list[Path] = []
+
+    def build(folder: Path) -> str:
+        made.append(folder)
+        return f"<html>report of {folder.name}</html>"
+
+    client = TestClient(create_app(runs, cesium, build))
+    before = _tree(runs)
+    assert client.get(f"/runs/{run_id}/report").text == f"<html>report of {run_id}</html>"
+    assert client.get(f"/runs/{run_id}/report").status_code == 200
+    assert made == [(runs / run_id).resolve()]  # made once, then kept
+    assert _tree(runs) == before
+
+    def refuse(folder: Path) -> str:
+        raise ValueError(f"{folder.name}: no report can be made.")
+
+    refused = TestClient(create_app(runs, cesium, refuse)).get(f"/runs/{run_id}/report")
+    assert refused.status_code == 404
+    assert "no report can be made" in refused.text
+
+
+def test_the_api_app_serves_goldendome_reports_page(small_run):
+    from goldendome.api.web import web_app
+
+    client = TestClient(web_app(small_run.parent))
+    page = client.get(f"/runs/{small_run.name}/report")
+    assert page.status_code == 200
+    assert "goldendome report" in page.text
+    assert not (small_run / "report.html").exists()

@@ -29,11 +29,16 @@ def write_czml(
 
 
 def web_app(runs_dir: str | Path = "runs", cesium_dir: str | Path | None = None) -> FastAPI:
-    """The server's FastAPI application (for tests, or another ASGI server)."""
+    """The server's FastAPI application (for tests, or another ASGI server); a run without a
+    ``report.html`` gets its report made in memory by ``goldendome report``'s builder."""
+    from goldendome.api.reports import build_report
     from goldendome.web.cesium import find_cesium
     from goldendome.web.server import create_app
 
-    return create_app(runs_dir, find_cesium(cesium_dir))
+    def report_page(folder: Path) -> str:
+        return build_report(folder, runs_dir=runs_dir).html
+
+    return create_app(runs_dir, find_cesium(cesium_dir), report_page)
 
 
 def serve(

@@ -40,7 +40,8 @@ def czml(
     typer.echo(
         f"Wrote {len(LAYERS)} CZML documents to {folder}/ (trial {export.trial}): "
         f"{counts['satellites']:,} satellites, {counts['raid']} raid objects, "
-        f"{counts['shots']} shots ({counts['kills']} kills), {counts['leaks']} leaks."
+        f"{counts['shots']} shots ({counts['kills']} kills), "
+        f"{counts['leaks']} leak{'' if counts['leaks'] == 1 else 's'}."
     )
     typer.echo(f"Layers: {', '.join(f'{name}.czml' for name in LAYERS)}.")
 

@@ -28,7 +28,7 @@ from goldendome.results.run_state import run_state
 from goldendome.results.runs_dir import list_runs
 from goldendome.web.czml import LAYERS, CzmlError, CzmlExport, export_czml
 from goldendome.web.paths import file_under, run_folder
-from goldendome.web.report_link import report_html
+from goldendome.web.report_link import ReportBuilder, report_html
 
 #: The viewer's HTML, JavaScript and CSS.
 STATIC_DIR = Path(__file__).parent / "static"
@@ -46,7 +46,9 @@ def _export(folder: Path, stamp: float, trial: int | None) -> CzmlExport:
     return export_czml(folder, trial)
 
 
-def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
+def create_app(
+    runs_dir: str | Path, cesium_dir: str | Path, build_report: ReportBuilder | None = None
+) -> FastAPI:
     """The server's application.
 
     Parameters
@@ -55,6 +57,9 @@ def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
         The folder of run folders it serves (``runs/``).
     cesium_dir : str or Path
         CesiumJS's build folder (``node_modules/cesium/Build/Cesium``).
+    build_report : callable, optional
+        Makes a run's report page from its folder when the folder holds no ``report.html``
+        (:func:`goldendome.web.report_link.report_html`); without it, such runs have none.
     """
     runs = Path(runs_dir)
     cesium = Path(cesium_dir)
@@ -92,7 +97,9 @@ def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
         from goldendome.web.pages import runs_page
 
         states = list_runs(runs) if runs.is_dir() else []
-        reports = {s.path.name: report_html(s.path, probe=True) is not None for s in states}
+        reports = {
+            s.path.name: report_html(s.path, build_report, probe=True) is not None for s in states
+        }
         return HTMLResponse(runs_page(runs, states, reports))
 
     @get("/runs/{run_id}")
@@ -105,7 +112,7 @@ def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
             for p in folder.rglob("*")
             if p.is_file() and not p.is_symlink()
         )
-        has_report = report_html(folder, probe=True) is not None
+        has_report = report_html(folder, build_report, probe=True) is not None
         return HTMLResponse(run_page(run_state(folder), files, has_report))
 
     @get("/runs/{run_id}/globe")
@@ -145,7 +152,10 @@ def create_app(runs_dir: str | Path, cesium_dir: str | Path) -> FastAPI:
     @get("/runs/{run_id}/report")
     def report(run_id: str) -> HTMLResponse:
         folder = folder_of(run_id)
-        text = report_html(folder)
+        try:
+            text = report_html(folder, build_report)
+        except ValueError as exc:
+            raise HTTPException(404, str(exc)) from None
         if text is None:
             raise HTTPException(404, f"Run '{run_id}' has no report yet.")
         return HTMLResponse(text)
