@@ -133,3 +133,19 @@ def test_a_shield_that_stops_no_raid_whole_restores_warheads_through(spec) -> No
         shots = (answer.shots_per_look,) * len(model.midcourse.shots)
         p = model.penetration(12, rounds=model.rounds + answer.added, shots=shots)
     assert p.expected_through <= base.expected_through * (1 + 1e-9)
+
+
+def test_calibration_of_a_saturated_magazine_matches_the_run(spec) -> None:
+    # Ten RVs a missile: 100 warheads against 44 GBIs fired to the last; 84 through.
+    saturated = {
+        **RUN,
+        "warheads": 100,
+        "decoys": 0,
+        "boost_missiles": 0.0,
+        "expected_through": 84.0,
+        "fired": {"gbi": 44.0},
+    }
+    model = calibrate(spec, saturated)
+    p = model.penetration()
+    assert p.coverage < 0.25
+    assert p.expected_through == pytest.approx(84.0, rel=0.01)

@@ -79,8 +79,9 @@ def _summary_kill_chain(summary: dict[str, Any]) -> dict[str, Any]:
     return {
         "p_zero_leakers": kc["p_zero_leakers"],
         "p_any_through": 1.0 - kc["p_zero_leakers"],
-        "expected_through": kc["expected_leakers"]["mean"],
-        "expected_through_stderr": kc["expected_leakers"]["stderr"],
+        "expected_through": kc["expected_rvs_through"]["mean"],
+        "expected_through_stderr": kc["expected_rvs_through"]["stderr"],
+        "expected_leakers": kc["expected_leakers"]["mean"],
         "warheads": kc["warheads"],
         "decoys": kc["decoys"],
         "trials": kc["trials"],
@@ -159,11 +160,19 @@ def calibrate(spec: ScenarioSpec, summary_kc: dict[str, Any]) -> ExchangeModel:
     decoys = float(summary_kc["decoys"])
     p_boost = min(summary_kc["boost_missiles"] / missiles, 1.0)
     past_boost = warheads * (1.0 - p_boost)
-    through = summary_kc["expected_through"] / past_boost if past_boost > 0 else 0.0
-    residual = max(through - layer.survival(), 0.0)
+    decoys_engaged = summary_kc["decoys_engaged"] / decoys if decoys else 0.05
+    fired_per_warhead = fired_mid / past_boost if past_boost else 0.0
     # Shots at what is not a warhead (stages, ghosts, decoys taken for warheads) and repeated
     # looks: the midcourse shots per warhead past boost, against the layer's own expectation.
-    overhead = fired_mid / past_boost / layer.expected_shots() if past_boost and fired_mid else 1.0
+    overhead = max(fired_per_warhead / layer.expected_shots() if fired_mid else 1.0, 1.0)
+    # The share of engaged objects the magazine covers in the calibration run itself.
+    objects = past_boost * (1.0 + (decoys / warheads if warheads else 0.0) * decoys_engaged)
+    need = objects * layer.expected_shots() * overhead
+    coverage = 1.0 if need <= rounds else (rounds / need if need else 1.0)
+    through = summary_kc["expected_through"] / past_boost if past_boost > 0 else 0.0
+    residual = 0.0
+    if coverage > 0:
+        residual = max((through - (1.0 - coverage)) / coverage - layer.survival(), 0.0)
     return ExchangeModel(
         missiles=missiles,
         warheads_per_missile=warheads / missiles,
@@ -172,9 +181,9 @@ def calibrate(spec: ScenarioSpec, summary_kc: dict[str, Any]) -> ExchangeModel:
         sbi_count=sbis,
         midcourse=layer,
         rounds=rounds,
-        decoys_engaged=summary_kc["decoys_engaged"] / decoys if decoys else 0.05,
+        decoys_engaged=decoys_engaged,
         residual=residual,
-        shot_overhead=max(overhead, 1.0),
+        shot_overhead=overhead,
     )
 
 
