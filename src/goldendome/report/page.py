@@ -43,6 +43,7 @@ DRAW = """
 (function () {
   var config = %(config)s;
   var jobs = FIGURES.map(function (f) {
+    f.figure.layout.template = TEMPLATE;
     return Plotly.newPlot(f.id, f.figure.data, f.figure.layout, config);
   });
   Promise.all(jobs).then(function () {
@@ -51,6 +52,11 @@ DRAW = """
   });
 })();
 """
+
+
+def _template() -> str:
+    """plotly's ``plotly_white`` template as JSON (white background, light grid)."""
+    return str(pio.json.to_json_plotly(pio.templates["plotly_white"].to_plotly_json()))
 
 
 def _section_html(section: Section, first_figure: int, figures: list[str]) -> str:
@@ -102,7 +108,9 @@ def render_page(
     scripts.append(
         "<script>var FIGURES = ["
         + script_safe(",".join(figures))
-        + "];"
+        + "];var TEMPLATE = "
+        + script_safe(_template())
+        + ";"
         + DRAW % {"config": pio.json.to_json_plotly(CONFIG)}
         + "</script>"
     )

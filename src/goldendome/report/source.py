@@ -4,15 +4,38 @@ A report reads the stored folder only. A folder that ended early (interrupted, f
 still running) is still reported, from what it stored, and the page says so.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from goldendome.results.reader import RunFolderError, RunReader, open_run
+from goldendome.results.reader import ColumnData, RunFolderError, RunReader, open_run
 from goldendome.results.run_state import RunState, run_state
 
 
 class ReportError(ValueError):
     """A report that cannot be made (the message says why and what to do)."""
+
+
+@dataclass(frozen=True)
+class CachedReader(RunReader):
+    """A :class:`RunReader` that reads each table once: a report asks for some of them (the
+    shots of every trial) several times, and reading the parts is most of its work."""
+
+    _arrow: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _columns: dict[str, ColumnData] = field(default_factory=dict, compare=False, repr=False)
+
+    def arrow(self, name: str) -> Any:
+        """Table ``name`` as a ``pyarrow.Table`` (read on first use)."""
+        if name not in self._arrow:
+            self._arrow[name] = super().arrow(name)
+        return self._arrow[name]
+
+    def columns(self, name: str) -> ColumnData:
+        """Table ``name`` as NumPy columns (converted on first use; a new dict each call,
+        sharing the arrays, which callers must not change)."""
+        if name not in self._columns:
+            self._columns[name] = super().columns(name)
+        return dict(self._columns[name])
 
 
 @dataclass(frozen=True)
@@ -83,4 +106,5 @@ def open_source(run: str | Path, runs_dir: str | Path = "runs") -> ReportSource:
         raise ReportError(str(exc)) from None
     state = run_state(folder)
     study = reader.manifest.get("run", {}).get("study")
-    return ReportSource(reader, state, str(study) if study else "run")
+    cached = CachedReader(reader.path, reader.manifest)
+    return ReportSource(cached, state, str(study) if study else "run")

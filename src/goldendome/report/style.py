@@ -17,12 +17,14 @@ CONFIG = {"displaylogo": False, "responsive": True, "showLink": False, "showSend
 
 
 def base_layout(fig: Any, *, title: str = "", height: int = 360, legend: bool = True) -> Any:
-    """Apply the shared layout (margins, font, white background) to ``fig`` and return it."""
+    """Apply the shared layout (margins, font) to ``fig`` and return it. The page gives every
+    figure plotly's ``plotly_white`` template once (:mod:`goldendome.report.page`), rather
+    than each figure carrying its own copy."""
     fig.update_layout(
         title={"text": title} if title else None,
         height=height,
+        template="none",  # the page supplies plotly_white once
         margin={"l": 60, "r": 20, "t": 60 if title else 40, "b": 50},
-        template="plotly_white",
         font={"family": "system-ui, sans-serif", "size": 12},
         showlegend=legend,
     )
