@@ -33,6 +33,10 @@ sweep_app = typer.Typer(
 app.add_typer(sweep_app, name="sweep")
 
 
+#: Cases of the Pareto front printed (the table holds them all).
+SHOWN = 12
+
+
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)
@@ -209,12 +213,14 @@ def analyze(
         f"Pareto front of 20-year cost against P(zero leakers): {len(front)} of "
         f"{len(result.pareto)} complete cases"
     )
-    for _, r in front.iterrows():
+    for _, r in front.head(SHOWN).iterrows():
         typer.echo(
             f"  case {r['case_key']}  cost {_shown(r['cost_usd'], 'cost_usd'):>9s}  "
             f"P(zero leakers) {r['p_zero_leakers']:.3f}  expected leakers "
             f"{r['expected_leakers']:.3f}"
         )
+    if len(front) > SHOWN:
+        typer.echo(f"  ... and {len(front) - SHOWN} more (table sweep_pareto)")
     for note in result.notes:
         typer.echo(f"note: {note}")
     typer.echo(
