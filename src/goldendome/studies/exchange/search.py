@@ -259,7 +259,14 @@ def restore(
         full = model.penetration(missiles, decoys, rounds=math.inf, shots=shots)
         if not ok(full):
             continue
-        added = max(math.ceil(full.rounds_needed - model.rounds), 0)
+        lo, hi = -1, max(math.ceil(full.rounds_needed - model.rounds), 0)
+        while hi - lo > 1:  # the fewest rounds that do it (full coverage may be more)
+            mid = (lo + hi) // 2
+            if ok(model.penetration(missiles, decoys, rounds=model.rounds + mid, shots=shots)):
+                hi = mid
+            else:
+                lo = mid
+        added = hi
         acq, lcc = _priced(spec, MIDCOURSE_ITEM, added) if added else (0.0, 0.0)
         p = model.penetration(missiles, decoys, rounds=model.rounds + added, shots=shots)
         options.append(DefenseAnswer("midcourse", added, k, acq, lcc, p.p_zero_leakers))
