@@ -103,6 +103,7 @@ def create_app(
         return HTMLResponse(runs_page(runs, states, reports))
 
     @get("/runs/{run_id}")
+    @get("/runs/{run_id}/")
     def run_index(run_id: str) -> HTMLResponse:
         from goldendome.web.pages import run_page
 

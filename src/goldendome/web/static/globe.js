@@ -253,9 +253,9 @@ async function main() {
   mark("tiles");
   // From the start of navigation (Cesium's own script included) to ready.
   state.loadSeconds = performance.now() / 1000;
-  document.getElementById("status").textContent =
-    `Loaded in ${state.loadSeconds.toFixed(1)} s. Play with the clock at the lower left; ` +
-    "click an object for its story.";
+  const status = document.getElementById("status");
+  status.textContent = "Play, pause and set the speed at the lower left; click an object for its story.";
+  status.title = `Loaded in ${state.loadSeconds.toFixed(1)} s.`;
   state.ready = true;
 }
 
