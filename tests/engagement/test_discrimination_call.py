@@ -8,7 +8,6 @@ import pytest
 
 from goldendome.engagement.discrimination_call import (
     DiscriminationModel,
-    ObjectCalls,
     object_calls,
     warhead_posterior,
 )
@@ -57,16 +56,20 @@ def test_without_false_calls_or_fidelity_a_decoy_is_called_as_often_as_it_was_to
         np.testing.assert_allclose(p.sum(axis=1), 1.0)
 
 
-def test_common_mode_fidelity_hides_a_decoy_from_every_sensor_at_once():
+def test_common_mode_fidelity_makes_a_decoy_called_as_a_warhead_would_be():
     per_look, ceiling, called = _arrays()
     n = LOOKS.shape[0]
     args = (LOOKS, per_look, ceiling, called, np.ones((n, 4)))
-    open_ = call_probabilities(*args, np.zeros(n), np.zeros(n, bool), np.zeros(n, bool))
-    hidden = call_probabilities(*args, np.full(n, 0.6), np.zeros(n, bool), np.zeros(n, bool))
-    np.testing.assert_allclose(hidden[:, CALLED_DECOY], 0.4 * open_[:, CALLED_DECOY])
-    perfect = call_probabilities(*args, np.ones(n), np.ones(n, bool), np.ones(n, bool))
-    # A perfect anti-simulation payload: nothing can tell the warhead either.
-    np.testing.assert_allclose(perfect[:, UNKNOWN], 1.0)
+    no, yes = np.zeros(n, bool), np.ones(n, bool)
+    warhead = call_probabilities(*args, np.zeros(n), no, yes)
+    decoy = call_probabilities(*args, np.zeros(n), no, no)
+    hidden = call_probabilities(*args, np.full(n, 0.6), no, no)
+    np.testing.assert_allclose(hidden, 0.4 * decoy + 0.6 * warhead)
+    # A perfect replica is called exactly as a warhead: no call tells them apart.
+    np.testing.assert_allclose(call_probabilities(*args, np.ones(n), no, no), warhead)
+    # A perfect anti-simulation warhead is called exactly as its decoys, which imitate nothing.
+    np.testing.assert_allclose(call_probabilities(*args, np.ones(n), yes, yes), decoy)
+    np.testing.assert_allclose(call_probabilities(*args, np.ones(n), yes, no), decoy)
 
 
 def test_jamming_takes_resolving_power_from_the_jammed_classes_only():
@@ -107,8 +110,9 @@ def test_the_threshold_trades_sparing_decoys_against_sparing_warheads():
     assert not engage[0.05][:, CALLED_DECOY].any()  # spares what is called a decoy
     assert engage[0.05][:, UNKNOWN].all()
     assert not engage[0.5][:, UNKNOWN].any()  # spares the unknown too
-    assert engage[1.0][:, CALLED_WARHEAD].all()
-    assert not engage[1.0][:, :2].any()
+    assert engage[0.5][:, CALLED_WARHEAD].all()
+    # Balloons imitate a warhead one time in ten: even a warhead call is not certain.
+    assert not engage[1.0].any()
 
 
 def test_anti_simulation_unseen_by_the_battle_manager_gets_warheads_called_decoys():
@@ -119,7 +123,10 @@ def test_anti_simulation_unseen_by_the_battle_manager_gets_warheads_called_decoy
         looks, kind, ["anti_simulation"] * 2, _model(anti_simulation={"joint_fidelity": 1.0}),
         0.25, 0.05, "balloon",
     )  # fmt: skip
-    assert dressed.p_calls[0, UNKNOWN] == 1.0 > honest.p_calls[0, UNKNOWN]
+    # The dressed warhead is called as its decoy is: mostly a decoy, and so spared.
+    np.testing.assert_allclose(dressed.p_calls[0], dressed.p_calls[1])
+    assert dressed.p_calls[0, CALLED_DECOY] > 0.5 > honest.p_calls[0, CALLED_DECOY]
+    assert not dressed.engage[0, CALLED_DECOY]
     # The battle manager's rule depends on the looks and its beliefs, not on the truth.
     np.testing.assert_array_equal(dressed.engage, honest.engage)
 
@@ -127,13 +134,26 @@ def test_anti_simulation_unseen_by_the_battle_manager_gets_warheads_called_decoy
 def test_a_warhead_called_a_decoy_with_probability_q_is_killed_1_minus_q_as_often():
     """Deliver 1 of issue 15: with a probability q of calling a warhead a decoy (and the
     doctrine sparing what is called a decoy), each warhead's kill probability is multiplied
-    by (1 - q), within 3 standard errors (binomial) of the difference."""
+    by (1 - q), within 3 standard errors (binomial) of the difference. The calls come from
+    the model (one X-band class that has looked enough: Q = q) and the battle manager's
+    posterior, not from numbers put in by hand."""
     q, n_rv, trials = 0.3, 6, 400
+    classes = (
+        SensorClass("ir_tracking", 0.0, 0.0, 0.0),
+        SensorClass("radar_x_band", 1.0, 0.8, q),
+        SensorClass("radar_low_band", 0.0, 0.0, 0.0),
+        SensorClass("ir_warning", 0.0, 0.0, 0.0),
+    )
+    model = _model(balloon={"joint_fidelity": 0.0})
+    model = DiscriminationModel(classes, model.decoy_types)
+    looks = np.tile([0, 5, 0, 0], (n_rv, 1))
+    kind = np.full(n_rv, ObjectKind.RV, np.int64)
+    calls = object_calls(looks, kind, ["balloon"] * n_rv, model, 0.25, 0.15, "balloon")
+    np.testing.assert_allclose(calls.p_calls[:, CALLED_DECOY], q)
+    # Spared when called a decoy (P(warhead) 0.11), engaged otherwise (0.19 and 1).
+    assert calls.engage[0].tolist() == [False, True, True]
     base = synthetic_setup(warheads=n_rv, sspk=0.7)
-    p = np.zeros((n_rv, 3))
-    p[:, CALLED_DECOY], p[:, UNKNOWN] = q, 1.0 - q
-    posterior = np.tile([0.01, 0.25, 1.0], (n_rv, 1))
-    called = dataclasses.replace(base, calls=ObjectCalls(p, posterior, posterior >= 0.05))
+    called = dataclasses.replace(base, calls=calls)
     kills = {}
     for name, setup in (("q", called), ("none", base)):
         rows = [

@@ -88,3 +88,19 @@ def test_the_band_ranks_the_input_that_matters_and_calls_the_other_noise():
     # p at the 10th and 90th percentile of x1: 1/(1+exp(-8*(0.44-0.6))) ... x1 at 0.76
     assert lo == pytest.approx(1 / (1 + np.exp(1.28)), abs=0.04)
     assert hi == pytest.approx(1 / (1 + np.exp(-1.28)), abs=0.04)
+
+
+def test_inputs_that_do_nothing_give_a_narrow_band_once_the_fits_noise_is_out():
+    """Six irrelevant inputs, 200 trials, P(zero leakers) 0.58 whatever they are: the raw
+    percentiles of the fitted chance spread by the fit's own noise; the band does not."""
+    rng = np.random.default_rng(21)
+    n = 200
+    draws = rng.uniform(0, 1, (n, 6))
+    zero = (rng.random(n) < 0.58).astype(float)
+    leakers = np.where(zero == 1, 0.0, 1.0)
+    band = parameter_band([f"x{k}" for k in range(6)], draws, zero, leakers)
+    lo, hi = band["p_zero_leakers"]
+    raw_lo, raw_hi = band["p_zero_leakers_raw"]
+    assert hi - lo < 0.06
+    assert raw_hi - raw_lo > 2 * (hi - lo)
+    assert lo - 0.01 <= zero.mean() <= hi + 0.01

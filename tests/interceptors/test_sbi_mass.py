@@ -53,3 +53,18 @@ def test_the_sizing_report_carries_the_mass_and_its_table():
     assert len(table) == 2
     assert len(table[0]) == 3
     assert table[0][1] == pytest.approx(mass["per_sbi_kg"])  # 4 km/s, 10 g is the default
+
+
+def test_a_kill_vehicle_no_booster_can_give_is_reported_as_none_not_infinity():
+    report = {
+        "assumptions": {
+            "kill_vehicle_delta_v_km_s": 8.0,
+            "kill_vehicle_divert_km_s": 2.5,
+            "kill_vehicle_acceleration_g": 20.0,
+        },
+        "best": {"satellites": 1000},
+    }
+    mass = sbi_mass_report(report)
+    assert mass["per_sbi_kg"] is None
+    assert mass["constellation_t"] is None
+    assert mass["kill_vehicle_kg"] > 0

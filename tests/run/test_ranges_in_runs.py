@@ -7,6 +7,7 @@ import numpy as np
 
 from goldendome import api
 from goldendome.results.reader import open_run
+from goldendome.run.ranges import range_index
 from tests.small_scenario import SMALL_DEFENDED, small_spec
 
 RANGED = (
@@ -62,9 +63,42 @@ def test_a_wide_range_is_drawn_per_trial_and_the_summary_gives_its_band(tmp_path
     assert 0.2 <= values.min() < values.max() <= 0.9
     assert np.unique(values).size == 60  # one draw per trial
     band = summary["kill_chain"]["parameter_band"]
-    assert band["drivers"][0]["parameter"] == "sbi.sspk"
+    (driver,) = band["drivers"]
+    assert driver["parameter"] == "sbi.sspk"
+    # The tornado's ends are the draws' own 10th and 90th percentiles.
+    np.testing.assert_allclose([driver["low"], driver["high"]], np.percentile(values, [10, 90]))
     lo, hi = band["p_zero_leakers"]
     assert 0.0 <= lo <= hi <= 1.0
     # The same seed redraws the same values (the trial's own stream).
     again = _run(WIDE, tmp_path / "again", trials=60)[0].columns("trial_parameters")
     np.testing.assert_array_equal(again["value"], values)
+
+
+def test_a_batterys_own_point_value_beats_its_types_range_and_decoys_follow_rvs():
+    text = (
+        SMALL_DEFENDED.replace(
+            'interceptors = [{ type = "gbi", count = 4 }]',
+            'interceptors = [{ type = "gbi", count = 4, sspk_rv = 0.95 }]',
+        )
+        + """
+[interceptor_types.gbi]
+sspk_rv = { uniform = [0.05, 0.1] }
+
+[interceptor_types.thaad]
+sspk_rv = { uniform = [0.7, 0.9] }
+"""
+    )
+    assert "sspk_rv = 0.95" in text
+    spec = small_spec(text)
+    where = range_index(spec)
+    names = where.names
+    rows = {}
+    for i, site in enumerate(spec.sites):
+        for j, b in enumerate(site.interceptors):
+            k = sum(len(s.interceptors) for s in spec.sites[:i]) + j
+            rows[b.type] = [names[v] if v >= 0 else None for v in where.batteries[k]]
+    # The GBI battery's own 0.95 is a point value: no draw, whatever its type's range.
+    assert rows["gbi"] == [None, None]
+    # THAAD's decoy figure, given nowhere, takes its RV draw (sspk_decoy = sspk_rv).
+    assert rows["thaad"] == ["interceptor_types.thaad.sspk_rv"] * 2
+    assert names == ["interceptor_types.gbi.sspk_rv", "interceptor_types.thaad.sspk_rv"]

@@ -234,15 +234,20 @@ def sbi_mass_report(report: dict[str, Any]) -> dict[str, Any]:
     one = sbi_mass(dv, divert, a["kill_vehicle_acceleration_g"])
     best = report["best"]
     total = float(one.total_kg)
+    feasible = bool(np.isfinite(total))
     grid = sbi_mass(
         np.array(MASS_DELTA_VS_KM_S)[:, None] * 1e3, divert, np.array(MASS_ACCELERATIONS_G)
     ).total_kg
     return {
         "kill_vehicle_kg": float(one.kill_vehicle_kg),
-        "interceptor_kg": float(one.interceptor_kg),
-        "carrier_kg": float(one.carrier_kg),
-        "per_sbi_kg": total,
-        "constellation_t": None if best is None else best["satellites"] * total / 1e3,
+        # None where no booster of data/sbi_mass.toml's kind gives that delta-v at that
+        # acceleration (the rocket equation has no solution).
+        "per_sbi_kg": total if feasible else None,
+        "interceptor_kg": float(one.interceptor_kg) if feasible else None,
+        "carrier_kg": float(one.carrier_kg) if feasible else None,
+        "constellation_t": None
+        if best is None or not feasible
+        else best["satellites"] * total / 1e3,
         "sensitivity": {
             "acceleration_g": list(MASS_ACCELERATIONS_G),
             "delta_v_km_s": list(MASS_DELTA_VS_KM_S),

@@ -12,9 +12,9 @@ def scenario_ranges(spec: "ScenarioSpec") -> list[dict[str, Any]]:
     Returns
     -------
     list of dict
-        ``parameter`` (its scenario path), ``distribution`` (as written: ``uniform``,
-        ``triangular`` or ``record`` and its values) and ``mean`` (what the battle manager
-        plans with).
+        ``parameter`` (its scenario path), ``distribution`` (the model's description:
+        ``Uniform(low=..., high=...)``, ``Triangular(...)`` or ``HitRecord(hits=...,
+        tests=...)``) and ``mean`` (what the battle manager plans with).
     """
     from goldendome.run.ranges import range_index
 
@@ -60,17 +60,21 @@ def discrimination_calls(
     from goldendome.sensors.decoys import CALLS
     from goldendome.sensors.labels import LOOK_CLASSES
 
+    model = spec.discrimination.model()
     unknown = sorted(set(looks) - set(LOOK_CLASSES))
-    if unknown or kind not in ("rv", "decoy"):
+    negative = sorted(c for c, n in looks.items() if n < 0)
+    if unknown or negative or kind not in ("rv", "decoy") or decoy_type not in model.decoy_types:
         raise ValueError(
-            f"looks name the classes {', '.join(LOOK_CLASSES)} and kind is 'rv' or 'decoy' "
-            f"(given: looks {', '.join(unknown) or 'fine'}, kind '{kind}')."
+            f"looks name the classes {', '.join(LOOK_CLASSES)} with counts of 0 or more, kind "
+            f"is 'rv' or 'decoy' and decoy_type one of {', '.join(model.decoy_types)} (given: "
+            f"unknown classes {', '.join(unknown) or 'none'}, negative counts "
+            f"{', '.join(negative) or 'none'}, kind '{kind}', decoy_type '{decoy_type}')."
         )
     row = np.array([[looks.get(c, 0) for c in LOOK_CLASSES]], np.int64)
     code = ObjectKind.RV if kind == "rv" else ObjectKind.DECOY
     d = spec.doctrine
     calls = object_calls(
-        row, np.array([code], np.int64), [decoy_type], spec.discrimination.model(),
+        row, np.array([code], np.int64), [decoy_type], model,
         d.warhead_prior, d.warhead_threshold, d.assumed_decoy_type,
     )  # fmt: skip
     return {

@@ -66,13 +66,19 @@ def _print_mass(console: Console, mass: dict[str, Any] | None) -> None:
     if not mass:
         return
     on_orbit = mass["constellation_t"]
-    console.print(
-        f"Mass per SBI {mass['per_sbi_kg']:,.0f} kg (kill vehicle {mass['kill_vehicle_kg']:,.0f} "
-        f"kg, interceptor {mass['interceptor_kg']:,.0f} kg, carrier {mass['carrier_kg']:,.0f} "
-        "kg; goldendome assumptions in data/sbi_mass.toml)"
-        + ("" if on_orbit is None else f"; the constellation weighs {on_orbit:,.0f} t on orbit")
-        + "."
-    )
+    if mass["per_sbi_kg"] is None:
+        console.print(
+            f"Mass per SBI: no booster of data/sbi_mass.toml's kind gives this delta-v at this "
+            f"acceleration (kill vehicle {mass['kill_vehicle_kg']:,.0f} kg)."
+        )
+    else:
+        console.print(
+            f"Mass per SBI {mass['per_sbi_kg']:,.0f} kg (kill vehicle "
+            f"{mass['kill_vehicle_kg']:,.0f} kg, interceptor {mass['interceptor_kg']:,.0f} kg, "
+            f"carrier {mass['carrier_kg']:,.0f} kg; goldendome assumptions in data/sbi_mass.toml)"
+            + ("" if on_orbit is None else f"; the constellation weighs {on_orbit:,.0f} t on orbit")
+            + "."
+        )
     s = mass["sensitivity"]
     table = Table(title="Mass per SBI (kg) over acceleration and delta-v")
     table.add_column("delta-v")

@@ -178,11 +178,12 @@ def _print_sensing(console: Console, sensing: dict[str, Any] | None) -> None:
         f"{sensing['tracks']} tracks, {sensing['track_purity'] or 0:.0%} of assigned "
         "measurements on their track's own object (threat_timelines.parquet, sensors.parquet)."
     )
-    told = sensing.get("discrimination", {})
-    if told:
-        rv, decoy = told["rv"], told["decoy"]
+    calls = sensing.get("discrimination")
+    if calls:
+        rv, decoy = calls["rv"], calls["decoy"]
         console.print(
-            f"Discrimination: {rv['told']} of {rv['objects']} RVs and {decoy['told']} of "
-            f"{decoy['objects']} decoys told apart; the other {decoy['objects'] - decoy['told']} "
-            "decoys still look like warheads (discrimination.parquet)."
+            f"Discrimination, expected per trial: of {decoy['objects']} decoys, "
+            f"{decoy['called_decoy']:.1f} called decoys and {decoy['engaged']:.1f} engaged; "
+            f"of {rv['objects']} warheads, {rv['called_decoy']:.2f} called decoys and "
+            f"{rv['objects'] - rv['engaged']:.2f} spared (object_calls.parquet)."
         )

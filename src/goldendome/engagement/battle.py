@@ -101,7 +101,7 @@ class Fight:
             killed_in=np.full(n, -1, np.int64),
             inventory=np.array([b.magazine for b in setup.batteries], np.int64),
             first_track=np.full(n, -1, np.int64),
-            sspk_scale=_sspk_scale(setup, correlated_rng),
+            sspk_scale=_sspk_scale(setup, correlated_rng, rows, sbi_scale),
             range_scale=rows,
             sbi_range_scale=sbi_scale,
         )
@@ -145,9 +145,22 @@ def _range_scale(setup: KillChainSetup, draws: FloatArray) -> tuple[FloatArray, 
     return rows, sbi
 
 
-def _sspk_scale(setup: KillChainSetup, rng: np.random.Generator | None) -> dict[str, float]:
-    """Each correlated type's drawn kill probability over its mean, for one trial."""
-    means = {"sbi": setup.sbi_sspk} | {b.kind.name: b.kind.sspk_rv for b in setup.batteries}
+def _sspk_scale(
+    setup: KillChainSetup,
+    rng: np.random.Generator | None,
+    range_scale: FloatArray,
+    sbi_range_scale: float,
+) -> dict[str, float]:
+    """Each correlated type's drawn kill probability over its mean in this trial.
+
+    The mean is the trial's: a kill probability given as a range is drawn first, and the
+    correlated beta is centred on that draw (so the correlation stays the one asked for);
+    a type whose batteries differ takes its first battery's.
+    """
+    means = {"sbi": setup.sbi_sspk * sbi_range_scale}
+    for k, b in enumerate(setup.batteries):
+        scale = float(range_scale[k, 0]) if range_scale.size else 1.0
+        means.setdefault(b.kind.name, min(b.kind.sspk_rv * scale, 1.0))
     out: dict[str, float] = {}
     for name in sorted(setup.correlation):
         rho, mean = setup.correlation[name], means.get(name, 0.0)

@@ -14,9 +14,12 @@ ghost and decoy tracks, and the warheads that survived the boost layer yet drew 
 
 Doctrine: the Iron Dome principle engages only tracks whose predicted impact may lie in a
 defended area (``engage = "threatening"``: within the area's radius plus ``threat_sigma``
-times the prediction's 1-sigma); tracks on objects discrimination tells are decoys are left
-alone (a decoy's tracks share its one draw), *unknown* objects are engaged as warheads, and
-a ghost track, on nothing discrimination could tell, is unknown. When the filter leaves
+times the prediction's 1-sigma); what discrimination calls each object (decoy, unknown or
+warhead: one draw per object, shared by its tracks) decides whether it is engaged, by the
+doctrine's ``warhead_threshold`` on the battle manager's chance that it is a warhead
+(:mod:`goldendome.engagement.discrimination_call`; by default objects called decoys are
+spared and unknown ones engaged), and a ghost track, on nothing discrimination could tell,
+is engaged. When the filter leaves
 anything out, the trial is fought a second time engaging everything, on the same random
 streams, and the difference in interceptors fired is the Iron Dome saving.
 """

@@ -30,7 +30,7 @@ def _logistic_fit(
     x: FloatArray, y: FloatArray, iterations: int = 50
 ) -> tuple[FloatArray, FloatArray]:
     """Coefficients (intercept first) of ``P(y=1) = 1 / (1 + exp(-X b))`` by IRLS, and
-    their standard errors (the inverse of the penalized information matrix)."""
+    their covariance (the inverse of the penalized information matrix)."""
     design = np.column_stack([np.ones(len(x)), x])
     beta = np.zeros(design.shape[1])
     penalty = RIDGE * len(x) * np.eye(design.shape[1])
@@ -46,14 +46,34 @@ def _logistic_fit(
             break
     p = 1.0 / (1.0 + np.exp(-design @ beta))
     info = design.T @ (design * np.clip(p * (1.0 - p), 1e-9, None)[:, None]) + penalty
-    return beta, np.sqrt(np.diag(np.linalg.inv(info)))
+    return beta, np.linalg.inv(info)
 
 
-def _linear_fit(x: FloatArray, y: FloatArray) -> FloatArray:
+def _linear_fit(x: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """Coefficients (intercept first) of a ridge least-squares fit and their covariance."""
     design = np.column_stack([np.ones(len(x)), x])
     penalty = RIDGE * len(x) * np.eye(design.shape[1])
     penalty[0, 0] = 0.0
-    return np.asarray(np.linalg.solve(design.T @ design + penalty, design.T @ y), np.float64)
+    inverse = np.linalg.inv(design.T @ design + penalty)
+    beta = inverse @ design.T @ y
+    dof = max(len(x) - design.shape[1], 1)
+    residual = float(np.sum((y - design @ beta) ** 2) / dof)
+    return np.asarray(beta, np.float64), np.asarray(residual * inverse, np.float64)
+
+
+def _band(centre: float, spread: FloatArray, noise: float, link: Any) -> list[float]:
+    """10th-90th percentile of ``link(centre + s)`` over the inputs, with the fit's own
+    estimation noise taken out: the spread's variance less its noise, as a normal."""
+    sd = np.sqrt(max(float(np.var(spread)) - noise, 0.0))
+    z = 1.2815515655446004  # the 90th percentile of a standard normal
+    return [float(link(centre - z * sd)), float(link(centre + z * sd))]
+
+
+def _noise(x: FloatArray, cov: FloatArray) -> float:
+    """Mean over the trials of the slope part of the fit's variance at each trial's inputs
+    (what the spread of the fitted values owes to estimating the slopes)."""
+    slopes = cov[1:, 1:]
+    return float(np.mean(np.einsum("ij,jk,ik->i", x, slopes, x)))
 
 
 def parameter_band(
@@ -82,7 +102,8 @@ def parameter_band(
     mean, sd = draws.mean(axis=0), draws.std(axis=0)
     sd = np.where(sd > 0.0, sd, 1.0)
     x = (draws - mean) / sd
-    (b_zero, se_zero), b_leak = _logistic_fit(x, zero), _linear_fit(x, leakers)
+    (b_zero, cov_zero), (b_leak, cov_leak) = _logistic_fit(x, zero), _linear_fit(x, leakers)
+    se_zero = np.sqrt(np.diag(cov_zero))
     design = np.column_stack([np.ones(len(x)), x])
     fitted_zero = 1.0 / (1.0 + np.exp(-design @ b_zero))
     fitted_leak = design @ b_leak
@@ -108,12 +129,22 @@ def parameter_band(
             }
         )
     drivers.sort(key=lambda d: -abs(d["p_zero_leakers"][1] - d["p_zero_leakers"][0]))
+
+    def sigmoid(v: float) -> float:
+        return float(1.0 / (1.0 + np.exp(-v)))
+
     return {
-        "p_zero_leakers": [float(v) for v in np.percentile(fitted_zero, PERCENTILES)],
-        "expected_leakers": [float(v) for v in np.percentile(fitted_leak, PERCENTILES)],
+        "p_zero_leakers": _band(float(b_zero[0]), x @ b_zero[1:], _noise(x, cov_zero), sigmoid),
+        "expected_leakers": _band(float(b_leak[0]), x @ b_leak[1:], _noise(x, cov_leak), float),
+        # The same percentiles of the fitted values as they come, estimation noise included
+        # (wider; at few trials mostly noise).
+        "p_zero_leakers_raw": [float(v) for v in np.percentile(fitted_zero, PERCENTILES)],
+        "expected_leakers_raw": [float(v) for v in np.percentile(fitted_leak, PERCENTILES)],
         "drivers": drivers,
         "method": "logistic (P(zero leakers)) and linear (leakers) fits on the trials' draws; "
-        "band: 10th-90th percentile of the fitted value; drivers: each input at its 10th "
+        "band: 10th-90th percentile of the fitted value over the draws, taken as a normal "
+        "linear predictor whose variance is the fitted values' less the fit's own estimation "
+        "noise (the raw percentiles beside it); drivers: each input at its 10th "
         "and 90th percentile, the others at their means; z_score: its coefficient over its "
         "standard error",
     }

@@ -95,7 +95,6 @@ def _sensing(run: RunReader) -> dict[str, Any] | None:
         t["tracked_by"] = ", ".join(name[s] for s in ids)
     tracks = run.columns("tracks")
     assigned = int(tracks["measurements"].sum())
-    labels = run.columns("discrimination")
     return {
         "measurements": int(sum(int(s["detections"]) for s in sensors)),
         "tracks": int(tracks["track_id"].size),
@@ -104,14 +103,34 @@ def _sensing(run: RunReader) -> dict[str, Any] | None:
         else math.nan,
         "sensors": sensors,
         "timelines": timelines,
-        "discrimination": {
-            kind: {
-                "objects": int(np.sum(labels["kind"] == kind)),
-                "told": int(np.sum((labels["kind"] == kind) & labels["told"])),
-            }
-            for kind in ("rv", "decoy")
-        },
+        "discrimination": _calls(run),
     }
+
+
+def _calls(run: RunReader) -> dict[str, Any] | None:
+    """Per kind, objects and the expected number called decoy, unknown and warhead in a
+    trial, and the expected number the battle manager engages (``object_calls``, at the
+    ranges' means)."""
+    if not run.has("object_calls"):
+        return None
+    c = run.columns("object_calls")
+    p = np.stack([c["p_called_decoy"], c["p_unknown"], c["p_called_warhead"]], axis=-1)
+    engaged = np.stack(
+        [c["engaged_if_called_decoy"], c["engaged_if_unknown"], c["engaged_if_called_warhead"]],
+        axis=-1,
+    )
+    out = {}
+    for kind in ("rv", "decoy"):
+        mine = c["kind"] == kind
+        calls = p[mine].sum(axis=0)
+        out[kind] = {
+            "objects": int(mine.sum()),
+            "called_decoy": float(calls[0]),
+            "unknown": float(calls[1]),
+            "called_warhead": float(calls[2]),
+            "engaged": float(np.sum(p[mine] * engaged[mine])),
+        }
+    return out
 
 
 def kill_chain_summary(run: RunReader) -> dict[str, Any] | None:

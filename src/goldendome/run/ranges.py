@@ -11,10 +11,12 @@ take (:class:`RangeIndex`).
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from goldendome.engagement.ranges import RangedParameter
+from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.physics._types import IntArray
 from goldendome.scenario.ranges import RangeSpec
 from goldendome.scenario.spec import ScenarioSpec
@@ -36,6 +38,29 @@ class RangeIndex:
     def names(self) -> list[str]:
         """The parameters' scenario paths, in draw order."""
         return [p.name for p in self.ranges]
+
+
+def battery_kill_probability(
+    spec: ScenarioSpec, site: int, entry: int, key: str
+) -> tuple[Any, str | None]:
+    """What the scenario gives for battery ``entry`` of site ``site``'s ``key``
+    (``sspk_rv`` or ``sspk_decoy``), and the scenario path it comes from: the battery's own
+    value, else its type's (``[interceptor_types]``); a decoy figure given nowhere follows
+    the RV figure when the catalog has them equal (its ``[DECOY]`` assumption: a decoy the
+    defense engages is as easy to hit), so both take the same draw. ``(None, None)``: the
+    catalog's value."""
+    b = spec.sites[site].interceptors[entry]
+    own = getattr(b, key)
+    if own is not None:
+        return own, f"sites[{site}].interceptors[{entry}].{key}"
+    by_type = spec.interceptor_types.get(b.type)
+    given = None if by_type is None else getattr(by_type, key)
+    if given is not None:
+        return given, f"interceptor_types.{b.type}.{key}"
+    catalog = interceptor_types()[b.type]
+    if key == "sspk_decoy" and catalog.sspk_decoy == catalog.sspk_rv:
+        return battery_kill_probability(spec, site, entry, "sspk_rv")
+    return None, None
 
 
 def range_index(spec: ScenarioSpec) -> RangeIndex:
@@ -66,16 +91,9 @@ def range_index(spec: ScenarioSpec) -> RangeIndex:
     ranges = tuple(RangedParameter(n, found[n].build()) for n in names)
     rows = []
     for i, site in enumerate(spec.sites):
-        for j, b in enumerate(site.interceptors):
-            rows.append(
-                [
-                    at.get(
-                        f"sites[{i}].interceptors[{j}].{kind}",
-                        at.get(f"interceptor_types.{b.type}.{kind}", -1),
-                    )
-                    for kind in _KINDS
-                ]
-            )
+        for j in range(len(site.interceptors)):
+            where = [battery_kill_probability(spec, i, j, kind) for kind in _KINDS]
+            rows.append([at.get(path, -1) if path else -1 for _, path in where])
     batteries = np.array(rows, np.int64).reshape(-1, 2)
     stage = "discrimination.spent_stage.told_probability"
     return RangeIndex(

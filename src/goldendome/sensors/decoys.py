@@ -1,25 +1,26 @@
 """Decoy types and the three calls discrimination can make of an object.
 
 A decoy type (``[[decoy_type]]`` of ``data/discrimination.toml``) says how hard its decoys are
-to tell whatever sensors look: a common-mode ``joint_fidelity`` (the chance that a decoy is
-indistinguishable from a warhead to every sensor at once), whether the warhead is dressed as
-a decoy (``hides_warhead``, anti-simulation: then the warhead too escapes every sensor with
-that chance), and the share of each sensor class's resolving power the type's jamming
-leaves (``kept``).
+to tell whatever sensors look: a common-mode ``joint_fidelity`` (the chance that an object is
+a perfect imitation, to every sensor at once, of what it pretends to be), whether the warhead
+is dressed as a decoy (``hides_warhead``, anti-simulation), and the share of each sensor
+class's resolving power the type's jamming leaves (``kept``).
 
 After its looks, discrimination *calls* each released object a decoy, a warhead, or leaves
 it unknown (:data:`CALLS`). With ``seen_c = 1 - (1 - per_look_c) ** n_c`` for ``n_c`` looks
-by class ``c``, and one common-mode draw ``hidden`` per object (``joint_fidelity`` for a
-decoy; for a warhead, the type's fidelity when it hides the warhead, else 0):
+by class ``c``:
 
 - told ``T = 1 - prod_c (1 - ceiling_c kept_c seen_c)``, the classes' own resolving power;
 - a warhead called a decoy ``Q = 1 - prod_c (1 - warhead_called_decoy_c seen_c)``;
-- a decoy is called a decoy with ``(1 - hidden) T``, never a warhead;
-- a warhead is called a decoy with ``(1 - hidden) Q``, a warhead with
-  ``(1 - hidden)(1 - Q) T``;
-- every other object stays unknown.
+- what a **warhead** gets: ``W = (Q, (1 - Q)(1 - T), (1 - Q) T)`` for (decoy, unknown,
+  warhead); what a **decoy** gets: ``D = (T, 1 - T, 0)``;
+- a decoy of an ordinary type imitates a warhead: with ``joint_fidelity`` it is called as a
+  warhead would be, ``F W + (1 - F) D``, else as a decoy;
+- an anti-simulation warhead imitates its decoys: ``F D + (1 - F) W``, and its decoys (empty
+  balloons, imitating nothing) get ``D``.
 
-Without false calls and fidelity (``Q = 0``, ``hidden = 0``) this is the earlier model: a
+A perfect imitation is thus called exactly as what it imitates, so no call tells the two
+apart. Without false calls and fidelity (``Q = 0``, ``F = 0``) this is the earlier model: a
 decoy is told with ``T`` and a warhead is never called a decoy.
 """
 
@@ -115,11 +116,18 @@ def call_probabilities(
     told = 1.0 - np.prod(1.0 - np.asarray(ceiling) * np.asarray(kept) * seen, axis=-1)
     false_call = 1.0 - np.prod(1.0 - np.asarray(warhead_called_decoy) * seen, axis=-1)
     rv = np.asarray(is_warhead, np.bool_)
+    hides = np.asarray(hides_warhead, np.bool_)
     fid = np.asarray(fidelity, np.float64)
-    hidden = np.where(rv, np.where(np.asarray(hides_warhead, np.bool_), fid, 0.0), fid)
-    p_decoy = (1.0 - hidden) * np.where(rv, false_call, told)
-    p_warhead = np.where(rv, (1.0 - hidden) * (1.0 - false_call) * told, 0.0)
-    out = np.stack([p_decoy, 1.0 - p_decoy - p_warhead, p_warhead], axis=-1)
+    as_warhead = np.stack(
+        [false_call, (1.0 - false_call) * (1.0 - told), (1.0 - false_call) * told], axis=-1
+    )
+    as_decoy = np.stack([told, 1.0 - told, np.zeros_like(told)], axis=-1)
+    # The share of each object's calls made as if it were the other kind: a decoy of an
+    # ordinary type imitating a warhead, an anti-simulation warhead imitating its decoys.
+    imitates = np.where(rv, np.where(hides, fid, 0.0), np.where(hides, 0.0, fid))[..., None]
+    own = np.where(rv[..., None], as_warhead, as_decoy)
+    other = np.where(rv[..., None], as_decoy, as_warhead)
+    out = (1.0 - imitates) * own + imitates * other
     return np.asarray(np.clip(out, 0.0, 1.0), dtype=np.float64)
 
 

@@ -69,11 +69,13 @@ def test_the_setup_describes_the_released_objects_as_stored(staged):
 def test_the_setup_takes_its_targets_and_labels_from_sensing(staged):
     setup, sensed = staged.setup, staged.sensed
     np.testing.assert_array_equal(setup.calls.p_calls.sum(axis=1), 1.0)
-    # A decoy is called a decoy at most as often as its kind is told (its type's fidelity
-    # and jamming only take away), and never a warhead.
+    # A decoy is called a decoy at most as often as its kind is told plus a warhead's false
+    # call (a perfect imitation is called as a warhead), and called a warhead only as an
+    # imitation: at most its type's joint fidelity (the catalog's balloons: 0.1).
     decoy = setup.object_kind == ObjectKind.DECOY
-    assert (setup.calls.p_calls[decoy, 0] <= sensed.told_probability[decoy] + 1e-12).all()
-    assert (setup.calls.p_calls[decoy, 2] == 0).all()
+    assert (setup.calls.p_calls[decoy, 0] <= sensed.told_probability[decoy] + 0.1).all()
+    assert (setup.calls.p_calls[decoy, 2] <= 0.1).all()
+    assert (setup.calls.p_calls[decoy, 2] > 0).all()
     tg, tracks = setup.targets, staged.table("tracks")
     # Every fire-control track is a target, with its own fire-control time and owner.
     fc = np.flatnonzero(np.isfinite(tracks["fire_control_s"]))

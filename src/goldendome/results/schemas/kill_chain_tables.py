@@ -48,6 +48,10 @@ KILL_CHAIN_TABLES: tuple[TableSchema, ...] = (
             col("warhead_if_unknown", "float64", "", "battle manager's P(warhead | unknown)"),
             col("engaged_if_called_decoy", "bool", "", "engaged when called a decoy"),
             col("engaged_if_unknown", "bool", "", "engaged when left unknown"),
+            col(
+                "warhead_if_called_warhead", "float64", "", "battle manager's P(warhead | warhead)"
+            ),
+            col("engaged_if_called_warhead", "bool", "", "engaged when called a warhead"),
         ),
     ),
     TableSchema(

@@ -28,7 +28,7 @@ from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
-from goldendome.run.ranges import range_index
+from goldendome.run.ranges import battery_kill_probability, range_index
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
 from goldendome.scenario.ranges import nominal
@@ -78,15 +78,12 @@ def batteries(ctx: RunContext) -> list[Battery]:
     types = interceptor_types()
     keep = 1.0 - ctx.spec.doctrine.reserve_fraction
     out = []
-    by_type = ctx.spec.interceptor_types
     for i, site in enumerate(ctx.spec.sites):
-        for b in site.interceptors:
+        for j, b in enumerate(site.interceptors):
             kind = types[b.type]
             chosen: dict[str, Any] = {}
             for key in ("sspk_rv", "sspk_decoy"):
-                given = getattr(b, key)
-                if given is None and b.type in by_type:
-                    given = getattr(by_type[b.type], key)
+                given, _ = battery_kill_probability(ctx.spec, i, j, key)
                 if given is not None:
                     chosen[key] = nominal(given)
             if chosen:
@@ -223,6 +220,8 @@ def setup_tables(ctx: RunContext, setup: KillChainSetup, sink: Sink) -> None:
             "warhead_if_unknown": calls.posterior[:, 1],
             "engaged_if_called_decoy": calls.engage[:, 0],
             "engaged_if_unknown": calls.engage[:, 1],
+            "warhead_if_called_warhead": calls.posterior[:, 2],
+            "engaged_if_called_warhead": calls.engage[:, 2],
         },
     )
     bats = setup.batteries
