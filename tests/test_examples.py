@@ -55,7 +55,7 @@ def test_sbi_altitude_trade_changes_what_it_says(tmp_path: Path):
         assert run.manifest["status"] == "complete"
         assert "space.tracking_layer deleted" in run.manifest["scenario_text"]
     altitudes = sorted(
-        json.loads((f / "summary.json").read_text())["layers"][0]["altitude_min_m"]
-        for f in folders
+        json.loads((f / "summary.json").read_text())["layers"][0]["altitude_min_m"] for f in folders
     )
-    assert 290e3 < altitudes[0] < 320e3 and 490e3 < altitudes[1] < 520e3
+    assert 290e3 < altitudes[0] < 320e3
+    assert 490e3 < altitudes[1] < 520e3
