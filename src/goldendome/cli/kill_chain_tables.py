@@ -29,7 +29,8 @@ def _print_band(console: Console, band: dict[str, Any] | None) -> None:
     console.print(
         f"Over the parameter ranges ({len(band['drivers'])} inputs drawn per trial), "
         f"P(zero leakers) spans {z0:.3f}-{z1:.3f} and expected leakers {l0:.2f}-{l1:.2f} "
-        "(10th-90th percentile of the fitted chance; the interval above is sampling only)."
+        "(10th-90th percentile of the fitted chance over the draws, the fit's own noise taken "
+        "out; the interval above is sampling only)."
     )
     table = Table(title="What moves it most (each input from its 10th to 90th percentile)")
     for col in ("input", "range", "P(zero leakers)", "expected leakers", "z"):
