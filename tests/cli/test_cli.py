@@ -178,3 +178,24 @@ def test_help_does_not_import_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_stage_that_raises_ends_in_one_sentence_and_exit_1_not_a_traceback(
+    tmp_path: Path, monkeypatch
+):
+    from goldendome.run import pipeline
+
+    def broken(ctx, sink):
+        raise RuntimeError("no satellite in reach")
+
+    monkeypatch.setattr(pipeline, "run_boost", broken)
+    monkeypatch.delenv("GOLDENDOME_DEBUG", raising=False)
+    path = tmp_path / "small.toml"
+    path.write_text(SMALL_DEFENDED)
+    runs = tmp_path / "runs"
+    result = runner.invoke(app, ["run", str(path), "--runs-dir", str(runs), *IN_PROCESS])
+    assert result.exit_code == 1
+    assert "The run failed: RuntimeError: no satellite in reach." in result.output
+    assert "Traceback" not in result.output
+    (folder,) = runs.iterdir()
+    assert json.loads((folder / "manifest.json").read_text())["status"] == "failed"

@@ -5,6 +5,7 @@ Heavy modules (NumPy, pydantic, the simulation) are imported inside the commands
 ``goldendome --help`` starts quickly.
 """
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -131,6 +132,17 @@ def run(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", 1)
+    except Exception as exc:  # a stage that raised: the run folder says which, and keeps the rest
+        if os.environ.get("GOLDENDOME_DEBUG") == "1":
+            raise
+        _fail(
+            f"The run failed: {type(exc).__name__}: {exc}. Its run folder under {runs_dir}/ "
+            "keeps the stages that finished and names the one that failed (manifest status "
+            f"'failed'; 'goldendome runs list --runs-dir {runs_dir}' shows it). This is a "
+            "defect or a case the model does not cover: please report it with the folder "
+            "(GOLDENDOME_DEBUG=1 prints the traceback).",
+            1,
+        )
     if json_out:
         typer.echo(json.dumps(stored.summary, indent=2))
     else:
