@@ -28,6 +28,7 @@ DRAWN = {
     "sites",
     "defended_assets",
     "trials",
+    "trial_parameters",
     "engagements",
     "objects",
     "interceptor_types",

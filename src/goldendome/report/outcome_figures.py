@@ -17,13 +17,15 @@ from goldendome.report.style import COLORS, LAYER_COLORS, base_layout
 
 
 def p_zero_figure(kill_chain: dict[str, Any], leakers: np.ndarray[Any, Any]) -> go.Figure:
-    """P(zero leakers) with its 95% Wilson interval, beside the spread of leakers per trial.
+    """P(zero leakers) with its 95% Wilson interval and, where the run has one, its parameter
+    band (10th-90th percentile over the ranged inputs) beside it; and the spread of leakers
+    per trial.
 
     Parameters
     ----------
     kill_chain : dict
         The run summary's ``kill_chain`` entry (``p_zero_leakers``, ``p_zero_leakers_95``,
-        ``trials``).
+        ``trials``, and ``parameter_band`` when the scenario gave ranges).
     leakers : (n_trial,) int
         Leakers in each trial (the ``trials`` table).
     """
@@ -33,11 +35,11 @@ def p_zero_figure(kill_chain: dict[str, Any], leakers: np.ndarray[Any, Any]) -> 
         rows=1,
         cols=2,
         column_widths=[0.35, 0.65],
-        subplot_titles=("P(zero leakers), 95% interval", "Leakers per trial"),
+        subplot_titles=("P(zero leakers): sampling and band", "Leakers per trial"),
     )
     fig.add_trace(
         go.Scatter(
-            x=["P(zero leakers)"],
+            x=["95% interval"],
             y=[p],
             error_y={"type": "data", "symmetric": False, "array": [hi - p], "arrayminus": [p - lo]},
             mode="markers",
@@ -48,6 +50,23 @@ def p_zero_figure(kill_chain: dict[str, Any], leakers: np.ndarray[Any, Any]) -> 
         row=1,
         col=1,
     )
+    band = kill_chain.get("parameter_band")
+    if band:
+        b_lo, b_hi = (float(v) for v in band["p_zero_leakers"])
+        fig.add_trace(
+            go.Scatter(
+                x=["parameter band", "parameter band"],
+                y=[b_lo, b_hi],
+                mode="lines+markers",
+                line={"color": COLORS["warn"], "width": 6},
+                marker={"size": 12, "color": COLORS["warn"], "symbol": "line-ew-open"},
+                hovertemplate=f"over the ranges: {b_lo:.3f}-{b_hi:.3f} (P10-P90)<extra></extra>",
+                name="parameter band",
+            ),
+            row=1,
+            col=1,
+        )
+
     counts = np.bincount(np.asarray(leakers, int)) if leakers.size else np.zeros(1, int)
     fig.add_trace(
         go.Bar(

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from goldendome.report import outcome_figures as of
+from goldendome.report.band_figure import band_sentence, drivers_table, tornado_figure
 from goldendome.report.html_table import facts, fmt, table, usd
 from goldendome.report.outcomes import by_class, warhead_fates
 from goldendome.report.section import Section
@@ -129,6 +130,25 @@ def scenario_section(src: ReportSource) -> Section:
     return s
 
 
+def _no_band(run: RunReader, trials: int) -> str:
+    """Why the page shows no parameter band."""
+    names = (
+        np.unique(run.columns("trial_parameters")["parameter"]).size
+        if run.has("trial_parameters")
+        else 0
+    )
+    if not names:
+        return (
+            "No parameter band: the scenario gives every input as a point value, so this is "
+            "one scenario's answer, with its sampling interval."
+        )
+    return (
+        f"No parameter band: {names} inputs are drawn from ranges, but {trials} trials are "
+        f"too few to fit it (it needs {20 * (names + 1)}: 20 per input, plus 20); see "
+        "docs/uncertainty.md."
+    )
+
+
 def outcome_section(src: ReportSource) -> tuple[Section, dict[str, Any] | None]:
     """P(zero leakers), kills by layer and class, interceptors fired and their cost."""
     run = src.run
@@ -146,11 +166,15 @@ def outcome_section(src: ReportSource) -> tuple[Section, dict[str, Any] | None]:
         f"{kc['expected_leakers']['mean']:.2f} ± {kc['expected_leakers']['stderr']:.2f}; "
         f"P(a defended area is hit) {kc['p_any_asset_hit']:.3f}.</p>"
     )
-    s.text(
-        "The parameter band (P(zero leakers) over uncertain inputs) is not stored in a run "
-        "folder: this is one scenario's answer, with its sampling interval."
-    )
+    band = kc.get("parameter_band")
+    if band:
+        s.html(f'<p class="headline">{html.escape(band_sentence(band, len(band["drivers"])))}</p>')
+    else:
+        s.text(_no_band(run, kc["trials"]))
     s.figure(of.p_zero_figure(kc, run.columns("trials")["leakers"]))
+    if band:
+        s.figure(tornado_figure(band, float(kc["p_zero_leakers"])))
+        s.html(drivers_table(band))
     s.figure(of.kills_by_layer_figure(kc))
     fates = warhead_fates(run)
     if fates is not None:
