@@ -17,16 +17,17 @@ The battle manager's side (what it believes it faces, and its threshold) is in
 ``[doctrine]``: ``warhead_threshold``, ``warhead_prior``, ``assumed_decoy_type``.
 """
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from goldendome.engagement.discrimination_call import DiscriminationModel
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.ranges import RangedProbability, RangeSpec, nominal
 from goldendome.sensors.decoys import DecoyTypeName
 from goldendome.sensors.discrimination import decoy_types, sensor_classes, stage_told_probability
-from goldendome.sensors.labels import LOOK_CLASSES
+
+if TYPE_CHECKING:  # the battle manager's model loads when a run is built, not when validated
+    from goldendome.engagement.discrimination_call import DiscriminationModel
 
 ClassName = Literal["ir_tracking", "ir_warning", "radar_x_band", "radar_low_band"]
 
@@ -79,9 +80,12 @@ class DiscriminationSpec(SpecModel):
             out.append((("spent_stage", "told_probability"), self.spent_stage.told_probability))
         return out
 
-    def model(self) -> DiscriminationModel:
-        """The sensor classes (in :data:`LOOK_CLASSES` order) and decoy types in force, with
+    def model(self) -> "DiscriminationModel":
+        """The sensor classes (in the looks' column order) and decoy types in force, with
         each range's mean."""
+        from goldendome.engagement.discrimination_call import DiscriminationModel
+        from goldendome.sensors.labels import LOOK_CLASSES
+
         classes = sensor_classes()
         base = DiscriminationModel(tuple(classes[name] for name in LOOK_CLASSES), decoy_types())
         for path, value in self._given():

@@ -12,14 +12,16 @@ Every value must lie in [0, 1]; a range's bounds in order.
 """
 
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from goldendome.engagement.ranges import Distribution, HitRecord, Triangular, Uniform
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.quantities import Bounded
+
+if TYPE_CHECKING:  # the distributions (NumPy) load when a run is built, not when validated
+    from goldendome.engagement.ranges import Distribution
 
 Probability = Annotated[float, Bounded("a probability lies in [0, 1]", ge=0, le=1)]
 _RECORD = re.compile(r"^\s*(\d+)\s+of\s+(\d+)\s*$")
@@ -69,16 +71,31 @@ class RangeSpec(SpecModel):
                 )
         return self
 
-    def build(self) -> Distribution:
+    @property
+    def mean(self) -> float:
+        """The range's mean (what the battle manager plans with), without building it."""
+        if self.uniform is not None:
+            return (self.uniform[0] + self.uniform[1]) / 2.0
+        if self.triangular is not None:
+            return sum(self.triangular) / 3.0
+        hits, tests = self._record()
+        return (hits + 1) / (tests + 2)
+
+    def _record(self) -> tuple[int, int]:
+        assert self.record is not None
+        m = _RECORD.match(self.record)
+        assert m is not None
+        return int(m.group(1)), int(m.group(2))
+
+    def build(self) -> "Distribution":
         """The distribution."""
+        from goldendome.engagement.ranges import HitRecord, Triangular, Uniform
+
         if self.uniform is not None:
             return Uniform(*self.uniform)
         if self.triangular is not None:
             return Triangular(*self.triangular)
-        assert self.record is not None
-        m = _RECORD.match(self.record)
-        assert m is not None
-        return HitRecord(int(m.group(1)), int(m.group(2)))
+        return HitRecord(*self._record())
 
 
 def _which(value: Any) -> str:
@@ -95,4 +112,4 @@ RangedProbability = Annotated[
 
 def nominal(value: Any) -> float:
     """A point value as given, or a range's mean."""
-    return float(value.build().mean) if isinstance(value, RangeSpec) else float(value)
+    return float(value.mean) if isinstance(value, RangeSpec) else float(value)
