@@ -16,8 +16,9 @@ from goldendome.report import run_sections as rs
 from goldendome.report.assets import world_atlas_path
 from goldendome.report.pdf import print_pdf
 from goldendome.report.section import Section
-from goldendome.report.source import ReportError, ReportSource, open_source
+from goldendome.report.source import ReportError, ReportSource, open_source, resolve_folder
 from goldendome.report.study_sections import study_sections, tables_section
+from goldendome.report.sweep_sections import is_sweep_folder, sweep_sections
 
 #: Formats :func:`write_report` writes.
 FORMATS = ("html", "pdf")
@@ -46,12 +47,14 @@ DRAWN = {
 
 @dataclass(frozen=True)
 class Report:
-    """A report laid out: its page, its figures' count, its sections' titles, its source."""
+    """A report laid out: its page, its figures' count, its sections' titles, the folder it
+    was made from, and its source (None for a sweep folder, which is not a run folder)."""
 
     html: str
     figures: int
     sections: tuple[str, ...]
-    source: ReportSource
+    source: ReportSource | None
+    folder: Path
 
 
 def _banner(src: ReportSource) -> str:
@@ -84,7 +87,8 @@ def build_report(run: str | Path, runs_dir: str | Path = "runs") -> Report:
     Parameters
     ----------
     run : str or Path
-        A run folder, or its name (or the unique start of one) under ``runs_dir``.
+        A run folder (or a sweep's), or its name (or the unique start of one) under
+        ``runs_dir``.
     runs_dir : str or Path
         Where run folders named by id are looked for.
 
@@ -95,7 +99,10 @@ def build_report(run: str | Path, runs_dir: str | Path = "runs") -> Report:
     """
     from goldendome.report.page import render_page
 
-    src = open_source(run, runs_dir)
+    folder = resolve_folder(run, runs_dir)
+    if is_sweep_folder(folder):
+        return _sweep_report(folder)
+    src = open_source(folder, runs_dir)
     atlas = world_atlas_path()
     sections = _sections(src, atlas is not None)
     what = "run" if src.kind == "run" else f"{src.kind} study"
@@ -111,7 +118,25 @@ def build_report(run: str | Path, runs_dir: str | Path = "runs") -> Report:
             "atlas of world-atlas (ISC) are inlined: the page opens offline."
         ),
     )
-    return Report(page, n, tuple(s.title for s in sections), src)
+    return Report(page, n, tuple(s.title for s in sections), src, src.run.path)
+
+
+def _sweep_report(folder: Path) -> Report:
+    """The report of a sweep folder (:mod:`goldendome.report.sweep_sections`)."""
+    from goldendome.report.page import render_page
+
+    manifest, sections = sweep_sections(folder)
+    page, n = render_page(
+        f"goldendome report: sweep {manifest.get('name', folder.name)}",
+        f"{manifest.get('design', '')} sweep {folder.name}, {manifest.get('status', '-')}",
+        sections,
+        footer=(
+            f"Made by 'goldendome report' from the stored sweep folder {folder} alone; nothing "
+            f"was rerun. plotly.js {plotly.__version__} (MIT) is inlined: the page opens "
+            "offline."
+        ),
+    )
+    return Report(page, n, tuple(s.title for s in sections), None, folder)
 
 
 def write_report(
@@ -142,7 +167,7 @@ def write_report(
     if format not in FORMATS:
         raise ReportError(f"--format {format!r}: unknown; give one of {', '.join(FORMATS)}.")
     report = build_report(run, runs_dir)
-    target = Path(out) if out is not None else report.source.run.path / f"report.{format}"
+    target = Path(out) if out is not None else report.folder / f"report.{format}"
     if target.is_dir():
         raise ReportError(
             f"--out {target}: is a folder; give a file name, e.g. {target / ('report.' + format)}."
