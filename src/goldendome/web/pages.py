@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from goldendome.results.run_state import RunState
+from goldendome.web.run_list import RunList
 
 _HEAD = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -21,10 +22,11 @@ def _page(title: str, body: str) -> str:
     return _HEAD.format(title=html.escape(title)) + body + "</body></html>"
 
 
-def runs_page(runs_dir: Path, states: list[RunState], has_report: dict[str, bool]) -> str:
-    """The runs directory: one row per run folder, newest first, with its links."""
+def runs_page(runs_dir: Path, listed: RunList, has_report: dict[str, bool]) -> str:
+    """The runs directory: one row per run folder, newest first, with its links, and where
+    the list came from (the catalog, or the folders)."""
     rows = []
-    for state in reversed(states):
+    for state in reversed(listed.states):
         run_id = state.path.name
         link = f"/runs/{quote(run_id)}"
         what = state.scenario or state.study or ""
@@ -43,9 +45,18 @@ def runs_page(runs_dir: Path, states: list[RunState], has_report: dict[str, bool
         if rows
         else "<p>No run folders yet: <code>goldendome run</code> writes one.</p>"
     )
+    source = (
+        "Listed from the catalog (catalog.duckdb, read-only; runs it has not indexed yet read "
+        "from their folders)."
+        if listed.source == "catalog"
+        else "Listed by reading the run folders"
+        + (f": {listed.note}." if listed.note else " (no catalog.duckdb here).")
+    )
     return _page(
         "goldendome runs",
-        f"<h1>Runs in {html.escape(str(runs_dir))}</h1>{table}",
+        f"<h1>Runs in {html.escape(str(runs_dir))}</h1>{table}"
+        f'<p class="source" id="listed-from" data-source="{listed.source}">'
+        f"{html.escape(source)}</p>",
     )
 
 

@@ -2,7 +2,8 @@
 
 Routes (GET and HEAD only; any other method is 405, anywhere):
 
-- ``/``: the runs in the runs directory; ``/runs/{id}``: one run;
+- ``/``: the runs in the runs directory (from its catalog when it has one,
+  :mod:`goldendome.web.run_list`); ``/runs/{id}``: one run;
 - ``/runs/{id}/globe``: the Cesium globe page; ``/runs/{id}/globe.json``: what the page
   loads first (layers, counts, events); ``/runs/{id}/czml/{layer}.czml``: one CZML layer
   (``?trial=N`` for another trial than the representative one), made in memory;
@@ -25,10 +26,10 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
 from goldendome.results.run_state import run_state
-from goldendome.results.runs_dir import list_runs
 from goldendome.web.czml import LAYERS, CzmlError, CzmlExport, export_czml
 from goldendome.web.paths import file_under, run_folder
 from goldendome.web.report_link import ReportBuilder, report_html
+from goldendome.web.run_list import served_runs
 
 #: The viewer's HTML, JavaScript and CSS.
 STATIC_DIR = Path(__file__).parent / "static"
@@ -96,11 +97,12 @@ def create_app(
     def index() -> HTMLResponse:
         from goldendome.web.pages import runs_page
 
-        states = list_runs(runs) if runs.is_dir() else []
+        listed = served_runs(runs)
         reports = {
-            s.path.name: report_html(s.path, build_report, probe=True) is not None for s in states
+            s.path.name: report_html(s.path, build_report, probe=True) is not None
+            for s in listed.states
         }
-        return HTMLResponse(runs_page(runs, states, reports))
+        return HTMLResponse(runs_page(runs, listed, reports))
 
     @get("/runs/{run_id}")
     @get("/runs/{run_id}/")
