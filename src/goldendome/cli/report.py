@@ -1,4 +1,5 @@
-"""``goldendome report``: an offline HTML report (or a PDF of it) from a stored run folder."""
+"""``goldendome report``: an offline HTML report (or a PDF of it) from a stored run folder
+(or a sweep's folder)."""
 
 import time
 from pathlib import Path
@@ -12,7 +13,10 @@ from goldendome.cli.main import EXIT_BAD_INPUT, app
 @app.command()
 def report(
     run: Annotated[
-        str, typer.Argument(help="A run folder, or its id (folder name) under --runs-dir.")
+        str,
+        typer.Argument(
+            help="A run folder (or a sweep's), or its id (folder name) under --runs-dir."
+        ),
     ],
     out: Annotated[
         Path | None,
@@ -23,8 +27,10 @@ def report(
     ] = "html",
     runs_dir: Annotated[Path, typer.Option(help="Where run ids are looked for.")] = Path("runs"),
 ) -> None:
-    """Write a self-contained report of a stored run: scenario, P(zero leakers), kills by layer
-    and class, interceptors and cost, the timeline and a map. Opens offline; reruns nothing."""
+    """Write a self-contained report of a stored run: scenario, P(zero leakers) with its
+    parameter band, kills by layer and class, interceptors and cost, the timeline and a map;
+    of a sweep folder: Sobol indices, Morris screening and the Pareto front. Opens offline;
+    reruns nothing."""
     from goldendome import api
 
     started = time.perf_counter()
