@@ -5,6 +5,7 @@ import asyncio
 import json
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -66,7 +67,10 @@ def _get_raw(client: TestClient, raw_path: bytes) -> Sent:
         "query_string": b"", "root_path": "", "headers": [(b"host", b"testserver")],
         "client": ("127.0.0.1", 50000), "server": ("testserver", 80),
     }  # fmt: skip
-    asyncio.run(client.app(scope, receive, send))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # this one for the whole session, and asyncio.run refuses to start inside it.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, client.app(scope, receive, send)).result()
     status = next(m["status"] for m in messages if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
     return Sent(status, body)
