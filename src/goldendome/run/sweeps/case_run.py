@@ -31,17 +31,22 @@ class SweepShared:
     threads: int | None = None
 
 
+def _number(value: Any) -> float:
+    """A summary figure as a float; NaN where the summary has none (None or absent)."""
+    return math.nan if value is None else float(value)
+
+
 def outputs_of(summary: dict[str, Any]) -> dict[str, float]:
-    """The sweep outputs of a run summary (NaN where the run has none: no raid, no cost)."""
-    nan = math.nan
+    """The sweep outputs of a run summary (NaN where the run has none: no raid, no cost, no
+    warhead stopped)."""
     kill = summary.get("kill_chain") or {}
     cost = summary.get("cost") or {}
     return {
-        "p_zero_leakers": float(kill.get("p_zero_leakers", nan)),
-        "expected_leakers": float((kill.get("expected_leakers") or {}).get("mean", nan)),
-        "cost_usd": float(cost.get("total_usd", nan)),
-        "cost_per_warhead_stopped_usd": float(cost.get("usd_per_warhead_stopped", nan)),
-        "interceptors_expended": float(cost.get("interceptors_expended", nan)),
+        "p_zero_leakers": _number(kill.get("p_zero_leakers")),
+        "expected_leakers": _number((kill.get("expected_leakers") or {}).get("mean")),
+        "cost_usd": _number(cost.get("total_usd")),
+        "cost_per_warhead_stopped_usd": _number(cost.get("usd_per_warhead_stopped")),
+        "interceptors_expended": _number(cost.get("interceptors_expended")),
     }
 
 
