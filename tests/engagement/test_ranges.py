@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from goldendome.engagement.ranges import (
-    RangedParameter,
     HitRecord,
+    RangedParameter,
     Triangular,
     Uniform,
     draw_parameters,
