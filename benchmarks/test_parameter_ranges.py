@@ -12,6 +12,7 @@ import dataclasses
 
 import pytest
 
+from benchmarks.test_kill_chain import _Discard
 from goldendome import api
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.run.context import RunContext
@@ -24,17 +25,6 @@ from goldendome.run.stages.sensing import run_sensing
 
 GROUP = "kill chain with ranges, 1,000 trials"
 TRIALS, UNTIMED_TRIALS = 1000, 40
-
-
-class _Discard:
-    def table(self, name: str, columns: object) -> None:
-        return None
-
-    def part(self, name: str, first: int, last: int, columns: object) -> None:
-        return None
-
-    def progress(self, stage: str, done: int, total: int) -> None:
-        return None
 
 
 @pytest.fixture(scope="module")
