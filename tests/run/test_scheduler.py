@@ -75,3 +75,26 @@ def test_a_scheduler_that_answers_passes():
     ) as cluster:
         address = cluster.scheduler_address
         assert check_scheduler(address) == address
+
+
+def test_the_scheduler_check_works_inside_a_running_event_loop():
+    """In a notebook (or a test session where Playwright's sync API keeps a loop running)
+    asyncio.run is refused; the check runs its coroutine in a thread of its own."""
+    import asyncio
+    import threading
+
+    from goldendome.run.executor import _run_coroutine
+
+    async def answer() -> int:
+        return 42
+
+    async def inside() -> int:
+        return _run_coroutine(answer)
+
+    got: list[int] = []
+    # A thread of the test's own, since the session may already run a loop in this one.
+    worker = threading.Thread(target=lambda: got.append(asyncio.run(inside())))
+    worker.start()
+    worker.join()
+    assert got == [42]
+    assert _run_coroutine(answer) == 42

@@ -12,10 +12,11 @@ address is reported at once rather than after the deterministic stages.
 """
 
 import asyncio
+import concurrent.futures
 import logging
 import signal
 import threading
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Generator, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, Protocol, TypeVar
 
@@ -30,6 +31,7 @@ from goldendome.run.scheduler import (
 S = TypeVar("S")
 C = TypeVar("C")
 R = TypeVar("R")
+T = TypeVar("T")
 
 __all__ = ["Dask", "Executor", "InProcess", "check_scheduler", "dask_client", "executor_for"]
 
@@ -155,6 +157,18 @@ def dask_client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
         yield client
 
 
+def _run_coroutine(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``asyncio.run(make())``, in a thread of its own when this thread already runs an event
+    loop (a notebook, or Playwright's sync API in a test session), where ``asyncio.run`` is
+    refused."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
+
 def check_scheduler(address: str, timeout_s: float = CONNECT_TIMEOUT_S) -> str:
     """Check that a Dask scheduler answers at ``address``; its address in full.
 
@@ -169,7 +183,7 @@ def check_scheduler(address: str, timeout_s: float = CONNECT_TIMEOUT_S) -> str:
     """
     full = reach_scheduler(address, timeout_s)
     try:
-        reply = asyncio.run(asyncio.wait_for(_identity(full, timeout_s), timeout_s))
+        reply = _run_coroutine(lambda: asyncio.wait_for(_identity(full, timeout_s), timeout_s))
     except (OSError, TimeoutError, ValueError) as exc:
         why = "no answer" if isinstance(exc, TimeoutError) else str(exc)
         raise SchedulerError(
