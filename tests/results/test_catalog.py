@@ -152,3 +152,22 @@ def test_runs_export_refuses_an_unknown_format_or_run(runs: Path, tmp_path: Path
     missing = runner.invoke(app, ["runs", "export", "nope", "--runs-dir", str(runs)])
     assert missing.exit_code == 2
     assert "no run folder or sweep of that name" in missing.output
+
+
+def test_a_study_folder_indexes_itself_too_and_a_failed_one_says_so(tmp_path: Path):
+    """Studies (size, fly, coverage) write run folders through ``study_folder``: each is in
+    an existing catalog as soon as its state is settled, complete or failed."""
+    from goldendome.studies.folder import study_folder
+
+    root = tmp_path / "runs"
+    root.mkdir()
+    assert reindex(root) == {"runs": 0, "sweeps": 0}
+    with study_folder(root, "size-test", study="size", scenario_name="q", scenario_text=""):
+        pass
+    with (
+        pytest.raises(ValueError, match="no shell"),
+        study_folder(root, "size-broken", study="size", scenario_name="q", scenario_text=""),
+    ):
+        raise ValueError("no shell")
+    got = query(root, "SELECT state FROM runs ORDER BY run_id")
+    assert sorted(got["state"]) == ["complete", "failed"]

@@ -26,6 +26,7 @@ import math
 import os
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,16 @@ def index_runs(runs_dir: str | Path, folders: Iterable[str | Path]) -> None:
         _upsert(con, "runs", "run_id", rows, _RUN_COLUMNS)
     finally:
         con.close()
+
+
+def index_if_catalogued(runs_dir: str | Path, folder: str | Path) -> None:
+    """Index one finished (or stopped) run or study folder in the runs directory's catalog
+    when it has one (a sweep, ``runs reindex`` or ``runs query`` makes it); a catalog another
+    writer holds too long is left to ``goldendome runs reindex`` (the folder is what counts).
+    Every writer of run folders calls this as its folder's state is settled."""
+    if catalog_path(runs_dir).is_file():
+        with suppress(Exception):
+            index_runs(runs_dir, [folder])
 
 
 def _sweep_tables(con: Any, sweep: str, folder: Path) -> None:

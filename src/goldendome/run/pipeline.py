@@ -18,7 +18,6 @@ a reader tell a run killed outright.
 import os
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any, TypeVar
 
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.physics.clock import Clock
-from goldendome.results.catalog import catalog_path, index_runs
+from goldendome.results.catalog import index_if_catalogued
 from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
@@ -248,9 +247,8 @@ def _catalog(wanted: bool, runs_dir: Path, folder: RunFolder) -> None:
     """Index the run in the runs directory's catalog when it has one (a sweep, ``runs
     reindex`` or ``runs query`` makes it); a catalog another writer holds too long is left
     to ``goldendome runs reindex`` (the folder is what counts)."""
-    if wanted and catalog_path(runs_dir).is_file():
-        with suppress(Exception):
-            index_runs(runs_dir, [folder.path])
+    if wanted:
+        index_if_catalogued(runs_dir, folder.path)
 
 
 def _stages(run: _Run, options: TrialOptions, executor: Executor | None) -> dict[str, Any]:

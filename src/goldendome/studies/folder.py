@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from goldendome.results.catalog import index_if_catalogued
 from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import MANIFEST, Columns, RunFolder
@@ -127,8 +128,11 @@ def study_folder(
             yield run
         except KeyboardInterrupt as exc:
             run.manifest("interrupted", stage=run.current, signal=signal_name(exc))
+            index_if_catalogued(runs_dir, folder.path)
             raise
         except Exception as exc:
             run.manifest("failed", stage=run.current, error=f"{type(exc).__name__}: {exc}")
+            index_if_catalogued(runs_dir, folder.path)
             raise
         run.manifest("complete")
+    index_if_catalogued(runs_dir, folder.path)
