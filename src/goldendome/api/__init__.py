@@ -45,7 +45,6 @@ if TYPE_CHECKING:
         scenario_cost,
         scenario_cost_report,
     )
-    from goldendome.api.reports import build_report, write_report
     from goldendome.api.strategy import (
         exchange,
         exchange_report,
@@ -69,7 +68,7 @@ if TYPE_CHECKING:
     from goldendome.economics import CostError
     from goldendome.engagement.correlated import CorrelatedLeakage
     from goldendome.engagement.leakage import Layer, Leakage
-    from goldendome.report.build import Report
+    from goldendome.report.build import Report, build_report, write_report
     from goldendome.report.source import ReportError
     from goldendome.results.catalog import CatalogError
     from goldendome.results.reader import RunFolderError, RunReader, open_run
@@ -136,10 +135,10 @@ _LAZY = {
     "Leakage": "goldendome.engagement.leakage",
     "Report": "goldendome.report.build",
     "ReportError": "goldendome.report.source",
-    "build_report": "goldendome.api.reports",
+    "build_report": "goldendome.report.build",
     "discrimination_calls": "goldendome.api.uncertainty",
     "scenario_ranges": "goldendome.api.uncertainty",
-    "write_report": "goldendome.api.reports",
+    "write_report": "goldendome.report.build",
     "RunFolderError": "goldendome.results.reader",
     "RunReader": "goldendome.results.reader",
     "open_run": "goldendome.results.reader",

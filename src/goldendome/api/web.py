@@ -31,7 +31,7 @@ def write_czml(
 def web_app(runs_dir: str | Path = "runs", cesium_dir: str | Path | None = None) -> FastAPI:
     """The server's FastAPI application (for tests, or another ASGI server); a run without a
     ``report.html`` gets its report made in memory by ``goldendome report``'s builder."""
-    from goldendome.api.reports import build_report
+    from goldendome.report.build import build_report
     from goldendome.web.cesium import find_cesium
     from goldendome.web.server import create_app
 

@@ -17,13 +17,12 @@ from goldendome.data.errors import Problem
 from goldendome.economics import deflator_table, to_constant_usd
 from goldendome.economics.errors import check, problem
 from goldendome.run.cost import scenario_cost
-from goldendome.run.pipeline import TrialOptions, run_scenario
 from goldendome.scenario.catalog import targets
-from goldendome.scenario.changes import toml_text
 from goldendome.scenario.cost_elements import element_names
 from goldendome.scenario.loader import parse_toml, scenario_from_mapping
 from goldendome.scenario.partners import PartnerSpec
 from goldendome.scenario.spec import ScenarioSpec
+from goldendome.studies.changed_run import run_mapping
 
 PRESET_FILE = "partners.toml"
 
@@ -137,14 +136,7 @@ def _raid_on(data: dict[str, Any], partner: PartnerSpec, raw: dict[str, Any]) ->
 
 
 def _run(data: dict[str, Any], label: str, runs_dir: Path, trials: int) -> dict[str, Any]:
-    spec = scenario_from_mapping(data, label)
-    stored = run_scenario(
-        spec,
-        toml_text(data, [label]),
-        runs_dir,
-        options=TrialOptions(trials=trials, workers=0),
-        catalog=False,
-    )
+    stored = run_mapping(data, label, runs_dir, trials)
     kc = stored.summary["kill_chain"]
     return {
         "p_zero_leakers": kc["p_zero_leakers"],
@@ -156,7 +148,7 @@ def _run(data: dict[str, Any], label: str, runs_dir: Path, trials: int) -> dict[
         "interceptors_fired": {
             k: v["mean"] for k, v in kc["interceptors_fired"].items() if v["mean"] > 0
         },
-        "defended": [a.name for a in spec.defended_assets],
+        "defended": [a["name"] for a in data.get("defended_assets", [])],
         "run_folder": str(stored.folder.path),
     }
 

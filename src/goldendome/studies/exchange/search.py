@@ -11,10 +11,8 @@ from goldendome.economics import cost_line, cost_table
 from goldendome.economics.offense import decoy_cost_usd, missile_cost_usd
 from goldendome.engagement.leakage import Layer
 from goldendome.interceptors.ground_based import interceptor_types
-from goldendome.run.pipeline import TrialOptions, run_scenario
-from goldendome.scenario.changes import toml_text
-from goldendome.scenario.loader import scenario_from_mapping
 from goldendome.scenario.spec import ScenarioSpec
+from goldendome.studies.changed_run import run_mapping
 from goldendome.studies.exchange.model import ExchangeModel, Penetration
 
 #: Largest salvo (missiles, as a multiple of the scenario's) and decoys per warhead searched.
@@ -93,14 +91,7 @@ def _summary_kill_chain(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 def _run(data: dict[str, Any], label: str, runs_dir: Path, trials: int) -> dict[str, Any]:
-    spec = scenario_from_mapping(data, label)
-    stored = run_scenario(
-        spec,
-        toml_text(data, [label]),
-        runs_dir,
-        options=TrialOptions(trials=trials, workers=0),
-        catalog=False,
-    )
+    stored = run_mapping(data, label, runs_dir, trials)
     summary = dict(stored.summary)
     summary["run_folder"] = str(stored.folder.path)
     return _summary_kill_chain(summary)

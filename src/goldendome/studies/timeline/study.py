@@ -16,10 +16,9 @@ from goldendome.economics import deflator_table, to_then_year_usd
 from goldendome.economics.fielding import SPEND_CATEGORIES, Fielding, fit_schedule
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.physics._types import FloatArray
-from goldendome.run.pipeline import TrialOptions, run_scenario
-from goldendome.scenario.changes import toml_text
-from goldendome.scenario.loader import parse_toml, scenario_from_mapping
+from goldendome.scenario.loader import parse_toml
 from goldendome.scenario.spec import ScenarioSpec
+from goldendome.studies.changed_run import run_mapping
 from goldendome.studies.timeline.architecture import year_mapping
 from goldendome.studies.timeline.elements import (
     TimelineElement,
@@ -121,14 +120,13 @@ def _run_one(
     workers: int | None,
 ) -> dict[str, Any]:
     """Run one year's architecture (in this process or a pool's) and keep its kill chain."""
-    year_spec = scenario_from_mapping(mapping, f"{name} in {year}")
-    year_text = toml_text(mapping, [f"{name}: the architecture of {year}"])
-    stored = run_scenario(
-        year_spec,
-        year_text,
+    stored = run_mapping(
+        mapping,
+        f"{name} in {year}",
         runs_dir,
-        options=TrialOptions(trials=trials, workers=workers),
-        catalog=False,
+        trials,
+        workers,
+        comment=f"{name}: the architecture of {year}",
     )
     return _kill_chain(stored.summary, str(stored.folder.path))
 
