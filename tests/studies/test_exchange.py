@@ -44,6 +44,36 @@ def test_calibration_matches_the_run_it_came_from(spec) -> None:
     assert model.shot_overhead >= 1.0
 
 
+def test_calibration_uses_the_scenarios_interceptor_type_kill_probability(spec) -> None:
+    # The default scenario gives the GBI its test record, 12 of 20 (Beta(13, 9)); the run's
+    # batteries take its mean, 13/22, and so does the calibrated midcourse layer.
+    assert calibrate(spec, RUN).midcourse.sspk == pytest.approx(13 / 22)
+    # Without [interceptor_types] the catalog's 0.60 (data/interceptors.toml) stands.
+    plain, _ = api.read_scenario(changes={"interceptor_types": None})
+    assert calibrate(plain, RUN).midcourse.sspk == pytest.approx(0.60)
+    # A changed GBI figure changes the calibrated layer and the defense's answer: the same
+    # run's leakage (matched exactly either way) is restored by deeper firing of better
+    # rounds with a different purchase.
+    better, _ = api.read_scenario(changes={"interceptor_types.gbi.sspk_rv": 0.9})
+    model, base = calibrate(better, RUN), calibrate(plain, RUN)
+    assert model.midcourse.sspk == pytest.approx(0.9)
+    assert model.penetration().expected_through == pytest.approx(RUN["expected_through"])
+    answers = [
+        restore(s, m, m.penetration().p_zero_leakers, 18, m.decoys_per_warhead)
+        for s, m in ((better, model), (plain, base))
+    ]
+    assert (answers[0].option, answers[0].added, answers[0].shots_per_look) != (
+        answers[1].option,
+        answers[1].added,
+        answers[1].shots_per_look,
+    )
+    # A range counts at its mean (what the run's batteries plan with; the draws average it).
+    ranged, _ = api.read_scenario(
+        changes={"interceptor_types.gbi.sspk_rv": {"uniform": [0.4, 0.6]}}
+    )
+    assert calibrate(ranged, RUN).midcourse.sspk == pytest.approx(0.5)
+
+
 def test_a_bigger_salvo_saturates_the_midcourse_magazine(spec) -> None:
     model = calibrate(spec, RUN)
     small, large = model.penetration(12), model.penetration(40)

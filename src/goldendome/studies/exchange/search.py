@@ -11,6 +11,8 @@ from goldendome.economics import cost_line, cost_table
 from goldendome.economics.offense import decoy_cost_usd, missile_cost_usd
 from goldendome.engagement.leakage import Layer
 from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.run.ranges import battery_kill_probability
+from goldendome.scenario.ranges import nominal
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.studies.changed_run import run_mapping
 from goldendome.studies.exchange.model import ExchangeModel, Penetration
@@ -124,23 +126,39 @@ def raid_mapping(
     return out
 
 
+def battery_sspk_rv(spec: ScenarioSpec, site: int, entry: int) -> float:
+    """The single-shot kill probability against an RV that the run gives battery ``entry``
+    of site ``site``: the battery's own, else its type's ``[interceptor_types]`` setting,
+    else the catalog's; a range counts at its mean (the value the run's engagement planning
+    uses, and the expectation of the trials' draws)."""
+    given, _ = battery_kill_probability(spec, site, entry, "sspk_rv")
+    if given is not None:
+        return nominal(given)
+    return interceptor_types()[spec.sites[site].interceptors[entry].type].sspk_rv
+
+
 def calibrate(spec: ScenarioSpec, summary_kc: dict[str, Any]) -> ExchangeModel:
-    """The analytic tier of ``spec``, calibrated on its Monte Carlo run's kill chain."""
+    """The analytic tier of ``spec``, calibrated on its Monte Carlo run's kill chain.
+
+    The midcourse layer's single-shot kill probability is the rounds-weighted mean of what
+    the run gives each battery that did the midcourse work (:func:`battery_sspk_rv`: the
+    scenario's ``[interceptor_types]`` or a battery's own figure before the catalog's; a
+    range at its mean)."""
     missiles = float(sum(g.count for g in spec.threats.raid))
     types = interceptor_types()
     fired = summary_kc["fired"]
     mid = {n for n, t in types.items() if t.phase == "midcourse"}
     fired_mid = sum(v for n, v in fired.items() if n in mid)
     rounds = sspk_sum = 0.0
-    for site in spec.sites:
-        for battery in site.interceptors:
+    for i, site in enumerate(spec.sites):
+        for j, battery in enumerate(site.interceptors):
             t = types[battery.type]
             # Only the types that did the midcourse work in the calibration run (a tenth of
             # its shots or more) count: a ship's rounds out of reach of most of the raid do not.
             used = fired_mid > 0 and fired.get(battery.type, 0.0) >= 0.1 * fired_mid
             if t.phase == "midcourse" and battery.count > 0 and used:
                 rounds += battery.count
-                sspk_sum += battery.count * t.sspk_rv
+                sspk_sum += battery.count * battery_sspk_rv(spec, i, j)
     sspk = sspk_sum / rounds if rounds else 0.0
     doctrine = spec.doctrine
     layer = Layer(sspk, doctrine.midcourse.per_look(), doctrine.survivor_seen, name="midcourse")
