@@ -109,6 +109,24 @@ def test_presets_list_and_one_preset_beside_its_published_figure():
     data = json.loads(runner.invoke(app, ["cost", "--preset", "cbo-2026", "--json"]).stdout)
     assert data["published_usd"] == 1191e9
     assert sum(data["by_element_usd"].values()) == pytest.approx(data["model_usd"])
+    # CBO's figure by part (SBI and other layers' acquisition and O&S) beside the model's.
+    assert "The published figure by part, beside the model's" in one.output
+    assert "other layers' O&S" in one.output
+    assert [p["part"] for p in data["parts"]][:2] == ["SBI acquisition", "SBI O&S"]
+    assert sum(p["model_usd"] for p in data["parts"]) == pytest.approx(data["model_usd"])
+    assert data["sbi_mass_kg"] == 2_000.0
+    assert "SBI launch mass: 2,000 kg per SBI" in one.output
+
+
+def test_cost_names_the_sbi_launch_mass_and_where_it_came_from(tmp_path: Path):
+    default = runner.invoke(app, ["cost"])
+    assert "SBI launch mass (sbi_layer): 1,477 kg per SBI from the SBI mass model" in (
+        " ".join(default.output.split())
+    )
+    path = _scenario(tmp_path, "[economics.elements.sbi_layer]\nmass_kg = 1800.0\n")
+    stated = json.loads(runner.invoke(app, ["cost", path, "--json"]).stdout)["sbi_mass"]
+    assert stated["sbi_layer"]["source"] == "stated"
+    assert stated["sbi_layer"]["mass_kg"] == 1_800.0
 
 
 def test_quick_estimate_over_a_grid():

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from goldendome.economics import cost_line, cost_table
+from goldendome.interceptors.sbi_mass import sbi_mass
 from goldendome.run.cost import scenario_cost
 from goldendome.scenario import default_scenario_text, load_scenario_text
 
@@ -31,8 +32,12 @@ def test_the_breakdown_adds_up_by_layer_element_category_and_year():
     assert sum(b.by_category_usd().values()) == pytest.approx(total)
     assert b.by_year_usd().sum() == pytest.approx(total)
     assert b.years.tolist() == list(range(2027, 2047))
-    # The SBI layer is the catalog's line for 7,800 SBIs fielded over four years.
-    sbi = cost_line("sbi", 7800, 2026, name="sbi_layer", deploy_years=4, development_years=4)
+    # The SBI layer is the catalog's line for 7,800 SBIs fielded over four years, launched at
+    # the mass the SBI mass model gives the scenario's kill vehicle.
+    mass = float(sbi_mass(4_000.0, 2_500.0, 10.0).total_kg)
+    sbi = cost_line(
+        "sbi", 7800, 2026, name="sbi_layer", deploy_years=4, development_years=4, mass_kg=mass
+    )
     alone = cost_table([sbi], 2027, 20, 2026).total_usd
     assert b.by_element_usd()["sbi_layer"] == pytest.approx(alone)
     assert cost.simulation is None
@@ -81,3 +86,52 @@ def test_the_sbi_layer_is_replaced_on_the_service_life_its_readiness_uses():
     assert eight.total_usd < five.total_usd
     named = _spec("\n[economics.elements.sbi_layer]\nservice_life_years = 6.0\n")
     assert scenario_cost(named).line("sbi_layer").service_life_years == 6.0
+
+
+def _with(overrides: dict[str, float], extra: str = ""):
+    return load_scenario_text(default_scenario_text() + extra, "s.toml", overrides=overrides)
+
+
+def test_the_sbi_launch_mass_comes_from_the_mass_model_of_the_scenarios_kill_vehicle():
+    """Issue 16: the SBI mass model of 'Uncertainty and countermeasures' sets the launch
+    mass; the default kill vehicle (4 km/s, 2.5 km/s divert, 10 g) weighs 1,477 kg with its
+    carrier, so launching four generations of 7,800 at $500/kg costs 7,800 x 4 x 1,477 x 500."""
+    cost = scenario_cost(_spec())
+    used = cost.inputs.masses["sbi_layer"]
+    assert used.source == "mass model"
+    assert used.mass_kg == pytest.approx(1_477.4, abs=0.1)
+    assert cost.line("sbi_layer").mass_kg == used.mass_kg
+    launched = cost.breakdown.cost_usd[cost.inputs.lines.index(cost.line("sbi_layer"))]
+    launch = launched[:, 2].sum()  # first generation's launch
+    assert launch == pytest.approx(7_800 * used.mass_kg * 500.0)
+    # A faster interceptor is heavier (rocket equation), so its layer costs more to launch.
+    faster = scenario_cost(_with({"sbi.delta_v_km_s": 5.0}))
+    assert faster.inputs.masses["sbi_layer"].mass_kg > used.mass_kg
+    assert faster.total_usd > cost.total_usd
+
+
+def test_a_mass_stated_in_economics_wins_and_says_so():
+    stated = scenario_cost(_spec("\n[economics.elements.sbi_layer]\nmass_kg = 2000.0\n"))
+    used = stated.inputs.masses["sbi_layer"]
+    assert (used.source, used.mass_kg) == ("stated", 2_000.0)
+    assert "[economics.elements.sbi_layer] mass_kg" in used.note
+    model = scenario_cost(_spec())
+    # Four generations of 7,800 launched at $500/kg: the mass difference, and nothing else.
+    extra = 4 * 7_800 * (2_000.0 - model.inputs.masses["sbi_layer"].mass_kg) * 500.0
+    assert stated.total_usd - model.total_usd == pytest.approx(extra, rel=1e-9)
+
+
+def test_without_a_booster_for_the_delta_v_the_catalog_mass_is_used_and_named():
+    # 12 km/s at 10 g: no two-stage solid booster of data/sbi_mass.toml reaches it.
+    cost = scenario_cost(_with({"sbi.delta_v_km_s": 12.0}))
+    used = cost.inputs.masses["sbi_layer"]
+    assert (used.source, used.mass_kg) == ("catalog", 2_000.0)
+    assert "no booster" in used.note
+    assert "mass_kg" in used.note
+
+
+def test_the_catalog_mass_range_draws_around_the_modelled_mass():
+    cost = scenario_cost(_spec("\n[economics]\ndraws = 500\ncatalog_ranges = true\n"))
+    mass = [r for r in cost.tornado if (r.line, r.field) == ("sbi_layer", "mass_kg")]
+    assert len(mass) == 1  # the published 1,250-2,400 kg around the model's 1,477 kg
+    assert mass[0].low_usd < cost.total_usd < mass[0].high_usd

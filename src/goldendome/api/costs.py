@@ -72,6 +72,10 @@ def scenario_cost_report(cost: "ScenarioCost") -> dict[str, Any]:
             str(y): dict(zip(b.categories, split.tolist(), strict=True))
             for y, split in zip(b.years.tolist(), b.cost_usd.sum(axis=0), strict=True)
         },
+        "sbi_mass": {
+            name: {"mass_kg": used.mass_kg, "source": used.source, "note": used.note}
+            for name, used in cost.inputs.masses.items()
+        },
         "elements": [
             {
                 "element": line.name,
@@ -132,6 +136,23 @@ def preset_report(result: PresetResult) -> dict[str, Any]:
         "drivers": result.drivers,
         "assumptions": result.assumptions,
         "buys_quantity": None if math.isnan(result.buys_quantity) else result.buys_quantity,
+        "sbi_mass_kg": None if math.isnan(result.sbi_mass_kg) else result.sbi_mass_kg,
+        "sbi_mass_note": result.sbi_mass_note,
+        "parts": [
+            {
+                "part": part.name,
+                "published_usd": part.published_usd,
+                "model_usd": part.model_usd,
+                "residual_usd": part.residual_usd,
+                "residual_pct": part.residual_pct,
+                "lines": part.lines,
+                "categories": part.categories,
+                "derivation": part.derivation,
+                "source": part.source,
+                "tag": part.tag,
+            }
+            for part in result.parts
+        ],
     }
 
 

@@ -31,6 +31,11 @@ def billions(usd: float | None) -> str:
     return f"${usd / 1e9:,.1f}B"
 
 
+def signed_billions(usd: float) -> str:
+    """``+$4.6B`` / ``-$147.4B``."""
+    return ("-" if usd < 0 else "+") + billions(abs(usd))
+
+
 def millions(usd: float | None) -> str:
     """``$22.0M`` (``-`` for a missing value)."""
     if usd is None or not math.isfinite(usd):
@@ -71,6 +76,8 @@ def print_scenario_cost(report: dict[str, Any]) -> None:
             billions(e["total_usd"]),
         )
     out.print(elements)
+    for name, used in report.get("sbi_mass", {}).items():
+        out.print(f"SBI launch mass ({name}): {used['note']}")
     years = Table(title="By year and category ($B)")
     years.add_column("year", justify="right")
     cats = list(report["by_category_usd"])
@@ -147,11 +154,41 @@ def print_preset(p: dict[str, Any]) -> None:
         out.print(f"The budget buys {p['buys_quantity']:,.0f} SBIs after the other lines.")
     out.print(_shares("By element", "element", p["by_element_usd"], p["model_usd"]))
     out.print(_shares("By category", "category", p["by_category_usd"], p["model_usd"]))
+    print_parts(out, p)
+    if p.get("sbi_mass_note"):
+        out.print(f"SBI launch mass: {p['sbi_mass_note']}")
     out.print(f"What drives the residual: {p['drivers']}")
     if p["assumptions"]:
         out.print("Values the preset assumed (the study's public accounts do not give them):")
         for line in p["assumptions"]:
             out.print(f"  {line}")
+
+
+def print_parts(out: Console, p: dict[str, Any]) -> None:
+    """The published figure's parts beside the model's (nothing when the study gives none)."""
+    if not p.get("parts"):
+        return
+    table = Table(title="The published figure by part, beside the model's")
+    for col in ("part", "published", "model", "residual", "how read"):
+        table.add_column(col, justify="left" if col in ("part", "how read") else "right")
+    for part in p["parts"]:
+        table.add_row(
+            part["part"],
+            billions(part["published_usd"]),
+            billions(part["model_usd"]),
+            f"{signed_billions(part['residual_usd'])} ({part['residual_pct']:+.0f}%)",
+            part["tag"],
+        )
+    published = sum(part["published_usd"] for part in p["parts"])
+    model = sum(part["model_usd"] for part in p["parts"])
+    table.add_row(
+        "total", billions(published), billions(model),
+        f"{signed_billions(model - published)} ({100 * (model - published) / published:+.1f}%)",
+        "",
+    )  # fmt: skip
+    out.print(table)
+    for part in p["parts"]:
+        out.print(f"  {part['part']}: {part['derivation']}")
 
 
 #: The estimator's columns: (heading, key, format, scale).

@@ -11,9 +11,17 @@ Element names (the keys of ``[economics.elements]`` and ``[economics.uncertain]`
 
 Every element is priced as if bought within the horizon (a full-cost view: what is already
 fielded, such as the GBI silos, counts too); ``include = false`` leaves one out.
+
+An SBI layer's launch mass per satellite comes from the SBI mass model
+(:mod:`goldendome.interceptors.sbi_mass`, ``data/sbi_mass.toml``) for the scenario's kill
+vehicle (``[sbi] delta_v_km_s``, ``divert_delta_v_km_s``, ``acceleration_g``), unless
+``[economics.elements.LAYER] mass_kg`` states one; ``ScenarioCostInputs.masses`` says which.
+The economics package may not import the interceptor models (import-linter: role packages
+are independent), so the mass is passed in here, at the scenario level.
 """
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Any
 
 from goldendome.economics import (
@@ -23,8 +31,11 @@ from goldendome.economics import (
     Distribution,
     default_uncertainty,
 )
+from goldendome.economics.catalog import cost_item
 from goldendome.economics.errors import check, problem
-from goldendome.scenario.economics import VALUE_FIELDS, EconomicsSpec
+from goldendome.interceptors.sbi_mass import sbi_mass
+from goldendome.scenario.economics import VALUE_FIELDS, EconomicsSpec, ElementCostSpec
+from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.spec import ScenarioSpec
 
 #: Catalog item of a space layer, by its role.
@@ -53,6 +64,10 @@ PLATFORM_ITEMS = {
     "pac-3-mse": "patriot-battery",
 }
 C2 = "c2"
+#: The catalog item whose launch mass the SBI mass model gives.
+SBI_ITEM = "sbi"
+#: Where an SBI line's mass came from (``SbiMassUsed.source``).
+MASS_MODEL, MASS_STATED, MASS_CATALOG = "mass model", "stated", "catalog"
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,51 @@ def element_names(spec: ScenarioSpec) -> list[str]:
 
 
 @dataclass(frozen=True)
+class SbiMassUsed:
+    """The launch mass of one SBI line and where it came from.
+
+    Attributes
+    ----------
+    mass_kg : float
+        Mass per SBI launched and kept on orbit (interceptor plus carrier), kg.
+    source : str
+        ``"mass model"`` (``data/sbi_mass.toml`` for the scenario's kill vehicle),
+        ``"stated"`` (``[economics.elements.LAYER] mass_kg``) or ``"catalog"`` (the cost
+        catalog's stated mass, used when the mass model has no solution).
+    note : str
+        One sentence saying so, with the inputs.
+    """
+
+    mass_kg: float
+    source: str
+    note: str
+
+
+def sbi_mass_used(sbi: SbiSpec, given: ElementCostSpec | None, layer: str) -> SbiMassUsed:
+    """The launch mass of the SBIs of ``layer``: stated in ``[economics]`` if given, else the
+    mass model's for ``sbi``'s kill vehicle, else (no booster of the model's kind reaches
+    that delta-v at that acceleration) the cost catalog's stated mass."""
+    if given is not None and given.mass_kg is not None:
+        note = f"{given.mass_kg:,.0f} kg per SBI, stated in [economics.elements.{layer}] mass_kg"
+        return SbiMassUsed(float(given.mass_kg), MASS_STATED, note)
+    inputs = (
+        f"delta-v {sbi.delta_v_m_s / 1e3:g} km/s, divert {sbi.divert_delta_v_m_s / 1e3:g} km/s, "
+        f"{sbi.acceleration_g:g} g"
+    )
+    total = float(sbi_mass(sbi.delta_v_m_s, sbi.divert_delta_v_m_s, sbi.acceleration_g).total_kg)
+    if math.isfinite(total):
+        note = f"{total:,.0f} kg per SBI from the SBI mass model (data/sbi_mass.toml; {inputs})"
+        return SbiMassUsed(total, MASS_MODEL, note)
+    stated = cost_item(SBI_ITEM).mass_kg
+    note = (
+        f"{stated:,.0f} kg per SBI, the cost catalog's stated mass: the SBI mass model has no "
+        f"booster for {inputs} (data/sbi_mass.toml); state one with [economics.elements."
+        f"{layer}] mass_kg"
+    )
+    return SbiMassUsed(stated, MASS_CATALOG, note)
+
+
+@dataclass(frozen=True)
 class ScenarioCostInputs:
     """What the economics functions take for one scenario.
 
@@ -112,6 +172,9 @@ class ScenarioCostInputs:
     uncertain : dict
         (element name, CostLine field) -> Distribution.
     first_year, years, base_year, draws : int
+    masses : dict
+        Element name -> :class:`SbiMassUsed` of each SBI line (its launch mass and where
+        the mass came from).
     """
 
     lines: list[CostLine]
@@ -121,9 +184,13 @@ class ScenarioCostInputs:
     years: int
     base_year: int
     draws: int
+    masses: dict[str, SbiMassUsed] = field(default_factory=dict)
 
 
-def _entries(spec: ScenarioSpec, econ: EconomicsSpec) -> list[CatalogEntry]:
+def _entries(
+    spec: ScenarioSpec, econ: EconomicsSpec, masses: dict[str, SbiMassUsed] | None = None
+) -> list[CatalogEntry]:
+    """The catalog entries of the included elements; the SBI lines' masses go to ``masses``."""
     entries, bad = [], []
     known = {e.name for e in scenario_elements(spec)}
     for name in sorted(set(econ.elements) | set(econ.uncertain)):
@@ -150,6 +217,11 @@ def _entries(spec: ScenarioSpec, econ: EconomicsSpec) -> list[CatalogEntry]:
         if spec.sbi is not None and element.name == spec.sbi.layer:
             # One service life for the SBIs: the one their readiness is computed with.
             fields["service_life_years"] = spec.sbi.service_life_years
+        if element.kind == "space" and item == SBI_ITEM:
+            used = sbi_mass_used(spec.sbi or SbiSpec(), given, element.name)
+            fields["mass_kg"] = used.mass_kg
+            if masses is not None:
+                masses[element.name] = used
         fields.update(given.fields() if given is not None else {})
         launch = given.launch if given is not None else None
         entries.append(CatalogEntry(item, quantity, element.name, launch, fields))
@@ -171,7 +243,8 @@ def scenario_cost_inputs(
     """
     econ = spec.economics
     base = econ.base_year if base_year is None else base_year
-    entries = _entries(spec, econ)
+    masses: dict[str, SbiMassUsed] = {}
+    entries = _entries(spec, econ, masses)
     lines = CatalogSelection(tuple(entries)).cost_lines(base)
     items = {e.name or e.item: e.item for e in entries}
     uncertain: dict[tuple[str, str], Distribution] = {}
@@ -194,4 +267,5 @@ def scenario_cost_inputs(
         years=econ.years if years is None else years,
         base_year=base,
         draws=econ.draws,
+        masses=masses,
     )
