@@ -6,8 +6,14 @@ published figure), the sentence on what drives it, and the values the preset had
 because the study's public accounts do not give them. Nothing is tuned to the published
 figure. A ``budget`` preset (the White House figures) is read the other way: how much of
 its ``scale_line`` (the SBIs) the budget buys after the other lines.
+
+Where the study's figure can be split into parts from public statements (CBO 2026: the SBIs'
+acquisition and O&S, the other layers' acquisition and O&S), ``[[preset.part]]`` gives each
+published part with its source and tag, and :func:`run_preset` sets the model's same part
+beside it (``PresetResult.parts``), so the residual is shown where it lies.
 """
 
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -40,6 +46,8 @@ VALUE_KEYS: dict[str, tuple[str, float, bool]] = {
 }
 _NOT_SOURCED = {"item", "name", "values", "sources", "deploy_start_year", "development_start_year"}
 ASSUMPTION = "goldendome assumption"
+#: Cost categories a published part may add up (those of :mod:`goldendome.economics.table`).
+Category = Literal["development", "procurement", "launch", "o_and_s", "replenishment"]
 
 
 class PresetLine(SpecModel):
@@ -57,6 +65,24 @@ class PresetLine(SpecModel):
     sources: dict[str, str]
 
 
+class PublishedPart(SpecModel):
+    """A part of a published figure (``[[preset.part]]``): the study's figure for some of
+    the preset's lines and cost categories, with how it was read.
+
+    ``lines`` names the preset lines the part covers; ``other_lines = true`` covers every
+    line that no other part's ``lines`` names.
+    """
+
+    name: str
+    published_busd: float = Field(ge=0)
+    lines: list[str] = Field(default_factory=list)
+    other_lines: bool = False
+    categories: list[Category] = Field(min_length=1)
+    derivation: str
+    source: str
+    tag: Literal["READ-P", "READ-S", "DERIVED", "MEMORY"]
+
+
 class Preset(SpecModel):
     """One published estimate (``[[preset]]``)."""
 
@@ -71,7 +97,9 @@ class Preset(SpecModel):
     years: int = Field(ge=1, le=100)
     drivers: str
     scale_line: str | None = None
+    sbi_mass_note: str | None = None
     line: list[PresetLine]
+    part: list[PublishedPart] = Field(default_factory=list)
 
 
 class PresetCatalog(SpecModel):
@@ -99,6 +127,16 @@ def preset_problems(catalog: PresetCatalog) -> list[Problem]:
         if preset.kind == "budget" and preset.scale_line not in names:
             rule = "a budget preset names one of its lines as scale_line"
             found.append(Problem(f"preset[{i}].scale_line", None, rule))
+        for k, part in enumerate(preset.part):
+            at = f"preset[{i}].part[{k}]"
+            for name in sorted(set(part.lines) - set(names)):
+                found.append(Problem(f"{at}.lines", name, "names no line of this preset"))
+            if bool(part.lines) == part.other_lines:
+                rule = "a part gives either lines = [...] or other_lines = true"
+                found.append(Problem(at, None, rule))
+        if any(line.item == "sbi" for line in preset.line) and not preset.sbi_mass_note:
+            rule = "a preset with SBIs says where its SBI mass comes from (sbi_mass_note)"
+            found.append(Problem(f"preset[{i}].sbi_mass_note", None, rule))
     return found
 
 
@@ -156,6 +194,66 @@ def assumptions(p: Preset) -> list[str]:
 
 
 @dataclass(frozen=True)
+class PartResult:
+    """A published part beside the model's same part.
+
+    Attributes
+    ----------
+    name : str
+    published_usd, model_usd : float
+        Dollars of the preset's dollar year.
+    lines : list of str
+        The preset lines the part covers.
+    categories : list of str
+    derivation, source, tag : str
+        How the published part was read (``tag``: READ-P, READ-S, DERIVED or MEMORY).
+    """
+
+    name: str
+    published_usd: float
+    model_usd: float
+    lines: list[str]
+    categories: list[str]
+    derivation: str
+    source: str
+    tag: str
+
+    @property
+    def residual_usd(self) -> float:
+        """Model minus published, dollars."""
+        return self.model_usd - self.published_usd
+
+    @property
+    def residual_pct(self) -> float:
+        """``100 (model - published) / published`` (NaN for a published zero)."""
+        return 100.0 * self.residual_usd / self.published_usd if self.published_usd else math.nan
+
+
+def part_results(p: Preset, breakdown: CostBreakdown) -> list[PartResult]:
+    """Each ``[[preset.part]]`` of ``p`` beside the model's same lines and categories."""
+    named = {name for part in p.part for name in part.lines}
+    out = []
+    for part in p.part:
+        lines = [e for e in breakdown.elements if (e in named) != part.other_lines]
+        rows = [breakdown.elements.index(e) for e in lines]
+        cols = [breakdown.categories.index(c) for c in part.categories]
+        model = float(breakdown.cost_usd[rows][:, :, cols].sum())
+        out.append(
+            PartResult(
+                part.name,
+                part.published_busd * 1e9,
+                model,
+                lines,
+                list(part.categories),
+                part.derivation,
+                part.source,
+                part.tag,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
 class PresetResult:
     """A preset computed, beside its published figure.
 
@@ -175,6 +273,12 @@ class PresetResult:
         Values the preset assumed, with why.
     buys_quantity : float
         For a budget preset, the ``scale_line`` quantity the budget buys; NaN otherwise.
+    parts : list of PartResult
+        The published parts beside the model's (empty when the study gives none).
+    sbi_mass_kg : float
+        Launch mass per SBI the preset used (NaN without SBIs).
+    sbi_mass_note : str or None
+        Where that mass comes from.
     """
 
     name: str
@@ -187,6 +291,9 @@ class PresetResult:
     drivers: str
     assumptions: list[str]
     buys_quantity: float = math.nan
+    parts: list[PartResult] = dataclasses.field(default_factory=list)
+    sbi_mass_kg: float = math.nan
+    sbi_mass_note: str | None = None
 
 
 def _affordable(lines: list[CostLine], scale: str, budget_usd: float, p: Preset) -> float:
@@ -219,6 +326,7 @@ def run_preset(name: str) -> PresetResult:
         lines = [ln.with_values(quantity=bought) if ln.name == p.scale_line else ln for ln in lines]
     breakdown = cost_table(lines, p.first_year, p.years, p.dollar_year)
     model = breakdown.total_usd
+    sbi = [ln for ln, entry in zip(lines, p.line, strict=True) if entry.item == "sbi"]
     return PresetResult(
         name=p.name,
         label=p.label,
@@ -230,6 +338,9 @@ def run_preset(name: str) -> PresetResult:
         drivers=p.drivers,
         assumptions=assumptions(p),
         buys_quantity=bought,
+        parts=part_results(p, breakdown),
+        sbi_mass_kg=sbi[0].mass_kg if sbi else math.nan,
+        sbi_mass_note=p.sbi_mass_note,
     )
 
 
