@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         timeline,
         timeline_report,
     )
+    from goldendome.api.study_folders import stored_exchange, stored_partners, stored_timeline
     from goldendome.api.sweeps import (
         analyze_sweep,
         export_run,
@@ -95,6 +96,7 @@ if TYPE_CHECKING:
     from goldendome.studies.fly import catalog_listing, fly_threat
     from goldendome.studies.reconstruction import reconstruct_test
     from goldendome.studies.sizing.search import SizingAnswer
+    from goldendome.studies.strategy_folder import StoredStudy
     from goldendome.web.czml import CzmlError, CzmlExport
 
 #: Names this module re-exports, by the module that defines them. They are imported when
@@ -129,6 +131,10 @@ _LAZY = {
     "partners_report": "goldendome.api.strategy",
     "timeline": "goldendome.api.strategy",
     "timeline_report": "goldendome.api.strategy",
+    "stored_exchange": "goldendome.api.study_folders",
+    "stored_partners": "goldendome.api.study_folders",
+    "stored_timeline": "goldendome.api.study_folders",
+    "StoredStudy": "goldendome.studies.strategy_folder",
     "CostError": "goldendome.economics",
     "CorrelatedLeakage": "goldendome.engagement.correlated",
     "Layer": "goldendome.engagement.leakage",
@@ -213,6 +219,7 @@ __all__ = [
     "SizingAnswer",
     "SizingSpec",
     "StoredRun",
+    "StoredStudy",
     "SweepAnalysis",
     "SweepError",
     "SweepProgress",
@@ -271,6 +278,9 @@ __all__ = [
     "size_constellation_report",
     "sizing_presets",
     "sizing_spec",
+    "stored_exchange",
+    "stored_partners",
+    "stored_timeline",
     "summarize_folder",
     "sweep",
     "sweep_cases",

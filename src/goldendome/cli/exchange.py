@@ -144,7 +144,9 @@ def exchange(
     no_confirm: Annotated[
         bool, typer.Option("--no-confirm", help="Analytic answers only (no confirmation runs).")
     ] = False,
-    runs_dir: Annotated[Path, typer.Option(help="Where the runs are written.")] = Path("runs"),
+    runs_dir: Annotated[
+        Path, typer.Option(help="Where the exchange's folder and its runs are written.")
+    ] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The salvo and the decoys an adversary needs to restore its penetration, what each
@@ -152,7 +154,8 @@ def exchange(
     from goldendome import api
 
     try:
-        result = api.exchange(
+        api.check_runs_dir(runs_dir)
+        stored = api.stored_exchange(
             scenario,
             p_any_through=p_through,
             expected_through=expected_through,
@@ -164,10 +167,23 @@ def exchange(
     except api.ScenarioError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except ValueError as exc:  # RunsDirError
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     except KeyboardInterrupt as exc:
-        interrupted_exit(exc, "the finished runs are in their folders.")
-    report = api.exchange_report(result)
+        interrupted_exit(
+            exc,
+            "the finished runs are in their folders, and the exchange's folder under "
+            f"{runs_dir}/ is marked 'interrupted'.",
+        )
+    except OSError as exc:
+        typer.echo(
+            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
+        )
+        raise typer.Exit(1) from None
+    report = {**api.exchange_report(stored.result), "study_folder": str(stored.folder)}
     if json_out:
         typer.echo(json.dumps(report, indent=2))
     else:
         print_exchange(report)
+        typer.echo(f"Run folder: {stored.folder}", err=True)

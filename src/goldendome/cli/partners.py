@@ -82,7 +82,9 @@ def partners(
     no_runs: Annotated[
         bool, typer.Option("--no-runs", help="Only the money (no kill chain).")
     ] = False,
-    runs_dir: Annotated[Path, typer.Option(help="Where the runs are written.")] = Path("runs"),
+    runs_dir: Annotated[
+        Path, typer.Option(help="Where the partners' folder and its runs are written.")
+    ] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Each partner's contribution in dollars and as a share, the kill chain with and without
@@ -90,14 +92,30 @@ def partners(
     from goldendome import api
 
     try:
-        result = api.partners(scenario, trials=trials, kill_chain=not no_runs, runs_dir=runs_dir)
+        api.check_runs_dir(runs_dir)
+        stored = api.stored_partners(
+            scenario, trials=trials, kill_chain=not no_runs, runs_dir=runs_dir
+        )
     except api.ScenarioError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except ValueError as exc:  # RunsDirError
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     except KeyboardInterrupt as exc:
-        interrupted_exit(exc, "the finished runs are in their folders.")
-    report = api.partners_report(result)
+        interrupted_exit(
+            exc,
+            "the finished runs are in their folders, and the partners' folder under "
+            f"{runs_dir}/ is marked 'interrupted'.",
+        )
+    except OSError as exc:
+        typer.echo(
+            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
+        )
+        raise typer.Exit(1) from None
+    report = {**api.partners_report(stored.result), "study_folder": str(stored.folder)}
     if json_out:
         typer.echo(json.dumps(report, indent=2))
     else:
         print_partners(report)
+        typer.echo(f"Run folder: {stored.folder}", err=True)

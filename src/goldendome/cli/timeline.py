@@ -99,9 +99,9 @@ def timeline(
     jobs: Annotated[
         int, typer.Option(help="Years run at once in worker processes (1: one by one).", min=1)
     ] = 1,
-    runs_dir: Annotated[Path, typer.Option(help="Where each year's run is written.")] = Path(
-        "runs"
-    ),
+    runs_dir: Annotated[
+        Path, typer.Option(help="Where the timeline's folder and each year's run are written.")
+    ] = Path("runs"),
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """What is fielded each year within production, launch and budget limits, what it
@@ -114,7 +114,8 @@ def timeline(
         print(f"timeline: {year} run ({done}/{total})", file=sys.stderr, flush=True)
 
     try:
-        result = api.timeline(
+        api.check_runs_dir(runs_dir)
+        stored = api.stored_timeline(
             scenario,
             first_year=from_year,
             last_year=to_year,
@@ -128,10 +129,23 @@ def timeline(
     except api.ScenarioError as exc:
         typer.echo(exc.report(), err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except ValueError as exc:  # RunsDirError
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     except KeyboardInterrupt as exc:
-        interrupted_exit(exc, "the years finished so far are in their run folders.")
-    report = api.timeline_report(result)
+        interrupted_exit(
+            exc,
+            "the years finished so far are in their run folders, and the timeline's folder "
+            f"under {runs_dir}/ is marked 'interrupted'.",
+        )
+    except OSError as exc:
+        typer.echo(
+            f"Could not write the run folder under {runs_dir}/: {exc.strerror or exc}.", err=True
+        )
+        raise typer.Exit(1) from None
+    report = {**api.timeline_report(stored.result), "study_folder": str(stored.folder)}
     if json_out:
         typer.echo(json.dumps(report, indent=2))
     else:
         print_timeline(report)
+        typer.echo(f"Run folder: {stored.folder}", err=True)

@@ -17,6 +17,7 @@ from goldendome.report.assets import world_atlas_path
 from goldendome.report.pdf import print_pdf
 from goldendome.report.section import Section
 from goldendome.report.source import ReportError, ReportSource, open_source, resolve_folder
+from goldendome.report.strategy_sections import is_strategy_study, strategy_sections
 from goldendome.report.study_sections import study_sections, tables_section
 from goldendome.report.sweep_sections import is_sweep_folder, sweep_sections
 
@@ -67,6 +68,9 @@ def _banner(src: ReportSource) -> str:
 
 
 def _sections(src: ReportSource, atlas: bool) -> list[Section]:
+    if is_strategy_study(src):
+        sections, drawn = strategy_sections(src)
+        return [*sections, tables_section(src.run, drawn)]
     if src.kind != "run":
         return [*study_sections(src, atlas), tables_section(src.run, set())]
     outcome, kill_chain = rs.outcome_section(src)

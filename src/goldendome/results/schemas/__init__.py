@@ -16,6 +16,7 @@ A missing value is NaN in a float column and -1 in an id column.
 
 from goldendome.results.schemas.columns import DTYPES, SCHEMA_VERSION, Column, TableSchema
 from goldendome.results.schemas.run_tables import RUN_TABLES
+from goldendome.results.schemas.strategy_tables import STRATEGY_TABLES
 from goldendome.results.schemas.study_tables import STUDY_TABLES
 from goldendome.results.schemas.sweep_tables import SWEEP_TABLES
 
@@ -23,6 +24,7 @@ __all__ = [
     "DTYPES",
     "RUN_TABLES",
     "SCHEMA_VERSION",
+    "STRATEGY_TABLES",
     "STUDY_TABLES",
     "SWEEP_TABLES",
     "TABLES",
@@ -32,7 +34,9 @@ __all__ = [
 ]
 
 #: Every table a run folder may hold, by name.
-TABLES: dict[str, TableSchema] = {t.name: t for t in (*RUN_TABLES, *STUDY_TABLES, *SWEEP_TABLES)}
+TABLES: dict[str, TableSchema] = {
+    t.name: t for t in (*RUN_TABLES, *STUDY_TABLES, *STRATEGY_TABLES, *SWEEP_TABLES)
+}
 
 
 def schema(name: str) -> TableSchema:
