@@ -10,6 +10,7 @@ are asked for, so the two views are exactly what two separate flights would give
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Literal
 
 import numpy as np
 
@@ -20,15 +21,19 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.run.boost_tracks import BoostTracks, boost_grid, boost_tracks
 from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
-from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
+from goldendome.scenario.catalog import BallisticClassSpec, targets, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.deployment import Deployment, deploy
+from goldendome.threats.depressed import aim_depressed
 from goldendome.threats.flight import BURNOUT, Flight, fly
 from goldendome.threats.groups import FlownFn, fly_in_groups
 from goldendome.threats.stages import fly_stages
-from goldendome.threats.targeting import Shape, aim
+from goldendome.threats.targeting import aim
+
+#: A raid entry's trajectory shape (``threats.raid[].shape``).
+RaidShape = Literal["minimum_energy", "lofted", "depressed"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,7 +43,8 @@ class FlownRaid:
     Attributes
     ----------
     labels : list of (class, launch area, target, shape)
-        Per missile, as the scenario names them.
+        Per missile, as the scenario names them (a sea launch point as ``"sea 33.00N
+        60.00W"``).
     launches : Launches
         The aimed launches.
     reachable : (n_missile,) bool
@@ -56,7 +62,7 @@ class FlownRaid:
         (:mod:`goldendome.threats.stages`).
     """
 
-    labels: list[tuple[str, str, str, Shape]]
+    labels: list[tuple[str, str, str, RaidShape]]
     launches: Launches
     reachable: BoolArray
     aim_miss_m: FloatArray
@@ -113,11 +119,11 @@ def _launches(spec: ScenarioSpec) -> tuple[Launches, FloatArray, FloatArray, lis
     for entry in spec.threats.raid:
         cls = threat_classes()[entry.class_]
         assert isinstance(cls, BallisticClassSpec)  # the raid spec admits ballistic classes only
-        area, goal = launch_areas()[entry.from_], targets()[entry.to]
+        (lat0, lon0), goal = entry.origin_lat_lon_rad(), targets()[entry.to]
         for k in range(entry.count):
             rockets.append(cls.build_rocket())
-            lat.append(area.latitude_rad)
-            lon.append(area.longitude_rad)
+            lat.append(lat0)
+            lon.append(lon0)
             t0.append(entry.launch_time_s + k * entry.spacing_s)
             lat_t.append(goal.latitude_rad)
             lon_t.append(goal.longitude_rad)
@@ -137,28 +143,51 @@ def fly_raid(
 ) -> FlownRaid | None:
     """Aim and fly every missile of ``spec.threats.raid`` and release their payloads.
 
-    Entries with ``shape = "lofted"`` are aimed on lofted arcs, the others on
-    minimum-energy arcs. Missiles whose target is out of reach fly their maximum-range arc
-    toward it and are marked unreachable. Returns None without a raid. Missiles and then
-    their payloads are flown in groups (:func:`goldendome.threats.groups.fly_in_groups`),
-    ``progress`` hearing ``("flying missiles", done, total)`` and ``("flying RVs and
-    decoys", done, total)`` after each.
+    Entries with ``shape = "lofted"`` are aimed on lofted arcs, ``"depressed"`` ones below
+    the minimum-energy arc to their apogee or burnout angle
+    (:func:`goldendome.threats.depressed.aim_depressed`), the others on minimum-energy arcs.
+    Missiles whose target is out of reach fly their maximum-range arc toward it (a depressed
+    one as close as it can) and are marked unreachable. Returns None without a raid.
+    Missiles and then their payloads are flown in groups
+    (:func:`goldendome.threats.groups.fly_in_groups`), ``progress`` hearing ``("flying
+    missiles", done, total)`` and ``("flying RVs and decoys", done, total)`` after each.
     """
     if not spec.threats.raid:
         return None
     theta0 = clock.theta0_rad
     launches, lat_t, lon_t, rockets = _launches(spec)
-    labels = [(e.class_, e.from_, e.to, e.shape) for e in spec.threats.raid for _ in range(e.count)]
-    shapes = [label[3] for label in labels]
+    entries = [e for e in spec.threats.raid for _ in range(e.count)]
+    labels = [(e.class_, e.origin_label, e.to, e.shape) for e in entries]
+    # One aim per shape, and per apogee or burnout angle for depressed arcs.
+    groups = [(e.shape, e.apogee_m, e.burnout_fpa_rad) for e in entries]
     aimed = launches
     reachable = np.zeros(len(launches), bool)
     miss = np.full(len(launches), np.nan)
     max_range = np.full(len(launches), np.nan)
-    for shape in set(shapes):
-        idx = np.array([i for i, s in enumerate(shapes) if s == shape])
-        part = aim(launches.take(idx), lat_t[idx], lon_t[idx], shape=shape, theta0_rad=theta0)
+    for group in dict.fromkeys(groups):
+        idx = np.array([i for i, g in enumerate(groups) if g == group])
+        shape, apogee_m, fpa_rad = group
+        if shape == "depressed":
+            low = aim_depressed(
+                launches.take(idx),
+                lat_t[idx],
+                lon_t[idx],
+                apogee_m=apogee_m,
+                burnout_fpa_rad=fpa_rad,
+                theta0_rad=theta0,
+            )
+            part, reachable[idx] = low.aim, low.reachable
+        else:
+            part = aim(
+                launches.take(idx),
+                lat_t[idx],
+                lon_t[idx],
+                shape="lofted" if shape == "lofted" else "minimum_energy",
+                theta0_rad=theta0,
+            )
+            reachable[idx] = part.reachable
         aimed = aimed.put(idx, part.launches)
-        reachable[idx], miss[idx], max_range[idx] = part.reachable, part.miss_m, part.max_range_m
+        miss[idx], max_range[idx] = part.miss_m, part.max_range_m
     fine = boost_grid(aimed)
     grid = np.union1d(clock.t_s, fine)
     both = fly_in_groups(

@@ -1,35 +1,24 @@
 """Rules of the raid that span tables, run on the parsed file.
 
 Every launch of a raid entry (``launch_time_s + (count - 1) * spacing_s``) must fall inside
-the run (before ``time.duration_s``), or the run would end before the missile flies; and
-its target must lie within the published range of its class from its launch area (classes
-that publish no range are not checked). Each rule runs whenever the keys it needs are
-valid, whatever else is wrong in the file.
+the run (before ``time.duration_s``), or the run would end before the missile flies; its
+target must lie within the published range of its class from its launch area (classes
+that publish no range are not checked); it names one origin (``from`` or
+``sea_launch_point``); and its shape's keys go together, a depressed arc below the
+minimum-energy arc of its range (:mod:`goldendome.scenario.raid_shapes`). Each rule runs
+whenever the keys it needs are valid, whatever else is wrong in the file.
 """
 
-import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
-from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.scenario.catalog import launch_areas, targets, threat_classes
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, written
+from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
 from goldendome.scenario.spec import TimeSpec
 from goldendome.scenario.threats import RaidEntrySpec
-
-
-def _great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance along the mean sphere (as :func:`goldendome.physics.geodesy.great_circle_distance_m`
-    computes it, without loading NumPy and pyproj for one pair of points)."""
-    dlon = lon2 - lon1
-    num = math.hypot(
-        math.cos(lat2) * math.sin(dlon),
-        math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon),
-    )
-    den = math.sin(lat1) * math.sin(lat2) + math.cos(lat1) * math.cos(lat2) * math.cos(dlon)
-    return R_EARTH_MEAN_M * math.atan2(num, den) / 1_000.0
 
 
 def launch_window_rule(
@@ -52,19 +41,24 @@ def launch_window_rule(
     )
 
 
-def reach_rule(class_name: str, area: str, target: str) -> str | None:
-    """The rule an entry breaks when its target lies beyond its class's published range."""
+def reach_rule(
+    class_name: str, area: str, target: str, origin_lat_lon_rad: tuple[float, float] | None = None
+) -> str | None:
+    """The rule an entry breaks when its target lies beyond its class's published range
+    (``area`` names the launch area, or labels a sea point given as ``origin_lat_lon_rad``)."""
     range_km = getattr(threat_classes()[class_name], "range_km", None)
     if range_km is None:
         return None
-    start, end = launch_areas()[area], targets()[target]
-    distance_km = _great_circle_km(
-        start.latitude_rad, start.longitude_rad, end.latitude_rad, end.longitude_rad
-    )
+    end = targets()[target]
+    where, origin = area, origin_lat_lon_rad
+    if origin is None:
+        start = launch_areas()[area]
+        where, origin = f"launch area {area}", (start.latitude_rad, start.longitude_rad)
+    distance_km = great_circle_m(*origin, end.latitude_rad, end.longitude_rad) / 1e3
     if distance_km <= range_km:
         return None
     return (
-        f"target {target} lies {distance_km:,.0f} km from launch area {area}, beyond the "
+        f"target {target} lies {distance_km:,.0f} km from {where}, beyond the "
         f"{range_km:,.0f} km published range of {class_name} (threat_classes.toml); choose a "
         f"nearer target, another launch area or a class of longer range"
     )
@@ -81,14 +75,62 @@ def _window(entry: Mapping[str, Any], duration_s: float, duration: str) -> str |
     return launch_window_rule(launch_time_s, count, spacing_s, duration_s, duration)
 
 
+def _origin(entry: Mapping[str, Any]) -> tuple[str, tuple[float, float] | None]:
+    """The entry's origin label and, for a sea point, its position (UnusableKeyError when
+    the entry names no usable origin)."""
+    area = field_value(RaidEntrySpec, "from_", entry)
+    point = field_value(RaidEntrySpec, "sea_launch_point", entry)
+    if (area is None) == (point is None):
+        raise UnusableKeyError("from")
+    if point is not None:
+        return point.label, (point.latitude_rad, point.longitude_rad)
+    return str(area), None
+
+
 def _reach(entry: Mapping[str, Any]) -> str | None:
     try:
-        class_name, area, target = (
-            field_value(RaidEntrySpec, name, entry) for name in ("class_", "from_", "to")
-        )
+        class_name, target = (field_value(RaidEntrySpec, name, entry) for name in ("class_", "to"))
+        label, origin = _origin(entry)
     except UnusableKeyError:
         return None
-    return reach_rule(class_name, area, target)
+    return reach_rule(class_name, label, target, origin)
+
+
+def _origin_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
+    try:
+        area = field_value(RaidEntrySpec, "from_", entry)
+        point = field_value(RaidEntrySpec, "sea_launch_point", entry)
+    except UnusableKeyError:
+        return
+    rule = origin_rule(area is not None, point is not None)
+    if rule is not None:
+        yield Problem(f"{path}.from", None, rule)
+
+
+def _shape_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
+    try:
+        shape, apogee_m, fpa_rad = (
+            field_value(RaidEntrySpec, name, entry)
+            for name in ("shape", "apogee_m", "burnout_fpa_rad")
+        )
+    except UnusableKeyError:
+        return
+    broken = shape_rule(shape, apogee_m is not None, fpa_rad is not None)
+    if broken is None and shape == "depressed":
+        try:
+            target = field_value(RaidEntrySpec, "to", entry)
+            _, origin = _origin(entry)
+        except UnusableKeyError:
+            return
+        if origin is None:
+            area = launch_areas()[field_value(RaidEntrySpec, "from_", entry)]
+            origin = (area.latitude_rad, area.longitude_rad)
+        goal = targets()[target]
+        range_m = great_circle_m(*origin, goal.latitude_rad, goal.longitude_rad)
+        broken = depressed_rule(range_m, apogee_m, fpa_rad)
+    if broken is not None:
+        key, rule = broken
+        yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
 
 
 def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -101,7 +143,9 @@ def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
         duration_s, duration = None, ""
     for index, entry in entries(data.get("threats"), "raid"):
         path = f"threats.raid[{index}]"
+        yield from _origin_problems(entry, path)
         window = None if duration_s is None else _window(entry, duration_s, duration)
         for rule in (window, _reach(entry)):
             if rule is not None:
                 yield Problem(path, None, rule)
+        yield from _shape_problems(entry, path)

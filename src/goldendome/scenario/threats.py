@@ -1,14 +1,19 @@
-"""Specs of the threat raid: which classes fly from where to which targets, and when."""
+"""Specs of the threat raid: which classes fly from where to which targets, and when, on
+which trajectory shape (minimum-energy, lofted, or depressed to an apogee or a burnout angle),
+from a catalog launch area or a point at sea."""
 
 import difflib
+import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from goldendome.scenario.base import SpecModel
+from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.quantities import Bounded
+from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
+from goldendome.scenario.sites import Latitude, Longitude
 from goldendome.sensors.decoys import DecoyTypeName
 
 
@@ -50,11 +55,51 @@ LaunchAreaName = Annotated[str, AfterValidator(launch_area_name)]
 TargetName = Annotated[str, AfterValidator(target_name)]
 
 
+def land_rule(latitude_rad: float, longitude_rad: float) -> str | None:
+    """The rule a sea launch point breaks when it lies on land (Natural Earth 1:10m countries,
+    :func:`goldendome.geography.borders.territory`; loaded on first use, about 1 s)."""
+    from goldendome.geography.borders import territory
+
+    ground = territory([latitude_rad], [longitude_rad])
+    if not bool(ground.on_land[0]):
+        return None
+    return (
+        f"this point lies on land, in {ground.country[0]} (Natural Earth 1:10m borders); a "
+        f"submarine launch point must be at sea: move it offshore"
+    )
+
+
+class SeaPointSpec(SpecModel):
+    """A launch point at sea: a submarine's position in its patrol area."""
+
+    latitude_rad: Latitude = Field(alias="latitude_deg")
+    longitude_rad: Longitude = Field(alias="longitude_deg")
+
+    @model_validator(mode="after")
+    def _at_sea(self) -> "SeaPointSpec":
+        rule = land_rule(self.latitude_rad, self.longitude_rad)
+        if rule is not None:
+            raise PydanticCustomError("on_land", "{rule}", {"rule": rule})
+        return self
+
+    @property
+    def label(self) -> str:
+        """The point as ``"sea 33.00N 60.00W"`` (the raid tables' ``launch_area``)."""
+        lat, lon = math.degrees(self.latitude_rad), math.degrees(self.longitude_rad)
+        lon = (lon + 180.0) % 360.0 - 180.0
+        return (
+            f"sea {abs(lat):.2f}{'N' if lat >= 0 else 'S'} {abs(lon):.2f}{'E' if lon >= 0 else 'W'}"
+        )
+
+
 class RaidEntrySpec(SpecModel):
-    """``count`` missiles of one class from one launch area at one target."""
+    """``count`` missiles of one class from one launch area (or a point at sea) at one
+    target, on one trajectory shape."""
 
     class_: BallisticClassName = Field(alias="class")
-    from_: LaunchAreaName = Field(alias="from")
+    from_: LaunchAreaName | None = Field(default=None, alias="from")
+    #: A launch point at sea instead of a catalog launch area (``from``).
+    sea_launch_point: SeaPointSpec | None = None
     to: TargetName
     count: Annotated[
         int,
@@ -85,7 +130,33 @@ class RaidEntrySpec(SpecModel):
             upper="launches are at most an hour ({bound}) apart",
         ),
     ] = 0.0
-    shape: Literal["minimum_energy", "lofted"] = "minimum_energy"
+    shape: Literal["minimum_energy", "lofted", "depressed"] = "minimum_energy"
+    #: A depressed arc's apogee altitude (``shape = "depressed"``), meters.
+    apogee_m: Annotated[
+        float | None,
+        Bounded(
+            "a depressed apogee must be at least 50 km (lower, the warhead would fly its whole "
+            "course in the dense atmosphere)",
+            "km",
+            ge=50,
+            le=40_000,
+            upper="an apogee lies below {bound}",
+        ),
+        KM_TO_M,
+    ] = Field(default=None, alias="apogee_km")
+    #: A depressed arc's burnout flight-path angle (``shape = "depressed"``), radians.
+    burnout_fpa_rad: Annotated[
+        float | None,
+        Bounded(
+            "a depressed burnout flight-path angle lies above the horizontal",
+            "deg",
+            gt=0,
+            lt=90,
+            upper="a depressed burnout flight-path angle lies below the vertical, less than "
+            "{bound}",
+        ),
+        DEG_TO_RAD,
+    ] = Field(default=None, alias="burnout_fpa_deg")
     decoys: Annotated[
         int | None,
         Bounded(
@@ -97,6 +168,35 @@ class RaidEntrySpec(SpecModel):
     ] = None
     #: The type of its decoys (``data/discrimination.toml``): how hard they are to tell.
     decoy_type: DecoyTypeName = "balloon"
+
+    def origin_lat_lon_rad(self) -> tuple[float, float]:
+        """Latitude and longitude of the launch (area or sea point), radians."""
+        if self.sea_launch_point is not None:
+            return self.sea_launch_point.latitude_rad, self.sea_launch_point.longitude_rad
+        area = launch_areas()[str(self.from_)]
+        return area.latitude_rad, area.longitude_rad
+
+    @property
+    def origin_label(self) -> str:
+        """The launch area's name, or the sea point as ``"sea 33.00N 60.00W"``."""
+        return self.sea_launch_point.label if self.sea_launch_point is not None else str(self.from_)
+
+    def range_m(self) -> float:
+        """Great-circle distance from the launch to the target on the mean sphere, meters."""
+        goal = targets()[self.to]
+        return great_circle_m(*self.origin_lat_lon_rad(), goal.latitude_rad, goal.longitude_rad)
+
+    @model_validator(mode="after")
+    def _origin_and_shape(self) -> "RaidEntrySpec":
+        rule = origin_rule(self.from_ is not None, self.sea_launch_point is not None)
+        if rule is not None:
+            raise cross_field_error(rule)
+        broken = shape_rule(self.shape, self.apogee_m is not None, self.burnout_fpa_rad is not None)
+        if broken is None and self.shape == "depressed":
+            broken = depressed_rule(self.range_m(), self.apogee_m, self.burnout_fpa_rad)
+        if broken is not None:
+            raise cross_field_error(f"{broken[0]}: {broken[1]}")
+        return self
 
 
 class ThreatsSpec(SpecModel):

@@ -51,7 +51,7 @@ def aim(
     target_lon_rad: ArrayLike,
     *,
     shape: Shape = "minimum_energy",
-    burnout_fpa_rad: float | None = None,
+    burnout_fpa_rad: ArrayLike | None = None,
     theta0_rad: float = 0.0,
     physics: FlightPhysics = FlightPhysics(),
     tol_m: float = AIM_TOLERANCE_M,
@@ -65,9 +65,10 @@ def aim(
         Where, when and what is launched (azimuth, kick and cut-off are replaced).
     target_lat_rad, target_lon_rad : (n,) float64, radians
     shape : {"minimum_energy", "lofted"}
-    burnout_fpa_rad : float, optional
-        Burnout flight-path angle to steer to (with ``minimum_energy``), radians; the
-        minimum-energy angle for each range when omitted. A lower angle depresses.
+    burnout_fpa_rad : float or (n,) float64, optional
+        Burnout flight-path angle to steer to (with ``minimum_energy``), radians, one for all
+        launches or one each; the minimum-energy angle for each range when omitted. A lower
+        angle depresses.
     theta0_rad, physics
         As for :func:`goldendome.threats.flight.fly`.
     tol_m : float
@@ -91,7 +92,7 @@ def aim(
     gamma = (
         (np.pi - want / R_EARTH_MEAN_M) / 4.0
         if burnout_fpa_rad is None
-        else np.full(n, burnout_fpa_rad)
+        else np.broadcast_to(np.asarray(burnout_fpa_rad, np.float64), (n,))
     )
     for _ in range(max_iter):
         if shape == "minimum_energy":
