@@ -270,3 +270,18 @@ def test_a_study_without_runs_stores_the_money_and_the_page_says_no_runs(tmp_pat
     assert set(years["trials"].tolist()) == {-1}
     page = api.build_report(timeline.folder).html
     assert "no kill-chain runs (--no-runs)" in page
+
+
+def test_new_in_service_lists_elements_that_gained_units_as_the_cli_does() -> None:
+    from goldendome.report.timeline_year_sections import _new_in_service
+
+    fielding = {
+        "year": np.array([2026, 2026, 2026, 2027, 2027, 2027]),
+        "element": np.array(["sbi", "THAAD", "THAAD/thaad"] * 2, dtype=object),
+        "kind": np.array(["space", "platform", "rounds"] * 2, dtype=object),
+        "fielded": np.array([10.0, 0.0, 0.0, 20.0, 1.0, 48.0]),
+        "built": np.array([10.0, 0.4, 0.0, 10.0, 0.6, 48.0]),
+    }
+    assert _new_in_service(fielding, 2026, None) == ""  # a space layer is not listed
+    before = {"sbi": 10.0, "THAAD": 0.0, "THAAD/thaad": 0.0}
+    assert _new_in_service(fielding, 2027, before) == "THAAD, THAAD/thaad +48"

@@ -94,7 +94,8 @@ def timeline_figure(years: Columns, fielding: Columns, base_year: int) -> go.Fig
         mine = fielding["element"] == name
         fig.add_scatter(
             x=fielding["year"][mine],
-            y=fielding["fielded"][mine],
+            # None of an element is a gap on the log axis, not a fall to zero.
+            y=np.where(fielding["fielded"][mine] > 0, fielding["fielded"][mine], np.nan),
             name=name,
             mode="lines+markers",
             hovertemplate="%{x}: %{y:,.0f} in service<extra>" + name + "</extra>",
@@ -121,15 +122,19 @@ def timeline_figure(years: Columns, fielding: Columns, base_year: int) -> go.Fig
         fig.add_annotation(
             text="no kill-chain runs (--no-runs)",
             showarrow=False,
-            xref="x3 domain",
-            yref="y3 domain",
+            xref="paper",
+            yref="paper",
             x=0.5,
-            y=0.5,
+            y=0.12,
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="$B", row=1, col=1)
     fig.update_yaxes(title_text="units", type="log", row=2, col=1)
     fig.update_yaxes(title_text="P(0)", range=[0, 1.05], row=3, col=1)
+    # The years' span on every panel: an empty panel (no runs) would otherwise stretch the
+    # shared axis to plotly's default range.
+    span = [float(year.min()) - 0.5, float(year.max()) + 0.5] if year.size else None
+    fig.update_xaxes(range=span)
     fig.update_xaxes(dtick=1, row=3, col=1)
     return base_layout(fig, title="The timeline by year", height=760)
 
