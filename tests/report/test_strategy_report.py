@@ -144,7 +144,10 @@ def test_the_exchange_page_draws_both_sides_spending_along_the_curve(studies) ->
         "defense: answer, to buy",
         "defense: answer, life cycle",
     ]
-    assert np.allclose(fig.data[0].y, curve["offense_usd"] / 1e9)
+    spent = curve["offense_usd"] > 0
+    assert np.allclose(np.asarray(fig.data[0].y, float)[spent], curve["offense_usd"][spent] / 1e9)
+    assert np.isnan(np.asarray(fig.data[0].y, float)[~spent]).all()  # a gap on the log axis
+    assert curve["offense_usd"][0] == 0.0  # the first step is today's raid
     assert np.allclose(fig.data[1].x, curve["missiles"])
     answers = open_run(folder).rows("exchange_answers")
     assert [a["question"] for a in answers] == ["salvo", "decoys"]

@@ -162,9 +162,12 @@ def exchange_figure(curve: Columns, growth: str) -> go.Figure:
             {"color": COLORS["accent"], "dash": "dot"},
         ),
     ):
+        usd = np.asarray(values, float)
         fig.add_scatter(
             x=x,
-            y=np.asarray(values, float) / 1e9,
+            # Log axis: the offense's millions beside the defense's billions; nothing spent
+            # (today's raid, no answer needed) is a gap.
+            y=np.where(usd > 0, usd / 1e9, np.nan),
             customdata=years,
             name=name,
             mode="lines+markers",
@@ -172,7 +175,7 @@ def exchange_figure(curve: Columns, growth: str) -> go.Figure:
             hovertemplate="%{customdata}: %{x} missiles, $%{y:.2f}B<extra>" + name + "</extra>",
         )
     fig.update_xaxes(title_text="missiles in the raid (a point a year)")
-    fig.update_yaxes(title_text="cumulative spending from today, $B")
+    fig.update_yaxes(title_text="cumulative spending from today, $B", type="log")
     return base_layout(fig, title=f"Exchange curve: the raid grows as {growth}", height=420)
 
 
