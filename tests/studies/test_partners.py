@@ -48,9 +48,22 @@ def test_with_without_and_own_raid_scenarios_are_valid() -> None:
     assert "Kyogamisaki (AN/TPY-2)" not in names
     raid = api.scenario_from_mapping(_raid_on(data, japan, raw))
     assert {g.to for g in raid.threats.raid} >= {"tokyo", "osaka", "yokosuka"}
+    # North Korea's medium-range Nodong on Honshu (1,300 km, Japan MOD); Okinawa is beyond
+    # it and left to an ICBM-class missile (data/partners.toml).
+    by_target = {g.to: g.class_ for g in raid.threats.raid}
+    for name in ("tokyo", "osaka", "yokosuka", "misawa-ab"):
+        assert by_target[name] == "nodong-class"
+    assert by_target["kadena-ab"] == "hwasong-15-class"
     defended = {a.name for a in raid.defended_assets}
     assert {"Tokyo", "Osaka"} <= defended
     assert all(a.country == "JP" for a in raid.defended_assets)
+    # Bases (no population) are defended with a token worth, after every city: the battle
+    # manager engages only what threatens some worth.
+    worth = {a.name: a.worth() for a in raid.defended_assets}
+    assert worth["Tokyo"] == 14047594
+    bases = [a for a in raid.defended_assets if a.kind == "military"]
+    assert len(bases) >= 4
+    assert all(worth[a.name] == 1.0 for a in bases)
     assert "JMSDF Aegis destroyer (Sea of Japan)" in {s.name for s in raid.sites}
 
 

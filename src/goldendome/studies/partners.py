@@ -25,6 +25,10 @@ from goldendome.scenario.spec import ScenarioSpec
 from goldendome.studies.changed_run import run_mapping
 
 PRESET_FILE = "partners.toml"
+#: What a named target without population (a base) is worth to the battle manager in the raid
+#: on a partner (goldendome assumption): defended, after every city (worth its population),
+#: with interceptors to spare; a hit on it adds 1 to the expected damage in people.
+BASE_VALUE = 1.0
 
 
 @dataclass
@@ -121,16 +125,19 @@ def _raid_on(data: dict[str, Any], partner: PartnerSpec, raw: dict[str, Any]) ->
         # A target the scenario already defends (its asset named as the target) is kept once.
         if t is None or t.label in have or name.replace("-", " ") in have:
             continue
-        assets.append(
-            {
-                "name": t.label,
-                "kind": t.kind,
-                "country": t.country,
-                "latitude_deg": math.degrees(t.latitude_rad),
-                "longitude_deg": math.degrees(t.longitude_rad),
-                "population": t.population,
-            }
-        )
+        asset = {
+            "name": t.label,
+            "kind": t.kind,
+            "country": t.country,
+            "latitude_deg": math.degrees(t.latitude_rad),
+            "longitude_deg": math.degrees(t.longitude_rad),
+            "population": t.population,
+        }
+        if t.population == 0:
+            # A base counts no population, and the battle manager engages only what threatens
+            # some worth: without a value its warheads would never be shot at.
+            asset["value"] = BASE_VALUE
+        assets.append(asset)
     out["defended_assets"] = assets
     return out
 
