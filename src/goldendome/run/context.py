@@ -6,10 +6,20 @@ its epoch elements and cached propagations (one per grid and phasing), the groun
 defended assets as arrays, the raid flown once (:mod:`goldendome.run.raid`), and the
 sensors. The pipeline's stages take the context and read from it; none rebuilds a model
 from the spec.
+
+A study that runs several architectures against one raid (the timeline's years) flies it
+once and hands it to each run's context (``RunContext(spec, raid=...)``), checked against
+the spec by :func:`raid_inputs`: the flight reads only the seed, the time window and the
+raid, so the runs are bit for bit what they would be with their own flights.
 """
 
+import dataclasses
+import json
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+
+import numpy as np
 
 from goldendome.physics.clock import Clock
 from goldendome.run.layers import SpaceLayer, places
@@ -21,6 +31,66 @@ from goldendome.scenario.spec import ScenarioSpec
 from goldendome.sensors.base import Sensor
 
 
+def raid_inputs(spec: ScenarioSpec) -> str:
+    """What the raid's flight (:func:`goldendome.run.raid.fly_raid`) reads of ``spec``: the
+    seed, the time window and the raid, as text. Scenarios with equal text fly the same raid,
+    bit for bit, whatever else differs (the catalogs of threat classes, launch areas and
+    targets are the package's data, the same for every scenario)."""
+    return json.dumps(
+        {
+            "seed": spec.seed,
+            "time": spec.time.model_dump(mode="json"),
+            "threats": spec.threats.model_dump(mode="json"),
+        },
+        sort_keys=True,
+    )
+
+
+def _read_only(value: object) -> None:
+    """Mark every array of ``value`` (dataclasses, lists and tuples, to any depth) read-only,
+    so a stage that wrote into a shared raid would fail instead of changing other runs."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _read_only(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in vars(value).values():
+            _read_only(item)
+
+
+@dataclass(frozen=True, eq=False)
+class SharedRaid:
+    """A raid flown once for several runs, with the :func:`raid_inputs` it was flown from.
+
+    Its arrays are read-only (its scene included, made once here); it pickles, so worker
+    processes can receive it.
+
+    Attributes
+    ----------
+    inputs : str
+    raid : FlownRaid or None
+        None: the scenario has no raid.
+    """
+
+    inputs: str
+    raid: FlownRaid | None
+
+    @classmethod
+    def fly(cls, spec: ScenarioSpec) -> "SharedRaid":
+        """Fly ``spec``'s raid as a run of ``spec`` would (same clock and streams)."""
+        clock = Clock.uniform(spec.time.epoch, spec.time.duration_s, spec.time.step_s)
+        shared = cls(raid_inputs(spec), fly_raid(spec, clock, Streams(spec.seed)))
+        shared.protect()
+        return shared
+
+    def protect(self) -> None:
+        """Make the scene (once) and mark every array read-only (again after unpickling)."""
+        if self.raid is not None:
+            _ = self.raid.scene
+            _read_only(self.raid)
+
+
 class RunContext:
     """A scenario's models, built once for a run (see the module docstring).
 
@@ -28,10 +98,25 @@ class RunContext:
     ----------
     spec : ScenarioSpec
         The validated scenario.
+    raid : FlownRaid, optional
+        The raid already flown for a scenario with the same :func:`raid_inputs` (flown
+        here, once, when first asked for, if omitted). It is shared, never changed.
+
+    Raises
+    ------
+    ValueError
+        ``raid`` was given with the inputs of another scenario's raid.
     """
 
-    def __init__(self, spec: ScenarioSpec) -> None:
+    def __init__(self, spec: ScenarioSpec, raid: SharedRaid | None = None) -> None:
         self.spec = spec
+        if raid is not None:
+            if raid.inputs != raid_inputs(spec):
+                raise ValueError(
+                    f"The raid given to the run of '{spec.name}' was flown for another seed, "
+                    "time window or raid; fly this scenario's own."
+                )
+            self.__dict__["raid"] = raid.raid
         self.clock = Clock.uniform(spec.time.epoch, spec.time.duration_s, spec.time.step_s)
         self.streams = Streams(spec.seed)
         layers: dict[str, SpaceLayer] = {}

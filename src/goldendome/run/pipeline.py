@@ -31,7 +31,7 @@ from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
 from goldendome.results.summary import summarize_folder
 from goldendome.run.budget import local_workers
-from goldendome.run.context import RunContext
+from goldendome.run.context import RunContext, SharedRaid
 from goldendome.run.executor import Executor, executor_for
 from goldendome.run.lifecycle import signal_name, watched
 from goldendome.run.monte_carlo import run_monte_carlo, trial_parameters
@@ -176,6 +176,7 @@ def run_scenario(
     options: TrialOptions = TrialOptions(),
     executor: Executor | None = None,
     catalog: bool = True,
+    raid: SharedRaid | None = None,
 ) -> StoredRun:
     """Run ``spec`` and write its run folder; an interrupted run keeps what it finished.
 
@@ -197,6 +198,10 @@ def run_scenario(
     catalog : bool
         Index the folder in the runs directory's DuckDB catalog, when it has one, as the run
         ends (a sweep passes False and indexes its cases itself).
+    raid : SharedRaid, optional
+        The raid already flown for a scenario with the same seed, time window and raid (a
+        study running several architectures against one raid); flown here if omitted. The
+        run is the same either way.
 
     Raises
     ------
@@ -229,7 +234,7 @@ def run_scenario(
     with watched(run.folder.path) as heartbeat:
         run.sink.heartbeat = heartbeat
         try:
-            summary = _stages(run, options, executor)
+            summary = _stages(run, options, executor, raid)
         except KeyboardInterrupt as exc:
             run.manifest("interrupted", stage=run.current, signal=signal_name(exc))
             _catalog(catalog, runs_dir, run.folder)
@@ -251,10 +256,12 @@ def _catalog(wanted: bool, runs_dir: Path, folder: RunFolder) -> None:
         index_if_catalogued(runs_dir, folder.path)
 
 
-def _stages(run: _Run, options: TrialOptions, executor: Executor | None) -> dict[str, Any]:
+def _stages(
+    run: _Run, options: TrialOptions, executor: Executor | None, raid: SharedRaid | None
+) -> dict[str, Any]:
     """Every stage in order, then the summary (written to the folder and returned)."""
     spec, sink = run.spec, run.sink
-    ctx = run.stage("context", None, lambda: RunContext(spec))
+    ctx = run.stage("context", None, lambda: RunContext(spec, raid))
     run.stage("architecture", None, lambda: run_architecture(ctx, sink))
     run.stage("economics", None, lambda: run_economics(spec, sink))
     if spec.threats.raid:

@@ -5,6 +5,7 @@ process unless told otherwise, and no catalog update (the study indexes what it 
 from pathlib import Path
 from typing import Any
 
+from goldendome.run.context import SharedRaid
 from goldendome.run.pipeline import StoredRun, TrialOptions, run_scenario
 from goldendome.scenario.changes import toml_text
 from goldendome.scenario.loader import scenario_from_mapping
@@ -17,6 +18,7 @@ def run_mapping(
     trials: int | None,
     workers: int | None = 0,
     comment: str | None = None,
+    raid: SharedRaid | None = None,
 ) -> StoredRun:
     """Validate ``data`` (problems named under ``label``) and run it.
 
@@ -31,6 +33,8 @@ def run_mapping(
         As ``goldendome run`` takes them (``workers`` 0: trials in this process).
     comment : str, optional
         The stored text's heading comment (``label`` when omitted).
+    raid : SharedRaid, optional
+        The raid already flown (:func:`goldendome.run.pipeline.run_scenario`).
     """
     spec = scenario_from_mapping(data, label)
     return run_scenario(
@@ -39,4 +43,5 @@ def run_mapping(
         runs_dir,
         options=TrialOptions(trials=trials, workers=workers),
         catalog=False,
+        raid=raid,
     )

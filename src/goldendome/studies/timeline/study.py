@@ -1,12 +1,9 @@
 """The timeline study: fit the fielding schedule, then run the kill chain on each year's
-architecture against the scenario's raid (the run pipeline, modest trials; a year whose
-architecture equals an earlier year's reuses that run)."""
+architecture against the scenario's raid (the run pipeline, modest trials, the raid flown
+once for every year; a year whose architecture equals an earlier year's reuses that run:
+:mod:`goldendome.studies.timeline.year_runs`)."""
 
-import json
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +15,6 @@ from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.physics._types import FloatArray
 from goldendome.scenario.loader import parse_toml
 from goldendome.scenario.spec import ScenarioSpec
-from goldendome.studies.changed_run import run_mapping
 from goldendome.studies.timeline.architecture import year_mapping
 from goldendome.studies.timeline.elements import (
     TimelineElement,
@@ -26,9 +22,7 @@ from goldendome.studies.timeline.elements import (
     fielding_inputs,
     timeline_elements,
 )
-
-#: Called after each distinct year's run: ``progress(year, done, total)``.
-YearProgress = Callable[[int, int, int], None]
+from goldendome.studies.timeline.year_runs import YearProgress, run_years
 
 
 @dataclass(frozen=True)
@@ -93,93 +87,8 @@ def _layers(mapping: dict[str, Any]) -> list[str]:
     return [name for name in order if name in out] + sorted(out - set(order))
 
 
-def _kill_chain(summary: dict[str, Any], folder: str) -> dict[str, Any]:
-    kc = summary["kill_chain"]
-    return {
-        "p_zero_leakers": kc["p_zero_leakers"],
-        "p_zero_leakers_95": kc["p_zero_leakers_95"],
-        "expected_leakers": kc["expected_leakers"]["mean"],
-        "expected_leakers_stderr": kc["expected_leakers"]["stderr"],
-        "warheads": kc["warheads"],
-        "trials": kc["trials"],
-        "run_folder": folder,
-        "same_as": None,
-    }
-
-
 def _by_category(values: FloatArray) -> dict[str, float]:
     return {c: float(v) for c, v in zip(SPEND_CATEGORIES, values, strict=True)}
-
-
-def _run_one(
-    name: str,
-    year: int,
-    mapping: dict[str, Any],
-    runs_dir: Path,
-    trials: int | None,
-    workers: int | None,
-) -> dict[str, Any]:
-    """Run one year's architecture (in this process or a pool's) and keep its kill chain."""
-    stored = run_mapping(
-        mapping,
-        f"{name} in {year}",
-        runs_dir,
-        trials,
-        workers,
-        comment=f"{name}: the architecture of {year}",
-    )
-    return _kill_chain(stored.summary, str(stored.folder.path))
-
-
-def _run_years(
-    name: str,
-    years: list[int],
-    mappings: list[dict[str, Any]],
-    runs_dir: Path,
-    trials: int | None,
-    workers: int | None,
-    jobs: int,
-    progress: YearProgress | None,
-) -> dict[int, dict[str, Any]]:
-    """The kill chain of every year with a raid; a year whose architecture equals an earlier
-    year's reuses its run (``same_as``). ``jobs`` > 1 runs distinct years in a process pool
-    (the standard library's: each run is a whole pipeline, so processes, not threads)."""
-    first: dict[str, int] = {}
-    todo: list[int] = []
-    keys: dict[int, str] = {}
-    for year, mapping in zip(years, mappings, strict=True):
-        if not mapping.get("threats", {}).get("raid"):
-            continue
-        keys[year] = json.dumps(mapping, sort_keys=True, default=str)
-        if keys[year] not in first:
-            first[keys[year]] = year
-            todo.append(year)
-    done: dict[int, dict[str, Any]] = {}
-    index = {year: i for i, year in enumerate(years)}
-
-    def finished(year: int, result: dict[str, Any]) -> None:
-        done[year] = result
-        if progress is not None:
-            progress(year, len(done), len(todo))
-
-    if jobs <= 1 or len(todo) <= 1:
-        for year in todo:
-            finished(year, _run_one(name, year, mappings[index[year]], runs_dir, trials, workers))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-            futures = {
-                pool.submit(
-                    _run_one, name, year, mappings[index[year]], runs_dir, trials, workers
-                ): year
-                for year in todo
-            }
-            for future in as_completed(futures):
-                finished(futures[future], future.result())
-    out = {}
-    for year, key in keys.items():
-        source = first[key]
-        out[year] = done[source] if source == year else {**done[source], "same_as": source}
-    return out
 
 
 def run_timeline(
@@ -236,7 +145,7 @@ def run_timeline(
         for y in range(years.size)
     ]
     runs = (
-        _run_years(spec.name, years.tolist(), mappings, runs_dir, trials, workers, jobs, progress)
+        run_years(spec.name, years.tolist(), mappings, runs_dir, trials, workers, jobs, progress)
         if kill_chain
         else {}
     )
