@@ -240,3 +240,25 @@ def test_the_api_app_serves_goldendome_reports_page(small_run):
     assert page.status_code == 200
     assert "goldendome report" in page.text
     assert not (small_run / "report.html").exists()
+
+
+def test_a_layers_text_is_written_once_and_served_as_the_export_writes_it(served, monkeypatch):
+    """The server keeps each layer's JSON text like the export (the default scenario's
+    satellites are 14 MB of JSON): a second request writes nothing again."""
+    from goldendome.web.czml import CzmlExport, export_czml
+
+    client, run_id, runs = served
+    calls: list[str] = []
+    text = CzmlExport.text
+
+    def counted(self: CzmlExport, layer: str) -> str:
+        calls.append(layer)
+        return text(self, layer)
+
+    monkeypatch.setattr(CzmlExport, "text", counted)
+    first = client.get(f"/runs/{run_id}/czml/sites.czml?trial=1")
+    second = client.get(f"/runs/{run_id}/czml/sites.czml?trial=1")
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert calls == ["sites"]
+    assert first.text == text(export_czml(runs / run_id, 1), "sites")

@@ -47,6 +47,14 @@ def _export(folder: Path, stamp: float, trial: int | None) -> CzmlExport:
     return export_czml(folder, trial)
 
 
+@lru_cache(maxsize=10)
+def _layer_text(folder: Path, stamp: float, trial: int | None, layer: str) -> bytes:
+    """One layer's CZML text, kept like the export: the satellites' 14 MB of JSON for the
+    default scenario took the server most of a second to write on every request, holding
+    the interpreter while the globe's imagery tiles waited to be served."""
+    return _export(folder, stamp, trial).text(layer).encode("utf-8")
+
+
 def create_app(
     runs_dir: str | Path, cesium_dir: str | Path, build_report: ReportBuilder | None = None
 ) -> FastAPI:
@@ -150,7 +158,9 @@ def create_app(
         export = export_of(run_id, trial)
         if layer not in export.documents:
             raise HTTPException(404, f"No layer '{layer}'; the layers are {', '.join(LAYERS)}.")
-        return Response(export.text(layer), media_type="application/json")
+        folder = folder_of(run_id)
+        stamp = (folder / "manifest.json").stat().st_mtime
+        return Response(_layer_text(folder, stamp, trial, layer), media_type="application/json")
 
     @get("/runs/{run_id}/report")
     def report(run_id: str) -> HTMLResponse:
