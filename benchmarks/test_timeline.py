@@ -4,17 +4,25 @@ trials a year, against one default run at 1,000 trials in the same process.
 The issue's speed goal: "a timeline of ten years at 1,000 trials a year in under 2 minutes
 on this machine". Each year is a whole pipeline run of that year's architecture (fewer
 SBIs and tracking satellites than the default, so each is at most as heavy as the default
-run); the 2034 and 2035 architectures are equal, so nine runs. The reference is one
-default run; with ``work`` = years, the ratio is the timeline's time per year against a
-default run's (above 1: a year costs less than a default run). ``jobs`` 1 runs the years
-one by one in this process, 2 in two worker processes.
+run); the 2034 and 2035 architectures are equal, so nine runs. The raid is flown once for
+all of them (:mod:`goldendome.studies.timeline.year_runs`). The reference is one default
+run; with ``work`` = years, the ratio is the timeline's time per year against a default
+run's (above 1: a year costs less than a default run). ``jobs`` 1 runs the years one by one
+in this process, 2 in two worker processes. ``separate runs`` is the timeline as it was
+before the raid was shared: the nine distinct years run one by one, each flying its own
+raid (same results, bit for bit), for a before/after ratio in one process.
 """
 
+import json
 from pathlib import Path
 
 import pytest
 
 from goldendome import api
+from goldendome.scenario.loader import parse_toml
+from goldendome.studies.changed_run import run_mapping
+from goldendome.studies.timeline.architecture import year_mapping
+from goldendome.studies.timeline.elements import timeline_elements
 
 TRIALS = 1000
 #: Trials when the benchmarks run once untimed (``make test``).
@@ -25,6 +33,22 @@ YEARS = 10
 def _timeline(runs: Path, trials: int, jobs: int, years: int) -> list:
     last = 2026 + years - 1
     return api.timeline(trials=trials, runs_dir=runs, workers=0, jobs=jobs, last_year=last).years
+
+
+def _separate(runs: Path, trials: int, jobs: int, years: int) -> list:
+    """Each distinct year's scenario run on its own (its own raid), one after another."""
+    spec, text = api.read_scenario(None)
+    plan = api.timeline(last_year=2026 + years - 1, kill_chain=False).years
+    data, elements = parse_toml(text, spec.name), timeline_elements(spec)
+    done: dict[str, object] = {}
+    out = []
+    for year in plan:
+        mapping = year_mapping(data, elements, year.fielded)
+        key = json.dumps(mapping, sort_keys=True, default=str)
+        if key not in done:
+            done[key] = run_mapping(mapping, f"{spec.name} in {year.year}", runs, trials, 0)
+        out.append(done[key])
+    return out
 
 
 def _reference(runs: Path, trials: int, jobs: int, years: int) -> list:
@@ -42,6 +66,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> None:
     [
         ("timeline", _timeline, 1, YEARS),
         ("timeline, 2 jobs", _timeline, 2, YEARS),
+        ("separate runs (before)", _separate, 1, YEARS),
         ("reference", _reference, 1, 1),
     ],
 )

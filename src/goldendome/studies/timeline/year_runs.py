@@ -11,12 +11,16 @@ With ``jobs`` > 1 the distinct years run in a pool of worker processes (the stan
 library's: each run is a whole pipeline, so processes, not threads), started with ``spawn``
 (a fresh interpreter: forking a process that may hold threads, such as the command's
 progress display, is not safe). Each worker receives the flown raid once, when it starts,
-and keeps it (and its solved assignment problems) for every year it runs. The years go to
+and keeps it (and its solved assignment problems) for every year it runs; its compiled
+kernels use its share of the cores (two workers on two cores: one thread each instead of
+two, as a sweep's cases do; the kernels' threads split independent objects, so the
+results do not depend on their number). The years go to
 the workers longest first, by the run package's own estimate of each run's work
 (:func:`goldendome.run.work_estimate.estimate_work`), so the last to finish is a short one.
 """
 
 import json
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
@@ -37,8 +41,13 @@ YearProgress = Callable[[int, int, int], None]
 _RAIDS: dict[str, SharedRaid] = {}
 
 
-def _receive(raids: list[SharedRaid]) -> None:
-    """A worker's initializer: keep the raids (their arrays read-only again)."""
+def _receive(raids: list[SharedRaid], threads: int) -> None:
+    """A worker's initializer: keep the raids (their arrays read-only again) and use
+    ``threads`` threads in the compiled kernels."""
+    import numba
+
+    most = int(numba.config.NUMBA_NUM_THREADS)  # type: ignore[attr-defined]
+    numba.set_num_threads(max(1, min(threads, most)))
     for shared in raids:
         shared.protect()
         _RAIDS[shared.inputs] = shared
@@ -169,11 +178,12 @@ def run_years(
     else:
         # Longest first: the pool's last runs are the short ones.
         todo.sort(key=lambda y: -estimate_work(dimensions(specs[y], trials)).seconds)
+        n_workers = min(jobs, len(todo))
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(todo)),
+            max_workers=n_workers,
             mp_context=get_context("spawn"),
             initializer=_receive,
-            initargs=(list(raids.values()),),
+            initargs=(list(raids.values()), (os.cpu_count() or 1) // n_workers),
         ) as pool:
             futures = {
                 pool.submit(
