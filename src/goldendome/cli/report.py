@@ -15,7 +15,8 @@ def report(
     run: Annotated[
         str,
         typer.Argument(
-            help="A run folder (or a sweep's), or its id (folder name) under --runs-dir."
+            help="A run folder (or a sweep's or a study's), or its id (folder name) under "
+            "--runs-dir."
         ),
     ],
     out: Annotated[
@@ -29,8 +30,9 @@ def report(
 ) -> None:
     """Write a self-contained report of a stored run: scenario, P(zero leakers) with its
     parameter band, kills by layer and class, interceptors and cost, the timeline and a map;
-    of a sweep folder: Sobol indices, Morris screening and the Pareto front. Opens offline;
-    reruns nothing."""
+    of a sweep folder: Sobol indices, Morris screening and the Pareto front; of a timeline,
+    exchange or partners folder: the timeline by year, the exchange curve, the partner table.
+    Opens offline; reruns nothing."""
     from goldendome import api
 
     started = time.perf_counter()
