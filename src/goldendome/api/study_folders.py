@@ -187,7 +187,7 @@ def stored_partners(
         scenario_name=spec.name,
         scenario_text=text,
         seed=spec.seed,
-        facts={"trials": trials, "kill_chain": kill_chain},
+        facts={**partners_facts(money), "trials": trials, "kill_chain": kill_chain},
         work=lambda: (
             money
             if not kill_chain
