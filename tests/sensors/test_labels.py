@@ -38,6 +38,7 @@ def _detections(sensor: list[int], obj: list[int]) -> Measurements:
         origin_r_eci_m=np.zeros((n, 3)),
         origin_v_eci_m_s=np.zeros((n, 3)),
         rotation=np.broadcast_to(np.eye(3), (n, 3, 3)).copy(),
+        plume=np.zeros(n, dtype=bool),
     )
 
 

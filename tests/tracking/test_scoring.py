@@ -36,3 +36,16 @@ def test_majority_half_confused_and_unused_tracks_batch():
 
 def test_no_assignment_gives_no_owners():
     assert track_owners(_log(2, [-1, -1]), np.array([0, 1]), 2).tolist() == [-1, -1]
+
+
+def test_a_track_that_followed_the_boosting_missile_and_then_its_warhead_is_the_warhead_s():
+    # Track 0: 6 measurements of missile 0 in boost, then 3 of its RV (object 2): the RV's.
+    # Track 1: 4 of missile 0 in boost alone: the missile's.
+    # Track 2: 3 of the spent stage (object 0 after burnout), 1 of the RV: the stage's.
+    assigned = [0] * 9 + [1] * 4 + [2] * 4
+    truth = np.array([0] * 6 + [2] * 3 + [0] * 4 + [0, 0, 0, 2])
+    boosting = np.array([True] * 6 + [False] * 3 + [True] * 4 + [False] * 4)
+    owner = track_owners(_log(3, assigned), truth, n_objects=3, boosting=boosting)
+    assert owner.tolist() == [2, 0, 0]
+    # Counted alike, the boost's six measurements would make track 0 the missile's.
+    assert track_owners(_log(3, assigned), truth, n_objects=3).tolist() == [0, 0, 0]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 
 #: Index of each component in a measurement vector.
 RANGE, AZIMUTH, ELEVATION, RANGE_RATE = 0, 1, 2, 3
@@ -46,6 +46,9 @@ class Measurements:
     rotation : (n, 3, 3) float64
         Rows are the sensor frame's axes in ECI (a vector ``v`` in ECI is ``rotation @ v``
         in the frame).
+    plume : (n,) bool
+        The detection is of a burning rocket plume: an infrared sensor knows it from the
+        source's brightness; a radar never says (False). Trackers may read it.
     """
 
     sensor: IntArray
@@ -56,6 +59,7 @@ class Measurements:
     origin_r_eci_m: FloatArray
     origin_v_eci_m_s: FloatArray
     rotation: FloatArray
+    plume: BoolArray
 
     def __len__(self) -> int:
         return int(self.t_s.shape[0])

@@ -180,7 +180,7 @@ class InfraredLayer:
             draws = rng.random((self.sat_r_eci_m.shape[0], r_obj.shape[0]))
             sat, obj = self.frame_reports(k, r_obj, scene.boosting[:, k], sig, draws)
             rows.append((sat, obj, np.full(sat.size, k)))
-        return self._measurements(rows, r_eci_m, rng)
+        return self._measurements(rows, r_eci_m, scene.boosting, rng)
 
     def _heat(self, r_obj: FloatArray, burning: BoolArray) -> tuple[BoolArray, BoolArray]:
         """Objects alive and boosting above the clouds, and alive and coasting above them."""
@@ -255,6 +255,7 @@ class InfraredLayer:
         self,
         rows: list[tuple[IntArray, IntArray, IntArray]],
         r_eci_m: FloatArray,
+        boosting: BoolArray,
         rng: np.random.Generator,
     ) -> Measurements:
         sat = np.concatenate([r[0] for r in rows]) if rows else np.empty(0, np.int64)
@@ -279,4 +280,5 @@ class InfraredLayer:
             origin_r_eci_m=origin,
             origin_v_eci_m_s=self.sat_v_eci_m_s[sat, k],
             rotation=rotation,
+            plume=np.asarray(boosting[obj, k], dtype=bool),  # a hot detection is the plume's
         )

@@ -244,6 +244,7 @@ class Radar:
             origin_r_eci_m=origin_r[f],
             origin_v_eci_m_s=origin_v[f],
             rotation=rotation[f],
+            plume=np.zeros(o.size, dtype=bool),
         )
 
     def _sigma(self, snr: FloatArray, elevation_rad: FloatArray) -> FloatArray:

@@ -74,13 +74,20 @@ class LiveTracks:
         self.t = -np.inf
         self.last = np.empty(0)
         self.recent = np.empty((0, max(confirm_hits, 0)))
+        #: Time of each track's last plume report (-inf: none).
+        self.plume_t = np.empty(0)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
 
-    def add(self, ids: IntArray, x: FloatArray, p: FloatArray, t: float) -> None:
-        """New tracks, each with its first update at ``t`` (the time every live track is at)."""
+    def add(
+        self, ids: IntArray, x: FloatArray, p: FloatArray, t: float, plume: BoolArray | None = None
+    ) -> None:
+        """New tracks, each with its first update at ``t`` (the time every live track is at);
+        ``plume`` marks those started on a plume report."""
         self.t = t
+        hot = np.zeros(ids.size, dtype=bool) if plume is None else plume
+        self.plume_t = np.concatenate([self.plume_t, np.where(hot, t, -np.inf)])
         self.ids = np.concatenate([self.ids, ids])
         self.x, self.p = np.concatenate([self.x, x]), np.concatenate([self.p, p])
         self.lam = np.concatenate([self.lam, largest_eigenvalue_bound(p)])
@@ -106,6 +113,7 @@ class LiveTracks:
         """Keep only the tracks where ``mask`` is True."""
         self.ids, self.x, self.p = self.ids[mask], self.x[mask], self.p[mask]
         self.lam, self.last, self.recent = self.lam[mask], self.last[mask], self.recent[mask]
+        self.plume_t = self.plume_t[mask]
 
 
 def bookkeeping(
@@ -115,6 +123,7 @@ def bookkeeping(
     confirm_window_s: float,
     fire_control: tuple[float, float],
     drop_s: tuple[float, float],
+    coasting: BoolArray | None = None,
 ) -> None:
     """Firm and fire-control marks, the history of the tracks updated at ``t``, and the end of
     tracks not updated for too long.
@@ -130,6 +139,9 @@ def bookkeeping(
         Position (m) and velocity (m/s) sigma a firm track must be below.
     drop_s : (float, float)
         Time without an update after which a tentative, or a firm, track ends.
+    coasting : (n_live,) bool, optional
+        Tracks the tracker takes to be coasting; only they can reach fire control (the
+        impact of a thrusting missile cannot be predicted from its state). None: all.
     """
     if not len(live):
         return
@@ -149,6 +161,8 @@ def bookkeeping(
     sig[need], vsig[need] = largest_sigma(live.p[need], 0), largest_sigma(live.p[need], 3)
     good = (sig < fire_control[0]) & (vsig < fire_control[1])
     fc = firm & np.isnan(log.fire.data[ids]) & good
+    if coasting is not None:
+        fc &= coasting
     log.fire.data[ids[fc]] = t
     log.fire_x.data[ids[fc]] = live.x[fc]
     log.fire_p.data[ids[fc]] = live.p[fc]

@@ -7,8 +7,9 @@ one of known velocity borrows it (:mod:`goldendome.tracking.neighbour_prior`).
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.spatial import cKDTree
 
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.tracking.initiation import initial_state_from_measurement
 from goldendome.tracking.live_tracks import LiveTracks
 from goldendome.tracking.neighbour_prior import borrow_velocity
@@ -27,8 +28,10 @@ def start_tracks(
     sensor: IntArray,
     m: tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray],
     st: "TrackerSettings",
+    plume: BoolArray | None = None,
 ) -> None:
-    """New tentative tracks from the measurements of time ``t`` no track took."""
+    """New tentative tracks from the measurements of time ``t`` no track took; ``plume``
+    (one flag per measurement) marks plume reports, and a track started on one is powered."""
     z, sigma, o_r, o_v, rot = (a[rows] for a in m)
     radar = np.isfinite(z[:, 0])
     x, p = initial_state_from_measurement(
@@ -51,4 +54,38 @@ def start_tracks(
     log.assigned[first] = ids
     two = second >= 0
     log.assigned[second[two]] = ids[two]
-    live.add(ids, x, p, t)
+    hot, since = None, None
+    if plume is not None:
+        hot = plume[first] | np.where(two, plume[np.maximum(second, 0)], False)
+        since = inherited_plume_t(live, x, st.neighbour_radius_m)
+    live.add(ids, x, p, t, hot)
+    if since is not None:
+        new = slice(len(live) - ids.size, len(live))
+        live.plume_t[new] = np.maximum(live.plume_t[new], since)
+
+
+def inherited_plume_t(live: LiveTracks, x_eci: FloatArray, radius_m: float) -> FloatArray:
+    """The last plume report of the live track nearest each new track within ``radius_m``
+    (-inf: none): an object that appears beside a missile that was burning moments ago
+    (its spent stage, its bus, a released warhead) is in the same post-boost phase.
+
+    Parameters
+    ----------
+    live : LiveTracks
+        Before the new tracks are added.
+    x_eci : (n, 6) float64, m and m/s
+    radius_m : float, m
+
+    Returns
+    -------
+    (n,) float64, s
+    """
+    out = np.full(x_eci.shape[0], -np.inf)
+    ok = np.isfinite(x_eci[:, 0])
+    if not len(live) or not ok.any() or radius_m <= 0.0:
+        return out
+    dist, k = cKDTree(live.x[:, :3]).query(x_eci[ok, :3], distance_upper_bound=radius_m)
+    near = np.isfinite(dist)
+    rows = np.flatnonzero(ok)[near]
+    out[rows] = live.plume_t[k[near]]
+    return out

@@ -41,8 +41,17 @@ rule over time), and of *fire-control quality* once its position one-sigma (the 
 the largest eigenvalue of its position covariance) is below ``fire_control_sigma_m`` and
 its velocity one-sigma below ``fire_control_velocity_sigma_m_s``.
 Tracks with no update for ``drop_tentative_s`` (tentative) or ``drop_firm_s`` (firm) end.
-Process noise is large below ``boost_altitude_m`` (powered flight and reentry deceleration
-are not in the ballistic model) and small above.
+Process noise follows each track's flight phase as the tracker knows it
+(:mod:`goldendome.tracking.process_noise`): ``q_boost`` while infrared sensors report its
+plume (within ``plume_memory_s`` of the last such report), and when coasting the noise of
+drag estimated from the track's altitude and speed (``drag_beta_kg_m2``,
+``drag_time_s``), never below ``q_ballistic``. With plume flags a track reaches fire control
+only after ``deployment_s`` without a plume report (the bus deploys its warheads in the minute
+after burnout, so an impact predicted earlier is not the warhead's); a new track born within
+``neighbour_radius_m`` of a live one takes that track's last plume report (a spent stage, a
+bus or a warhead appearing beside a missile that burned moments ago is in its post-boost
+phase). Without plume flags (``plume=None``) the older rule applies: ``q_boost`` below
+``boost_altitude_m``, ``q_ballistic`` above, fire control whenever the sigmas allow.
 """
 
 from collections.abc import Callable
@@ -51,8 +60,7 @@ from typing import Literal
 
 import numpy as np
 
-from goldendome.physics._types import FloatArray, IntArray
-from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
 from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
@@ -60,6 +68,7 @@ from goldendome.tracking.jpda_update import jpda_step
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
 from goldendome.tracking.merge import coincident
 from goldendome.tracking.pregate import Forest, Lines, candidates_reference
+from goldendome.tracking.process_noise import altitude_band_noise, phase_noise
 from goldendome.tracking.start import start_tracks
 from goldendome.tracking.track_log import LogBuilder, TrackHistory, TrackLog
 
@@ -90,6 +99,10 @@ class TrackerSettings:
     q_ballistic_m2_s3: float = 1e-2
     q_boost_m2_s3: float = 1e4
     boost_altitude_m: float = 250e3
+    plume_memory_s: float = 20.0
+    deployment_s: float = 60.0
+    drag_beta_kg_m2: float = 200.0
+    drag_time_s: float = 10.0
     confirm_hits: int = 3
     confirm_window_s: float = 60.0
     drop_tentative_s: float = 60.0
@@ -124,6 +137,7 @@ def run_tracker(
     *,
     progress: Callable[[str, int, int], None] | None = None,
     candidates: Candidates = "tree",
+    plume: BoolArray | None = None,
 ) -> TrackLog:
     """Track every object in a set of measurements (the arrays of ``Measurements``).
 
@@ -137,6 +151,9 @@ def run_tracker(
         ``progress(PROGRESS_STAGE, scans_done, scans)``, after each time.
     candidates : {"tree", "numpy", "all"}
         How each scan's candidate pairs are found (the same association either way).
+    plume : (n,) bool, optional
+        Measurements that report a burning plume (``Measurements.plume``): they set their
+        tracks' process noise to powered flight. None: the altitude band (module notes).
 
     Returns
     -------
@@ -156,11 +173,11 @@ def run_tracker(
     done = 0
     for step in np.split(np.arange(len(scans)), steps) if scans else []:
         t = float(first_t[step[0]])
-        forest = _predict(live, t, settings, candidates)
-        run = _Run(live, log, arrays, settings, forest, candidates)
+        forest = _predict(live, t, settings, candidates, plume is not None)
+        run = _Run(live, log, arrays, settings, forest, candidates, plume)
         scan = _scan_jpda if settings.association == "jpda" else _scan
         free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
-        start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings)
+        start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings, plume)
         bookkeeping(
             live,
             log,
@@ -168,6 +185,7 @@ def run_tracker(
             settings.confirm_window_s,
             (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
             (settings.drop_tentative_s, settings.drop_firm_s),
+            None if plume is None else t - live.plume_t > settings.deployment_s,
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
             live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
@@ -179,13 +197,20 @@ def run_tracker(
 
 
 def _predict(
-    live: LiveTracks, t: float, st: TrackerSettings, candidates: Candidates
+    live: LiveTracks, t: float, st: TrackerSettings, candidates: Candidates, by_phase: bool
 ) -> Forest | None:
     """Every live track predicted to ``t``; the forest of their positions (tree search)."""
     if not len(live):
         return None
-    altitude = np.linalg.norm(live.x[:, :3], axis=1) - R_EARTH_MEAN_M
-    q = np.where(altitude < st.boost_altitude_m, st.q_boost_m2_s3, st.q_ballistic_m2_s3)
+    if by_phase:
+        powered = t - live.plume_t <= st.plume_memory_s
+        q = phase_noise(live.x, powered, q_ballistic=st.q_ballistic_m2_s3,
+                        q_boost=st.q_boost_m2_s3, beta_kg_m2=st.drag_beta_kg_m2,
+                        time_s=st.drag_time_s)  # fmt: skip
+    else:
+        q = altitude_band_noise(live.x, q_ballistic=st.q_ballistic_m2_s3,
+                                q_boost=st.q_boost_m2_s3,
+                                boost_altitude_m=st.boost_altitude_m)  # fmt: skip
     x, p = ekf.predict(live.x, live.p, np.full(len(live), t - live.t), q)
     live.set_states(np.arange(len(live)), x, p)
     live.t = t
@@ -202,6 +227,7 @@ class _Run:
     settings: TrackerSettings
     forest: Forest | None
     candidates: Candidates
+    plume: BoolArray | None
 
 
 def _gated_pairs(
@@ -260,6 +286,9 @@ def _scan(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
         if forest is not None:
             forest.refresh(tr, live.x[tr, :3], live.lam[tr])
         live.hit(tr, t)
+        if run.plume is not None:
+            hot = run.plume[rows[mj]]
+            live.plume_t[tr[hot]] = t
         log.assigned[rows[mj]] = live.ids[tr]
         log.updated(live.ids[tr], s, t)
     taken = np.zeros(rows.size, dtype=bool)
@@ -300,4 +329,6 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     log.updated(live.ids[seen], s, t)
     took = best >= 0
     log.assigned[rows[took]] = live.ids[best[took]]
+    if run.plume is not None:
+        live.plume_t[best[took & run.plume[rows]]] = t
     return rows[claim < st.assign_probability]

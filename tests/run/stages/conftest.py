@@ -50,9 +50,9 @@ def run_stages(spec: ScenarioSpec, stages: tuple[str, ...] = STAGES) -> Staged:
     ctx, sink = staged.ctx, staged.sink
     real = sensing_stage.track_owners
 
-    def spy(log: TrackLog, truth_object: np.ndarray[Any, Any], n_objects: int) -> Any:
+    def spy(log: TrackLog, truth_object: np.ndarray[Any, Any], n_objects: int, *rest: Any) -> Any:
         staged.log, staged.truth_object = log, truth_object
-        return real(log, truth_object, n_objects)
+        return real(log, truth_object, n_objects, *rest)
 
     for stage in stages:
         if stage == "architecture":

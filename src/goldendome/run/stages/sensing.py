@@ -26,7 +26,7 @@ from goldendome.run.track_targets import track_targets
 from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
 from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
-from goldendome.tracking.scoring import track_owners
+from goldendome.tracking.scoring import boosting_measured, track_owners
 from goldendome.tracking.tracker import TrackLog, run_tracker
 
 #: Progress stage of the sensors' measuring (one step per sensor).
@@ -201,9 +201,9 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     m = measure_all(sensors, scene, rngs[:-1], sink)
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation,
-        progress=sink.progress,
+        progress=sink.progress, plume=m.plume,
     )  # fmt: skip
-    owner = track_owners(log, m.object, len(scene))
+    owner = track_owners(log, m.object, len(scene), boosting_measured(scene, m))
     n_thr = raid.n_missiles
     true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
     impacts = fire_control_impacts(log, owner, n_thr, true_lat, true_lon, ctx.clock.theta0_rad)
