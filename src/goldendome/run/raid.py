@@ -14,26 +14,35 @@ from typing import Literal
 
 import numpy as np
 
-from goldendome.physics._types import BoolArray, FloatArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.clock import Clock
 from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.scene import SceneObjects
 from goldendome.run.boost_tracks import BoostTracks, boost_grid, boost_tracks
 from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
-from goldendome.scenario.catalog import BallisticClassSpec, targets, threat_classes
+from goldendome.scenario.catalog import BallisticClassSpec, HgvClassSpec, targets, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
+from goldendome.scenario.threats import RaidEntrySpec
 from goldendome.threats.ballistic import Launches
+from goldendome.threats.boost_glide import HgvFlight, fly_hgv
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.depressed import aim_depressed
 from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.glide_raid import (
+    concat_deployments,
+    glide_missile_flight,
+    glider_flight,
+    put_flights,
+    take_flights,
+)
 from goldendome.threats.groups import FlownFn, fly_in_groups
 from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import aim
 
 #: A raid entry's trajectory shape (``threats.raid[].shape``).
-RaidShape = Literal["minimum_energy", "lofted", "depressed"]
+RaidShape = Literal["minimum_energy", "lofted", "depressed", "glide"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,7 +69,15 @@ class FlownRaid:
     stages : Flight
         Each missile's spent upper stage from burnout on, on the scenario grid
         (:mod:`goldendome.threats.stages`).
+    gliding : (n_missile,) bool
+        Boost-glide missiles (numbered after the ballistic ones): each releases its glide
+        vehicle at burnout as its one RV (:mod:`goldendome.threats.glide_raid`).
     """
+
+    @property
+    def gliding_objects(self) -> BoolArray:
+        """Released objects that glide (the glide vehicles), ``(n_released,)`` bool."""
+        return np.asarray(self.gliding[self.deployment.missile], dtype=bool)
 
     labels: list[tuple[str, str, str, RaidShape]]
     launches: Launches
@@ -74,6 +91,7 @@ class FlownRaid:
     classes: list[BallisticClass]
     deployment: Deployment
     stages: Flight
+    gliding: BoolArray
 
     @property
     def n_missiles(self) -> int:
@@ -114,14 +132,24 @@ class FlownRaid:
         )
 
 
-def _launches(spec: ScenarioSpec) -> tuple[Launches, FloatArray, FloatArray, list[BallisticClass]]:
+def raid_entries(spec: ScenarioSpec) -> list[RaidEntrySpec]:
+    """The raid's entries in the order their missiles are numbered: ballistic entries first,
+    then boost-glide entries (each group in file order)."""
+    raid = spec.threats.raid
+    return [e for e in raid if not e.glides] + [e for e in raid if e.glides]
+
+
+def _launches(
+    entries: list[RaidEntrySpec],
+) -> tuple[Launches, FloatArray, FloatArray, list[BallisticClass]]:
     rockets, lat, lon, t0, lat_t, lon_t = [], [], [], [], [], []
-    for entry in spec.threats.raid:
+    for entry in entries:
         cls = threat_classes()[entry.class_]
-        assert isinstance(cls, BallisticClassSpec)  # the raid spec admits ballistic classes only
+        assert isinstance(cls, (BallisticClassSpec, HgvClassSpec))  # what the raid spec admits
+        rocket = cls.build_glide().booster if isinstance(cls, HgvClassSpec) else cls.build_rocket()
         (lat0, lon0), goal = entry.origin_lat_lon_rad(), targets()[entry.to]
         for k in range(entry.count):
-            rockets.append(cls.build_rocket())
+            rockets.append(rocket)
             lat.append(lat0)
             lon.append(lon0)
             t0.append(entry.launch_time_s + k * entry.spacing_s)
@@ -155,17 +183,36 @@ def fly_raid(
     if not spec.threats.raid:
         return None
     theta0 = clock.theta0_rad
-    launches, lat_t, lon_t, rockets = _launches(spec)
-    entries = [e for e in spec.threats.raid for _ in range(e.count)]
-    labels = [(e.class_, e.origin_label, e.to, e.shape) for e in entries]
+    ordered = raid_entries(spec)
+    launches, lat_t, lon_t, rockets = _launches(ordered)
+    entries = [e for e in ordered for _ in range(e.count)]
+    labels: list[tuple[str, str, str, RaidShape]] = [
+        (e.class_, e.origin_label, e.to, "glide" if e.glides else e.shape) for e in entries
+    ]
+    gliding = np.array([e.glides for e in entries], dtype=bool)
     # One aim per shape, and per apogee or burnout angle for depressed arcs.
     groups = [(e.shape, e.apogee_m, e.burnout_fpa_rad) for e in entries]
     aimed = launches
     reachable = np.zeros(len(launches), bool)
     miss = np.full(len(launches), np.nan)
     max_range = np.full(len(launches), np.nan)
-    for group in dict.fromkeys(groups):
-        idx = np.array([i for i, g in enumerate(groups) if g == group])
+    glides: list[tuple[IntArray, HgvFlight]] = []
+    for name in dict.fromkeys(e.class_ for e in entries if e.glides):
+        idx = np.flatnonzero([e.glides and e.class_ == name for e in entries])
+        cls = threat_classes()[name]
+        assert isinstance(cls, HgvClassSpec)
+        vehicle = cls.build_glide()
+        hgv = fly_hgv(vehicle, launches.lat_rad[idx], launches.lon_rad[idx], lat_t[idx],
+                      lon_t[idx], launches.t_launch_s[idx], clock.t_s,
+                      theta0_rad=theta0)  # fmt: skip
+        aimed = aimed.put(idx, hgv.launches)
+        reachable[idx], miss[idx] = hgv.reached, hgv.miss_m
+        max_range[idx] = vehicle.max_range_m
+        glides.append((idx, hgv))
+    for group in dict.fromkeys(g for g, glide in zip(groups, gliding, strict=True) if not glide):
+        idx = np.array(
+            [i for i, g in enumerate(groups) if g == group and not gliding[i]], dtype=np.int64
+        )
         shape, apogee_m, fpa_rad = group
         if shape == "depressed":
             low = aim_depressed(
@@ -202,18 +249,29 @@ def fly_raid(
         both, t_s=clock.t_s.copy(), y_eci=np.ascontiguousarray(both.y_eci[:, on_clock])
     )
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
-    counts = [e.decoys for e in spec.threats.raid for _ in range(e.count)]
-    decoys = [c.decoy_count if d is None else d for c, d in zip(rockets, counts, strict=True)]
+    for idx, hgv in glides:
+        flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), hgv))
+    n_ballistic = int(np.count_nonzero(~gliding))
+    counts = [e.decoys for e in entries[:n_ballistic]]
+    decoys = [c.decoy_count if d is None else d for c, d in zip(rockets, counts, strict=False)]
     deployment = deploy(
-        flight,
-        rockets,
+        take_flights(flight, np.arange(n_ballistic)),
+        rockets[:n_ballistic],
         streams.generator("deployment"),
         clock.t_s,
         decoys=decoys,
         progress=_stage(progress, "flying RVs and decoys"),
     )
+    if n_ballistic < len(entries):
+        glide_idx = np.arange(n_ballistic, len(entries))
+        gliders = glider_flight(take_flights(flight, glide_idx))
+        deployment = concat_deployments([deployment, Deployment(
+            glide_idx, np.full(glide_idx.size, int(ObjectKind.RV), np.int64),
+            gliders.t_start_s.copy(), gliders,
+        )])  # fmt: skip
     stages = fly_stages(flight, streams.generator("stage_separation"), clock.t_s)
     return FlownRaid(
+        gliding=gliding,
         labels=labels,
         launches=aimed,
         reachable=reachable,

@@ -11,6 +11,8 @@ released object (a ghost, or a spent stage) the released object nearest the trac
 fire control, whose trajectory the interceptor meets.
 """
 
+from dataclasses import replace
+
 import numpy as np
 
 from goldendome.engagement.targets import TrackTargets
@@ -74,6 +76,16 @@ def track_targets(
     proxy = obj.copy()
     none = obj < 0
     proxy[none] = _nearest_released(raid, x[none], t_fc[none])
+    # A glide vehicle manoeuvres: no ballistic impact prediction, and no interceptor here has
+    # an intercept model against it, so a track on one is not engaged (it leaks).
+    glide = (proxy >= 0) & raid.gliding_objects[np.maximum(proxy, 0)]
+    hit = replace(
+        hit,
+        latitude_rad=np.where(glide, np.nan, hit.latitude_rad),
+        longitude_rad=np.where(glide, np.nan, hit.longitude_rad),
+        sigma_m=np.where(glide, np.nan, hit.sigma_m),
+    )
+    proxy[glide] = -1
     # The updates from fire control on: the fire-control state first, then the history's.
     index = np.full(len(log), -1, np.int64)
     index[trk] = np.arange(trk.size)

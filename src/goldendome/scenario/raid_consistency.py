@@ -14,11 +14,11 @@ from typing import Any
 
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
-from goldendome.scenario.catalog import launch_areas, targets, threat_classes
+from goldendome.scenario.catalog import HgvClassSpec, launch_areas, targets, threat_classes
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, written
 from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
 from goldendome.scenario.spec import TimeSpec
-from goldendome.scenario.threats import RaidEntrySpec
+from goldendome.scenario.threats import RaidEntrySpec, glide_rule
 
 
 def launch_window_rule(
@@ -133,6 +133,21 @@ def _shape_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
 
 
+def _glide_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
+    """A boost-glide entry that names a shape, a depressed arc's keys or decoys."""
+    try:
+        class_name = field_value(RaidEntrySpec, "class_", entry)
+    except UnusableKeyError:
+        return
+    if not isinstance(threat_classes()[class_name], HgvClassSpec):
+        return
+    file_keys = ("shape", "apogee_km", "burnout_fpa_deg", "decoys", "decoy_type")
+    broken = glide_rule(class_name, [k for k in file_keys if k in entry])
+    if broken is not None:
+        key, rule = broken
+        yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
+
+
 def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     """The problems of every ``[[threats.raid]]`` entry whose rule's keys are valid."""
     time = data.get("time")
@@ -149,3 +164,4 @@ def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
             if rule is not None:
                 yield Problem(path, None, rule)
         yield from _shape_problems(entry, path)
+        yield from _glide_problems(entry, path)

@@ -10,7 +10,13 @@ from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
-from goldendome.scenario.catalog import BallisticClassSpec, launch_areas, targets, threat_classes
+from goldendome.scenario.catalog import (
+    BallisticClassSpec,
+    HgvClassSpec,
+    launch_areas,
+    targets,
+    threat_classes,
+)
 from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
 from goldendome.scenario.sites import Latitude, Longitude
@@ -50,7 +56,22 @@ def target_name(value: str) -> str:
     return known_name("target", value, list(targets()))
 
 
+def raid_class_name(value: str) -> str:
+    """A known class a raid can fly (ballistic or boost-glide), or an error naming the
+    closest known ones or saying why not."""
+    name = known_name("threat class", value, list(threat_classes()))
+    if not isinstance(threat_classes()[name], (BallisticClassSpec, HgvClassSpec)):
+        raise PydanticCustomError(
+            "unsupported",
+            "{name} is a cruise-missile class; raids fly ballistic and boost-glide classes "
+            "only in this version (cruise routes are not flown in raids yet)",
+            {"name": name},
+        )
+    return name
+
+
 BallisticClassName = Annotated[str, AfterValidator(ballistic_class_name)]
+RaidClassName = Annotated[str, AfterValidator(raid_class_name)]
 LaunchAreaName = Annotated[str, AfterValidator(launch_area_name)]
 TargetName = Annotated[str, AfterValidator(target_name)]
 
@@ -96,7 +117,7 @@ class RaidEntrySpec(SpecModel):
     """``count`` missiles of one class from one launch area (or a point at sea) at one
     target, on one trajectory shape."""
 
-    class_: BallisticClassName = Field(alias="class")
+    class_: RaidClassName = Field(alias="class")
     from_: LaunchAreaName | None = Field(default=None, alias="from")
     #: A launch point at sea instead of a catalog launch area (``from``).
     sea_launch_point: SeaPointSpec | None = None
@@ -186,17 +207,46 @@ class RaidEntrySpec(SpecModel):
         goal = targets()[self.to]
         return great_circle_m(*self.origin_lat_lon_rad(), goal.latitude_rad, goal.longitude_rad)
 
+    @property
+    def glides(self) -> bool:
+        """The entry flies a boost-glide class (``type = "hgv"`` in the catalog)."""
+        return isinstance(threat_classes()[self.class_], HgvClassSpec)
+
     @model_validator(mode="after")
     def _origin_and_shape(self) -> "RaidEntrySpec":
         rule = origin_rule(self.from_ is not None, self.sea_launch_point is not None)
         if rule is not None:
             raise cross_field_error(rule)
+        if self.glides:
+            glide = glide_rule(
+                self.class_, [k for k in GLIDE_REFUSED_KEYS if k in self.model_fields_set]
+            )
+            if glide is not None:
+                raise cross_field_error(f"{glide[0]}: {glide[1]}")
         broken = shape_rule(self.shape, self.apogee_m is not None, self.burnout_fpa_rad is not None)
         if broken is None and self.shape == "depressed":
             broken = depressed_rule(self.range_m(), self.apogee_m, self.burnout_fpa_rad)
         if broken is not None:
             raise cross_field_error(f"{broken[0]}: {broken[1]}")
         return self
+
+
+#: Fields a boost-glide entry refuses: its booster's arc is set by the glide (a pull-up into
+#: equilibrium glide), and it carries one glide vehicle, no decoys.
+GLIDE_REFUSED_KEYS = ("shape", "apogee_m", "burnout_fpa_rad", "decoys", "decoy_type")
+_FILE_KEYS = {"apogee_m": "apogee_km", "burnout_fpa_rad": "burnout_fpa_deg"}
+
+
+def glide_rule(class_name: str, given: list[str]) -> tuple[str, str] | None:
+    """``(key, rule)`` for the first key a boost-glide entry may not take, else None."""
+    if not given:
+        return None
+    key = _FILE_KEYS.get(given[0], given[0])
+    return key, (
+        f"{class_name} is a boost-glide class: its booster flies the arc that brings the "
+        f"glider to its pull-up, and it carries one glide vehicle and no decoys, so {key} "
+        f"does not apply; remove {key}"
+    )
 
 
 class ThreatsSpec(SpecModel):

@@ -43,6 +43,8 @@ class HgvFlight:
     reached : (n,) bool; False when the glide ran out of speed short of the target
     glide : GlideTrack
     target_range_m, miss_m : (n,) float64
+    launches : Launches
+        The boosters as flown: kick and thrust cut-off found for each glide.
     """
 
     t_s: FloatArray
@@ -57,6 +59,7 @@ class HgvFlight:
     glide: GlideTrack
     target_range_m: FloatArray
     miss_m: FloatArray
+    launches: Launches
 
 
 def _pullup(
@@ -172,6 +175,7 @@ def fly_hgv(
         track,
         want,
         miss,
+        launches,
     )
 
 

@@ -42,6 +42,15 @@ class FireControlImpacts:
     def __len__(self) -> int:
         return int(self.object.shape[0])
 
+    def without_prediction(self, objects: IntArray) -> "FireControlImpacts":
+        """A copy with no impact prediction for the global object ids ``objects`` (NaN
+        sigma and miss): a ballistic prediction means nothing for a manoeuvring glider."""
+        drop = np.isin(self.object, np.asarray(objects, np.int64))
+        return FireControlImpacts(
+            self.object, self.fire_control_s,
+            np.where(drop, np.nan, self.impact_sigma_m), np.where(drop, np.nan, self.impact_miss_m),
+        )  # fmt: skip
+
 
 def _first_fire_control(
     log: TrackLog, owner: IntArray, n_missiles: int

@@ -28,6 +28,7 @@ from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
+from goldendome.run.raid import raid_entries
 from goldendome.run.ranges import battery_kill_probability, range_index
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
@@ -95,9 +96,10 @@ def batteries(ctx: RunContext) -> list[Battery]:
 
 
 def object_decoy_types(ctx: RunContext) -> list[str]:
-    """The decoy type of each released object's missile (raid entries in order)."""
+    """The decoy type of each released object's missile (raid entries in the order their
+    missiles are numbered, :func:`goldendome.run.raid.raid_entries`)."""
     assert ctx.raid is not None
-    by_missile = [e.decoy_type for e in ctx.spec.threats.raid for _ in range(e.count)]
+    by_missile = [e.decoy_type for e in raid_entries(ctx.spec) for _ in range(e.count)]
     return [by_missile[m] for m in ctx.raid.deployment.missile]
 
 
