@@ -1,8 +1,10 @@
-"""Boost-glide vehicles in a raid (issue 18): each glide entry's booster is one of the raid's
-missiles until burnout, its glider the one warhead-carrying object it releases, flown by
-:func:`goldendome.threats.boost_glide.fly_hgv` on the run's grid. The glider is sensed and
-tracked like any object, but no ballistic impact is predicted for it and no interceptor of
-this version engages it, so it leaks; the ballistic missile beside it is engaged as before."""
+"""Boost-glide vehicles and cruise missiles in a raid (issue 18): each glide entry's booster
+is one of the raid's missiles until burnout, its glider the one warhead-carrying object it
+releases, flown by :func:`goldendome.threats.boost_glide.fly_hgv` on the run's grid; a
+cruise missile has no boost and is its own object, flown along its waypoints. They are
+sensed and tracked like any object, but no ballistic impact is predicted for them and no
+interceptor of this version engages them, so they leak; the ballistic missile beside them is
+engaged as before."""
 
 from pathlib import Path
 
@@ -54,6 +56,23 @@ from = "pyongsong"
 to = "anchorage"
 decoys = 0
 
+# Two cruise missiles from a ship in the Gulf of Alaska, over the Kenai Peninsula.
+[[threats.raid]]
+class = "kh-101-class"
+sea_launch_point = { latitude_deg = 58.3, longitude_deg = -150.0 }
+to = "anchorage"
+count = 2
+spacing_s = 60.0
+waypoints = [{ latitude_deg = 60.2, longitude_deg = -151.3 }]
+
+[[sites]]
+name = "Anchorage (AN/TPY-2)"
+role = "radar"
+latitude_deg = 61.25
+longitude_deg = -149.80
+altitude_m = 30.0
+radar = { type = "an-tpy-2-fbm", boresight_azimuth_deg = 200.0 }
+
 [[sites]]
 name = "Clear SFS (UEWR)"
 role = "radar"
@@ -100,18 +119,43 @@ def tables(tmp_path_factory):
     return {name: run.columns(name) for name in names}
 
 
-def test_ballistic_missiles_come_first_then_the_gliders(tables):
+def test_ballistic_missiles_come_first_then_the_gliders_then_the_cruise_missiles(tables):
     t = tables["threats"]
-    assert t["threat_class"].tolist() == ["hwasong-15-class", "avangard-class", "avangard-class"]
-    assert t["shape"].tolist() == ["minimum_energy", "glide", "glide"]
+    assert (
+        t["threat_class"].tolist()
+        == ["hwasong-15-class"] + ["avangard-class"] * 2 + ["kh-101-class"] * 2
+    )
+    assert t["shape"].tolist() == ["minimum_energy", "glide", "glide", "cruise", "cruise"]
     assert bool(np.all(t["reachable"]))
+
+
+def test_cruise_missiles_fly_their_route_at_their_speed_and_are_seen_late(tables):
+    t, o, tl = tables["threats"], tables["objects"], tables["threat_timelines"]
+    cruise = t["threat_class"] == "kh-101-class"
+    assert np.all(np.isnan(t["burnout_time_s"][cruise]))  # no boost phase
+    # Ship to the Kenai waypoint to Anchorage at the class's 200 m/s (the spherical distance
+    # within 0.5% of the WGS-84 geodesic the model flies).
+    goal = targets()["anchorage"]
+    route_m = great_circle_distance_m(
+        np.radians([58.3, 60.2]), np.radians([-150.0, -151.3]),
+        np.radians([60.2, np.degrees(goal.latitude_rad)]),
+        np.radians([-151.3, np.degrees(goal.longitude_rad)]),
+    ).sum()  # fmt: skip
+    assert np.allclose(t["flight_time_s"][cruise], route_m / 200.0, rtol=0.005)
+    rv = (o["kind"] == "rv") & np.isin(o["threat_id"], t["threat_id"][cruise])
+    assert np.allclose(o["release_time_s"][rv], t["launch_time_s"][cruise])
+    assert np.all(o["miss_from_target_m"][rv] < ONE_KILOMETRE)
+    # No infrared layer sees a missile that never burns; the city's radar sees it only
+    # over its horizon, in the last minutes.
+    seen = tl["first_detection_s"][np.isin(tl["threat_id"], t["threat_id"][cruise])]
+    assert np.all(np.isnan(seen) | (seen > 0.8 * t["flight_time_s"][cruise]))
 
 
 def test_each_glider_is_released_at_burnout_and_dives_onto_its_target(tables):
     t, o = tables["threats"], tables["objects"]
-    glider = (o["threat_id"] >= 1) & (o["kind"] != "booster")
+    glider = np.isin(o["threat_id"], [1, 2]) & (o["kind"] != "booster")
     assert o["kind"][glider].tolist() == ["rv", "rv"]  # one glide vehicle each, no decoys
-    assert np.allclose(o["release_time_s"][glider], t["burnout_time_s"][1:])
+    assert np.allclose(o["release_time_s"][glider], t["burnout_time_s"][1:3])
     goal = targets()["anchorage"]
     miss = great_circle_distance_m(
         np.radians(o["impact_latitude_deg"][glider]), np.radians(o["impact_longitude_deg"][glider]),
@@ -119,20 +163,21 @@ def test_each_glider_is_released_at_burnout_and_dives_onto_its_target(tables):
     )  # fmt: skip
     assert np.all(miss < ONE_KILOMETRE)
     # 3,600 km in about 18 minutes: faster than a minimum-energy ICBM over that range.
-    minutes = t["flight_time_s"][1:] / 60.0
+    minutes = t["flight_time_s"][1:3] / 60.0
     assert np.all((minutes > 12.0) & (minutes < 25.0))
 
 
 def test_gliders_are_seen_in_boost_and_tracked(tables):
     tl = tables["threat_timelines"]
-    assert np.all(np.isfinite(tl["first_detection_s"]))
-    assert np.all(np.isfinite(tl["firm_track_s"]))
+    boosted = tl["threat_id"] <= 2
+    assert np.all(np.isfinite(tl["first_detection_s"][boosted]))
+    assert np.all(np.isfinite(tl["firm_track_s"][boosted]))
     tracks, o = tables["tracks"], tables["objects"]
-    glider_ids = o["object_id"][(o["threat_id"] >= 1) & (o["kind"] == "rv")]
+    glider_ids = o["object_id"][np.isin(o["threat_id"], [1, 2]) & (o["kind"] == "rv")]
     assert np.isin(glider_ids, tracks["object_id"]).all()
 
 
-def test_no_ballistic_prediction_and_no_shot_on_a_glider(tables):
+def test_no_ballistic_prediction_and_no_shot_on_a_glider_or_cruise_missile(tables):
     o, fc, shots = tables["objects"], tables["fire_control"], tables["engagements"]
     glider_ids = o["object_id"][(o["threat_id"] >= 1) & (o["kind"] == "rv")]
     on_glider = np.isin(fc["object_id"], glider_ids)
@@ -147,6 +192,6 @@ def test_no_ballistic_prediction_and_no_shot_on_a_glider(tables):
     assert np.isin(shots["target_object_id"], rv).any()
 
 
-def test_both_gliders_leak_in_every_trial(tables):
+def test_the_gliders_and_cruise_missiles_leak_in_every_trial(tables):
     leaked = tables["trials"]["leakers"]
-    assert np.all(leaked >= 2)
+    assert np.all(leaked >= 4)

@@ -1,5 +1,6 @@
-"""Boost-glide classes in a raid: accepted as they are; a shape, a depressed arc's keys or
-decoys are refused by their key; cruise-missile classes are refused (not flown in raids yet)."""
+"""Boost-glide and cruise classes in a raid: accepted as they are (a cruise class with its
+waypoints); a shape, a depressed arc's keys or decoys are refused by their key, and so are a
+cruise entry with no route and a route on a class that is not a cruise missile."""
 
 import pytest
 
@@ -52,6 +53,29 @@ def test_a_glide_entry_refuses_shape_keys_and_decoys_by_key(extra, key):
     assert f"remove {key}" in rule
 
 
-def test_a_cruise_class_is_refused_by_its_class_key():
-    problems = _problems(BASE.replace("avangard-class", "kh-101-class"))
-    assert "cruise-missile class" in problems["threats.raid[0].class"]
+CRUISE = BASE.replace("avangard-class", "kh-101-class").replace(
+    'from = "sea-of-okhotsk"', "sea_launch_point = { latitude_deg = 58.3, longitude_deg = -150.0 }"
+)
+ROUTE = "waypoints = [{ latitude_deg = 60.2, longitude_deg = -151.3 }]\n"
+
+
+def test_a_cruise_entry_with_its_route_is_accepted():
+    entry = load_scenario_text(CRUISE + ROUTE, "c.toml").threats.raid[0]
+    assert entry.cruises
+    assert not entry.glides
+    assert entry.waypoints is not None
+    assert len(entry.waypoints) == 1
+
+
+def test_a_cruise_entry_needs_a_route_by_its_waypoints_key():
+    rule = _problems(CRUISE)["threats.raid[0].waypoints"]
+    assert "kh-101-class is a cruise-missile class and needs its route" in rule
+    assert "threats.raid[0].waypoints" in _problems(CRUISE + "waypoints = []\n")
+
+
+def test_a_cruise_entry_refuses_decoys_and_other_classes_refuse_waypoints():
+    rule = _problems(CRUISE + ROUTE + "decoys = 1\n")["threats.raid[0].decoys"]
+    assert "kh-101-class is a cruise-missile class" in rule
+    assert "remove decoys" in rule
+    wrong = _problems(BASE + ROUTE)["threats.raid[0].waypoints"]
+    assert "avangard-class is not a cruise-missile class: remove waypoints" in wrong

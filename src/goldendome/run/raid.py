@@ -16,17 +16,24 @@ import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.clock import Clock
+from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.scene import SceneObjects
 from goldendome.run.boost_tracks import BoostTracks, boost_grid, boost_tracks
 from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
-from goldendome.scenario.catalog import BallisticClassSpec, HgvClassSpec, targets, threat_classes
+from goldendome.scenario.catalog import CruiseClassSpec, HgvClassSpec, targets, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.scenario.threats import RaidEntrySpec
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.boost_glide import HgvFlight, fly_hgv
 from goldendome.threats.classes import BallisticClass
+from goldendome.threats.cruise import fly_cruise
+from goldendome.threats.cruise_raid import (
+    cruise_missile_flight,
+    cruise_object_flight,
+    unpowered_class,
+)
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.depressed import aim_depressed
 from goldendome.threats.flight import BURNOUT, Flight, fly
@@ -42,7 +49,7 @@ from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import aim
 
 #: A raid entry's trajectory shape (``threats.raid[].shape``).
-RaidShape = Literal["minimum_energy", "lofted", "depressed", "glide"]
+RaidShape = Literal["minimum_energy", "lofted", "depressed", "glide", "cruise"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,12 +79,21 @@ class FlownRaid:
     gliding : (n_missile,) bool
         Boost-glide missiles (numbered after the ballistic ones): each releases its glide
         vehicle at burnout as its one RV (:mod:`goldendome.threats.glide_raid`).
+    cruising : (n_missile,) bool
+        Cruise missiles (numbered last): no boost phase; each is its own one RV from launch
+        (:mod:`goldendome.threats.cruise_raid`).
     """
 
     @property
     def gliding_objects(self) -> BoolArray:
         """Released objects that glide (the glide vehicles), ``(n_released,)`` bool."""
         return np.asarray(self.gliding[self.deployment.missile], dtype=bool)
+
+    @property
+    def manoeuvring_objects(self) -> BoolArray:
+        """Released objects no ballistic model describes (glide vehicles and cruise
+        missiles), ``(n_released,)`` bool."""
+        return np.asarray((self.gliding | self.cruising)[self.deployment.missile], dtype=bool)
 
     labels: list[tuple[str, str, str, RaidShape]]
     launches: Launches
@@ -92,6 +108,7 @@ class FlownRaid:
     deployment: Deployment
     stages: Flight
     gliding: BoolArray
+    cruising: BoolArray
 
     @property
     def n_missiles(self) -> int:
@@ -134,9 +151,10 @@ class FlownRaid:
 
 def raid_entries(spec: ScenarioSpec) -> list[RaidEntrySpec]:
     """The raid's entries in the order their missiles are numbered: ballistic entries first,
-    then boost-glide entries (each group in file order)."""
+    then boost-glide entries, then cruise entries (each group in file order)."""
     raid = spec.threats.raid
-    return [e for e in raid if not e.glides] + [e for e in raid if e.glides]
+    ballistic = [e for e in raid if not (e.glides or e.cruises)]
+    return ballistic + [e for e in raid if e.glides] + [e for e in raid if e.cruises]
 
 
 def _launches(
@@ -145,8 +163,13 @@ def _launches(
     rockets, lat, lon, t0, lat_t, lon_t = [], [], [], [], [], []
     for entry in entries:
         cls = threat_classes()[entry.class_]
-        assert isinstance(cls, (BallisticClassSpec, HgvClassSpec))  # what the raid spec admits
-        rocket = cls.build_glide().booster if isinstance(cls, HgvClassSpec) else cls.build_rocket()
+        rocket = (
+            cls.build_glide().booster
+            if isinstance(cls, HgvClassSpec)
+            else unpowered_class(cls.build_cruise())
+            if isinstance(cls, CruiseClassSpec)
+            else cls.build_rocket()
+        )
         (lat0, lon0), goal = entry.origin_lat_lon_rad(), targets()[entry.to]
         for k in range(entry.count):
             rockets.append(rocket)
@@ -157,6 +180,41 @@ def _launches(
             lon_t.append(goal.longitude_rad)
     launches = Launches.of(rockets, lat, lon, 0.0, 0.0, t_launch_s=t0)
     return launches, np.array(lat_t), np.array(lon_t), rockets
+
+
+def _fly_cruise_entries(
+    ordered: list[RaidEntrySpec],
+    flight: Flight,
+    reachable: BoolArray,
+    miss: FloatArray,
+    max_range: FloatArray,
+    lat_t: FloatArray,
+    lon_t: FloatArray,
+) -> Flight:
+    """``flight`` with each cruise entry's missiles flown along their route
+    (:func:`goldendome.threats.cruise.fly_cruise`); fills their reach, miss and range."""
+    first = 0
+    for entry in ordered:
+        idx = np.arange(first, first + entry.count)
+        first += entry.count
+        if not entry.cruises:
+            continue
+        cls = threat_classes()[entry.class_]
+        assert isinstance(cls, CruiseClassSpec)
+        missile = cls.build_cruise()
+        lat0, lon0 = entry.origin_lat_lon_rad()
+        points = entry.waypoints or []
+        route_lat = [lat0, *(w.latitude_rad for w in points), float(lat_t[idx[0]])]
+        route_lon = [lon0, *(w.longitude_rad for w in points), float(lon_t[idx[0]])]
+        part = take_flights(flight, idx)
+        cruise = fly_cruise(missile, [route_lat] * idx.size, [route_lon] * idx.size,
+                            part.t_start_s, flight.t_s, theta0_rad=flight.theta0_rad)  # fmt: skip
+        flight = put_flights(flight, idx, cruise_missile_flight(part, cruise, missile))
+        reachable[idx] = cruise.reachable
+        miss[idx] = great_circle_distance_m(cruise.end_lat_rad, cruise.end_lon_rad,
+                                            lat_t[idx], lon_t[idx])  # fmt: skip
+        max_range[idx] = missile.max_range_m
+    return flight
 
 
 def _stage(progress: ProgressFn | None, stage: str) -> FlownFn | None:
@@ -187,9 +245,12 @@ def fly_raid(
     launches, lat_t, lon_t, rockets = _launches(ordered)
     entries = [e for e in ordered for _ in range(e.count)]
     labels: list[tuple[str, str, str, RaidShape]] = [
-        (e.class_, e.origin_label, e.to, "glide" if e.glides else e.shape) for e in entries
-    ]
+        (e.class_, e.origin_label, e.to,
+         "glide" if e.glides else "cruise" if e.cruises else e.shape)
+        for e in entries
+    ]  # fmt: skip
     gliding = np.array([e.glides for e in entries], dtype=bool)
+    cruising = np.array([e.cruises for e in entries], dtype=bool)
     # One aim per shape, and per apogee or burnout angle for depressed arcs.
     groups = [(e.shape, e.apogee_m, e.burnout_fpa_rad) for e in entries]
     aimed = launches
@@ -209,9 +270,10 @@ def fly_raid(
         reachable[idx], miss[idx] = hgv.reached, hgv.miss_m
         max_range[idx] = vehicle.max_range_m
         glides.append((idx, hgv))
-    for group in dict.fromkeys(g for g, glide in zip(groups, gliding, strict=True) if not glide):
+    ballistic = ~gliding & ~cruising
+    for group in dict.fromkeys(g for g, b in zip(groups, ballistic, strict=True) if b):
         idx = np.array(
-            [i for i, g in enumerate(groups) if g == group and not gliding[i]], dtype=np.int64
+            [i for i, g in enumerate(groups) if g == group and ballistic[i]], dtype=np.int64
         )
         shape, apogee_m, fpa_rad = group
         if shape == "depressed":
@@ -251,7 +313,8 @@ def fly_raid(
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
     for idx, hgv in glides:
         flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), hgv))
-    n_ballistic = int(np.count_nonzero(~gliding))
+    flight = _fly_cruise_entries(ordered, flight, reachable, miss, max_range, lat_t, lon_t)
+    n_ballistic = int(np.count_nonzero(ballistic))
     counts = [e.decoys for e in entries[:n_ballistic]]
     decoys = [c.decoy_count if d is None else d for c, d in zip(rockets, counts, strict=False)]
     deployment = deploy(
@@ -262,16 +325,23 @@ def fly_raid(
         decoys=decoys,
         progress=_stage(progress, "flying RVs and decoys"),
     )
-    if n_ballistic < len(entries):
-        glide_idx = np.arange(n_ballistic, len(entries))
+    glide_idx, cruise_idx = np.flatnonzero(gliding), np.flatnonzero(cruising)
+    if glide_idx.size:
         gliders = glider_flight(take_flights(flight, glide_idx))
         deployment = concat_deployments([deployment, Deployment(
             glide_idx, np.full(glide_idx.size, int(ObjectKind.RV), np.int64),
             gliders.t_start_s.copy(), gliders,
         )])  # fmt: skip
+    if cruise_idx.size:
+        cruisers = cruise_object_flight(take_flights(flight, cruise_idx))
+        deployment = concat_deployments([deployment, Deployment(
+            cruise_idx, np.full(cruise_idx.size, int(ObjectKind.RV), np.int64),
+            cruisers.t_start_s.copy(), cruisers,
+        )])  # fmt: skip
     stages = fly_stages(flight, streams.generator("stage_separation"), clock.t_s)
     return FlownRaid(
         gliding=gliding,
+        cruising=cruising,
         labels=labels,
         launches=aimed,
         reachable=reachable,

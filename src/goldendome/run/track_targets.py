@@ -76,9 +76,10 @@ def track_targets(
     proxy = obj.copy()
     none = obj < 0
     proxy[none] = _nearest_released(raid, x[none], t_fc[none])
-    # A glide vehicle manoeuvres: no ballistic impact prediction, and no interceptor here has
-    # an intercept model against it, so a track on one is not engaged (it leaks).
-    glide = (proxy >= 0) & raid.gliding_objects[np.maximum(proxy, 0)]
+    # A glide vehicle or a cruise missile follows no ballistic arc: no ballistic impact
+    # prediction, and no interceptor here has an intercept model against it, so a track on
+    # one is not engaged (it leaks).
+    glide = (proxy >= 0) & raid.manoeuvring_objects[np.maximum(proxy, 0)]
     hit = replace(
         hit,
         latitude_rad=np.where(glide, np.nan, hit.latitude_rad),

@@ -14,11 +14,17 @@ from typing import Any
 
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
-from goldendome.scenario.catalog import HgvClassSpec, launch_areas, targets, threat_classes
+from goldendome.scenario.catalog import (
+    CruiseClassSpec,
+    HgvClassSpec,
+    launch_areas,
+    targets,
+    threat_classes,
+)
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, written
 from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
 from goldendome.scenario.spec import TimeSpec
-from goldendome.scenario.threats import RaidEntrySpec, glide_rule
+from goldendome.scenario.threats import RaidEntrySpec, glide_rule, waypoint_rule
 
 
 def launch_window_rule(
@@ -134,15 +140,20 @@ def _shape_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
 
 
 def _glide_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
-    """A boost-glide entry that names a shape, a depressed arc's keys or decoys."""
+    """A boost-glide or cruise entry that names a shape, a depressed arc's keys or decoys; a
+    cruise entry without waypoints, or another with them."""
     try:
         class_name = field_value(RaidEntrySpec, "class_", entry)
     except UnusableKeyError:
         return
-    if not isinstance(threat_classes()[class_name], HgvClassSpec):
+    cruise = isinstance(threat_classes()[class_name], CruiseClassSpec)
+    route = waypoint_rule(class_name, cruise, "waypoints" in entry)
+    if route is not None:
+        yield Problem(f"{path}.waypoints", None, route)
+    if not cruise and not isinstance(threat_classes()[class_name], HgvClassSpec):
         return
     file_keys = ("shape", "apogee_km", "burnout_fpa_deg", "decoys", "decoy_type")
-    broken = glide_rule(class_name, [k for k in file_keys if k in entry])
+    broken = glide_rule(class_name, [k for k in file_keys if k in entry], cruise=cruise)
     if broken is not None:
         key, rule = broken
         yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M, SpecModel, cross_field_error
 from goldendome.scenario.catalog import (
     BallisticClassSpec,
+    CruiseClassSpec,
     HgvClassSpec,
     launch_areas,
     targets,
@@ -57,15 +58,12 @@ def target_name(value: str) -> str:
 
 
 def raid_class_name(value: str) -> str:
-    """A known class a raid can fly (ballistic or boost-glide), or an error naming the
-    closest known ones or saying why not."""
+    """A known class a raid can fly (ballistic, boost-glide or cruise), or an error naming
+    the closest known ones."""
     name = known_name("threat class", value, list(threat_classes()))
-    if not isinstance(threat_classes()[name], (BallisticClassSpec, HgvClassSpec)):
+    if not isinstance(threat_classes()[name], (BallisticClassSpec, HgvClassSpec, CruiseClassSpec)):
         raise PydanticCustomError(
-            "unsupported",
-            "{name} is a cruise-missile class; raids fly ballistic and boost-glide classes "
-            "only in this version (cruise routes are not flown in raids yet)",
-            {"name": name},
+            "unsupported", "{name} is not a class a raid can fly", {"name": name}
         )
     return name
 
@@ -111,6 +109,13 @@ class SeaPointSpec(SpecModel):
         return (
             f"sea {abs(lat):.2f}{'N' if lat >= 0 else 'S'} {abs(lon):.2f}{'E' if lon >= 0 else 'W'}"
         )
+
+
+class WaypointSpec(SpecModel):
+    """A point a cruise missile's route passes over (geodetic)."""
+
+    latitude_rad: Latitude = Field(alias="latitude_deg")
+    longitude_rad: Longitude = Field(alias="longitude_deg")
 
 
 class RaidEntrySpec(SpecModel):
@@ -189,6 +194,8 @@ class RaidEntrySpec(SpecModel):
     ] = None
     #: The type of its decoys (``data/discrimination.toml``): how hard they are to tell.
     decoy_type: DecoyTypeName = "balloon"
+    #: A cruise missile's route from its launch to its target: the points it turns over.
+    waypoints: Annotated[list[WaypointSpec], Field(min_length=1)] | None = None
 
     def origin_lat_lon_rad(self) -> tuple[float, float]:
         """Latitude and longitude of the launch (area or sea point), radians."""
@@ -208,6 +215,11 @@ class RaidEntrySpec(SpecModel):
         return great_circle_m(*self.origin_lat_lon_rad(), goal.latitude_rad, goal.longitude_rad)
 
     @property
+    def cruises(self) -> bool:
+        """The entry flies a cruise-missile class (``type = "cruise"`` in the catalog)."""
+        return isinstance(threat_classes()[self.class_], CruiseClassSpec)
+
+    @property
     def glides(self) -> bool:
         """The entry flies a boost-glide class (``type = "hgv"`` in the catalog)."""
         return isinstance(threat_classes()[self.class_], HgvClassSpec)
@@ -217,12 +229,14 @@ class RaidEntrySpec(SpecModel):
         rule = origin_rule(self.from_ is not None, self.sea_launch_point is not None)
         if rule is not None:
             raise cross_field_error(rule)
-        if self.glides:
-            glide = glide_rule(
-                self.class_, [k for k in GLIDE_REFUSED_KEYS if k in self.model_fields_set]
-            )
+        if self.glides or self.cruises:
+            given = [k for k in GLIDE_REFUSED_KEYS if k in self.model_fields_set]
+            glide = glide_rule(self.class_, given, cruise=self.cruises)
             if glide is not None:
                 raise cross_field_error(f"{glide[0]}: {glide[1]}")
+        route = waypoint_rule(self.class_, self.cruises, self.waypoints is not None)
+        if route is not None:
+            raise cross_field_error(f"waypoints: {route}")
         broken = shape_rule(self.shape, self.apogee_m is not None, self.burnout_fpa_rad is not None)
         if broken is None and self.shape == "depressed":
             broken = depressed_rule(self.range_m(), self.apogee_m, self.burnout_fpa_rad)
@@ -237,16 +251,40 @@ GLIDE_REFUSED_KEYS = ("shape", "apogee_m", "burnout_fpa_rad", "decoys", "decoy_t
 _FILE_KEYS = {"apogee_m": "apogee_km", "burnout_fpa_rad": "burnout_fpa_deg"}
 
 
-def glide_rule(class_name: str, given: list[str]) -> tuple[str, str] | None:
-    """``(key, rule)`` for the first key a boost-glide entry may not take, else None."""
+def glide_rule(
+    class_name: str, given: list[str], *, cruise: bool = False
+) -> tuple[str, str] | None:
+    """``(key, rule)`` for the first key a boost-glide (or cruise) entry may not take, else
+    None."""
     if not given:
         return None
     key = _FILE_KEYS.get(given[0], given[0])
+    if cruise:
+        return key, (
+            f"{class_name} is a cruise-missile class: it flies its waypoints at low altitude "
+            f"and carries no decoys, so {key} does not apply; remove {key}"
+        )
     return key, (
         f"{class_name} is a boost-glide class: its booster flies the arc that brings the "
         f"glider to its pull-up, and it carries one glide vehicle and no decoys, so {key} "
         f"does not apply; remove {key}"
     )
+
+
+def waypoint_rule(class_name: str, cruise: bool, has_waypoints: bool) -> str | None:
+    """The rule an entry breaks when a cruise class has no route or another class has one."""
+    if cruise and not has_waypoints:
+        return (
+            f"{class_name} is a cruise-missile class and needs its route: waypoints = "
+            f"[{{ latitude_deg = ..., longitude_deg = ... }}, ...], at least one point between "
+            f"its launch and its target"
+        )
+    if has_waypoints and not cruise:
+        return (
+            f"waypoints are a cruise missile's route; {class_name} is not a cruise-missile "
+            f"class: remove waypoints"
+        )
+    return None
 
 
 class ThreatsSpec(SpecModel):

@@ -207,7 +207,7 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     n_thr = raid.n_missiles
     true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
     impacts = fire_control_impacts(log, owner, n_thr, true_lat, true_lon, ctx.clock.theta0_rad)
-    impacts = impacts.without_prediction(n_thr + np.flatnonzero(raid.gliding_objects))
+    impacts = impacts.without_prediction(n_thr + np.flatnonzero(raid.manoeuvring_objects))
     latency = np.array([s.report_latency_s for s in sensors])
     sink.table("sensors", sensor_table(sensors, m, ctx))
     launch = raid.launches.t_launch_s
