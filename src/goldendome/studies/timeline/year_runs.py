@@ -14,9 +14,13 @@ progress display, is not safe). Each worker receives the flown raid once, when i
 and keeps it (and its solved assignment problems) for every year it runs; its compiled
 kernels use its share of the cores (two workers on two cores: one thread each instead of
 two, as a sweep's cases do; the kernels' threads split independent objects, so the
-results do not depend on their number). The years go to
-the workers longest first, by the run package's own estimate of each run's work
+results do not depend on their number). The years go to the workers longest first, by the
+run package's own estimate of each run's work
 (:func:`goldendome.run.work_estimate.estimate_work`), so the last to finish is a short one.
+
+Each worker solves the weapon-target assignment problems it has not seen itself (the memo
+of :mod:`goldendome.engagement.assign_memo` is one per process): a third of a year's Monte
+Carlo, and what sharing solved problems between the workers would save.
 """
 
 import json
