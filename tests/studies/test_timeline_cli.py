@@ -9,8 +9,9 @@ import goldendome.cli.timeline  # noqa: F401  (registers the command)
 from goldendome.cli.main import app
 
 
-def test_json_without_runs_lists_every_year() -> None:
-    result = CliRunner().invoke(app, ["timeline", "--no-runs", "--json", "--to", "2030"])
+def test_json_without_runs_lists_every_year(tmp_path: Path) -> None:
+    args = ["timeline", "--no-runs", "--json", "--to", "2030", "--runs-dir", str(tmp_path)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert [y["year"] for y in report["years"]] == list(range(2026, 2031))
