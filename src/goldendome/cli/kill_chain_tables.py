@@ -109,3 +109,44 @@ def print_kill_chain(console: Console, kc: dict[str, Any] | None) -> None:
             "no surface-based layer can engage them."
         )
     console.print("Per-trial rows: trials/; every shot: engagements/ (Parquet).")
+
+
+def _median_s(value: float | None, count: int, of: int) -> str:
+    """A median time, with how many it is over when not all (``-``: none)."""
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" + ("" if count == of else f" ({count}/{of})")
+
+
+def _by_layer(per_layer: dict[str, float]) -> str:
+    return "/".join(f"{v:.2f}" for v in per_layer.values())
+
+
+def print_threat_classes(console: Console, classes: list[dict[str, Any]] | None) -> None:
+    """Print the per-class table (the ``threat_classes`` entry of a run summary; absent
+    from summaries stored before it)."""
+    if not classes:
+        return
+    table = Table(
+        title="Each threat class: median first detection (seen) and warhead fire control (FC), "
+        "s after launch; per trial, shots and warheads killed by layer (boost/midcourse/"
+        "terminal) and leakers"
+    )
+    heads = ("class", "missiles", "RVs", "seen s", "FC s", "shots b/m/t", "kills b/m/t")
+    for col in (*heads, "leakers", "P(0)"):
+        table.add_column(col, justify="left" if col == "class" else "right", no_wrap=True)
+    for c in classes:
+        n = c["missiles"]
+        lk = c["leakers"]
+        table.add_row(
+            c["threat_class"],
+            str(n),
+            str(c["warheads"]),
+            _median_s(c.get("first_detection_s"), c.get("missiles_detected", 0), n),
+            _median_s(c.get("fire_control_s"), c.get("missiles_with_fire_control", 0), n),
+            _by_layer(c["shots_per_trial"]),
+            _by_layer(c["kills_per_trial"]),
+            f"{lk['mean']:.2f}" + ("" if lk["stderr"] is None else f"±{lk['stderr']:.2f}"),
+            f"{c['p_no_leaker']:.3f}",
+        )
+    console.print(table)

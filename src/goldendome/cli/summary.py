@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from goldendome.cli.cost_tables import print_run_cost
-from goldendome.cli.kill_chain_tables import print_kill_chain
+from goldendome.cli.kill_chain_tables import print_kill_chain, print_threat_classes
 from goldendome.cli.window_tables import print_shortfall, print_windows
 
 
@@ -98,6 +98,7 @@ def print_summary(summary: dict[str, Any]) -> None:
     print_windows(console, summary.get("engagement_windows"))
     print_shortfall(console, summary.get("boost_shortfall"))
     print_kill_chain(console, summary.get("kill_chain"))
+    print_threat_classes(console, summary.get("threat_classes"))
     print_run_cost(console, summary.get("cost"))
     console.print(
         f"{summary['defended_assets']} defended assets "

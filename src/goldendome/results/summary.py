@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from goldendome.results.class_summary import threat_class_summary
 from goldendome.results.cost_summary import cost_summary
 from goldendome.results.parameter_band import band_from_tables
 from goldendome.results.reader import RunReader, open_run
@@ -260,6 +261,8 @@ def summarize_folder(path: str | Path) -> dict[str, Any]:
             "boost_shortfall": shortfall_summary(run, facts.get("shortfall") == "detonates"),
             "sensing": _sensing(run),
             "kill_chain": kill_chain,
+            # Per threat class (absent from summaries stored before it: not computed).
+            "threat_classes": threat_class_summary(run),
             "cost": cost_summary(run, kill_chain),
             "defended_assets": len(assets),
             "defended_population": sum(int(a["population"]) for a in assets),
