@@ -12,20 +12,32 @@ if TYPE_CHECKING:
     from goldendome.web.czml import CzmlExport
 
 
-def export_czml(run_folder: str | Path, trial: int | None = None) -> CzmlExport:
-    """The CZML documents of a run folder, one per layer (see :mod:`goldendome.web.czml`)."""
+def export_czml(
+    run_folder: str | Path,
+    trial: int | None = None,
+    coverage: bool = False,
+    coverage_altitude_km: float = 500.0,
+) -> CzmlExport:
+    """The CZML documents of a run folder, one per layer (see :mod:`goldendome.web.czml`);
+    ``coverage`` adds each radar's detection coverage against an RV at
+    ``coverage_altitude_km`` (:mod:`goldendome.web.czml_coverage`)."""
     from goldendome.web.czml import export_czml as export
 
-    return export(run_folder, trial)
+    return export(run_folder, trial, coverage, coverage_altitude_km * 1e3)
 
 
 def write_czml(
-    run_folder: str | Path, out_dir: str | Path | None = None, trial: int | None = None
+    run_folder: str | Path,
+    out_dir: str | Path | None = None,
+    trial: int | None = None,
+    coverage: bool = False,
+    coverage_altitude_km: float = 500.0,
 ) -> list[Path]:
     """Write ``<layer>.czml`` files into ``out_dir`` (default: ``<run_folder>/czml``)."""
     from goldendome.web.czml import write_czml as write
 
-    return write(run_folder, Path(run_folder) / "czml" if out_dir is None else out_dir, trial)
+    out = Path(run_folder) / "czml" if out_dir is None else out_dir
+    return write(run_folder, out, trial, coverage, coverage_altitude_km * 1e3)
 
 
 def web_app(runs_dir: str | Path = "runs", cesium_dir: str | Path | None = None) -> FastAPI:

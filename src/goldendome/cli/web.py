@@ -19,31 +19,49 @@ def czml(
         int | None,
         typer.Option(help="Trial to show (default: the first with the median leakers).", min=0),
     ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage", help="Add a coverage layer: each radar's detection range on the ground."
+        ),
+    ] = False,
+    coverage_altitude_km: Annotated[
+        float,
+        typer.Option(
+            help="Altitude of the RV the coverage is drawn for, km.", min=0.0, max=5_000.0
+        ),
+    ] = 500.0,
 ) -> None:
     """Export a run as CZML: one document per layer (satellites, raid, interceptors,
-    events, sites), times on the scenario's epoch."""
+    events, sites, and with --coverage the radars' coverage), times on the scenario's
+    epoch."""
     from goldendome.api.web import export_czml
-    from goldendome.web.czml import LAYERS, CzmlError
+    from goldendome.web.czml import CzmlError
 
     try:
-        export = export_czml(run_folder, trial)
+        export = export_czml(run_folder, trial, coverage, coverage_altitude_km)
     except CzmlError as exc:
         _fail(str(exc))
     folder = run_folder / "czml" if out is None else out
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for layer in LAYERS:
+        for layer in export.documents:
             (folder / f"{layer}.czml").write_text(export.text(layer), "utf-8")
     except OSError as exc:
         _fail(f"{folder}: cannot be written: {exc.strerror or exc}.")
     counts = export.counts
     typer.echo(
-        f"Wrote {len(LAYERS)} CZML documents to {folder}/ (trial {export.trial}): "
+        f"Wrote {len(export.documents)} CZML documents to {folder}/ (trial {export.trial}): "
         f"{counts['satellites']:,} satellites, {counts['raid']} raid objects, "
         f"{counts['shots']} shots ({counts['kills']} kills), "
         f"{counts['leaks']} leak{'' if counts['leaks'] == 1 else 's'}."
     )
-    typer.echo(f"Layers: {', '.join(f'{name}.czml' for name in LAYERS)}.")
+    if coverage:
+        typer.echo(
+            f"Coverage: {counts['coverage']} radar{'' if counts['coverage'] == 1 else 's'}, "
+            f"against an RV at {coverage_altitude_km:,.0f} km altitude."
+        )
+    typer.echo(f"Layers: {', '.join(f'{name}.czml' for name in export.documents)}.")
 
 
 @app.command()

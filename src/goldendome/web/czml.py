@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from goldendome.results.reader import RunReader, open_run
+from goldendome.web.czml_coverage import DEFAULT_ALTITUDE_M, CoverageError, coverage_packets
 from goldendome.web.czml_events import event_packets, shot_packets, site_packets
 from goldendome.web.czml_layers import Packet, raid_packets, satellite_packets
 from goldendome.web.czml_time import ScenarioClock
@@ -32,6 +33,8 @@ LAYERS: dict[str, str] = {
     "events": "Intercepts, leaks, impacts",
     "sites": "Sites and defended areas",
 }
+#: The optional layer (``coverage=True``): each radar's detection coverage on the ground.
+COVERAGE = "coverage"
 
 
 class CzmlError(ValueError):
@@ -67,6 +70,13 @@ class CzmlExport:
         return json.dumps(self.documents[layer], separators=(",", ":"))
 
 
+def layer_title(layer: str, coverage_altitude_m: float = DEFAULT_ALTITUDE_M) -> str:
+    """The title a viewer shows for a layer."""
+    if layer == COVERAGE:
+        return f"Radar coverage (RV at {coverage_altitude_m / 1e3:,.0f} km)"
+    return LAYERS[layer]
+
+
 def _clock(run: RunReader) -> ScenarioClock:
     info = run.manifest.get("run") or {}
     if "epoch_utc" not in info or "duration_s" not in info:
@@ -91,8 +101,14 @@ def _events(clock: ScenarioClock, story: TrialStory, documents: dict[str, list[P
     return sorted(events, key=lambda e: (e["time"], e["id"]))
 
 
-def export_czml(run_folder: str | Path, trial: int | None = None) -> CzmlExport:
-    """The CZML documents of a run folder (one per layer of :data:`LAYERS`).
+def export_czml(
+    run_folder: str | Path,
+    trial: int | None = None,
+    coverage: bool = False,
+    coverage_altitude_m: float = DEFAULT_ALTITUDE_M,
+) -> CzmlExport:
+    """The CZML documents of a run folder (one per layer of :data:`LAYERS`, then the
+    ``coverage`` layer when asked for).
 
     Parameters
     ----------
@@ -101,6 +117,9 @@ def export_czml(run_folder: str | Path, trial: int | None = None) -> CzmlExport:
     trial : int, optional
         The Monte Carlo trial to show; the representative one (the first with the median
         number of leakers) when omitted.
+    coverage : bool
+        Add the ``coverage`` document: each radar's detection coverage against an RV at
+        ``coverage_altitude_m`` (meters), see :mod:`goldendome.web.czml_coverage`.
 
     Raises
     ------
@@ -131,11 +150,14 @@ def export_czml(run_folder: str | Path, trial: int | None = None) -> CzmlExport:
             "events": event_packets(run, clock, story),
             "sites": site_packets(run, clock),
         }
-    except (RunFolderError, TrialError) as exc:
+        if coverage:
+            documents[COVERAGE] = coverage_packets(run, clock, coverage_altitude_m)
+    except (RunFolderError, TrialError, CoverageError) as exc:
         raise CzmlError(str(exc)) from None
     first_launch = min((float(t) for t in run.columns("threats")["launch_time_s"]), default=0.0)
     for layer, packets in documents.items():
-        document = clock.document(f"goldendome {run.path.name}: {LAYERS[layer]}", first_launch)
+        title = layer_title(layer, coverage_altitude_m)
+        document = clock.document(f"goldendome {run.path.name}: {title}", first_launch)
         documents[layer] = [document, *packets]
     counts = {layer: len(packets) - 1 for layer, packets in documents.items()}
     counts["shots"] = int(story.shots["shot"].size)
@@ -146,19 +168,25 @@ def export_czml(run_folder: str | Path, trial: int | None = None) -> CzmlExport:
     )
 
 
-def write_czml(run_folder: str | Path, out_dir: str | Path, trial: int | None = None) -> list[Path]:
+def write_czml(
+    run_folder: str | Path,
+    out_dir: str | Path,
+    trial: int | None = None,
+    coverage: bool = False,
+    coverage_altitude_m: float = DEFAULT_ALTITUDE_M,
+) -> list[Path]:
     """Write one ``<layer>.czml`` per layer into ``out_dir`` (made if missing).
 
     Returns
     -------
     list of Path
-        The files written, in :data:`LAYERS` order.
+        The files written, in :data:`LAYERS` order (``coverage.czml`` last when asked for).
     """
-    export = export_czml(run_folder, trial)
+    export = export_czml(run_folder, trial, coverage, coverage_altitude_m)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for layer in LAYERS:
+    for layer in export.documents:
         path = out / f"{layer}.czml"
         path.write_text(export.text(layer), "utf-8")
         written.append(path)

@@ -6,7 +6,8 @@ Routes (GET and HEAD only; any other method is 405, anywhere):
   :mod:`goldendome.web.run_list`); ``/runs/{id}``: one run;
 - ``/runs/{id}/globe``: the Cesium globe page; ``/runs/{id}/globe.json``: what the page
   loads first (layers, counts, events); ``/runs/{id}/czml/{layer}.czml``: one CZML layer
-  (``?trial=N`` for another trial than the representative one), made in memory;
+  (``?trial=N`` for another trial than the representative one, ``?coverage=1`` to add the
+  radars' coverage layer), made in memory;
 - ``/runs/{id}/report``: the run's HTML report; ``/runs/{id}/files/{path}``: a stored file;
 - ``/static/{path}``: the viewer's own files; ``/cesium/{path}``: CesiumJS's build.
 
@@ -21,12 +22,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse
 
 from goldendome.results.run_state import run_state
-from goldendome.web.czml import LAYERS, CzmlError, CzmlExport, export_czml
+from goldendome.web.czml import CzmlError, CzmlExport, export_czml, layer_title
 from goldendome.web.paths import file_under, run_folder
 from goldendome.web.report_link import ReportBuilder, report_html
 from goldendome.web.run_list import served_runs
@@ -41,18 +43,20 @@ _HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer
 
 
 @lru_cache(maxsize=8)
-def _export(folder: Path, stamp: float, trial: int | None) -> CzmlExport:
+def _export(folder: Path, stamp: float, trial: int | None, coverage: bool = False) -> CzmlExport:
     """The CZML export of a folder, kept while its manifest is unchanged (``stamp``)."""
     del stamp
-    return export_czml(folder, trial)
+    return export_czml(folder, trial, coverage)
 
 
 @lru_cache(maxsize=10)
-def _layer_text(folder: Path, stamp: float, trial: int | None, layer: str) -> bytes:
+def _layer_text(
+    folder: Path, stamp: float, trial: int | None, layer: str, coverage: bool = False
+) -> bytes:
     """One layer's CZML text, kept like the export: the satellites' 14 MB of JSON for the
     default scenario took the server most of a second to write on every request, holding
     the interpreter while the globe's imagery tiles waited to be served."""
-    return _export(folder, stamp, trial).text(layer).encode("utf-8")
+    return _export(folder, stamp, trial, coverage).text(layer).encode("utf-8")
 
 
 def create_app(
@@ -90,10 +94,10 @@ def create_app(
             raise HTTPException(404, f"No run '{run_id}' in the runs directory.")
         return folder
 
-    def export_of(run_id: str, trial: int | None) -> CzmlExport:
+    def export_of(run_id: str, trial: int | None, coverage: bool = False) -> CzmlExport:
         folder = folder_of(run_id)
         try:
-            return _export(folder, (folder / "manifest.json").stat().st_mtime, trial)
+            return _export(folder, (folder / "manifest.json").stat().st_mtime, trial, coverage)
         except CzmlError as exc:
             raise HTTPException(404, str(exc)) from None
 
@@ -132,20 +136,22 @@ def create_app(
         return FileResponse(STATIC_DIR / "globe.html", media_type="text/html")
 
     @get("/runs/{run_id}/globe.json")
-    def globe_json(run_id: str, trial: int | None = None) -> Response:
-        export = export_of(run_id, trial)
-        query = "" if trial is None else f"?trial={trial}"
+    def globe_json(run_id: str, trial: int | None = None, coverage: bool = False) -> Response:
+        export = export_of(run_id, trial, coverage)
+        asked = {"trial": trial, "coverage": 1 if coverage else None}
+        query = urlencode({k: v for k, v in asked.items() if v is not None})
+        query = f"?{query}" if query else ""
         body = {
             "run": export.run,
             "trial": export.trial,
             "layers": [
                 {
                     "name": name,
-                    "title": title,
+                    "title": layer_title(name),
                     "url": f"czml/{name}.czml{query}",
                     "count": export.counts[name],
                 }
-                for name, title in LAYERS.items()
+                for name in export.documents
             ],
             "counts": export.counts,
             "events": export.events,
@@ -154,13 +160,16 @@ def create_app(
         return Response(json.dumps(body), media_type="application/json")
 
     @get("/runs/{run_id}/czml/{layer}.czml")
-    def czml(run_id: str, layer: str, trial: int | None = None) -> Response:
-        export = export_of(run_id, trial)
+    def czml(run_id: str, layer: str, trial: int | None = None, coverage: bool = False) -> Response:
+        export = export_of(run_id, trial, coverage)
         if layer not in export.documents:
-            raise HTTPException(404, f"No layer '{layer}'; the layers are {', '.join(LAYERS)}.")
+            raise HTTPException(
+                404, f"No layer '{layer}'; the layers are {', '.join(export.documents)}."
+            )
         folder = folder_of(run_id)
         stamp = (folder / "manifest.json").stat().st_mtime
-        return Response(_layer_text(folder, stamp, trial, layer), media_type="application/json")
+        text = _layer_text(folder, stamp, trial, layer, coverage)
+        return Response(text, media_type="application/json")
 
     @get("/runs/{run_id}/report")
     def report(run_id: str) -> HTMLResponse:

@@ -210,7 +210,11 @@ async function main() {
   const params = new URLSearchParams(location.search);
   const lean = params.get("lean") === "1";
   const base = location.pathname.replace(/\/globe\/?$/, "/");
-  const query = params.has("trial") ? `?trial=${encodeURIComponent(params.get("trial"))}` : "";
+  // ?trial=N shows another trial; ?coverage=1 adds the radars' coverage layer.
+  const asked = new URLSearchParams();
+  if (params.has("trial")) asked.set("trial", params.get("trial"));
+  if (params.get("coverage") === "1") asked.set("coverage", "1");
+  const query = asked.toString() ? `?${asked}` : "";
   const infoResponse = fetch(`${base}globe.json${query}`);
   // The globe first: Cesium sets up its imagery, terrain workers and first tiles while the
   // server exports the run (measured: 0.3-0.5 s sooner ready under load; asking for frames
