@@ -1,0 +1,50 @@
+"""The globe with the optional coverage layer (``?coverage=1``): its fans are entities on the
+globe with a toggle, and the page without it has neither."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from goldendome.results.reader import open_run
+from tests.browser.conftest import WatchedPage
+from tests.browser.globe_server import open_globe, running_server
+from tests.web.runs import make_small_run
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """(the globe's URL, the run folder) for a small run served on an ephemeral port."""
+    runs = tmp_path_factory.mktemp("globe-coverage") / "runs"
+    folder = make_small_run(runs)
+    with running_server(runs) as base:
+        yield f"{base}/runs/{folder.name}/globe", folder
+
+
+def test_the_coverage_layer_is_on_the_globe_only_when_asked(watched_page: WatchedPage, site):
+    url, folder = site
+    page = watched_page.page
+    radars = [r for r in open_run(folder).rows("sites") if r["radar_type"]]
+    state = open_globe(page, f"{url}?lean=1&coverage=1")
+    assert state["counts"]["coverage"] == len(radars) == 1
+    fan = page.evaluate(
+        """() => {
+          const e = goldendome.dataSources.coverage.entities.getById('coverage-0');
+          const now = goldendome.viewer.clock.currentTime;
+          return {polygon: e.polygon !== undefined,
+                  vertices: e.polygon.hierarchy.getValue(now).positions.length,
+                  label: e.label.text.getValue(now)};
+        }"""
+    )
+    assert fan["polygon"] and fan["vertices"] > 20
+    assert fan["label"].startswith(f"{radars[0]['name']}: ")
+    box = page.locator("#layers input[data-layer='coverage']")
+    assert box.count() == 1 and box.is_checked()
+    box.uncheck()
+    assert page.evaluate("goldendome.dataSources.coverage.show") is False
+    watched_page.assert_clean()
+
+    state = open_globe(page, f"{url}?lean=1")
+    assert "coverage" not in state["counts"]
+    assert page.locator("#layers input[data-layer='coverage']").count() == 0
+    watched_page.assert_clean()
