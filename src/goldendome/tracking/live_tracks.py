@@ -76,6 +76,8 @@ class LiveTracks:
         self.recent = np.empty((0, max(confirm_hits, 0)))
         #: Time of each track's last plume report (-inf: none).
         self.plume_t = np.empty(0)
+        #: Times each track was updated (its start counts as one).
+        self.updates = np.empty(0, np.int64)
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
@@ -92,6 +94,7 @@ class LiveTracks:
         self.x, self.p = np.concatenate([self.x, x]), np.concatenate([self.p, p])
         self.lam = np.concatenate([self.lam, largest_eigenvalue_bound(p)])
         self.last = np.concatenate([self.last, np.full(ids.size, t)])
+        self.updates = np.concatenate([self.updates, np.ones(ids.size, np.int64)])
         recent = np.full((ids.size, self.recent.shape[1]), -np.inf)
         recent[:, -1:] = t
         self.recent = np.concatenate([self.recent, recent])
@@ -105,6 +108,7 @@ class LiveTracks:
         """Tracks ``k`` were updated at ``t`` (counted once per time)."""
         new = k[self.last[k] != t]
         self.last[new] = t
+        self.updates[new] += 1
         if self.recent.shape[1]:
             self.recent[new] = np.roll(self.recent[new], -1, axis=1)
             self.recent[new, -1] = t
@@ -113,7 +117,7 @@ class LiveTracks:
         """Keep only the tracks where ``mask`` is True."""
         self.ids, self.x, self.p = self.ids[mask], self.x[mask], self.p[mask]
         self.lam, self.last, self.recent = self.lam[mask], self.last[mask], self.recent[mask]
-        self.plume_t = self.plume_t[mask]
+        self.plume_t, self.updates = self.plume_t[mask], self.updates[mask]
 
 
 def bookkeeping(

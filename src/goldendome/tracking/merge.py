@@ -12,10 +12,19 @@ is one object when
 the 6-degree-of-freedom chi-square quantile at ``probability``. This is the test that the
 two estimates are of the same state, taken with their errors independent (which overstates
 the spread of two tracks fed by the same measurements, so it merges at least these). Of
-a merged pair the older track (lower id: firm first, or started first) lives on and the
-other ends. Tracks on two objects a few hundred metres apart are kept apart once their
-covariances are smaller than that distance; while both are wider, they are one track, and
-the second object gets its own when its measurements fall outside the first's gate.
+a merged pair the track updated at more times lives on and the other ends; between two
+updated as often, the older (lower id: firm first, or started first). A duplicate started
+beside a live track has fewer updates than it, so the older lives on as before; but two
+tracks on two objects flying side by side (a warhead and its spent stage) can also pass
+the test once one of them has gone unseen long enough for its covariance to grow (a small,
+cold warhead that the radars have lost, beside a stage the infrared layer still sees). If
+the older of such a pair lived on, it would end the track that holds the stage and go on
+with the stage's measurements: the warhead's track, already at fire control and perhaps
+engaged, would become the stage's. The track that has taken more measurements is the
+one on the object still being seen. Tracks on two objects a few hundred metres apart are
+kept apart once their covariances are smaller than that distance; while both are wider,
+they are one track, and the second object gets its own when its measurements fall outside
+the first's gate.
 """
 
 import numpy as np
@@ -32,8 +41,9 @@ def coincident(
     *,
     radius_m: float,
     probability: float,
+    updates: IntArray | None = None,
 ) -> BoolArray:
-    """Which tracks duplicate an older track (see the module notes).
+    """Which tracks duplicate a track that lives on (see the module notes).
 
     Parameters
     ----------
@@ -45,6 +55,9 @@ def coincident(
         Largest distance between two tracks tested.
     probability : float
         Chi-square probability of the 6-dof state test.
+    updates : (n,) int64, optional
+        Times each track was updated: of a merged pair, the one with more lives on.
+        None: the older always does.
 
     Returns
     -------
@@ -70,11 +83,20 @@ def coincident(
     if not same.any():
         return drop
     a, b, d2 = a[same], b[same], d2[same]
-    # The younger of each pair ends; pairs are taken closest first, and a track already
-    # ended keeps no one else from living on.
-    young = np.where(ids[a] > ids[b], a, b)
-    old = np.where(ids[a] > ids[b], b, a)
+    # One of each pair ends; pairs are taken closest first, and a track already ended keeps
+    # no one else from living on.
+    if updates is None:
+        a_lives = ids[a] < ids[b]
+    else:
+        a_lives = _lives_on(ids[a], ids[b], updates[a], updates[b])
+    ends = np.where(a_lives, b, a)
+    lives = np.where(a_lives, a, b)
     for k in np.argsort(d2):
-        if not drop[old[k]]:
-            drop[young[k]] = True
+        if not drop[lives[k]]:
+            drop[ends[k]] = True
     return drop
+
+
+def _lives_on(id_a: IntArray, id_b: IntArray, n_a: IntArray, n_b: IntArray) -> BoolArray:
+    """Whether track ``a`` of each pair lives on: more updates, or as many and older."""
+    return np.asarray((n_a > n_b) | ((n_a == n_b) & (id_a < id_b)), dtype=bool)

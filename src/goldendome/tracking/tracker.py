@@ -31,8 +31,9 @@ neighbour above, for comparison.
 
 A new track near a live one of known velocity borrows that velocity
 (:mod:`goldendome.tracking.neighbour_prior`, within ``neighbour_radius_m``; 0 turns it off),
-and at the end of each time step live tracks whose states coincide are merged, the older
-living on (:mod:`goldendome.tracking.merge`; ``merge_probability`` 0 turns it off).
+and at the end of each time step live tracks whose states coincide are merged, the one
+updated at more times living on (the older if as many: :mod:`goldendome.tracking.merge`;
+``merge_probability`` 0 turns it off).
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -189,7 +190,8 @@ def run_tracker(
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
             live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
-                                  probability=settings.merge_probability))  # fmt: skip
+                                  probability=settings.merge_probability,
+                                  updates=live.updates))  # fmt: skip
         done += step.size
         if progress is not None:
             progress(PROGRESS_STAGE, done, len(scans))
