@@ -11,8 +11,9 @@ warhead's layer is the last layer that recorded a kill on it (a boost kill kills
 warhead of its missile), as the fight's ``killed_in`` is set; a leaker is a warhead no layer
 killed whose impact falls in a defended area (``objects.asset_id``), plus, when the run's
 shortfall detonates, the warheads of a missile killed in boost whose payload lands on
-populated land (:mod:`goldendome.run.shortfall_ground`). Shots at ghost tracks (on no
-object) belong to no class. Vectorized over trials and warheads with numpy (a dense
+populated land (:mod:`goldendome.run.shortfall_ground`). A class's shots are those at its
+missiles' objects and at tracks on its spent stages (``tracks.threat_id``); shots at ghost
+tracks (on no object) belong to no class. Vectorized over trials and warheads with numpy (a dense
 trials x warheads array of int8).
 """
 
@@ -117,6 +118,7 @@ def threat_class_summary(run: RunReader) -> list[dict[str, Any]] | None:
         heads = np.bincount(rv_threat, minlength=shape[1])
         leaked += _shortfall(shots, row, heads, shape) @ _onehot(missile_class, len(classes))
     timelines = run.columns("threat_timelines") if run.has("threat_timelines") else None
+    shot_threat = _shot_missile(run, shots)
     out = []
     for c, name in enumerate(classes):
         ids = threats["threat_id"][class_of == c]
@@ -135,7 +137,7 @@ def threat_class_summary(run: RunReader) -> list[dict[str, Any]] | None:
                 "missiles_with_fire_control": int(np.isfinite(fire).sum()),
                 "fire_control_s": _median(fire),
             }
-        at = np.isin(shots["threat_id"], ids)
+        at = np.isin(shot_threat, ids)
         entry["shots_per_trial"] = {
             layer: float(np.sum(at & (shots["layer"] == layer)) / n) for layer in LAYERS
         }
@@ -149,6 +151,25 @@ def threat_class_summary(run: RunReader) -> list[dict[str, Any]] | None:
     return out
 
 
+def _shot_missile(run: RunReader, shots: ColumnData) -> IntArray:
+    """Each shot's missile: its target's, or for a shot at a track on no object of the
+    engagement model (an untold spent stage) the missile of the object the track is on
+    (``tracks``); -1 for a ghost track."""
+    out = np.asarray(shots["threat_id"], np.int64).copy()
+    untold = np.flatnonzero((out < 0) & (shots["track_id"] >= 0))
+    if untold.size and run.has("tracks"):
+        tracks = run.columns("tracks")
+        order = np.argsort(tracks["track_id"])
+        at = np.minimum(
+            np.searchsorted(tracks["track_id"], shots["track_id"][untold], sorter=order),
+            order.size - 1,
+        )
+        row = order[at]
+        found = tracks["track_id"][row] == shots["track_id"][untold]
+        out[untold[found]] = tracks["threat_id"][row[found]]
+    return out
+
+
 def _onehot(index: IntArray, n: int) -> IntArray:
     """(len(index), n) int64: 1 where column ``j == index[i]``."""
     return np.asarray(index[:, None] == np.arange(n), dtype=np.int64)
@@ -157,9 +178,10 @@ def _onehot(index: IntArray, n: int) -> IntArray:
 def _no_shots() -> ColumnData:
     """Empty engagement columns (a run without a kill chain's shots)."""
     empty = np.empty(0, np.int64)
-    names = ("trial", "threat_id", "target_object_id", "intercept_time_s", "payload_people_near")
+    names = ("trial", "threat_id", "target_object_id", "track_id", "intercept_time_s")
     return {
         **dict.fromkeys(names, empty),
         **{name: np.empty(0, bool) for name in ("kill", "payload_landed", "payload_on_land")},
+        "payload_people_near": np.empty(0, float),
         "layer": np.empty(0, object),
     }
