@@ -1,5 +1,5 @@
-"""The globe with the optional coverage layer (``?coverage=1``): its fans are entities on the
-globe with a toggle, and the page without it has neither."""
+"""The globe with the optional coverage layer (``?coverage=1``): its radar fans and satellite
+footprints are entities on the globe with a toggle, and the page without it has neither."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +24,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 def test_the_coverage_layer_is_on_the_globe_only_when_asked(watched_page: WatchedPage, site):
     url, folder = site
     page = watched_page.page
-    radars = [r for r in open_run(folder).rows("sites") if r["radar_type"]]
+    run = open_run(folder)
+    radars = [r for r in run.rows("sites") if r["radar_type"]]
+    warning = [r for r in run.rows("layers") if r["role"] == "early_warning"]
     state = open_globe(page, f"{url}?lean=1&coverage=1")
-    assert state["counts"]["coverage"] == len(radars) == 1
+    # One fan per radar and one footprint per early-warning satellite (SMALL_DEFENDED: 1 + 1).
+    assert state["counts"]["coverage"] == len(radars) + sum(r["n_satellites"] for r in warning)
+    assert state["counts"]["coverage"] == 2
+    footprint = page.evaluate(
+        """() => {
+          const e = goldendome.dataSources.coverage.entities.getById('footprint-40');
+          const now = goldendome.viewer.clock.currentTime;
+          return e.ellipse.semiMajorAxis.getValue(now);
+        }"""
+    )
+    assert 9.0e6 < footprint < 9.1e6  # a GEO satellite's limb circle, about 9,040 km
     fan = page.evaluate(
         """() => {
           const e = goldendome.dataSources.coverage.entities.getById('coverage-0');
@@ -36,10 +48,12 @@ def test_the_coverage_layer_is_on_the_globe_only_when_asked(watched_page: Watche
                   label: e.label.text.getValue(now)};
         }"""
     )
-    assert fan["polygon"] and fan["vertices"] > 20
+    assert fan["polygon"]
+    assert fan["vertices"] > 20
     assert fan["label"].startswith(f"{radars[0]['name']}: ")
     box = page.locator("#layers input[data-layer='coverage']")
-    assert box.count() == 1 and box.is_checked()
+    assert box.count() == 1
+    assert box.is_checked()
     box.uncheck()
     assert page.evaluate("goldendome.dataSources.coverage.show") is False
     watched_page.assert_clean()

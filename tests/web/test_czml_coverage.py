@@ -56,6 +56,8 @@ def _check_edges(folder: Path, documents: dict, altitude_m: float) -> dict[str, 
     sites = {f"coverage-{r['site_id']}": r for r in open_run(folder).rows("sites")}
     limits = {}
     for packet in documents["coverage"][1:]:
+        if not packet["id"].startswith("coverage-"):
+            continue
         if "polygon" not in packet:
             assert "out of reach" in packet["label"]["text"]
             limits[packet["id"]] = "none"
@@ -129,8 +131,8 @@ def test_one_valid_fan_per_radar_at_the_derived_range(radars_run):
     assert errors == [], errors[:3]
     radars = [r for r in open_run(radars_run).rows("sites") if r["radar_type"]]
     assert len(radars) == 4
-    assert [p["id"] for p in document[1:]] == [f"coverage-{r['site_id']}" for r in radars]
-    assert export.counts["coverage"] == 4
+    radar_ids = [p["id"] for p in document[1:] if p["id"].startswith("coverage-")]
+    assert radar_ids == [f"coverage-{r['site_id']}" for r in radars]
     # At 800 km (slant ranges against the catalog's RV: LRDR 3,948 km, UEWR 1,518 km,
     # TPY-2 1,000 km, SBX 4,940 km) the UEWR and the TPY-2 run out of range first (Earth-
     # central angles 11.0 and 5.1 deg, below the 24.5 and 25.5 deg of their masks); LRDR and
@@ -157,6 +159,7 @@ def test_the_horizon_limits_a_long_range_radar_against_low_targets(small_run):
 def test_the_fan_spans_the_faces_the_scenario_points(small_run):
     export = export_czml(small_run, coverage=True)
     packet = export.documents["coverage"][1]
+    assert packet["id"] == "coverage-0"
     lat, lon = _edge(packet)
     site_lon, site_lat, _ = packet["position"]["cartographicDegrees"]
     # Initial bearings from Clear to its fan's edge (spherical).
@@ -192,9 +195,12 @@ def test_czml_command_with_and_without_coverage(small_run, tmp_path):
         app, ["czml", str(small_run), "--coverage", "--out", str(tmp_path / "cov")]
     )
     assert result.exit_code == 0, result.output
-    assert "Coverage: 1 radar, against an RV at 500 km altitude." in result.output
+    assert (
+        "Coverage: 1 radar against an RV at 500 km altitude, 1 early-warning satellite "
+        "footprint." in result.output
+    )
     written = json.loads((tmp_path / "cov" / "coverage.czml").read_text())
-    assert [p["id"] for p in written] == ["document", "coverage-0"]
+    assert [p["id"] for p in written] == ["document", "coverage-0", "footprint-40"]
     for args in (
         ["czml", str(tmp_path / "no-such-run"), "--coverage"],
         ["czml", str(small_run), "--coverage", "--coverage-altitude-km", "-5"],
@@ -215,9 +221,38 @@ def test_the_server_lists_the_coverage_layer_only_when_asked(small_run):
     layer = asked["layers"][-1]
     assert (layer["name"], layer["count"], layer["url"]) == (
         "coverage",
-        1,
+        2,
         "czml/coverage.czml?coverage=1",
     )
     assert client.get(f"{base}/{layer['url']}").json()[1]["id"] == "coverage-0"
     assert client.get(f"{base}/czml/coverage.czml").status_code == 404
     assert math.isfinite(asked["counts"]["coverage"])
+
+
+def test_an_early_warning_footprint_is_its_limb_circle_under_it(small_run):
+    """SMALL_DEFENDED's GEO early-warning satellite: the circle is centred under its stored
+    positions, with the limb's radius R acos(R / r) (its 41,700 km slant range to the limb is
+    inside the catalog's 45,000 km boost-detection range)."""
+    run = open_run(small_run)
+    export = export_czml(small_run, coverage=True)
+    document = export.documents["coverage"]
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(document)
+    (packet,) = [p for p in document[1:] if p["id"].startswith("footprint-")]
+    sid = int(packet["id"].split("-")[1])
+    layer = next(r for r in run.rows("layers") if r["role"] == "early_warning")
+    sats = run.columns("satellites")
+    assert sats["layer_id"][sats["satellite_id"] == sid][0] == layer["layer_id"]
+    pos = run.columns("satellite_positions")
+    rows = np.flatnonzero(pos["satellite_id"] == sid)
+    r = np.column_stack([pos[c][rows] for c in ("x_ecef_m", "y_ecef_m", "z_ecef_m")])
+    centre = np.array(packet["position"]["cartesian"]).reshape(-1, 4)
+    radius = np.array(packet["ellipse"]["semiMajorAxis"]["number"]).reshape(-1, 2)
+    assert np.array_equal(centre[:, 0], pos["t_s"][rows])
+    assert np.array_equal(radius[:, 0], pos["t_s"][rows])
+    distance = np.linalg.norm(r, axis=1)
+    below = r / distance[:, None] * MEAN_RADIUS_M
+    assert np.max(np.linalg.norm(centre[:, 1:] - below, axis=1)) < 1.0
+    limb_m = MEAN_RADIUS_M * np.arccos(MEAN_RADIUS_M / distance)
+    assert np.max(np.abs(radius[:, 1] - limb_m)) < 1.0
+    assert 9.0e6 < radius[0, 1] < 9.1e6  # GEO: 81.3 deg of arc, about 9,040 km
+    assert packet["ellipse"]["semiMinorAxis"] == packet["ellipse"]["semiMajorAxis"]

@@ -57,9 +57,13 @@ def czml(
         f"{counts['leaks']} leak{'' if counts['leaks'] == 1 else 's'}."
     )
     if coverage:
+        ids = [str(p["id"]) for p in export.documents["coverage"][1:]]
+        radars = sum(i.startswith("coverage-") for i in ids)
+        footprints = sum(i.startswith("footprint-") for i in ids)
         typer.echo(
-            f"Coverage: {counts['coverage']} radar{'' if counts['coverage'] == 1 else 's'}, "
-            f"against an RV at {coverage_altitude_km:,.0f} km altitude."
+            f"Coverage: {radars} radar{'' if radars == 1 else 's'} against an RV at "
+            f"{coverage_altitude_km:,.0f} km altitude, {footprints} early-warning satellite "
+            f"footprint{'' if footprints == 1 else 's'}."
         )
     typer.echo(f"Layers: {', '.join(f'{name}.czml' for name in export.documents)}.")
 

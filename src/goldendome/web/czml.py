@@ -3,7 +3,10 @@
 Layers (:data:`LAYERS`): ``satellites`` (every satellite's stored positions, Lagrange-
 interpolated, a point each, no trail), ``raid`` (missiles, their spent stages, RVs and decoys
 with short trails), ``interceptors`` (each shot's fly-out), ``events`` (intercepts, leaks and
-impacts at their stored times) and ``sites`` (sensor and interceptor sites, defended areas).
+impacts at their stored times) and ``sites`` (sensor and interceptor sites, defended areas);
+with ``coverage=True`` also ``coverage`` (each radar's detection fan,
+:mod:`goldendome.web.czml_coverage`, and each early-warning satellite's Earth footprint,
+:mod:`goldendome.web.czml_footprints`), off by default.
 Times are ISO 8601 instants on the scenario's epoch; positions are Earth-fixed, the frame the
 run stores them in. Everything comes from the stored tables of one trial
 (:func:`goldendome.web.trial.trial_story`); nothing reruns physics.
@@ -21,6 +24,7 @@ from typing import Any
 from goldendome.results.reader import RunReader, open_run
 from goldendome.web.czml_coverage import DEFAULT_ALTITUDE_M, CoverageError, coverage_packets
 from goldendome.web.czml_events import event_packets, shot_packets, site_packets
+from goldendome.web.czml_footprints import footprint_packets
 from goldendome.web.czml_layers import Packet, raid_packets, satellite_packets
 from goldendome.web.czml_time import ScenarioClock
 from goldendome.web.trial import TrialStory, trial_story
@@ -73,7 +77,7 @@ class CzmlExport:
 def layer_title(layer: str, coverage_altitude_m: float = DEFAULT_ALTITUDE_M) -> str:
     """The title a viewer shows for a layer."""
     if layer == COVERAGE:
-        return f"Radar coverage (RV at {coverage_altitude_m / 1e3:,.0f} km)"
+        return f"Sensor coverage (radars: RV at {coverage_altitude_m / 1e3:,.0f} km)"
     return LAYERS[layer]
 
 
@@ -151,7 +155,10 @@ def export_czml(
             "sites": site_packets(run, clock),
         }
         if coverage:
-            documents[COVERAGE] = coverage_packets(run, clock, coverage_altitude_m)
+            documents[COVERAGE] = [
+                *coverage_packets(run, clock, coverage_altitude_m),
+                *footprint_packets(run, clock),
+            ]
     except (RunFolderError, TrialError, CoverageError) as exc:
         raise CzmlError(str(exc)) from None
     first_launch = min((float(t) for t in run.columns("threats")["launch_time_s"]), default=0.0)
