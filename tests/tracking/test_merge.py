@@ -44,3 +44,27 @@ def test_tracks_apart_beyond_their_errors_do_not_merge_whatever_their_updates():
     drop = coincident(np.array([3, 7]), x, p, radius_m=20e3, probability=0.99,
                       updates=np.array([1, 50]))  # fmt: skip
     assert not drop.any()
+
+
+def test_two_tracks_that_took_measurements_of_one_scan_are_not_merged():
+    # A warhead just released from its post-boost vehicle: the tracking layer's sensors see
+    # both, the vehicle's track takes one of each sensor's measurements and a new track
+    # starts on the others. The new track's covariance is wide enough to pass the state
+    # test, but one sensor resolved two objects: ending it would lose the warhead again at
+    # every scan.
+    x, p = _pair(100.0, 1_000.0)
+    ids = np.array([3, 7])
+    took = (np.array([3, 3, 7, 7]), np.array([11, 12, 11, 12]))
+    drop = coincident(ids, x, p, radius_m=20e3, probability=0.99,
+                      updates=np.array([40, 1]), took=took)  # fmt: skip
+    assert not drop.any()
+
+
+def test_tracks_updated_by_different_sensors_still_merge():
+    # A duplicate started on another sensor's measurement of the same object is one too many.
+    x, p = _pair(100.0, 1_000.0)
+    ids = np.array([3, 7])
+    took = (np.array([3, 7]), np.array([11, 12]))
+    drop = coincident(ids, x, p, radius_m=20e3, probability=0.99,
+                      updates=np.array([40, 1]), took=took)  # fmt: skip
+    assert drop.tolist() == [False, True]

@@ -25,6 +25,14 @@ one on the object still being seen. Tracks on two objects a few hundred metres a
 kept apart once their covariances are smaller than that distance; while both are wider,
 they are one track, and the second object gets its own when its measurements fall outside
 the first's gate.
+
+Two tracks that both took measurements of one sensor in the time step are never merged:
+one measurement goes to one track, so that sensor saw two objects. Without this, a warhead
+leaving its post-boost vehicle where only the infrared tracking layer sees them (no radar
+near) was lost at every scan: the vehicle's track took its measurements, a track started on
+the warhead's, and that new track (its covariance wide, so the state test passes) ended at
+once, having fewer updates. The default raid without Japan's two AN/TPY-2s reached fire
+control on six of its eight Hwasong-18 warheads 170-450 s after their release.
 """
 
 import numpy as np
@@ -42,6 +50,7 @@ def coincident(
     radius_m: float,
     probability: float,
     updates: IntArray | None = None,
+    took: tuple[IntArray, IntArray] | None = None,
 ) -> BoolArray:
     """Which tracks duplicate a track that lives on (see the module notes).
 
@@ -58,6 +67,10 @@ def coincident(
     updates : (n,) int64, optional
         Times each track was updated: of a merged pair, the one with more lives on.
         None: the older always does.
+    took : ((m,) int64, (m,) int64), optional
+        Track id and sensor of each measurement a track took in this time step: two tracks
+        that took measurements of one sensor's scan are two objects that sensor resolved,
+        never merged. None: no such test.
 
     Returns
     -------
@@ -80,6 +93,8 @@ def coincident(
     dn = d * scale
     d2 = np.einsum("pi,pi->p", dn, np.linalg.solve(sn, dn[..., None])[..., 0])
     same = d2 <= chi2.ppf(probability, 6)
+    if took is not None and same.any():
+        same[same] = ~_resolved(ids[a[same]], ids[b[same]], took)
     if not same.any():
         return drop
     a, b, d2 = a[same], b[same], d2[same]
@@ -100,3 +115,19 @@ def coincident(
 def _lives_on(id_a: IntArray, id_b: IntArray, n_a: IntArray, n_b: IntArray) -> BoolArray:
     """Whether track ``a`` of each pair lives on: more updates, or as many and older."""
     return np.asarray((n_a > n_b) | ((n_a == n_b) & (id_a < id_b)), dtype=bool)
+
+
+def _resolved(id_a: IntArray, id_b: IntArray, took: tuple[IntArray, IntArray]) -> BoolArray:
+    """Whether tracks ``a`` and ``b`` of each pair took measurements of a common sensor in
+    this time step (one measurement goes to one track, so the sensor saw two objects)."""
+    seen: dict[int, set[int]] = {}
+    for track, sensor in zip(took[0].tolist(), took[1].tolist(), strict=True):
+        seen.setdefault(track, set()).add(sensor)
+    empty: set[int] = set()
+    return np.array(
+        [
+            bool(seen.get(i, empty) & seen.get(j, empty))
+            for i, j in zip(id_a.tolist(), id_b.tolist(), strict=True)
+        ],
+        dtype=bool,
+    )

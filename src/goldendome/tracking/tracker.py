@@ -33,7 +33,9 @@ A new track near a live one of known velocity borrows that velocity
 (:mod:`goldendome.tracking.neighbour_prior`, within ``neighbour_radius_m``; 0 turns it off),
 and at the end of each time step live tracks whose states coincide are merged, the one
 updated at more times living on (the older if as many: :mod:`goldendome.tracking.merge`;
-``merge_probability`` 0 turns it off).
+``merge_probability`` 0 turns it off), unless both took measurements of one sensor in the
+step: that sensor saw two objects (a warhead leaving its post-boost vehicle, a stage
+separating at burnout).
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -189,9 +191,12 @@ def run_tracker(
             None if plume is None else t - live.plume_t > settings.deployment_s,
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
+            rows = np.concatenate([scans[k] for k in step])
+            took = log.assigned[rows] >= 0
             live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
                                   probability=settings.merge_probability,
-                                  updates=live.updates))  # fmt: skip
+                                  updates=live.updates,
+                                  took=(log.assigned[rows[took]], sensor[rows[took]])))  # fmt: skip
         done += step.size
         if progress is not None:
             progress(PROGRESS_STAGE, done, len(scans))
