@@ -102,7 +102,11 @@ def test_tracker_growth(benchmark, missiles: int):
     rounds = 1 if benchmark.disabled else ROUNDS
     log = benchmark.pedantic(run_tracker, raid.columns(), rounds=rounds)
     assert len(log) > raid.objects  # every object tracked, with some extra tracks
-    assert (log.assigned >= 0).mean() > 0.9
+    # Share of measurements the tracker assigned to some track. On the 30-missile raid it was
+    # 0.93 until ea5be44 (two tracks one sensor resolved in a scan are never merged), 0.87
+    # since: a known regression of that fix, stated in docs/sensors.md; the bound keeps it
+    # from growing.
+    assert (log.assigned >= 0).mean() > 0.85
     _TRACKS[raid.missiles] = len(log)
     if not benchmark.disabled:
         _MEDIANS[raid.missiles] = benchmark.stats.stats.median
