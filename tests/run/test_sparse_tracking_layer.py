@@ -16,26 +16,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from goldendome.results.reader import open_run
-from goldendome.run.pipeline import TrialOptions, run_scenario
 from goldendome.scenario import load_scenario_text
+from tests.run.stored_tables import run_file_tables
 
 SCENARIO = Path(__file__).parent / "data" / "timeline_2026.toml"
 
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory):
-    text = SCENARIO.read_text()
-    spec = load_scenario_text(text, source=str(SCENARIO))
-    stored = run_scenario(
-        spec,
-        text,
-        Path(tmp_path_factory.mktemp("runs")),
-        options=TrialOptions(trials=4, workers=0),
-    )
-    run = open_run(stored.folder.path)
     names = ("objects", "fire_control", "trials")
-    return {name: run.columns(name) for name in names}
+    return run_file_tables(SCENARIO, Path(tmp_path_factory.mktemp("runs")), 4, names)
 
 
 def test_the_tracking_layer_is_the_sparse_one():

@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from goldendome.results.reader import open_run
-from goldendome.run.pipeline import TrialOptions, run_scenario
-from goldendome.scenario import load_scenario_text
+from tests.run.stored_tables import run_file_tables
 
 SCENARIO = Path(__file__).parent / "data" / "without_japan.toml"
 HWASONG_18_THREATS = range(8)
@@ -26,16 +24,8 @@ HWASONG_18_THREATS = range(8)
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory):
-    text = SCENARIO.read_text()
-    spec = load_scenario_text(text, source=str(SCENARIO))
-    stored = run_scenario(
-        spec,
-        text,
-        Path(tmp_path_factory.mktemp("runs")),
-        options=TrialOptions(trials=2, workers=0),
-    )
-    run = open_run(stored.folder.path)
-    return {name: run.columns(name) for name in ("objects", "fire_control", "sites")}
+    names = ("objects", "fire_control", "sites")
+    return run_file_tables(SCENARIO, Path(tmp_path_factory.mktemp("runs")), 2, names)
 
 
 def test_no_radar_in_japan(tables):
