@@ -18,7 +18,10 @@ from goldendome.physics.kinds import ObjectKind
 from tests.interceptors.round_kind import ROUND_KIND
 
 TYPES = interceptor_types()
-NAMES = ("gbi", "ngi", "sm-3-iia", "sm-3-ib", "thaad", "pac-3-mse", "sm-6")
+NAMES = (
+    "gbi", "ngi", "sm-3-iia", "sm-3-ib", "thaad", "pac-3-mse", "sm-6", "gpi", "nasams",
+    "fighter-cap",
+)  # fmt: skip
 # A round-number type (40 s burn to 4 km/s, 80 km flown by burnout) telling RVs and decoys apart.
 SIMPLE = dataclasses.replace(ROUND_KIND, name="simple", sspk_rv=0.7, sspk_decoy=0.6)
 
@@ -42,7 +45,9 @@ def test_every_listed_type_loads_validated_and_in_si_units():
         assert kind.kill_vehicles == 1
         assert kind.divert_m == pytest.approx(float(entry["divert_km"]) * 1e3)
         assert kind.phase == (
-            "terminal" if kind.name in ("thaad", "pac-3-mse", "sm-6") else "midcourse"
+            "terminal"
+            if kind.name in ("thaad", "pac-3-mse", "sm-6", "nasams", "fighter-cap")
+            else "midcourse"
         )
 
 
@@ -54,6 +59,28 @@ def test_every_divert_is_an_assumption_and_exoatmospheric_kill_vehicles_reach_fa
     divert = {name: TYPES[name].divert_m for name in NAMES}
     assert divert["gbi"] >= divert["sm-3-iia"] >= divert["sm-3-ib"] >= divert["thaad"]
     assert divert["thaad"] >= max(divert["pac-3-mse"], divert["sm-6"]) > 0.0
+
+
+def test_exoatmospheric_types_engage_no_glider_or_cruise_missile_and_air_defense_no_rv():
+    for name in ("gbi", "ngi", "sm-3-iia", "sm-3-ib"):
+        assert TYPES[name].sspk_glide == TYPES[name].sspk_cruise == 0.0
+        assert TYPES[name].min_intercept_altitude_m >= 100e3
+    for name in ("nasams", "fighter-cap"):
+        assert TYPES[name].sspk_rv == TYPES[name].sspk_glide == 0.0
+        assert TYPES[name].sspk_cruise > 0.0
+        assert TYPES[name].min_intercept_altitude_m == 0.0  # low fliers: the horizon bounds
+    assert TYPES["gpi"].sspk_glide > 0.0
+    assert TYPES["sm-6"].sspk_cruise > 0.0
+    assert TYPES["fighter-cap"].radar_height_m is None  # look-down: no horizon rule
+    assert TYPES["nasams"].radar_height_m == pytest.approx(10.0)
+    # The data file's optional keys default to no engagement, no limit and no horizon.
+    plain = _raw_entries()[0] | {"name": "plain"}
+    for key in ("sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m"):
+        plain.pop(key, None)
+    built = parse_interceptor_types({"interceptor": [plain]})["plain"]
+    assert (built.sspk_glide, built.sspk_cruise) == (0.0, 0.0)
+    assert built.max_lateral_accel_g == np.inf
+    assert built.radar_height_m is None
 
 
 def test_gbi_sspk_is_the_gmd_test_record():
@@ -234,7 +261,10 @@ def test_every_number_in_the_data_file_names_its_source():
         for line in text.splitlines()
         if "=" in line and not line.startswith("#") and line.split("=")[1].split()[0][0].isdigit()
     ]
-    assert len(numbers) == len(NAMES) * 11
+    optional = ("sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m")
+    extra = sum(line.startswith(optional) for line in numbers)
+    manoeuvre = 3  # the [manoeuvre] table's ratio and two accelerations
+    assert len(numbers) == len(NAMES) * 11 + extra + manoeuvre
     for line in numbers:
         assert "#" in line, f"no source or assumption beside: {line}"
         comment = line.split("#", 1)[1]

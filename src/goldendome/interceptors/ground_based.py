@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 from goldendome.data.loader import load_catalog, parse_catalog
 from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
+from goldendome.interceptors.manoeuvre import ManoeuvreRule
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.kinds import ObjectKind
 
@@ -50,7 +51,17 @@ _KEYS: dict[str, tuple[str, float]] = {
     "correlation": ("correlation", 1.0),
     "unit_cost_musd": ("unit_cost_usd", 1e6),
     "divert_km": ("divert_m", 1e3),
+    "sspk_glide": ("sspk_glide", 1.0),
+    "sspk_cruise": ("sspk_cruise", 1.0),
 }
+#: Optional data file keys -> (InterceptorType field, factor to SI); absent: the field's default.
+_OPTIONAL_KEYS: dict[str, tuple[str, float]] = {
+    "max_lateral_accel_g": ("max_lateral_accel_g", 1.0),
+    "radar_height_m": ("radar_height_m", 1.0),
+}
+#: Target regimes an SSPK is given for, in the order of :attr:`InterceptorType.sspk_by_regime`
+#: (the codes of :class:`goldendome.tracking.regime.Regime`: ballistic, glide, air-breathing).
+TARGET_REGIMES = ("ballistic", "glide", "air_breathing")
 _TEXT_KEYS = ("name", "label", "phase", "source")
 
 
@@ -87,6 +98,17 @@ class InterceptorType:
     divert_m : float, meters
         Divert reach of the kill vehicle: the largest prediction error at the intercept it
         can take out (> 0; inf, the default for types made in code, covers any error).
+    sspk_glide, sspk_cruise : float
+        Single-shot kill probability against a glide vehicle in its glide and against an
+        air-breathing cruise missile, in [0, 1] (default 0: the type does not engage them;
+        an intercept of such a target where this is 0 is infeasible).
+    max_lateral_accel_g : float, g
+        Largest lateral acceleration the interceptor pulls in its endgame, > 0 (inf, the
+        default: any target's manoeuvre is out-turned; :mod:`goldendome.engagement.manoeuvre`).
+    radar_height_m : float or None, meters
+        Height of the battery's own fire-control antenna above its site: an intercept must
+        lie above that antenna's radar horizon (4/3 Earth). None (the default): no horizon
+        rule (a type cued by remote sensors, or an airborne look-down radar).
     source : str
         The sources of the values.
     """
@@ -104,6 +126,10 @@ class InterceptorType:
     correlation: float = 0.0
     kill_vehicles: int = 1
     divert_m: float = math.inf
+    sspk_glide: float = 0.0
+    sspk_cruise: float = 0.0
+    max_lateral_accel_g: float = math.inf
+    radar_height_m: float | None = None
     label: str = ""
     source: str = ""
 
@@ -119,13 +145,24 @@ class InterceptorType:
         _require(low >= 0.0, where, "min_intercept_altitude_m", low, "m", ">= 0")
         _require(high > low, where, "max_intercept_altitude_m", high, "m", f"> {low:g} m")
         _require(self.max_range_m > 0.0, where, "max_range_m", self.max_range_m, "m", "> 0")
-        for key in ("sspk_rv", "sspk_decoy", "correlation"):
+        for key in ("sspk_rv", "sspk_decoy", "correlation", "sspk_glide", "sspk_cruise"):
             value = getattr(self, key)
             _require(0.0 <= value <= 1.0, where, key, value, "", "in [0, 1]")
         _require(self.unit_cost_usd >= 0.0, where, "unit_cost_usd", self.unit_cost_usd, "", ">= 0")
         count = self.kill_vehicles
         _require(count >= 1, where, "kill_vehicles", count, "", ">= 1")
         _require(self.divert_m > 0.0, where, "divert_m", self.divert_m, "m", "> 0")
+        accel = self.max_lateral_accel_g
+        _require(accel > 0.0, where, "max_lateral_accel_g", accel, "g", "> 0")
+        mast = self.radar_height_m
+        if mast is not None:
+            _require(mast >= 0.0, where, "radar_height_m", mast, "m", ">= 0")
+
+    @property
+    def sspk_by_regime(self) -> FloatArray:
+        """SSPK against a target in each regime of :data:`TARGET_REGIMES`, ``(3,)`` float64:
+        an RV's (ballistic), a glider's, a cruise missile's."""
+        return np.array([self.sspk_rv, self.sspk_glide, self.sspk_cruise], np.float64)
 
     @property
     def acceleration_m_s2(self) -> float:
@@ -237,6 +274,14 @@ class InterceptorTypeSpec(SpecModel):
     divert_km: Annotated[
         float, Bounded("a kill vehicle diverts some distance", "km", gt=0, le=1_000)
     ]
+    sspk_glide: Probability = 0.0
+    sspk_cruise: Probability = 0.0
+    max_lateral_accel_g: (
+        Annotated[float, Bounded("a lateral acceleration is positive", "g", gt=0, le=1_000)] | None
+    ) = None
+    radar_height_m: (
+        Annotated[float, Bounded("an antenna stands on its site", "m", ge=0, le=1_000)] | None
+    ) = None
 
     @model_validator(mode="after")
     def _altitudes_in_order(self) -> "InterceptorTypeSpec":
@@ -256,13 +301,35 @@ class InterceptorTypeSpec(SpecModel):
             field: float(getattr(self, key)) * scale for key, (field, scale) in _KEYS.items()
         }
         values["kill_vehicles"] = self.kill_vehicles
+        for key, (field, scale) in _OPTIONAL_KEYS.items():
+            given = getattr(self, key)
+            if given is not None:
+                values[field] = float(given) * scale
         return InterceptorType(**values)
+
+
+Acceleration = Annotated[float, Bounded("an acceleration is not negative", "g", ge=0, le=1_000)]
+
+
+class ManoeuvreSpec(SpecModel):
+    """The ``[manoeuvre]`` table of ``interceptors.toml`` (:mod:`goldendome.interceptors.
+    manoeuvre`); absent, no target manoeuvres."""
+
+    ratio: Annotated[float, Bounded("the acceleration ratio is positive", gt=0, le=100)] = 3.0
+    glide_lateral_accel_g: Acceleration = 0.0
+    cruise_lateral_accel_g: Acceleration = 0.0
+    source: str = ""
+
+    def build(self) -> ManoeuvreRule:
+        """The rule in code."""
+        return ManoeuvreRule(self.ratio, self.glide_lateral_accel_g, self.cruise_lateral_accel_g)
 
 
 class InterceptorCatalog(SpecModel):
     """``interceptors.toml``: the surface-launched interceptor types."""
 
     interceptor: Annotated[list[InterceptorTypeSpec], Field(min_length=1)]
+    manoeuvre: ManoeuvreSpec = ManoeuvreSpec()
 
     @model_validator(mode="after")
     def _names_are_unique(self) -> "InterceptorCatalog":
@@ -293,6 +360,16 @@ def parse_interceptor_types(data: Mapping[str, Any]) -> dict[str, InterceptorTyp
 
 
 @cache
+def _catalog() -> InterceptorCatalog:
+    return load_catalog(DATA_FILE, InterceptorCatalog)
+
+
+@cache
 def interceptor_types() -> dict[str, InterceptorType]:
     """Every interceptor type of the embedded ``interceptors.toml``, by name."""
-    return load_catalog(DATA_FILE, InterceptorCatalog).build()
+    return _catalog().build()
+
+
+def manoeuvre_rule() -> ManoeuvreRule:
+    """The manoeuvre rule of the embedded ``interceptors.toml`` (its ``[manoeuvre]`` table)."""
+    return _catalog().manoeuvre.build()
