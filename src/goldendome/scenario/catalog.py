@@ -28,6 +28,9 @@ Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Count = Annotated[int, Bounded("must be a non-negative count", ge=0, le=1_000)]
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 T = TypeVar("T")
+#: What a missile is launched from (a launch area's ``platform``, a cruise class's
+#: ``launch_platforms``).
+Platform = Literal["ground", "bomber", "submarine", "ship"]
 
 
 class StageSpec(SpecModel):
@@ -90,11 +93,30 @@ class _RocketSpec(SpecModel):
         )
 
 
+OrbitAltitude = Annotated[
+    float, Bounded("a fractional orbit lies between 120 and 1,000 km", ge=120, le=1000)
+]
+DeorbitBurn = Annotated[
+    float, Bounded("a de-orbit burn lies between 50 and 3,000 m/s", ge=50, le=3000)
+]
+
+
 class BallisticClassSpec(_RocketSpec):
-    """An ICBM or SLBM class; ``range_km`` is its published range at the nominal payload."""
+    """An ICBM or SLBM class; ``range_km`` is its published range at the nominal payload.
+
+    A class that can fly a fractional orbit (``shape = "fobs"`` in a raid) gives the orbit's
+    altitude and its de-orbit burn (:mod:`goldendome.threats.fobs`).
+    """
 
     type: Literal["ballistic"]
     range_km: Positive | None = None
+    fobs_orbit_altitude_km: OrbitAltitude | None = None
+    fobs_deorbit_delta_v_m_s: DeorbitBurn | None = None
+
+    @property
+    def orbits(self) -> bool:
+        """The class can fly a fractional orbit (both ``fobs_`` keys given)."""
+        return self.fobs_orbit_altitude_km is not None and self.fobs_deorbit_delta_v_m_s is not None
 
 
 class HgvClassSpec(_RocketSpec):
@@ -133,6 +155,9 @@ class CruiseClassSpec(SpecModel):
     cruise_altitude_m: Positive
     max_range_km: Positive
     launch_mass_kg: Positive
+    #: What launches it: ``ground`` (a launcher on land), ``bomber`` (released in flight),
+    #: ``submarine`` or ``ship`` (at sea).
+    launch_platforms: Annotated[list[Platform], Field(min_length=1)]
     source: str
 
     def build_cruise(self) -> "CruiseClass":
@@ -164,7 +189,17 @@ class PlaceSpec(SpecModel):
     latitude_rad: Latitude = Field(alias="latitude_deg")
     longitude_rad: Longitude = Field(alias="longitude_deg")
     population: Annotated[int, Bounded("population must not be negative", ge=0, le=10**8)] = 0
+    #: What launches from a launch area: given for release areas of bombers (``bomber``);
+    #: otherwise a land area launches from the ground and a sea area from a submarine.
+    platform: Platform | None = None
     source: str
+
+    @property
+    def launch_platform(self) -> "Platform":
+        """The area's platform: its ``platform``, else ``ground`` on land, ``submarine`` at sea."""
+        if self.platform is not None:
+            return self.platform
+        return "submarine" if self.kind == "sea" else "ground"
 
 
 class ClassCatalog(SpecModel):
@@ -221,6 +256,7 @@ __all__ = [
     "CruiseClassSpec",
     "HgvClassSpec",
     "PlaceSpec",
+    "Platform",
     "TargetCatalog",
     "launch_areas",
     "lookup",

@@ -4,9 +4,10 @@ Every launch of a raid entry (``launch_time_s + (count - 1) * spacing_s``) must 
 the run (before ``time.duration_s``), or the run would end before the missile flies; its
 target must lie within the published range of its class from its launch area (classes
 that publish no range are not checked); it names one origin (``from`` or
-``sea_launch_point``); and its shape's keys go together, a depressed arc below the
-minimum-energy arc of its range (:mod:`goldendome.scenario.raid_shapes`). Each rule runs
-whenever the keys it needs are valid, whatever else is wrong in the file.
+``sea_launch_point``) whose platform launches its class; and its shape's keys go together, a
+depressed arc below the minimum-energy arc of its range, a fractional orbit on a class that
+can orbit and with an approach it can fly (:mod:`goldendome.scenario.raid_shapes`). Each rule
+runs whenever the keys it needs are valid, whatever else is wrong in the file.
 """
 
 from collections.abc import Iterator, Mapping
@@ -15,16 +16,32 @@ from typing import Any
 from goldendome.data.errors import Problem
 from goldendome.data.shown_values import show_value
 from goldendome.scenario.catalog import (
+    BallisticClassSpec,
     CruiseClassSpec,
     HgvClassSpec,
+    PlaceSpec,
     launch_areas,
     targets,
     threat_classes,
 )
 from goldendome.scenario.fields import UnusableKeyError, entries, field_value, written
-from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
+from goldendome.scenario.raid_shapes import (
+    approach_rule,
+    depressed_rule,
+    fobs_class_rule,
+    great_circle_m,
+    origin_platform,
+    origin_rule,
+    platform_rule,
+    shape_rule,
+)
 from goldendome.scenario.spec import TimeSpec
-from goldendome.scenario.threats import RaidEntrySpec, glide_rule, waypoint_rule
+from goldendome.scenario.threats import (
+    LAUNCH_PLATFORM_WITH_AREA,
+    RaidEntrySpec,
+    glide_rule,
+    waypoint_rule,
+)
 
 
 def launch_window_rule(
@@ -113,29 +130,74 @@ def _origin_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.from", None, rule)
 
 
+def _origin_and_target(entry: Mapping[str, Any]) -> tuple[tuple[float, float], PlaceSpec]:
+    """The entry's launch point (radians) and its target (UnusableKeyError when unusable)."""
+    target = field_value(RaidEntrySpec, "to", entry)
+    _, origin = _origin(entry)
+    if origin is None:
+        area = launch_areas()[field_value(RaidEntrySpec, "from_", entry)]
+        origin = (area.latitude_rad, area.longitude_rad)
+    return origin, targets()[target]
+
+
+def _fobs_rule(entry: Mapping[str, Any], approach: str) -> tuple[str, str] | None:
+    cls = threat_classes()[field_value(RaidEntrySpec, "class_", entry)]
+    rule = fobs_class_rule(cls.name, isinstance(cls, BallisticClassSpec) and cls.orbits)
+    if rule is not None:
+        return "shape", rule
+    origin, goal = _origin_and_target(entry)
+    rule = approach_rule(approach, *origin, goal.latitude_rad, goal.longitude_rad)
+    return None if rule is None else ("approach", rule)
+
+
 def _shape_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
     try:
-        shape, apogee_m, fpa_rad = (
+        shape, apogee_m, fpa_rad, approach = (
             field_value(RaidEntrySpec, name, entry)
-            for name in ("shape", "apogee_m", "burnout_fpa_rad")
+            for name in ("shape", "apogee_m", "burnout_fpa_rad", "approach")
         )
     except UnusableKeyError:
         return
-    broken = shape_rule(shape, apogee_m is not None, fpa_rad is not None)
-    if broken is None and shape == "depressed":
-        try:
-            target = field_value(RaidEntrySpec, "to", entry)
-            _, origin = _origin(entry)
-        except UnusableKeyError:
-            return
-        if origin is None:
-            area = launch_areas()[field_value(RaidEntrySpec, "from_", entry)]
-            origin = (area.latitude_rad, area.longitude_rad)
-        goal = targets()[target]
-        range_m = great_circle_m(*origin, goal.latitude_rad, goal.longitude_rad)
-        broken = depressed_rule(range_m, apogee_m, fpa_rad)
+    broken = shape_rule(shape, apogee_m is not None, fpa_rad is not None, approach is not None)
+    try:
+        if broken is None and shape == "depressed":
+            origin, goal = _origin_and_target(entry)
+            range_m = great_circle_m(*origin, goal.latitude_rad, goal.longitude_rad)
+            broken = depressed_rule(range_m, apogee_m, fpa_rad)
+        if broken is None and shape == "fobs":
+            broken = _fobs_rule(entry, approach or "south")
+    except UnusableKeyError:
+        return
     if broken is not None:
         key, rule = broken
+        yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
+
+
+def _platform_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
+    """A ``launch_platform`` beside a launch area; an origin whose platform does not launch
+    the entry's class (a bomber release area for a ballistic class, a submarine for an
+    air-launched cruise missile)."""
+    try:
+        class_name, area, point, given = (
+            field_value(RaidEntrySpec, name, entry)
+            for name in ("class_", "from_", "sea_launch_point", "launch_platform")
+        )
+    except UnusableKeyError:
+        return
+    if (area is None) == (point is None):
+        return
+    if area is not None and given is not None:
+        yield Problem(f"{path}.launch_platform", show_value(entry.get("launch_platform")),
+                      LAUNCH_PLATFORM_WITH_AREA)  # fmt: skip
+        return
+    cls = threat_classes()[class_name]
+    platforms = list(cls.launch_platforms) if isinstance(cls, CruiseClassSpec) else None
+    area_platform = None if area is None else launch_areas()[area].launch_platform
+    platform = origin_platform(area_platform, given, platforms)
+    where = f"launch area {area}" if area is not None else "this sea point"
+    rule = platform_rule(class_name, cls.type, platforms, platform, where)
+    if rule is not None:
+        key = "from" if area is not None else "launch_platform"
         yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
 
 
@@ -152,7 +214,7 @@ def _glide_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.waypoints", None, route)
     if not cruise and not isinstance(threat_classes()[class_name], HgvClassSpec):
         return
-    file_keys = ("shape", "apogee_km", "burnout_fpa_deg", "decoys", "decoy_type")
+    file_keys = ("shape", "apogee_km", "burnout_fpa_deg", "approach", "decoys", "decoy_type")
     broken = glide_rule(class_name, [k for k in file_keys if k in entry], cruise=cruise)
     if broken is not None:
         key, rule = broken
@@ -174,5 +236,6 @@ def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
         for rule in (window, _reach(entry)):
             if rule is not None:
                 yield Problem(path, None, rule)
+        yield from _platform_problems(entry, path)
         yield from _shape_problems(entry, path)
         yield from _glide_problems(entry, path)

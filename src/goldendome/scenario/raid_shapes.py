@@ -8,14 +8,29 @@ they compare: the entry's model validator calls them on a spec built in Python, 
   needs exactly one of them; a depressed arc flies below the minimum-energy arc of its range,
   so its apogee must lie below the two-body minimum-energy apogee and its burnout angle below
   the minimum-energy angle ``(180 deg - range / R) / 4`` (Bate, Mueller & White 1971, ch. 6).
+* **Fractional orbit**: ``shape = "fobs"`` needs a class that can orbit (``fobs_`` keys in
+  the catalog) and takes ``approach`` (``"south"``, the default, or ``"north"``): the
+  direction it comes at its target from. The orbit's plane holds the launch point and the
+  target, so the approach picks one of the two ways round that great circle; where the
+  circle crosses the target within :data:`APPROACH_MARGIN_DEG` of due east or west, it comes
+  from neither side and the approach is impossible.
+* **Platform**: a launch area's platform (``bomber`` for release areas, else ``ground`` on
+  land, ``submarine`` at sea) or a sea point's ``launch_platform`` must be one the class is
+  launched from: a cruise class's ``launch_platforms``; ground or submarine for the others.
 """
 
 import math
+from collections.abc import Sequence
 
 from goldendome.physics.constants import R_EARTH_MEAN_M
 
 #: The keys that only a depressed shape takes.
 DEPRESSED_KEYS = ("apogee_km", "burnout_fpa_deg")
+#: A fractional orbit's approach is impossible when its great circle crosses the target
+#: within this angle of due east or west, degrees (goldendome assumption).
+APPROACH_MARGIN_DEG = 10.0
+#: Platforms a sea point may name (``launch_platform``).
+SEA_PLATFORMS = ("submarine", "ship", "bomber")
 
 
 def great_circle_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -46,8 +61,15 @@ def origin_rule(has_area: bool, has_point: bool) -> str | None:
     return None
 
 
-def shape_rule(shape: str, has_apogee: bool, has_fpa: bool) -> tuple[str, str] | None:
+def shape_rule(
+    shape: str, has_apogee: bool, has_fpa: bool, has_approach: bool = False
+) -> tuple[str, str] | None:
     """``(key, rule)`` when the shape and its keys do not go together, else None."""
+    if has_approach and shape != "fobs":
+        return "approach", (
+            f"approach is the side a fractional orbit comes at its target from: it applies to "
+            f'shape = "fobs" only (this entry is "{shape}"); set shape = "fobs" or remove approach'
+        )
     if shape != "depressed":
         for key, given in zip(DEPRESSED_KEYS, (has_apogee, has_fpa), strict=True):
             if given:
@@ -105,10 +127,103 @@ def depressed_rule(
     return None
 
 
+def fobs_class_rule(class_name: str, orbits: bool) -> str | None:
+    """The rule a ``shape = "fobs"`` entry breaks when its class cannot orbit."""
+    if orbits:
+        return None
+    return (
+        f"{class_name} cannot fly a fractional orbit (its catalog entry gives no "
+        f"fobs_orbit_altitude_km and fobs_deorbit_delta_v_m_s); use a class that can, such as "
+        f"fobs-class, or another shape"
+    )
+
+
+def arrival_heading_rad(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Heading (clockwise from north, radians) with which the great circle from point 1
+    arrives at point 2 on the short way, on the mean sphere."""
+    dlon = lon1 - lon2
+    back = math.atan2(
+        math.sin(dlon) * math.cos(lat1),
+        math.cos(lat2) * math.sin(lat1) - math.sin(lat2) * math.cos(lat1) * math.cos(dlon),
+    )
+    return (back + math.pi) % (2.0 * math.pi)
+
+
+def approach_rule(approach: str, lat1: float, lon1: float, lat2: float, lon2: float) -> str | None:
+    """The rule a fractional orbit's ``approach`` breaks when its great circle from the launch
+    point crosses the target too close to due east or west to come from that side (radians
+    in, on the mean sphere; the Earth's turn under the orbit moves it a few degrees)."""
+    heading = arrival_heading_rad(lat1, lon1, lat2, lon2)
+    north = math.cos(heading)  # + arriving northbound on the short way
+    if abs(north) >= math.sin(math.radians(APPROACH_MARGIN_DEG)):
+        return None
+    deg = math.degrees(heading)
+    return (
+        f"the orbit through this launch point and target crosses the target heading "
+        f"{deg:.0f} deg (clockwise from north) one way round and {(deg + 180.0) % 360.0:.0f} deg "
+        f"the other, within {APPROACH_MARGIN_DEG:.0f} deg of due east or west: it comes neither "
+        f'from the south nor from the north, so approach = "{approach}" cannot be flown; '
+        f"choose another launch area or target"
+    )
+
+
+def fobs_short_way(approach: str, lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    """Whether a fractional orbit with this ``approach`` flies the short way round its great
+    circle (else the long way, more than half-way round the Earth)."""
+    northbound = math.cos(arrival_heading_rad(lat1, lon1, lat2, lon2)) > 0.0
+    return northbound == (approach == "south")
+
+
+def origin_platform(
+    area_platform: str | None, given: str | None, class_platforms: Sequence[str] | None
+) -> str:
+    """The platform an entry launches from: its launch area's (``area_platform``), or for a
+    sea point the ``launch_platform`` it gives, else the class's first sea platform (a cruise
+    class), else a submarine."""
+    if area_platform is not None:
+        return area_platform
+    if given is not None:
+        return given
+    for platform in class_platforms or []:
+        if platform in SEA_PLATFORMS:
+            return platform
+    return "submarine"
+
+
+def platform_rule(
+    class_name: str, kind: str, class_platforms: Sequence[str] | None, platform: str, where: str
+) -> str | None:
+    """The rule an entry breaks when its class is not launched from its origin's platform
+    (``kind`` is the class's catalog type; ``where`` names the origin)."""
+    if class_platforms is not None:
+        if platform in class_platforms:
+            return None
+        return (
+            f"{class_name} is launched from {' or '.join(class_platforms)} "
+            f"(launch_platforms in threat_classes.toml); {where} is a {platform} launch: "
+            f"choose a launch area or launch_platform it is launched from"
+        )
+    if platform in ("ground", "submarine"):
+        return None
+    return (
+        f"{where} is a {platform} launch, which carries cruise missiles only; {class_name} is "
+        f"a {kind} class launched from the ground or a submarine: choose a launch area on land "
+        f"or at sea"
+    )
+
+
 __all__ = [
+    "APPROACH_MARGIN_DEG",
     "DEPRESSED_KEYS",
+    "SEA_PLATFORMS",
+    "approach_rule",
+    "arrival_heading_rad",
     "depressed_rule",
+    "fobs_class_rule",
+    "fobs_short_way",
     "great_circle_m",
+    "origin_platform",
     "origin_rule",
+    "platform_rule",
     "shape_rule",
 ]

@@ -1,6 +1,7 @@
 """Specs of the threat raid: which classes fly from where to which targets, and when, on
-which trajectory shape (minimum-energy, lofted, or depressed to an apogee or a burnout angle),
-from a catalog launch area or a point at sea."""
+which trajectory shape (minimum-energy, lofted, depressed to an apogee or a burnout angle, or a
+fractional orbit from the south or the north), from a catalog launch area or a point at sea
+(a submarine, a ship or a bomber over the sea)."""
 
 import difflib
 import math
@@ -19,7 +20,16 @@ from goldendome.scenario.catalog import (
     threat_classes,
 )
 from goldendome.scenario.quantities import Bounded
-from goldendome.scenario.raid_shapes import depressed_rule, great_circle_m, origin_rule, shape_rule
+from goldendome.scenario.raid_shapes import (
+    approach_rule,
+    depressed_rule,
+    fobs_class_rule,
+    great_circle_m,
+    origin_platform,
+    origin_rule,
+    platform_rule,
+    shape_rule,
+)
 from goldendome.scenario.sites import Latitude, Longitude
 from goldendome.sensors.decoys import DecoyTypeName
 
@@ -156,7 +166,12 @@ class RaidEntrySpec(SpecModel):
             upper="launches are at most an hour ({bound}) apart",
         ),
     ] = 0.0
-    shape: Literal["minimum_energy", "lofted", "depressed"] = "minimum_energy"
+    shape: Literal["minimum_energy", "lofted", "depressed", "fobs"] = "minimum_energy"
+    #: The side a fractional orbit (``shape = "fobs"``) comes at its target from.
+    approach: Literal["south", "north"] | None = None
+    #: What launches from a sea point (``sea_launch_point``): a submarine (the default for
+    #: ballistic classes), a ship, or a bomber over the sea.
+    launch_platform: Literal["submarine", "ship", "bomber"] | None = None
     #: A depressed arc's apogee altitude (``shape = "depressed"``), meters.
     apogee_m: Annotated[
         float | None,
@@ -220,6 +235,25 @@ class RaidEntrySpec(SpecModel):
         return isinstance(threat_classes()[self.class_], CruiseClassSpec)
 
     @property
+    def orbits(self) -> bool:
+        """The entry flies a fractional orbit (``shape = "fobs"``)."""
+        return self.shape == "fobs"
+
+    @property
+    def fobs_approach(self) -> str:
+        """The side a fractional orbit comes at its target from (``"south"`` by default)."""
+        return self.approach or "south"
+
+    @property
+    def platform(self) -> str:
+        """What launches the entry's missiles: ``ground``, ``bomber``, ``submarine`` or
+        ``ship`` (:func:`goldendome.scenario.raid_shapes.origin_platform`)."""
+        area = None if self.from_ is None else launch_areas()[self.from_].launch_platform
+        cls = threat_classes()[self.class_]
+        platforms = list(cls.launch_platforms) if isinstance(cls, CruiseClassSpec) else None
+        return origin_platform(area, self.launch_platform, platforms)
+
+    @property
     def glides(self) -> bool:
         """The entry flies a boost-glide class (``type = "hgv"`` in the catalog)."""
         return isinstance(threat_classes()[self.class_], HgvClassSpec)
@@ -237,17 +271,52 @@ class RaidEntrySpec(SpecModel):
         route = waypoint_rule(self.class_, self.cruises, self.waypoints is not None)
         if route is not None:
             raise cross_field_error(f"waypoints: {route}")
-        broken = shape_rule(self.shape, self.apogee_m is not None, self.burnout_fpa_rad is not None)
+        if self.from_ is not None and self.launch_platform is not None:
+            raise cross_field_error(f"launch_platform: {LAUNCH_PLATFORM_WITH_AREA}")
+        cls = threat_classes()[self.class_]
+        platforms = list(cls.launch_platforms) if isinstance(cls, CruiseClassSpec) else None
+        where = f"launch area {self.from_}" if self.from_ is not None else "this sea point"
+        wrong = platform_rule(self.class_, cls.type, platforms, self.platform, where)
+        if wrong is not None:
+            key = "from" if self.from_ is not None else "launch_platform"
+            raise cross_field_error(f"{key}: {wrong}")
+        broken = shape_rule(
+            self.shape,
+            self.apogee_m is not None,
+            self.burnout_fpa_rad is not None,
+            self.approach is not None,
+        )
         if broken is None and self.shape == "depressed":
             broken = depressed_rule(self.range_m(), self.apogee_m, self.burnout_fpa_rad)
+        if broken is None and self.shape == "fobs":
+            broken = self._fobs_rule()
         if broken is not None:
             raise cross_field_error(f"{broken[0]}: {broken[1]}")
         return self
 
+    def _fobs_rule(self) -> tuple[str, str] | None:
+        cls = threat_classes()[self.class_]
+        rule = fobs_class_rule(self.class_, isinstance(cls, BallisticClassSpec) and cls.orbits)
+        if rule is not None:
+            return "shape", rule
+        goal = targets()[self.to]
+        rule = approach_rule(
+            self.fobs_approach, *self.origin_lat_lon_rad(), goal.latitude_rad, goal.longitude_rad
+        )
+        return None if rule is None else ("approach", rule)
+
+
+#: The rule of ``launch_platform`` given with a launch area.
+LAUNCH_PLATFORM_WITH_AREA = (
+    "launch_platform says what launches from a sea_launch_point; a launch area has its own "
+    'platform (data/launch_areas.toml: bomber release areas say platform = "bomber", other '
+    "sea areas launch from submarines): remove launch_platform or give sea_launch_point"
+)
+
 
 #: Fields a boost-glide entry refuses: its booster's arc is set by the glide (a pull-up into
 #: equilibrium glide), and it carries one glide vehicle, no decoys.
-GLIDE_REFUSED_KEYS = ("shape", "apogee_m", "burnout_fpa_rad", "decoys", "decoy_type")
+GLIDE_REFUSED_KEYS = ("shape", "apogee_m", "burnout_fpa_rad", "approach", "decoys", "decoy_type")
 _FILE_KEYS = {"apogee_m": "apogee_km", "burnout_fpa_rad": "burnout_fpa_deg"}
 
 
