@@ -77,7 +77,7 @@ def test_unknown_top_level_key_and_literal_suggestion():
     assert "unknown key" in err.problems[0].rule
     text = default_scenario_text().replace('role = "tracking"', 'role = "trackng"')
     assert bad(text).problems[0].rule == (
-        "must be one of: interceptor, tracking, early_warning; closest: tracking"
+        "must be one of: interceptor, tracking, early_warning, air_moving_target; closest: tracking"
     )
 
 

@@ -23,6 +23,7 @@ from goldendome.sensors.base import DISCRIMINATION_CLASSES, Sensor
 from goldendome.sensors.infrared import InfraredLayer, infrared_types
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
+from goldendome.sensors.space_radar import SpaceRadarLayer
 
 THETA0 = 0.7
 T_S = np.arange(0.0, 200.0, 1.0)
@@ -45,6 +46,12 @@ def _scene() -> SceneObjects:
     el = np.radians([25.0, 30.0, 35.0, 30.0, 30.0])
     rho = np.array([600e3, 800e3, 500e3, 550e3, 500e3])
     r, v = _co_rotating(enu_to_ecef(aer_to_enu(az, el, rho), SITE_LAT, SITE_LON, site))
+    return _objects(r, v)
+
+
+def _objects(r: np.ndarray, v: np.ndarray) -> SceneObjects:
+    """Five objects (booster, booster, RV, decoy, RV) from their co-rotating states: the
+    first released at RELEASE, the third and fourth from RELEASE on, object NEVER never."""
     gone = np.zeros((5, T_S.size), bool)
     gone[0, RELEASE:] = True
     gone[[2, 3], :RELEASE] = True
@@ -57,6 +64,18 @@ def _scene() -> SceneObjects:
     return SceneObjects.from_arrays(
         T_S, r, v, [b, b, rv, decoy, rv], threat=[0, 1, 0, 0, 1], boosting=boosting
     )
+
+
+def _air_scene(ground_km: float) -> SceneObjects:
+    """The five objects as aircraft at 10 km, ``ground_km`` (plus 0-100 km) west of the
+    site, flying east at 250 m/s (for the radars that see only air-breathing targets)."""
+    d_rad = (ground_km + np.array([0.0, 20.0, 50.0, 80.0, 100.0])) * 1e3 / 6_371e3
+    lon = SITE_LON - d_rad / math.cos(SITE_LAT)
+    at = geodetic_to_ecef(np.full(5, SITE_LAT), lon, np.full(5, 10e3))
+    r, v = _co_rotating(np.asarray(at))
+    theta = THETA0 + OMEGA_EARTH_RAD_S * T_S
+    east = ecef_to_eci(np.stack([-np.sin(lon), np.cos(lon), np.zeros(5)], -1)[:, None], theta)
+    return _objects(r + 250.0 * (T_S[None, :, None] - T_S[0]) * east, v + 250.0 * east)
 
 
 def _satellites(lat_deg: float, lon_deg: float, altitude_m: float) -> tuple[np.ndarray, ...]:
@@ -75,15 +94,27 @@ def _sensors() -> dict[str, Sensor]:
         out[f"infrared {kind}"] = InfraredLayer(kind, sid, infrared_types()[kind], T_S, r, v)
     for name, kind in radar_types().items():
         sid = len(out)
+        if kind.platform == "space":
+            r, v = _satellites(40.0, 134.0, 700e3)
+            out[f"radar {name}"] = SpaceRadarLayer(name, sid, kind, T_S, r, v)
+            continue
+        altitude_m = 9_000.0 if kind.platform == "airborne" else 0.0
         out[f"radar {name}"] = Radar(
-            name, SITE_LAT, SITE_LON, 0.0, math.radians(270.0), kind.boresight_elevation_rad,
-            kind, sensor_id=sid, theta0_rad=THETA0,
+            name, SITE_LAT, SITE_LON, altitude_m, math.radians(270.0),
+            kind.boresight_elevation_rad, kind, sensor_id=sid, theta0_rad=THETA0,
         )  # fmt: skip
     return out
 
 
-SCENE = _scene()
 SENSORS = _sensors()
+# Each sensor's scene: objects in its view (air-breathing targets for the radars that see
+# only those: airborne and space AMTI radars 200-300 km west, skywave 1,500 km west).
+_SCENES = {"ground": _scene(), "airborne": _air_scene(200.0), "space": _air_scene(200.0),
+           "skywave": _air_scene(1_500.0)}  # fmt: skip
+SCENES = {
+    name: _SCENES[getattr(getattr(s, "radar_type", None), "platform", "ground")]
+    for name, s in SENSORS.items()
+}
 
 
 @pytest.fixture(params=sorted(SENSORS), name="sensor")
@@ -91,9 +122,14 @@ def _sensor(request: pytest.FixtureRequest) -> Sensor:
     return SENSORS[request.param]
 
 
+@pytest.fixture(name="scene")
+def _scene_of(sensor: Sensor) -> SceneObjects:
+    return SCENES[f"{sensor.label.split()[0]} {sensor.name}"]
+
+
 @pytest.fixture(name="m")
-def _measured(sensor: Sensor) -> Measurements:
-    return sensor.measure(SCENE, np.random.default_rng(11))
+def _measured(sensor: Sensor, scene: SceneObjects) -> Measurements:
+    return sensor.measure(scene, np.random.default_rng(11))
 
 
 def test_every_kind_is_checked():
@@ -147,28 +183,28 @@ def test_measured_components_are_finite_and_the_others_nan(m):
     np.testing.assert_allclose(identity, np.broadcast_to(np.eye(3), identity.shape), atol=1e-12)
 
 
-def test_rows_name_this_sensor_objects_of_the_scene_and_times_of_its_grid(sensor, m):
+def test_rows_name_this_sensor_objects_of_the_scene_and_times_of_its_grid(sensor, scene, m):
     assert np.all(m.sensor == sensor.sensor_id)
-    assert np.all((m.object >= 0) & (m.object < len(SCENE)))
-    assert np.isin(m.t_s, SCENE.t_s).all()
+    assert np.all((m.object >= 0) & (m.object < len(scene)))
+    assert np.isin(m.t_s, scene.t_s).all()
 
 
-def test_objects_are_detected_only_while_they_exist(m):
-    k = np.searchsorted(SCENE.t_s, m.t_s)
-    assert np.isfinite(SCENE.r_eci_m[m.object, k]).all()
+def test_objects_are_detected_only_while_they_exist(scene, m):
+    k = np.searchsorted(scene.t_s, m.t_s)
+    assert np.isfinite(scene.r_eci_m[m.object, k]).all()
     assert NEVER not in m.object
 
 
-def test_equal_seeds_give_equal_bytes(sensor, m):
-    again = sensor.measure(SCENE, np.random.default_rng(11))
+def test_equal_seeds_give_equal_bytes(sensor, scene, m):
+    again = sensor.measure(scene, np.random.default_rng(11))
     for name in Measurements.__dataclass_fields__:
         assert getattr(again, name).tobytes() == getattr(m, name).tobytes(), name
 
 
-def test_one_object_and_no_object(sensor):
+def test_one_object_and_no_object(sensor, scene):
     one = SceneObjects.from_arrays(
-        T_S, SCENE.r_eci_m[1:2], SCENE.v_eci_m_s[1:2], SCENE.kind[1:2],
-        boosting=SCENE.boosting[1:2],
+        T_S, scene.r_eci_m[1:2], scene.v_eci_m_s[1:2], scene.kind[1:2],
+        boosting=scene.boosting[1:2],
     )  # fmt: skip
     m = sensor.measure(one, np.random.default_rng(3))
     assert len(m) > 0

@@ -95,12 +95,15 @@ def test_albersheim_and_the_steady_target_13_2_db():
 # ------------------------------------------------------------------ catalog
 
 
-def test_catalog_has_the_four_types_and_every_object_kind():
+def test_catalog_has_the_types_and_every_object_kind():
     types = radar_types()
-    assert set(types) == {"uewr", "lrdr", "an-tpy-2-fbm", "sbx"}
-    assert {t.band for t in types.values()} == {"uhf", "s", "x"}
+    ground = {"uewr", "lrdr", "an-tpy-2-fbm", "sbx"}
+    assert set(types) == ground | {"e-7-mesa", "e-2d-apy-9", "oth-skywave", "space-amti"}
+    assert {types[n].platform for n in ground} == {"ground"}
+    assert {t.band for t in types.values()} == {"hf", "uhf", "l", "s", "x"}
     for t in types.values():
         assert t.rcs_of(KIND_LABELS).shape == (3,)
+        assert t.rcs_of(("glider", "cruise")).shape == (2,)
     x_band = types["an-tpy-2-fbm"].rcs_of(KIND_LABELS)
     assert 0.005 <= x_band[RV] <= 0.05
     assert x_band[DECOY] >= x_band[RV]

@@ -6,7 +6,7 @@ from typing import Literal, Protocol, runtime_checkable
 
 from goldendome.physics.elements import OrbitalElements as OrbitalElements
 
-SatelliteRole = Literal["interceptor", "tracking", "early_warning"]
+SatelliteRole = Literal["interceptor", "tracking", "early_warning", "air_moving_target"]
 
 
 @runtime_checkable

@@ -23,8 +23,8 @@ from goldendome.run.work_bounds import (
 from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
 from goldendome.scenario.spec import ScenarioSpec
 
-#: Roles whose layers carry infrared sensors (their propagations are kept for the sensors).
-SENSOR_ROLES = ("early_warning", "tracking")
+#: Roles whose layers carry sensors (their propagations are kept for the sensors).
+SENSOR_ROLES = ("early_warning", "tracking", "air_moving_target")
 
 #: Resident memory of the interpreter, NumPy, SciPy, numba and the compiled kernels: a run's
 #: resident set when its first stage starts, 360 MiB measured with every kernel loaded from

@@ -1,7 +1,8 @@
 """The scenario's sensors, built once: an infrared sensor per space layer of role
-``early_warning`` or ``tracking``, a radar per site with a ``radar`` table.
+``early_warning`` or ``tracking``, a space radar per layer of role ``air_moving_target``,
+a radar per site with a ``radar`` table (ground, airborne or skywave, by its type).
 
-Infrared layers see from their satellites' positions on the scenario grid (the layer's
+Space layers see from their satellites' positions on the scenario grid (the layer's
 cached propagation) and velocities from a central difference over one second.
 """
 
@@ -15,9 +16,12 @@ from goldendome.sensors.infrared import InfraredLayer
 from goldendome.sensors.infrared_catalog import infrared_types
 from goldendome.sensors.radar import Radar
 from goldendome.sensors.radar_type import radar_types
+from goldendome.sensors.space_radar import SpaceRadarLayer
 
 #: Space-layer roles that carry infrared sensors, and the sensor type each carries.
 INFRARED_ROLES = {"early_warning": "early_warning", "tracking": "tracking"}
+#: Space-layer roles that carry radars, and the radar type (``radars.toml``) each carries.
+SPACE_RADAR_ROLES = {"air_moving_target": "space-amti"}
 
 
 def build_sensors(
@@ -28,12 +32,16 @@ def build_sensors(
     catalog = infrared_types()
     t_s = clock.t_s
     for layer in layers.values():
-        if layer.role not in INFRARED_ROLES:
+        if layer.role not in INFRARED_ROLES and layer.role not in SPACE_RADAR_ROLES:
             continue
         r = layer.positions_eci("clock", t_s)
         v = layer.positions_eci("clock+0.5", t_s + 0.5) - layer.positions_eci(
             "clock-0.5", t_s - 0.5
         )
+        if layer.role in SPACE_RADAR_ROLES:
+            radar = radar_types()[SPACE_RADAR_ROLES[layer.role]]
+            out.append(SpaceRadarLayer(layer.name, len(out), radar, t_s, r, v))
+            continue
         kind = catalog[INFRARED_ROLES[layer.role]]
         out.append(InfraredLayer(layer.name, len(out), kind, t_s, r, v))
     for site in spec.sites:

@@ -22,11 +22,16 @@ from goldendome.scenario.fields import UnusableKeyError, entries, field_value, t
 from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.orbit_consistency import layer_kind, orbit_problems
 from goldendome.scenario.raid_consistency import raid_problems
-from goldendome.scenario.sites import DefendedAssetSpec, SiteSpec, battery_site_rule
+from goldendome.scenario.sites import (
+    DefendedAssetSpec,
+    SiteSpec,
+    battery_site_rule,
+    site_altitude_rule,
+)
 from goldendome.scenario.spec import TimeSpec, repeated_name_rule, sbi_layer_rule, time_grid_rule
 
 _KINDS = ("walker_delta", "walker_star", "geostationary", "molniya", "elements", "tle")
-_ROLES = ("interceptor", "tracking", "early_warning")
+_ROLES = ("interceptor", "tracking", "early_warning", "air_moving_target")
 
 
 def _time_grid(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -67,6 +72,19 @@ def _batteries(data: Mapping[str, Any]) -> Iterator[Problem]:
         rule = battery_site_rule(role, isinstance(batteries, list) and bool(batteries))
         if rule is not None:
             yield Problem(f"sites[{index}]", None, rule)
+
+
+def _site_altitudes(data: Mapping[str, Any]) -> Iterator[Problem]:
+    for index, site in entries(data, "sites"):
+        try:
+            altitude = field_value(SiteSpec, "altitude_m", site)
+        except UnusableKeyError:
+            continue
+        radar = site.get("radar")
+        kind = radar.get("type") if isinstance(radar, Mapping) else None
+        rule = site_altitude_rule(altitude, kind if isinstance(kind, str) else None)
+        if rule is not None:
+            yield Problem(f"sites[{index}].altitude_m", show_value(altitude), rule)
 
 
 def _looks(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -122,6 +140,7 @@ def consistency_problems(data: Mapping[str, Any]) -> list[Problem]:
         _time_grid,
         orbit_problems,
         _batteries,
+        _site_altitudes,
         _repeated_names,
         _looks,
         _sbi_layer,

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from goldendome.scenario.base import DEG_TO_RAD, KM_TO_M
 from goldendome.scenario.quantities import Bounded
 
-Role = Literal["interceptor", "tracking", "early_warning"]
+Role = Literal["interceptor", "tracking", "early_warning", "air_moving_target"]
 
 #: Lowest orbit (or perigee) altitude a constellation may use, km.
 MIN_ORBIT_ALTITUDE_KM = 100.0

@@ -25,7 +25,14 @@ Longitude = Annotated[
     float, Bounded("longitude must lie in [-180, 360) deg", "deg", ge=-180, lt=360), DEG_TO_RAD
 ]
 SiteAltitude = Annotated[
-    float, Bounded("site altitude must be between the Dead Sea and Everest", "m", ge=-500, le=9_000)
+    float,
+    Bounded(
+        "site altitude must be between the Dead Sea and 15 km (an aircraft on station)",
+        "m",
+        ge=-500,
+        le=15_000,
+        upper="a site is at most {bound} up (an airborne radar's orbit station)",
+    ),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=120)]
 #: goldendome assumption: a city is defended out to 25 km from its center (about the radius
@@ -60,6 +67,39 @@ class RadarSiteSpec(SpecModel):
         AfterValidator(lambda v: None if v is None else math.radians(v)),
     ] = Field(default=None, alias="boresight_elevation_deg")
     faces: Annotated[int, Bounded("a radar has 1 to 4 faces", ge=1, le=4)] = 1
+
+
+def site_altitude_rule(altitude_m: float, radar_type: str | None) -> str | None:
+    """The rule a site's ``altitude_m`` breaks for its radar type (or without one), or None.
+
+    A ground site stands between the Dead Sea and Everest (-500 to 9,000 m); an airborne
+    radar's site is its orbit station, flown between the type's platform altitudes
+    (``radars.toml``; the racetrack itself, a few tens of km, is small against the radar's
+    range and is not flown).
+    """
+    from goldendome.sensors.radar_type import GROUND_ALTITUDE_M, radar_types
+
+    kind = radar_types().get(radar_type) if radar_type is not None else None
+    if kind is not None and kind.platform == "airborne":
+        low, high = kind.min_platform_altitude_m, kind.max_platform_altitude_m
+        if not low <= altitude_m <= high:
+            return (
+                f"an airborne radar of type '{kind.name}' flies on station between {low:g} "
+                f"and {high:g} m"
+            )
+        return None
+    if kind is not None and kind.platform == "space":
+        return (
+            f"radar type '{kind.name}' is carried by satellites (a [space] layer with role = "
+            "'air_moving_target'), not by a site"
+        )
+    low, high = GROUND_ALTITUDE_M
+    if not low <= altitude_m <= high:
+        return (
+            f"a site on the ground stands between the Dead Sea and Everest ({low:g} to "
+            f"{high:g} m); only an airborne radar flies higher"
+        )
+    return None
 
 
 def _interceptor_type(value: str) -> str:
@@ -128,6 +168,13 @@ class SiteSpec(SpecModel):
     @model_validator(mode="after")
     def _batteries_at_interceptor_sites(self) -> "SiteSpec":
         rule = battery_site_rule(self.role, bool(self.interceptors))
+        if rule is not None:
+            raise cross_field_error(rule)
+        return self
+
+    @model_validator(mode="after")
+    def _altitude_fits_the_platform(self) -> "SiteSpec":
+        rule = site_altitude_rule(self.altitude_m, None if self.radar is None else self.radar.type)
         if rule is not None:
             raise cross_field_error(rule)
         return self

@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from goldendome.physics._types import IntArray
 from goldendome.physics.measurements import AZIMUTH as AZIMUTH
 from goldendome.physics.measurements import ELEVATION as ELEVATION
 from goldendome.physics.measurements import N_COMPONENTS as N_COMPONENTS
@@ -53,10 +54,15 @@ class Sensor(Protocol):
         """One of :data:`DISCRIMINATION_CLASSES`."""
         ...
 
-    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+    def measure(
+        self, scene: SceneObjects, rng: np.random.Generator, signature: IntArray | None = None
+    ) -> Measurements:
         """Detections of the scene's objects on the scene's time grid.
 
         Detections and their noise are random draws from ``rng``; objects that do not exist
-        at a time (NaN states) are never detected there.
+        at a time (NaN states) are never detected there. ``signature`` (``(n_object,)``
+        int64, :mod:`goldendome.sensors.signatures`) gives each object's signature class
+        for the detection physics (a glider's glow, a cruise missile's cross section);
+        None: its kind.
         """
         ...

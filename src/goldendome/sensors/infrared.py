@@ -16,6 +16,15 @@ Nothing below the cloud tops is seen. Above them:
   signature). ``R_ref`` is the range of Pd 0.9 against cold space when the line of sight
   beyond the object misses the Earth and its limb, and against the warm Earth otherwise.
 
+- a **glider** (signature class ``glider``, :mod:`goldendome.sensors.signatures`) after its
+  release is not a cold body: its aero-heated skin glows (:mod:`goldendome.sensors.
+  aero_heating`, relative signature ``s`` from its speed and altitude), and it is detected
+  with the same point-source law at the type's ``glide_reference_range_km`` (Pd 0.9 for
+  ``s = 1``, against the Earth below it) in place of the cold ranges; a type without that
+  range does not see the glow. GEO early warning, sized for plumes, mostly cannot hold a
+  glider; the LEO tracking layer (the HBTSS role) can. Gliders' reports follow the other
+  objects' in each frame.
+
 A detection measures two angles in a frame whose y axis points to nadir (so targets on the
 Earth sit near the frame's center, far from the angle singularity), with Gaussian noise of
 ``angle_sigma_urad``. At most ``max_reports`` satellites (the closest that detected it)
@@ -28,7 +37,7 @@ import numpy as np
 from scipy.special import ndtr, ndtri
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
-from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.measurements import (
     AZIMUTH,
@@ -40,11 +49,14 @@ from goldendome.physics.measurements import (
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors._infrared_frame import frame_reports
+from goldendome.sensors.aero_heating import glide_signature
 from goldendome.sensors.infrared_catalog import (
     InfraredSensorType,
+    glide_signature_model,
     infrared_signatures,
     infrared_types,
 )
+from goldendome.sensors.signatures import GLIDER
 
 __all__ = [
     "PFA",
@@ -149,7 +161,9 @@ class InfraredLayer:
             pd = np.where(hot[None, :], pd, np.where(coasting, cold, 0.0))
         return np.asarray(pd, dtype=np.float64)
 
-    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+    def measure(
+        self, scene: SceneObjects, rng: np.random.Generator, signature: IntArray | None = None
+    ) -> Measurements:
         """Detections of the scene's objects on this layer's time grid.
 
         Parameters
@@ -172,15 +186,61 @@ class InfraredLayer:
         if t_s.shape != self.t_s.shape or not np.allclose(t_s, self.t_s):
             raise ValueError("objects must be sampled on the sensor layer's own time grid.")
         sig = infrared_signatures().by_code()[scene.kind]
+        glider = np.zeros(len(scene), bool) if signature is None else signature == GLIDER
         rows: list[tuple[IntArray, IntArray, IntArray]] = []
         for k in self.frame_indices():
             r_obj = r_eci_m[:, k]
             if not np.isfinite(r_obj).all(axis=-1).any():
                 continue
             draws = rng.random((self.sat_r_eci_m.shape[0], r_obj.shape[0]))
-            sat, obj = self.frame_reports(k, r_obj, scene.boosting[:, k], sig, draws)
+            burning = scene.boosting[:, k]
+            gliding = glider & ~burning
+            if gliding.any():  # the kernel sees the others; the gliders' glow follows
+                r_obj = np.where(gliding[:, None], np.nan, r_obj)
+            sat, obj = self.frame_reports(k, r_obj, burning, sig, draws)
+            if gliding.any():
+                idx = np.flatnonzero(gliding)
+                g_sat, g_obj = self.glide_reports(
+                    k, r_eci_m[idx, k], scene.v_eci_m_s[idx, k], draws[:, idx]
+                )
+                sat, obj = np.concatenate([sat, g_sat]), np.concatenate([obj, idx[g_obj]])
             rows.append((sat, obj, np.full(sat.size, k)))
         return self._measurements(rows, r_eci_m, scene.boosting, rng)
+
+    def glide_reports(
+        self, k: int, r_obj: FloatArray, v_obj: FloatArray, draws: FloatArray
+    ) -> tuple[IntArray, IntArray]:
+        """The (satellite, glider) pairs reporting gliders ``(n_glider, 3)`` (ECI positions
+        and velocities, NaN: not alive) in frame ``k`` with draws ``(n_sat, n_glider)``: by
+        their aero-heated glow (see the module notes); closest satellites first."""
+        n_sat = self.sat_r_eci_m.shape[0]
+        ref_km = self.kind.glide_reference_range_km
+        alive = np.asarray(np.isfinite(r_obj).all(axis=-1), dtype=bool)
+        if ref_km is None or not alive.any():
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        r_obj = np.where(alive[:, None], r_obj, 0.0)
+        altitude = ecef_to_geodetic(r_obj)[2]
+        v_air = v_obj - np.cross([0.0, 0.0, OMEGA_EARTH_RAD_S], r_obj)
+        g = glide_signature_model()
+        sig = glide_signature(
+            np.linalg.norm(np.nan_to_num(v_air), axis=-1), altitude, g.recovery_factor,
+            g.max_skin_temperature_k, g.reference_skin_temperature_k,
+            (g.band_low_um, g.band_high_um),
+        )  # fmt: skip
+        r_sat = self.sat_r_eci_m[:, k]
+        rel = r_obj[None] - r_sat[:, None]
+        rng_m = np.linalg.norm(rel, axis=-1)
+        nadir = -r_sat / np.linalg.norm(r_sat, axis=-1, keepdims=True)
+        off = np.einsum("sok,sk->so", rel, nadir) / rng_m
+        visible = line_of_sight(r_sat[:, None], r_obj[None], ellipsoid=False)
+        visible &= off >= np.cos(np.radians(self.kind.max_off_nadir_deg))
+        visible &= (alive & (altitude >= self.kind.cloud_top_km * 1e3))[None]
+        pd = cold_detection_probability(rng_m, np.asarray(ref_km * 1e3), sig[None])
+        dist = np.where(visible & (draws < pd), rng_m, np.inf)
+        sat = np.argsort(dist, axis=0)[: min(self.max_reports, n_sat)]
+        obj = np.broadcast_to(np.arange(r_obj.shape[0]), sat.shape)
+        keep = np.isfinite(dist[sat, obj])
+        return sat[keep].astype(np.int64), obj[keep].astype(np.int64)
 
     def _heat(self, r_obj: FloatArray, burning: BoolArray) -> tuple[BoolArray, BoolArray]:
         """Objects alive and boosting above the clouds, and alive and coasting above them."""

@@ -55,6 +55,9 @@ class InfraredSensorType(SpecModel):
     max_off_nadir_deg: Annotated[
         float, Bounded("the field of regard must be wider than zero", "deg", gt=0, le=180)
     ]
+    #: Range of Pd 0.9 against a glider in full glide (relative glide signature 1); None:
+    #: the sensor does not see a glider's aero-heated glow.
+    glide_reference_range_km: RangeKm | None = None
 
     @model_validator(mode="after")
     def _cold_keys_with_cold_detection(self) -> "InfraredSensorType":
@@ -89,11 +92,38 @@ class InfraredSensorType(SpecModel):
         return space, earth, limb
 
 
+Temperature = Annotated[float, Bounded("a temperature", "K", gt=0, le=10_000)]
+Wavelength = Annotated[float, Bounded("an infrared wavelength", "um", gt=0, le=100)]
+
+
+class GlideSignatureSpec(SpecModel):
+    """``[glide_signature]``: the aero-heated glow of a glider
+    (:mod:`goldendome.sensors.aero_heating`)."""
+
+    recovery_factor: Annotated[float, Bounded("a recovery factor", gt=0, le=1)]
+    max_skin_temperature_k: Temperature
+    reference_skin_temperature_k: Temperature
+    band_low_um: Wavelength
+    band_high_um: Wavelength
+
+    @model_validator(mode="after")
+    def _band_ordered(self) -> "GlideSignatureSpec":
+        if not self.band_low_um < self.band_high_um:
+            raise PydanticCustomError(
+                "band",
+                "band_low_um = {low} must be below band_high_um = {high}",
+                {"low": self.band_low_um, "high": self.band_high_um},
+            )
+        return self
+
+
 class InfraredCatalog(SpecModel):
-    """``infrared_sensors.toml``: sensor types and the relative signature of each kind."""
+    """``infrared_sensors.toml``: sensor types, the relative signature of each kind and a
+    glider's glow."""
 
     sensor: Annotated[list[InfraredSensorType], Field(min_length=1)]
     signature: KindValues
+    glide_signature: GlideSignatureSpec
 
     @model_validator(mode="after")
     def _names_are_unique(self) -> "InfraredCatalog":
@@ -116,3 +146,8 @@ def infrared_types() -> dict[str, InfraredSensorType]:
 def infrared_signatures() -> KindValues:
     """Relative infrared signature of each object kind (1 = a reentry vehicle)."""
     return load_catalog(DATA_FILE, InfraredCatalog).signature
+
+
+def glide_signature_model() -> GlideSignatureSpec:
+    """The glide-signature model of the embedded catalog (``[glide_signature]``)."""
+    return load_catalog(DATA_FILE, InfraredCatalog).glide_signature

@@ -14,9 +14,19 @@ implements the :class:`~goldendome.sensors.base.Sensor` protocol:
    ``fov_half_azimuth`` and ``fov_half_elevation`` of the boresight, and its ENU elevation
    is above the minimum (which, being above the local horizontal, also clears the Earth).
    A tilted face thus covers the zenith when tilt + half-angle reaches 90 deg.
+   A ground or airborne radar also needs the object within the radar horizon of a smooth
+   4/3 Earth (:mod:`goldendome.sensors.radar_horizon`, terrain ignored) from the site's
+   altitude to the object's geodetic altitude: it binds low fliers (a cruise missile at
+   30-50 m) and gives an aircraft on station its horizon advantage. A **skywave**
+   (over-the-horizon) type instead sees, through the ionosphere, objects whose ground range
+   lies in its band and whose azimuth lies in a face's sector, with no line of sight or
+   elevation limit. Objects above the type's ``max_target_altitude_m`` are not seen, nor,
+   with moving-target indication, those whose speed along the line of sight relative to the
+   ground under them is below ``min_radial_speed_m_s`` (the clutter notch).
 3. It is detected with the Swerling 1 probability at the SNR scaled from the type's
    reference point (:mod:`goldendome.sensors.radar_equation`), the cross section taken from
-   the type's band and the object's kind; one uniform draw from ``rng`` per object and
+   the type's band and the object's signature class (:mod:`goldendome.sensors.signatures`:
+   its kind, or glider or cruise missile); one uniform draw from ``rng`` per object and
    frame decides.
 4. A detection measures range, azimuth, elevation and range rate in the ENU frame with
    Gaussian noise. Its one-sigma values are the type's values at the reference SNR times
@@ -34,23 +44,51 @@ from typing import Any
 
 import numpy as np
 
-from goldendome.physics._types import BoolArray, FloatArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
-from goldendome.physics.geodetic import geodetic_to_ecef
-from goldendome.physics.kinds import KIND_LABELS
+from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.physics.measurements import N_COMPONENTS, Measurements, frame_indices
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
 from goldendome.sensors.radar_equation import swerling1_pd
+from goldendome.sensors.radar_horizon import radar_horizon_range_m
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
 #: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
 MIN_COS_ELEVATION = 0.05
-#: Delay between a radar's observation and its report, s (goldendome assumption: radars
-#: report at once, the run's sensor delays sit in the space layers' ground processing).
+#: Delay between a ground radar's observation and its report, s (goldendome assumption:
+#: ground radars report at once, the run's sensor delays sit in the space layers' ground
+#: processing); a type's ``report_latency_s`` gives its own.
 RADAR_REPORT_LATENCY_S = 0.0
+
+
+def radar_sigma(kind: RadarType, snr: FloatArray, elevation_rad: FloatArray) -> FloatArray:
+    """One-sigma noise ``(n, 4)`` of detections at ``snr`` and ``elevation_rad``, ``(n,)``.
+
+    The type's values at the reference SNR times ``sqrt(SNR_ref / SNR)``, never below its
+    noise floor; the azimuth sigma divided by ``cos(elevation)`` (bounded near the zenith).
+    """
+    scale = np.maximum(np.sqrt(kind.reference_snr / snr), kind.noise_floor_fraction)
+    angle = kind.sigma_angle_rad * scale
+    cos_el = np.maximum(np.cos(elevation_rad), MIN_COS_ELEVATION)
+    sigma = np.empty((snr.size, N_COMPONENTS), dtype=np.float64)
+    sigma[:, 0] = kind.sigma_range_m * scale
+    sigma[:, 1] = angle / cos_el
+    sigma[:, 2] = angle
+    sigma[:, 3] = kind.sigma_range_rate_m_s * scale
+    return sigma
+
+
+def ground_radial_speed_m_s(
+    r_eci_m: FloatArray, v_eci_m_s: FloatArray, los_unit: FloatArray
+) -> FloatArray:
+    """Speed ``(...)`` (m/s) along unit lines of sight ``(..., 3)`` of objects ``(..., 3)``
+    (ECI) relative to the rotating Earth under them: what a clutter notch compares."""
+    omega = np.array([0.0, 0.0, OMEGA_EARTH_RAD_S])
+    v_ground = v_eci_m_s - np.cross(omega, r_eci_m)
+    return np.asarray(np.abs(np.einsum("...i,...i->...", v_ground, los_unit)), np.float64)
 
 
 @dataclass(frozen=True)
@@ -109,6 +147,17 @@ class Radar:
                 f"{math.degrees(spacing):g}) allows 1 to {max_faces} faces"
             )
             fail("faces", self.faces, rule, where)
+        kind = self.radar_type
+        if kind.platform == "space":
+            rule = (
+                f"radar type '{kind.name}' is carried by satellites (a [space] layer with role"
+                " = 'air_moving_target'), not by a site"
+            )
+            raise ValueError(f"{where}radar.type = '{kind.name}': {rule}")
+        low, high = kind.min_platform_altitude_m, kind.max_platform_altitude_m
+        if not low <= self.altitude_m <= high:
+            rule = f"a {kind.platform} radar of type '{kind.name}' stands or flies between "
+            fail("altitude_m", self.altitude_m, rule + f"{low:g} and {high:g} m", where)
 
     @classmethod
     def from_degrees(
@@ -145,8 +194,8 @@ class Radar:
 
     @property
     def report_latency_s(self) -> float:
-        """Delay between an observation and its report, seconds."""
-        return RADAR_REPORT_LATENCY_S
+        """Delay between an observation and its report, seconds (the type's)."""
+        return float(max(self.radar_type.report_latency_s, RADAR_REPORT_LATENCY_S))
 
     @property
     def discrimination_class(self) -> str:
@@ -155,8 +204,11 @@ class Radar:
 
     @property
     def min_elevation(self) -> float:
-        """Minimum elevation of detection, radians (the site's, else the type's)."""
-        if self.min_elevation_rad is None:
+        """Minimum elevation of detection, radians (the site's, else the type's; an
+        airborne radar's is always its type's look-down limit, a skywave radar has none)."""
+        if self.radar_type.platform == "skywave":
+            return -math.pi / 2
+        if self.min_elevation_rad is None or self.radar_type.platform == "airborne":
             return self.radar_type.min_elevation_rad
         return self.min_elevation_rad
 
@@ -189,22 +241,53 @@ class Radar:
         upward = aer_to_enu(face_az, tilt + math.pi / 2, 1.0)
         off_az = np.arctan2(np.sum(u * right, -1), np.sum(u * boresight, -1))
         off_el = np.arcsin(np.clip(np.sum(u * upward, -1), -1.0, 1.0))
-        face = (np.abs(off_az) <= kind.fov_half_azimuth_rad) & (
-            np.abs(off_el) <= kind.fov_half_elevation_rad
-        )
+        face = np.abs(off_az) <= kind.fov_half_azimuth_rad
+        if kind.platform == "skywave":  # azimuth sector only: the ray comes over the horizon
+            return np.asarray(np.any(face, axis=-1), dtype=np.bool_)
+        face &= np.abs(off_el) <= kind.fov_half_elevation_rad
         return np.asarray(np.any(face, axis=-1) & (el >= self.min_elevation), dtype=np.bool_)
 
-    def measure(self, scene: SceneObjects, rng: np.random.Generator) -> Measurements:
+    def reachable(self, r_eci_m: FloatArray, v_eci_m_s: FloatArray, rho_m: FloatArray,
+                  origin_r_eci_m: FloatArray) -> BoolArray:  # fmt: skip
+        """Whether objects ``(n, 3)`` (ECI, in the field of view) can be seen from the site
+        at ``origin_r_eci_m`` ``(n, 3)``, slant ranges ``rho_m`` ``(n,)``: the radar
+        horizon (or a skywave radar's ground-range band), the altitude limit and the
+        clutter notch (see the module notes)."""
+        kind = self.radar_type
+        if r_eci_m.shape[0] == 0:
+            return np.zeros(0, dtype=bool)
+        # Geodetic height does not depend on longitude, so ECI positions serve.
+        altitude = ecef_to_geodetic(r_eci_m)[2]
+        ok = altitude <= kind.max_target_altitude_m
+        if kind.platform == "skywave":
+            cos_angle = np.einsum("ni,ni->n", r_eci_m, origin_r_eci_m) / (
+                np.linalg.norm(r_eci_m, axis=-1) * np.linalg.norm(origin_r_eci_m, axis=-1)
+            )
+            ground = R_EARTH_MEAN_M * np.arccos(np.clip(cos_angle, -1.0, 1.0))
+            ok &= (ground >= kind.min_ground_range_m) & (ground <= kind.max_ground_range_m)
+        else:
+            ok &= rho_m <= radar_horizon_range_m(max(self.altitude_m, 0.0), altitude)
+        if kind.min_radial_speed_m_s > 0.0:
+            los = (r_eci_m - origin_r_eci_m) / rho_m[:, None]
+            ok &= ground_radial_speed_m_s(r_eci_m, v_eci_m_s, los) >= kind.min_radial_speed_m_s
+        return np.asarray(ok, dtype=bool)
+
+    def measure(
+        self, scene: SceneObjects, rng: np.random.Generator, signature: IntArray | None = None
+    ) -> Measurements:
         """Detections of the scene's objects over one frame schedule (see the module notes).
 
         Parameters
         ----------
         scene : SceneObjects
             Times strictly increasing; states NaN where an object does not exist (never
-            detected there). ``scene.kind`` selects each object's cross section.
+            detected there).
         rng : numpy.random.Generator
             Detection draws (one uniform per object and frame with an object alive), then
             measurement noise.
+        signature : (n_object,) int64, optional
+            Signature classes (:mod:`goldendome.sensors.signatures`) selecting each
+            object's cross section; None: ``scene.kind``.
 
         Returns
         -------
@@ -214,7 +297,7 @@ class Radar:
         t, r, v, kind = scene.t_s, scene.r_eci_m, scene.v_eci_m_s, scene.kind
         if t.size > 1 and not np.all(np.diff(t) > 0.0):
             raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
-        rcs = self.radar_type.rcs_of(KIND_LABELS)[kind]
+        rcs = self.radar_type.rcs_by_code(kind if signature is None else signature)
         frames = frame_indices(t, self.radar_type.frame_time_s)
         frames = frames[np.isfinite(r[:, frames, 0]).any(axis=0)]  # frames with nothing alive
         origin_r, origin_v, rotation = self.site_frames(t[frames])
@@ -227,12 +310,16 @@ class Radar:
         el = np.arcsin(np.clip(enu[..., 2] / rho, -1.0, 1.0))
         snr = self.radar_type.snr(rho, rcs[:, None])
         seen = exists & self.in_view(az, el)
+        o_in, f_in = np.nonzero(seen)
+        seen[o_in, f_in] = self.reachable(
+            r[o_in, frames[f_in]], v[o_in, frames[f_in]], rho[o_in, f_in], origin_r[f_in]
+        )
         pd = np.where(seen, swerling1_pd(snr, self.radar_type.reference_pfa), 0.0)
         hit = rng.random(pd.shape) < pd
         f, o = np.nonzero(hit.T)
         rate = np.einsum("ni,ni->n", enu[o, f], enu_v[o, f]) / rho[o, f]
         z = np.stack([rho[o, f], az[o, f], el[o, f], rate], axis=-1)
-        sigma = self._sigma(snr[o, f], el[o, f])
+        sigma = radar_sigma(self.radar_type, snr[o, f], el[o, f])
         z = z + sigma * rng.standard_normal(z.shape)
         z[:, 1] = wrap_angle(z[:, 1])
         return Measurements(
@@ -246,16 +333,3 @@ class Radar:
             rotation=rotation[f],
             plume=np.zeros(o.size, dtype=bool),
         )
-
-    def _sigma(self, snr: FloatArray, elevation_rad: FloatArray) -> FloatArray:
-        """One-sigma noise ``(n, 4)`` of detections at ``snr`` and ``elevation_rad``, ``(n,)``."""
-        kind = self.radar_type
-        scale = np.maximum(np.sqrt(kind.reference_snr / snr), kind.noise_floor_fraction)
-        angle = kind.sigma_angle_rad * scale
-        cos_el = np.maximum(np.cos(elevation_rad), MIN_COS_ELEVATION)
-        sigma = np.empty((snr.size, N_COMPONENTS), dtype=np.float64)
-        sigma[:, 0] = kind.sigma_range_m * scale
-        sigma[:, 1] = angle / cos_el
-        sigma[:, 2] = angle
-        sigma[:, 3] = kind.sigma_range_rate_m_s * scale
-        return sigma

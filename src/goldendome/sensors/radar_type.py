@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import Field, model_validator
@@ -18,9 +18,9 @@ from pydantic_core import PydanticCustomError
 from goldendome.data.loader import load_catalog, parse_catalog
 from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
-from goldendome.physics._types import FloatArray
-from goldendome.sensors.kind_values import KindValues
+from goldendome.physics._types import FloatArray, IntArray
 from goldendome.sensors.radar_equation import scaled_snr, swerling1_pd, swerling1_snr
+from goldendome.sensors.signatures import SIGNATURE_LABELS, SignatureValues
 
 DATA_FILE = "radars.toml"
 # Data file key -> (RadarType field, factor to SI).
@@ -41,7 +41,21 @@ _KEYS: dict[str, tuple[str, float]] = {
     "sigma_range_rate_m_s": ("sigma_range_rate_m_s", 1.0),
     "noise_floor_fraction": ("noise_floor_fraction", 1.0),
 }
-_TEXT_KEYS = ("name", "label", "band", "source")
+# Optional keys ([PLATFORM] in radars.toml), absent: the field's default.
+_OPTIONAL_KEYS: dict[str, tuple[str, float]] = {
+    "min_platform_altitude_m": ("min_platform_altitude_m", 1.0),
+    "max_platform_altitude_m": ("max_platform_altitude_m", 1.0),
+    "min_ground_range_km": ("min_ground_range_m", 1e3),
+    "max_ground_range_km": ("max_ground_range_m", 1e3),
+    "max_target_altitude_km": ("max_target_altitude_m", 1e3),
+    "min_radial_speed_m_s": ("min_radial_speed_m_s", 1.0),
+    "report_latency_s": ("report_latency_s", 1.0),
+}
+_TEXT_KEYS = ("name", "label", "band", "source", "platform")
+#: Where a radar type is carried (``platform`` in ``radars.toml``).
+PLATFORMS = ("ground", "airborne", "skywave", "space")
+#: Site altitudes allowed for a ground radar, meters (the scenario's site bounds).
+GROUND_ALTITUDE_M = (-500.0, 9_000.0)
 
 
 def fail(key: str, value: float, rule: str, where: str = "") -> None:
@@ -72,7 +86,19 @@ class RadarType:
     noise_floor_fraction : float
         Noise never falls below this fraction of the reference values.
     rcs_m2 : tuple of (str, float)
-        Radar cross section (m^2) of each object kind in this radar's band.
+        Radar cross section (m^2) of each signature class in this radar's band.
+    platform : str
+        One of :data:`PLATFORMS` (see ``radars.toml``, [PLATFORM]).
+    min_platform_altitude_m, max_platform_altitude_m : float, meters
+        Where a site of this type may stand or fly.
+    min_ground_range_m, max_ground_range_m : float, meters
+        A skywave radar's ground-range band.
+    max_target_altitude_m : float, meters
+        Objects above are not seen (inf: no limit).
+    min_radial_speed_m_s : float, m/s
+        Moving-target indication: slower objects (along the line of sight, relative to the
+        ground) are not seen.
+    report_latency_s : float, seconds
     """
 
     name: str
@@ -95,6 +121,14 @@ class RadarType:
     sigma_range_rate_m_s: float
     noise_floor_fraction: float
     rcs_m2: tuple[tuple[str, float], ...]
+    platform: str = "ground"
+    min_platform_altitude_m: float = GROUND_ALTITUDE_M[0]
+    max_platform_altitude_m: float = GROUND_ALTITUDE_M[1]
+    min_ground_range_m: float = 0.0
+    max_ground_range_m: float = math.inf
+    max_target_altitude_m: float = math.inf
+    min_radial_speed_m_s: float = 0.0
+    report_latency_s: float = 0.0
 
     def __post_init__(self) -> None:
         where = f"radar type '{self.name}': "
@@ -127,6 +161,19 @@ class RadarType:
         for kind, rcs in self.rcs_m2:
             if not rcs > 0.0:
                 fail(f"rcs_m2.{self.band}.{kind}", rcs, "must be positive", where)
+        if self.platform not in PLATFORMS:
+            raise ValueError(f"{where}platform = '{self.platform}': one of {', '.join(PLATFORMS)}")
+        pairs = (
+            ("min_platform_altitude_m", self.min_platform_altitude_m, self.max_platform_altitude_m),
+            ("min_ground_range_km", self.min_ground_range_m / 1e3, self.max_ground_range_m / 1e3),
+        )
+        for key, low, high in pairs:
+            if not low < high:
+                fail(key, low, f"must be below the maximum ({high:g})", where)
+        for key in ("max_target_altitude_km", "min_radial_speed_m_s", "report_latency_s"):
+            field, scale = _OPTIONAL_KEYS[key]
+            if not getattr(self, field) >= 0.0:
+                fail(key, getattr(self, field) / scale, "cannot be negative", where)
 
     @property
     def reference_snr(self) -> float:
@@ -144,7 +191,8 @@ class RadarType:
         return swerling1_pd(self.snr(range_m, rcs_m2), self.reference_pfa)
 
     def rcs_of(self, kind_names: tuple[str, ...]) -> FloatArray:
-        """Cross sections (m^2) ``(len(kind_names),)`` of the named object kinds."""
+        """Cross sections (m^2) ``(len(kind_names),)`` of the named signature classes
+        (object kinds, ``glider``, ``cruise``)."""
         table = dict(self.rcs_m2)
         for kind in kind_names:
             if kind not in table:
@@ -154,10 +202,22 @@ class RadarType:
                 )
         return np.array([table[k] for k in kind_names], dtype=np.float64)
 
+    def rcs_by_code(self, codes: IntArray) -> FloatArray:
+        """Cross sections (m^2) ``(n,)`` of signature codes ``(n,)`` (only those present
+        must be in the band's table)."""
+        present = np.unique(codes)
+        lookup = np.zeros(len(SIGNATURE_LABELS))
+        lookup[present] = self.rcs_of(tuple(SIGNATURE_LABELS[int(c)] for c in present))
+        return np.asarray(lookup[codes], dtype=np.float64)
+
 
 Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Sigma = Annotated[float, Bounded("a noise sigma cannot be negative", ge=0, le=1e6)]
 OpenProbability = Annotated[float, Bounded("a probability lies strictly in (0, 1)", gt=0, lt=1)]
+PlatformAltitude = Annotated[
+    float, Bounded("a platform flies between the Dead Sea and 30 km", "m", ge=-500, le=30_000)
+]
+GroundRange = Annotated[float, Bounded("a ground range", "km", ge=0, le=20_000)]
 FieldOfView = Annotated[
     float, Bounded("the field of view must be wider than zero", "deg", gt=0, le=180)
 ]
@@ -189,6 +249,36 @@ class RadarTypeSpec(SpecModel):
     sigma_angle_mrad: Sigma
     sigma_range_rate_m_s: Sigma
     noise_floor_fraction: Annotated[float, Bounded("a fraction", ge=0, le=1)]
+    platform: Literal["ground", "airborne", "skywave", "space"] = "ground"
+    min_platform_altitude_m: PlatformAltitude | None = None
+    max_platform_altitude_m: PlatformAltitude | None = None
+    min_ground_range_km: GroundRange | None = None
+    max_ground_range_km: GroundRange | None = None
+    max_target_altitude_km: Positive | None = None
+    min_radial_speed_m_s: Annotated[float, Bounded("a speed", "m/s", ge=0, le=10_000)] = 0.0
+    report_latency_s: Annotated[float, Bounded("a latency", "s", ge=0, le=3_600)] = 0.0
+
+    @model_validator(mode="after")
+    def _platform_keys(self) -> "RadarTypeSpec":
+        needs = {
+            "airborne": ("min_platform_altitude_m", "max_platform_altitude_m"),
+            "skywave": ("min_ground_range_km", "max_ground_range_km"),
+        }.get(self.platform, ())
+        missing = [key for key in needs if getattr(self, key) is None]
+        if missing:
+            raise PydanticCustomError(
+                "platform_keys",
+                "platform = '{platform}' needs {missing}",
+                {"platform": self.platform, "missing": " and ".join(missing)},
+            )
+        for low, high in (needs,) if needs else ():
+            if not getattr(self, low) < getattr(self, high):
+                raise PydanticCustomError(
+                    "platform_keys",
+                    "{low} = {a} must be below {high} = {b}",
+                    {"low": low, "high": high, "a": getattr(self, low), "b": getattr(self, high)},
+                )
+        return self
 
     @model_validator(mode="after")
     def _pd_above_pfa(self) -> "RadarTypeSpec":
@@ -200,11 +290,16 @@ class RadarTypeSpec(SpecModel):
             )
         return self
 
-    def build(self, rcs_m2: KindValues) -> RadarType:
+    def build(self, rcs_m2: SignatureValues) -> RadarType:
         """The radar type in SI units, with its band's cross sections."""
         values: dict[str, Any] = {key: str(getattr(self, key)) for key in _TEXT_KEYS}
         values |= {
             field: float(getattr(self, key)) * scale for key, (field, scale) in _KEYS.items()
+        }
+        values |= {
+            field: float(getattr(self, key)) * scale
+            for key, (field, scale) in _OPTIONAL_KEYS.items()
+            if getattr(self, key) is not None
         }
         values["rcs_m2"] = tuple((str(k), float(v)) for k, v in rcs_m2.model_dump().items())
         return RadarType(**values)
@@ -213,7 +308,7 @@ class RadarTypeSpec(SpecModel):
 class RadarCatalog(SpecModel):
     """``radars.toml``: cross sections by band and object kind, and the radar types."""
 
-    rcs_m2: dict[str, KindValues]
+    rcs_m2: dict[str, SignatureValues]
     radar: Annotated[list[RadarTypeSpec], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -25,6 +25,7 @@ from goldendome.run.stages.kill_chain import SensedObjects
 from goldendome.run.track_targets import track_targets
 from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
+from goldendome.sensors.signatures import signature_classes
 from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
 from goldendome.tracking.scoring import boosting_measured, track_owners
 from goldendome.tracking.tracker import TrackLog, run_tracker
@@ -155,12 +156,13 @@ def track_tables(
 
 
 def measure_all(sensors: list[Sensor], scene: SceneObjects, rngs: list[np.random.Generator],
-                sink: Sink) -> Measurements:  # fmt: skip
-    """Every sensor's detections of the scene, one progress step per sensor."""
+                sink: Sink, signature: np.ndarray | None = None) -> Measurements:  # fmt: skip
+    """Every sensor's detections of the scene, one progress step per sensor (``signature``:
+    the objects' signature classes, :mod:`goldendome.sensors.signatures`)."""
     parts = []
     sink.progress(SENSORS_STAGE, 0, len(sensors))
     for k, (sensor, rng) in enumerate(zip(sensors, rngs, strict=True)):
-        parts.append(sensor.measure(scene, rng))
+        parts.append(sensor.measure(scene, rng, signature))
         sink.progress(SENSORS_STAGE, k + 1, len(sensors))
     return Measurements.concatenate(parts)
 
@@ -198,7 +200,11 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
         return None
     scene = raid.scene
     rngs = ctx.streams.children("sensing", len(sensors) + 1)  # the last: discrimination
-    m = measure_all(sensors, scene, rngs[:-1], sink)
+    # Glide vehicles and cruise missiles glow and echo as what they are (detection physics
+    # only; tracks and decisions never read it).
+    gliding = raid.gliding_objects
+    signature = signature_classes(scene.kind, gliding, raid.manoeuvring_objects & ~gliding)
+    m = measure_all(sensors, scene, rngs[:-1], sink, signature)
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation,
         progress=sink.progress, plume=m.plume,
