@@ -24,6 +24,7 @@ import numpy as np
 
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
+from goldendome.tracking.level_flight import propagate_level
 from goldendome.tracking.measurement import predict as predict_measurement
 from goldendome.tracking.motion import MAX_STEP_S, process_noise, propagate
 
@@ -84,6 +85,29 @@ def predict(
     """
     p = np.asarray(covariance, dtype=np.float64)
     x, stm = propagate(x_eci, dt_s, max_step_s=max_step_s)
+    return _covariance(x, stm, p, dt_s, q_m2_s3)
+
+
+def predict_level(
+    x_eci: ArrayLike,
+    covariance: ArrayLike,
+    dt_s: ArrayLike,
+    q_m2_s3: ArrayLike,
+    *,
+    max_step_s: float = MAX_STEP_S,
+) -> tuple[FloatArray, FloatArray]:
+    """:func:`predict` with the level-flight model of
+    :mod:`goldendome.tracking.level_flight` instead of the ballistic one (same parameters
+    and returns)."""
+    p = np.asarray(covariance, dtype=np.float64)
+    x, stm = propagate_level(x_eci, dt_s, max_step_s=max_step_s)
+    return _covariance(x, stm, p, dt_s, q_m2_s3)
+
+
+def _covariance(
+    x: FloatArray, stm: FloatArray, p: FloatArray, dt_s: ArrayLike, q_m2_s3: ArrayLike
+) -> tuple[FloatArray, FloatArray]:
+    """``(x, F P F^T + Q)``, symmetrized, after checking the covariance's shape."""
     if p.shape != (x.shape[0], 6, 6):
         raise ValueError(f"covariance must have shape ({x.shape[0]}, 6, 6); got {p.shape}.")
     n = x.shape[0]

@@ -55,6 +55,12 @@ after burnout, so an impact predicted earlier is not the warhead's); a new track
 bus or a warhead appearing beside a missile that burned moments ago is in its post-boost
 phase). Without plume flags (``plume=None``) the older rule applies: ``q_boost`` below
 ``boost_altitude_m``, ``q_ballistic`` above, fire control whenever the sigmas allow.
+
+With plume flags, a coasting track that its own state shows nearly level inside the
+atmosphere (a glider in its glide, a cruise missile: :mod:`goldendome.tracking.manoeuvre`)
+is predicted in level flight (:mod:`goldendome.tracking.level_flight`: gravity balanced by
+an unknown lift) with manoeuvre noise instead of the ballistic model and the drag noise;
+every other track is predicted exactly as before.
 """
 
 from collections.abc import Callable
@@ -69,9 +75,17 @@ from goldendome.tracking import ekf
 from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
 from goldendome.tracking.jpda_update import jpda_step
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
+from goldendome.tracking.manoeuvre import (
+    CRUISE_ACCELERATION_M_S2,
+    GLIDE_ACCELERATION_M_S2,
+    MANOEUVRE_TIME_S,
+    level_regime,
+    manoeuvre_noise,
+)
 from goldendome.tracking.merge import coincident
 from goldendome.tracking.pregate import Forest, Lines, candidates_reference
 from goldendome.tracking.process_noise import altitude_band_noise, phase_noise
+from goldendome.tracking.regime import Regime
 from goldendome.tracking.start import start_tracks
 from goldendome.tracking.track_log import LogBuilder, TrackHistory, TrackLog
 
@@ -96,7 +110,10 @@ class TrackerSettings:
     ``association``, ``prob_detect``, ``clutter_kappa`` (false measurements per volume of
     a measurement's own noise), ``min_beta`` and ``assign_probability`` set the JPDA (module
     notes); ``neighbour_*`` the velocity a new track borrows; ``merge_*`` the merging of
-    coincident tracks.
+    coincident tracks; ``level_flight`` (with plume flags) predicts tracks nearly level
+    inside the atmosphere in level flight with the manoeuvre noise of
+    ``glide_acceleration_m_s2`` or ``cruise_acceleration_m_s2`` over ``manoeuvre_time_s``
+    (:mod:`goldendome.tracking.manoeuvre`; False: every track ballistic).
     """
 
     q_ballistic_m2_s3: float = 1e-2
@@ -126,6 +143,10 @@ class TrackerSettings:
     merge_probability: float = 0.99
     neighbour_spread_m_s: float = 100.0
     neighbour_max_sigma_m_s: float = 100.0
+    level_flight: bool = True
+    glide_acceleration_m_s2: float = GLIDE_ACCELERATION_M_S2
+    cruise_acceleration_m_s2: float = CRUISE_ACCELERATION_M_S2
+    manoeuvre_time_s: float = MANOEUVRE_TIME_S
 
 
 def run_tracker(
@@ -218,7 +239,18 @@ def _predict(
         q = altitude_band_noise(live.x, q_ballistic=st.q_ballistic_m2_s3,
                                 q_boost=st.q_boost_m2_s3,
                                 boost_altitude_m=st.boost_altitude_m)  # fmt: skip
-    x, p = ekf.predict(live.x, live.p, np.full(len(live), t - live.t), q)
+    dt = np.full(len(live), t - live.t)
+    x, p = ekf.predict(live.x, live.p, dt, q)
+    if by_phase and st.level_flight:
+        # Tracks nearly level inside the atmosphere fly the level model (manoeuvre.py).
+        regime = level_regime(live.x, powered)
+        level = np.flatnonzero(regime != Regime.BALLISTIC)
+        if level.size:
+            q_level = manoeuvre_noise(regime[level], glide_m_s2=st.glide_acceleration_m_s2,
+                                      cruise_m_s2=st.cruise_acceleration_m_s2,
+                                      time_s=st.manoeuvre_time_s)  # fmt: skip
+            x[level], p[level] = ekf.predict_level(live.x[level], live.p[level], dt[level],
+                                                   q_level)  # fmt: skip
     live.set_states(np.arange(len(live)), x, p)
     live.t = t
     return Forest(live.x[:, :3], live.lam) if candidates == "tree" else None
