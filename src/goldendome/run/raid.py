@@ -16,13 +16,20 @@ import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.clock import Clock
+from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.physics.kinds import ObjectKind
 from goldendome.physics.scene import SceneObjects
 from goldendome.run.boost_tracks import BoostTracks, boost_grid, boost_tracks
 from goldendome.run.sink import ProgressFn
 from goldendome.run.streams import Streams
-from goldendome.scenario.catalog import CruiseClassSpec, HgvClassSpec, targets, threat_classes
+from goldendome.scenario.catalog import (
+    BallisticClassSpec,
+    CruiseClassSpec,
+    HgvClassSpec,
+    targets,
+    threat_classes,
+)
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.scenario.threats import RaidEntrySpec
 from goldendome.threats.ballistic import Launches
@@ -37,6 +44,8 @@ from goldendome.threats.cruise_raid import (
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.depressed import aim_depressed
 from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.fobs import FobsFlight, fly_fobs
+from goldendome.threats.fobs_raid import fobs_deployment, fobs_missile_flight
 from goldendome.threats.glide_raid import (
     concat_deployments,
     glide_missile_flight,
@@ -49,7 +58,7 @@ from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import aim
 
 #: A raid entry's trajectory shape (``threats.raid[].shape``).
-RaidShape = Literal["minimum_energy", "lofted", "depressed", "glide", "cruise"]
+RaidShape = Literal["minimum_energy", "lofted", "depressed", "fobs", "glide", "cruise"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +91,10 @@ class FlownRaid:
     cruising : (n_missile,) bool
         Cruise missiles (numbered last): no boost phase; each is its own one RV from launch
         (:mod:`goldendome.threats.cruise_raid`).
+    orbiting : (n_missile,) bool
+        Fractional orbits (numbered after the other ballistic missiles): the orbital stage
+        is the payload until its braking burn releases the RVs
+        (:mod:`goldendome.threats.fobs_raid`).
     """
 
     @property
@@ -109,6 +122,7 @@ class FlownRaid:
     stages: Flight
     gliding: BoolArray
     cruising: BoolArray
+    orbiting: BoolArray
 
     @property
     def n_missiles(self) -> int:
@@ -151,10 +165,16 @@ class FlownRaid:
 
 def raid_entries(spec: ScenarioSpec) -> list[RaidEntrySpec]:
     """The raid's entries in the order their missiles are numbered: ballistic entries first,
-    then boost-glide entries, then cruise entries (each group in file order)."""
+    then fractional orbits, boost-glide entries and cruise entries (each group in file
+    order)."""
     raid = spec.threats.raid
-    ballistic = [e for e in raid if not (e.glides or e.cruises)]
-    return ballistic + [e for e in raid if e.glides] + [e for e in raid if e.cruises]
+    ballistic = [e for e in raid if not (e.glides or e.cruises or e.orbits)]
+    return (
+        ballistic
+        + [e for e in raid if e.orbits]
+        + [e for e in raid if e.glides]
+        + [e for e in raid if e.cruises]
+    )
 
 
 def _launches(
@@ -217,6 +237,37 @@ def _fly_cruise_entries(
     return flight
 
 
+def _aim_fobs(
+    entries: list[RaidEntrySpec],
+    launches: Launches,
+    lat_t: FloatArray,
+    lon_t: FloatArray,
+    clock: Clock,
+) -> list[tuple[IntArray, FobsFlight]]:
+    """Each fractional-orbit class's missiles aimed and flown
+    (:func:`goldendome.threats.fobs.fly_fobs`), with their positions in the raid."""
+    out: list[tuple[IntArray, FobsFlight]] = []
+    for name in dict.fromkeys(e.class_ for e in entries if e.orbits):
+        idx = np.flatnonzero([e.orbits and e.class_ == name for e in entries])
+        cls = threat_classes()[name]
+        assert isinstance(cls, BallisticClassSpec)
+        assert cls.orbits
+        south = np.array([entries[i].fobs_approach == "south" for i in idx], dtype=bool)
+        n = idx.size
+        fobs = fly_fobs(
+            launches.take(idx),
+            lat_t[idx],
+            lon_t[idx],
+            south,
+            np.full(n, float(cls.fobs_orbit_altitude_km or 0.0) * 1e3),
+            np.full(n, float(cls.fobs_deorbit_delta_v_m_s or 0.0)),
+            clock.t_s,
+            theta0_rad=clock.theta0_rad,
+        )
+        out.append((idx, fobs))
+    return out
+
+
 def _stage(progress: ProgressFn | None, stage: str) -> FlownFn | None:
     if progress is None:
         return None
@@ -251,6 +302,7 @@ def fly_raid(
     ]  # fmt: skip
     gliding = np.array([e.glides for e in entries], dtype=bool)
     cruising = np.array([e.cruises for e in entries], dtype=bool)
+    orbiting = np.array([e.orbits for e in entries], dtype=bool)
     # One aim per shape, and per apogee or burnout angle for depressed arcs.
     groups = [(e.shape, e.apogee_m, e.burnout_fpa_rad) for e in entries]
     aimed = launches
@@ -270,7 +322,12 @@ def fly_raid(
         reachable[idx], miss[idx] = hgv.reached, hgv.miss_m
         max_range[idx] = vehicle.max_range_m
         glides.append((idx, hgv))
-    ballistic = ~gliding & ~cruising
+    orbits = _aim_fobs(entries, launches, lat_t, lon_t, clock)
+    for idx, fobs in orbits:
+        aimed = aimed.put(idx, fobs.launches)
+        reachable[idx], miss[idx] = fobs.reached, fobs.miss_m
+        max_range[idx] = 2.0 * np.pi * R_EARTH_MEAN_M
+    ballistic = ~gliding & ~cruising & ~orbiting
     for group in dict.fromkeys(g for g, b in zip(groups, ballistic, strict=True) if b):
         idx = np.array(
             [i for i, g in enumerate(groups) if g == group and ballistic[i]], dtype=np.int64
@@ -313,6 +370,8 @@ def fly_raid(
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
     for idx, hgv in glides:
         flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), hgv))
+    for idx, fobs in orbits:
+        flight = put_flights(flight, idx, fobs_missile_flight(take_flights(flight, idx), fobs))
     flight = _fly_cruise_entries(ordered, flight, reachable, miss, max_range, lat_t, lon_t)
     n_ballistic = int(np.count_nonzero(ballistic))
     counts = [e.decoys for e in entries[:n_ballistic]]
@@ -325,6 +384,9 @@ def fly_raid(
         decoys=decoys,
         progress=_stage(progress, "flying RVs and decoys"),
     )
+    for idx, fobs in orbits:
+        rvs = np.array([rockets[i].rv_count for i in idx], np.int64)
+        deployment = concat_deployments([deployment, fobs_deployment(idx, fobs, rvs)])
     glide_idx, cruise_idx = np.flatnonzero(gliding), np.flatnonzero(cruising)
     if glide_idx.size:
         gliders = glider_flight(take_flights(flight, glide_idx))
@@ -342,6 +404,7 @@ def fly_raid(
     return FlownRaid(
         gliding=gliding,
         cruising=cruising,
+        orbiting=orbiting,
         labels=labels,
         launches=aimed,
         reachable=reachable,

@@ -33,6 +33,7 @@ from goldendome.scenario.raid_shapes import (
     origin_platform,
     origin_rule,
     platform_rule,
+    route_rule,
     shape_rule,
 )
 from goldendome.scenario.spec import TimeSpec
@@ -212,6 +213,8 @@ def _glide_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
     route = waypoint_rule(class_name, cruise, "waypoints" in entry)
     if route is not None:
         yield Problem(f"{path}.waypoints", None, route)
+    if cruise and route is None:
+        yield from _route_problems(entry, path)
     if not cruise and not isinstance(threat_classes()[class_name], HgvClassSpec):
         return
     file_keys = ("shape", "apogee_km", "burnout_fpa_deg", "approach", "decoys", "decoy_type")
@@ -219,6 +222,26 @@ def _glide_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
     if broken is not None:
         key, rule = broken
         yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
+
+
+def _route_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
+    """A cruise route that cannot be flown (:func:`goldendome.scenario.raid_shapes.route_rule`)."""
+    try:
+        class_name, points = (field_value(RaidEntrySpec, k, entry) for k in ("class_", "waypoints"))
+        origin, goal = _origin_and_target(entry)
+    except UnusableKeyError:
+        return
+    cls = threat_classes()[class_name]
+    if not isinstance(cls, CruiseClassSpec) or not points:
+        return
+    rule = route_rule(
+        class_name,
+        cls.max_range_km,
+        [origin[0], *(w.latitude_rad for w in points), goal.latitude_rad],
+        [origin[1], *(w.longitude_rad for w in points), goal.longitude_rad],
+    )
+    if rule is not None:
+        yield Problem(f"{path}.waypoints", None, rule)
 
 
 def raid_problems(data: Mapping[str, Any]) -> Iterator[Problem]:

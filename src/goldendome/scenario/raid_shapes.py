@@ -14,6 +14,12 @@ they compare: the entry's model validator calls them on a spec built in Python, 
   target, so the approach picks one of the two ways round that great circle; where the
   circle crosses the target within :data:`APPROACH_MARGIN_DEG` of due east or west, it comes
   from neither side and the approach is impossible.
+* **Route**: a cruise missile flies low along great circles from its launch point through its
+  waypoints to its target; a route it cannot fly is refused: two consecutive points within
+  :data:`MIN_LEG_M` of each other (no heading; a leg between antipodes has no one great
+  circle either, and is longer than any cruise missile flies), or a route longer than the
+  class's range (the missile would come down short: a route "through the Earth" in the
+  sense that it cannot be flown above it).
 * **Platform**: a launch area's platform (``bomber`` for release areas, else ``ground`` on
   land, ``submarine`` at sea) or a sea point's ``launch_platform`` must be one the class is
   launched from: a cruise class's ``launch_platforms``; ground or submarine for the others.
@@ -29,6 +35,8 @@ DEPRESSED_KEYS = ("apogee_km", "burnout_fpa_deg")
 #: A fractional orbit's approach is impossible when its great circle crosses the target
 #: within this angle of due east or west, degrees (goldendome assumption).
 APPROACH_MARGIN_DEG = 10.0
+#: Consecutive points of a cruise route closer than this have no leg between them, meters.
+MIN_LEG_M = 1_000.0
 #: Platforms a sea point may name (``launch_platform``).
 SEA_PLATFORMS = ("submarine", "ship", "bomber")
 
@@ -174,6 +182,34 @@ def fobs_short_way(approach: str, lat1: float, lon1: float, lat2: float, lon2: f
     return northbound == (approach == "south")
 
 
+def route_rule(
+    class_name: str, max_range_km: float, lats: Sequence[float], lons: Sequence[float]
+) -> str | None:
+    """The rule a cruise route (launch point, waypoints, target; radians) breaks when it
+    cannot be flown: a leg shorter than :data:`MIN_LEG_M`, or a length beyond the range."""
+    legs = [
+        great_circle_m(lats[i], lons[i], lats[i + 1], lons[i + 1]) for i in range(len(lats) - 1)
+    ]
+    for i, leg in enumerate(legs):
+        if leg < MIN_LEG_M:
+            what = "the launch point" if i == 0 else f"waypoint {i}"
+            nxt = "the target" if i == len(legs) - 1 else f"waypoint {i + 1}"
+            return (
+                f"{what} and {nxt} lie {leg:,.0f} m apart: a leg needs two distinct points "
+                f"(at least {MIN_LEG_M / 1e3:,.0f} km apart) to have a heading; remove or move "
+                f"the waypoint"
+            )
+    total_km = sum(legs) / 1e3
+    if total_km <= max_range_km:
+        return None
+    return (
+        f"the route from launch through its {len(lats) - 2} waypoint(s) to the target is "
+        f"{total_km:,.0f} km along great circles, beyond the {max_range_km:,.0f} km range of "
+        f"{class_name} (max_range_km in threat_classes.toml): it would come down "
+        f"{total_km - max_range_km:,.0f} km short; shorten the route or launch nearer"
+    )
+
+
 def origin_platform(
     area_platform: str | None, given: str | None, class_platforms: Sequence[str] | None
 ) -> str:
@@ -225,5 +261,6 @@ __all__ = [
     "origin_platform",
     "origin_rule",
     "platform_rule",
+    "route_rule",
     "shape_rule",
 ]

@@ -28,6 +28,7 @@ from goldendome.scenario.raid_shapes import (
     origin_platform,
     origin_rule,
     platform_rule,
+    route_rule,
     shape_rule,
 )
 from goldendome.scenario.sites import Latitude, Longitude
@@ -271,9 +272,20 @@ class RaidEntrySpec(SpecModel):
         route = waypoint_rule(self.class_, self.cruises, self.waypoints is not None)
         if route is not None:
             raise cross_field_error(f"waypoints: {route}")
+        cls = threat_classes()[self.class_]
+        if isinstance(cls, CruiseClassSpec) and self.waypoints:
+            goal = targets()[self.to]
+            (lat0, lon0), points = self.origin_lat_lon_rad(), self.waypoints
+            route = route_rule(
+                self.class_,
+                cls.max_range_km,
+                [lat0, *(w.latitude_rad for w in points), goal.latitude_rad],
+                [lon0, *(w.longitude_rad for w in points), goal.longitude_rad],
+            )
+            if route is not None:
+                raise cross_field_error(f"waypoints: {route}")
         if self.from_ is not None and self.launch_platform is not None:
             raise cross_field_error(f"launch_platform: {LAUNCH_PLATFORM_WITH_AREA}")
-        cls = threat_classes()[self.class_]
         platforms = list(cls.launch_platforms) if isinstance(cls, CruiseClassSpec) else None
         where = f"launch area {self.from_}" if self.from_ is not None else "this sea point"
         wrong = platform_rule(self.class_, cls.type, platforms, self.platform, where)
