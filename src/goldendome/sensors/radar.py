@@ -17,7 +17,10 @@ implements the :class:`~goldendome.sensors.base.Sensor` protocol:
    A ground or airborne radar also needs the object within the radar horizon of a smooth
    4/3 Earth (:mod:`goldendome.sensors.radar_horizon`, terrain ignored) from the site's
    altitude to the object's geodetic altitude: it binds low fliers (a cruise missile at
-   30-50 m) and gives an aircraft on station its horizon advantage. A **skywave**
+   30-50 m) and gives an aircraft on station its horizon advantage. For a low flier
+   (below :data:`LOW_FLIER_ALTITUDE_M`) the minimum elevation is taken over the same 4/3
+   Earth and counted from the site's horizon dip, so a mask of 0 means "down to the radar
+   horizon"; higher objects keep the geometric elevation against the mask. A **skywave**
    (over-the-horizon) type instead sees, through the ionosphere, objects whose ground range
    lies in its band and whose azimuth lies in a face's sector, with no line of sight or
    elevation limit. Objects above the type's ``max_target_altitude_m`` are not seen, nor,
@@ -53,11 +56,15 @@ from goldendome.physics.measurements import N_COMPONENTS, Measurements, frame_in
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
 from goldendome.sensors.radar_equation import swerling1_pd
-from goldendome.sensors.radar_horizon import radar_horizon_range_m
+from goldendome.sensors.radar_horizon import STANDARD_REFRACTION_K, radar_horizon_range_m
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
 #: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
 MIN_COS_ELEVATION = 0.05
+#: Below this geodetic altitude an object is a low flier: its elevation against the site's
+#: mask is taken over the 4/3 Earth of standard refraction (goldendome assumption: the
+#: tropospheric model of radar_horizon.py; above it, the geometric elevation as before).
+LOW_FLIER_ALTITUDE_M = 15_000.0
 #: Delay between a ground radar's observation and its report, s (goldendome assumption:
 #: ground radars report at once, the run's sensor delays sit in the space layers' ground
 #: processing); a type's ``report_latency_s`` gives its own.
@@ -229,8 +236,11 @@ class Radar:
         rotation = np.stack([ecef_to_eci(axis, theta) for axis in axes], axis=-2)
         return r, v, rotation
 
-    def in_view(self, azimuth_rad: FloatArray, elevation_rad: FloatArray) -> BoolArray:
-        """Whether ENU directions ``(...)`` (radians) lie in a face's field of view."""
+    def in_view(
+        self, azimuth_rad: FloatArray, elevation_rad: FloatArray, mask: bool = True
+    ) -> BoolArray:
+        """Whether ENU directions ``(...)`` (radians) lie in a face's field of view (and,
+        with ``mask``, at or above the minimum elevation)."""
         kind = self.radar_type
         el = np.asarray(elevation_rad, dtype=np.float64)
         u = aer_to_enu(azimuth_rad, el, 1.0)[..., None, :]  # (..., 1, 3)
@@ -245,20 +255,34 @@ class Radar:
         if kind.platform == "skywave":  # azimuth sector only: the ray comes over the horizon
             return np.asarray(np.any(face, axis=-1), dtype=np.bool_)
         face &= np.abs(off_el) <= kind.fov_half_elevation_rad
-        return np.asarray(np.any(face, axis=-1) & (el >= self.min_elevation), dtype=np.bool_)
+        above = el >= self.min_elevation if mask else True
+        return np.asarray(np.any(face, axis=-1) & above, dtype=np.bool_)
 
     def reachable(self, r_eci_m: FloatArray, v_eci_m_s: FloatArray, rho_m: FloatArray,
-                  origin_r_eci_m: FloatArray) -> BoolArray:  # fmt: skip
-        """Whether objects ``(n, 3)`` (ECI, in the field of view) can be seen from the site
-        at ``origin_r_eci_m`` ``(n, 3)``, slant ranges ``rho_m`` ``(n,)``: the radar
-        horizon (or a skywave radar's ground-range band), the altitude limit and the
-        clutter notch (see the module notes)."""
+                  origin_r_eci_m: FloatArray, elevation_rad: FloatArray) -> BoolArray:  # fmt: skip
+        """Whether objects ``(n, 3)`` (ECI, in a face's field of view) can be seen from the
+        site at ``origin_r_eci_m`` ``(n, 3)``, slant ranges ``rho_m`` and geometric ENU
+        elevations ``elevation_rad`` ``(n,)``: the elevation mask, the radar horizon (or a
+        skywave radar's ground-range band), the altitude limit and the clutter notch (see
+        the module notes)."""
         kind = self.radar_type
         if r_eci_m.shape[0] == 0:
             return np.zeros(0, dtype=bool)
         # Geodetic height does not depend on longitude, so ECI positions serve.
         altitude = ecef_to_geodetic(r_eci_m)[2]
         ok = altitude <= kind.max_target_altitude_m
+        # The mask: on the geometric elevation, but for a low flier on the elevation over the
+        # 4/3 Earth, measured from the site's own horizon (a mask of 0 means "down to the
+        # radar horizon").
+        a = STANDARD_REFRACTION_K * R_EARTH_MEAN_M
+        dip = math.acos(a / (a + max(self.altitude_m, 0.0)))
+        refracted = elevation_rad + rho_m * (1.0 - 1.0 / STANDARD_REFRACTION_K) / (
+            2.0 * R_EARTH_MEAN_M
+        )
+        low = altitude < LOW_FLIER_ALTITUDE_M
+        ok &= np.where(
+            low, refracted >= self.min_elevation - dip, elevation_rad >= self.min_elevation
+        )
         if kind.platform == "skywave":
             cos_angle = np.einsum("ni,ni->n", r_eci_m, origin_r_eci_m) / (
                 np.linalg.norm(r_eci_m, axis=-1) * np.linalg.norm(origin_r_eci_m, axis=-1)
@@ -309,11 +333,12 @@ class Radar:
         az = np.arctan2(enu[..., 0], enu[..., 1])
         el = np.arcsin(np.clip(enu[..., 2] / rho, -1.0, 1.0))
         snr = self.radar_type.snr(rho, rcs[:, None])
-        seen = exists & self.in_view(az, el)
+        seen = exists & self.in_view(az, el, mask=False)
         o_in, f_in = np.nonzero(seen)
         seen[o_in, f_in] = self.reachable(
-            r[o_in, frames[f_in]], v[o_in, frames[f_in]], rho[o_in, f_in], origin_r[f_in]
-        )
+            r[o_in, frames[f_in]], v[o_in, frames[f_in]], rho[o_in, f_in], origin_r[f_in],
+            el[o_in, f_in],
+        )  # fmt: skip
         pd = np.where(seen, swerling1_pd(snr, self.radar_type.reference_pfa), 0.0)
         hit = rng.random(pd.shape) < pd
         f, o = np.nonzero(hit.T)
