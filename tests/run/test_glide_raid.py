@@ -2,9 +2,12 @@
 is one of the raid's missiles until burnout, its glider the one warhead-carrying object it
 releases, flown by :func:`goldendome.threats.boost_glide.fly_hgv` on the run's grid; a
 cruise missile has no boost and is its own object, flown along its waypoints. They are
-sensed and tracked like any object, but no ballistic impact is predicted for them and no
-interceptor of this version engages them, so they leak; the ballistic missile beside them is
-engaged as before."""
+sensed and tracked like any object; a track the tracker's own state reads as gliding or
+cruising gets no ballistic impact prediction (goldendome.tracking.regime). Anchorage here is
+defended by GBIs alone, whose exoatmospheric kill vehicles meet neither a glider below
+100 km nor a cruise missile (sspk_glide = sspk_cruise = 0), so they leak; the ballistic
+missile beside them is engaged as before. The same raid against GPI, SM-6 and NASAMS:
+tests/run/test_glide_defense.py."""
 
 from pathlib import Path
 
@@ -183,7 +186,8 @@ def test_no_ballistic_prediction_and_no_shot_on_a_glider_or_cruise_missile(table
     on_glider = np.isin(fc["object_id"], glider_ids)
     # Shemya's radar holds a glider well enough during its coast to reach fire control ...
     assert np.isfinite(fc["fire_control_time_s"][on_glider]).any()
-    # ... but no ballistic impact is predicted for it, and nothing fires at it.
+    # ... but its track reads as a glide, so no ballistic impact is predicted for it, and
+    # the GBIs do not fire at it.
     assert np.all(np.isnan(fc["impact_error_m"][on_glider]))
     assert np.all(np.isnan(fc["impact_sigma_m"][on_glider]))
     assert not np.isin(shots["target_object_id"], glider_ids).any()

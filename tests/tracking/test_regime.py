@@ -52,6 +52,9 @@ def test_the_regime_codes_follow_the_interceptor_catalogs_sspk_order():
         (15.0, 300.0, -60.0, Regime.BALLISTIC),  # a decoy falling slowly, steeply
         (300.0, 7_000.0, 0.0, Regime.BALLISTIC),  # midcourse apogee: above 100 km
         (25.0, 1_200.0, 0.0, Regime.BALLISTIC),  # between the two speed bands
+        (-130.0, 5_800.0, 0.0, Regime.BALLISTIC),  # a track carried below the ground
+        (9.0, 9_000.0, 9.0, Regime.BALLISTIC),  # faster than orbit in dense air: no glide
+        (12.0, 3_000.0, 0.0, Regime.BALLISTIC),  # below the glide band (a dive, or noise)
     ],
 )
 def test_regime_rules_on_synthetic_states(alt_km, speed, fpa, regime):

@@ -15,8 +15,11 @@ A surface interceptor flies against the track's object in truth (its intercept w
 the object's; a ghost's are those of the object nearest it) and kills with the type's SSPK
 against that object's kind (an RV's, or a decoy's; nothing on a ghost) times the chance that
 its kill vehicle's divert covers the track's prediction error at the intercept
-(:func:`goldendome.engagement.targets.cover_probability`). The battle manager plans with
-what it can know: the SSPK against an RV times that cover, for every track alike. A kill
+(:func:`goldendome.engagement.targets.cover_probability`). A warhead is scored in its true
+regime at the intercept (ballistic, glide or air-breathing: the type's SSPK against it,
+times the manoeuvre rule's factor, :mod:`goldendome.interceptors.manoeuvre`). The battle
+manager plans with what it can know: the SSPK against the regime it read from the track
+(times the rule's factor for that regime) times that cover. A kill
 kills the object, and every track on it drops out of the battle; a look's survivors are
 seen again with the doctrine's ``survivor_seen``, track by track.
 
@@ -305,13 +308,14 @@ def fight_layer(
     tg, doctrine = setup.targets, setup.doctrine
     seen = engage.copy()
     kinds = [setup.batteries[k].kind for k in bats]
-    sspk_rv = np.array([k.sspk_rv for k in kinds])
+    sspk_regime = np.stack([k.sspk_by_regime for k in kinds])  # (n_bat, 3)
     sspk_decoy = np.array([k.sspk_decoy for k in kinds])
+    accel = np.array([k.max_lateral_accel_g for k in kinds])
     # What this trial's rounds really do (a correlated type's drawn kill probability); the
     # battle manager plans with the nominal SSPK, which is all it can know.
     scale = np.array([fight.scale(k.name) for k in kinds])
     ranged = fight.range_scale[bats] if fight.range_scale.size else np.ones((bats.size, 2))
-    true_rv = np.minimum(sspk_rv * scale * ranged[:, 0], 1.0)
+    true_regime = np.minimum(sspk_regime * (scale * ranged[:, 0])[:, None], 1.0)
     true_decoy = np.minimum(sspk_decoy * scale * ranged[:, 1], 1.0)
     divert = np.array([k.divert_m for k in kinds])
     reach = (tg.proxy >= 0) & reachable[np.maximum(tg.proxy, 0)]
@@ -332,7 +336,9 @@ def fight_layer(
         weapon = np.repeat(np.arange(bats.size), rounds)
         if not weapon.size:
             break
-        pk = (sspk_rv[:, None] * cover)[weapon]
+        read = tg.regime[targets]  # what the battle manager read each track to be
+        plan = sspk_regime[:, read] * setup.manoeuvre.factor(accel[:, None], read[None, :])
+        pk = (plan * cover)[weapon]
         a = assign_remembered(doctrine.assignment, pk, value[targets], shots)
         shot = np.flatnonzero(a >= 0)
         if not shot.size:
@@ -342,7 +348,9 @@ def fight_layer(
         owner = tg.owner[trk]
         held = owner >= 0
         decoy = held & (setup.object_kind[np.maximum(owner, 0)] == ObjectKind.DECOY)
-        p_kill = np.where(held, np.where(decoy, true_decoy[b], true_rv[b]), 0.0) * cover[b, j]
+        regime = setup.true_regime(np.maximum(owner, 0), t_shot)
+        warhead = true_regime[b, regime] * setup.manoeuvre.factor(accel[b], regime)
+        p_kill = np.where(held, np.where(decoy, true_decoy[b], warhead), 0.0) * cover[b, j]
         kill = fight.rng.random(shot.size) < p_kill
         np.subtract.at(fight.inventory, bats[b], 1)
         for k in np.unique(b):

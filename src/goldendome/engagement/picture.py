@@ -23,8 +23,10 @@ from goldendome.engagement.ranges import RangedParameter
 from goldendome.engagement.targets import TrackTargets
 from goldendome.interceptors.ground_based import InterceptorType
 from goldendome.interceptors.intercept_window import InterceptWindows
+from goldendome.interceptors.manoeuvre import ManoeuvreRule
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.geodesy import great_circle_distance_m
+from goldendome.tracking.regime import Regime, path_threat
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,22 @@ class KillChainSetup:
     call_model: DiscriminationModel | None = None
     #: Index into ``ranges`` of the spent stages' told probability (-1: a point value).
     stage_range: int = -1
+    #: ``(n_obj, n_t)`` int64 on ``windows.t_s``: each object's true regime at each sample
+    #: (:class:`goldendome.tracking.regime.Regime`), which scores a shot's kill; None:
+    #: every object ballistic throughout.
+    object_regime: IntArray | None = None
+    #: The manoeuvre rule (an interceptor's SSPK against a manoeuvring target).
+    manoeuvre: ManoeuvreRule = field(default_factory=ManoeuvreRule)
+
+    def true_regime(self, obj: IntArray, t_s: FloatArray) -> IntArray:
+        """Regime code of released objects ``obj`` at times ``t_s`` (the first sample at or
+        after each time: where the window found the intercept feasible), ``(n,)`` int64."""
+        obj = np.asarray(obj, np.int64)
+        if self.object_regime is None or not obj.size:
+            return np.zeros(obj.shape, np.int64)
+        grid = self.windows.t_s
+        k = np.clip(np.searchsorted(grid, np.nan_to_num(t_s, nan=0.0)), 0, grid.size - 1)
+        return np.asarray(self.object_regime[obj, k], np.int64)
 
     def trial_calls(self, draws: FloatArray) -> ObjectCalls:
         """The calls of a trial with parameter draws ``draws``: the truth's probabilities
@@ -228,8 +246,9 @@ class KillChainSetup:
         """Worth of the defended asset each target's predicted impact may fall in (0: none).
 
         The threat assessment of the Iron Dome rule, on the track's own prediction: within
-        an area's radius plus ``threat_sigma`` times the prediction's 1-sigma. ``(n_target,)``
-        float64.
+        an area's radius plus ``threat_sigma`` times the prediction's 1-sigma. A track read
+        as non-ballistic threatens the asset its ground path leads to instead
+        (:func:`goldendome.tracking.regime.path_threat`). ``(n_target,)`` float64.
         """
         t = self.targets
         if not self.asset_worth.size:  # no defended assets: nothing threatens one
@@ -239,6 +258,12 @@ class KillChainSetup:
             t.impact_lat_rad, t.impact_lon_rad, self.asset_lat_rad, self.asset_lon_rad,
             self.asset_radius_m, margin,
         )  # fmt: skip
+        steered = t.regime != Regime.BALLISTIC
+        if steered.any():
+            k[steered] = path_threat(
+                t.regime_x_eci[steered], t.regime_theta_rad[steered], t.regime[steered],
+                self.asset_lat_rad, self.asset_lon_rad, self.asset_radius_m,
+            )  # fmt: skip
         worth = np.where(k >= 0, self.asset_worth[np.maximum(k, 0)], 0.0)
         return np.asarray(np.where(np.isfinite(worth), worth, 0.0), np.float64)
 

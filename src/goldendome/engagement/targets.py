@@ -19,9 +19,17 @@ is bounded by it), and treated as circular normal with that 1-sigma per axis in 
 across the line of sight: the chance that a kill vehicle with divert reach ``D`` covers it
 is the Rayleigh ``P = 1 - exp(-D^2 / (2 sigma^2))``. In-flight target updates, which real
 systems send the kill vehicle, are left out: the cover is the one the launch order had.
+
+What the track flies (issue 18): each target carries the regime the battle manager read from
+the track's own states (:mod:`goldendome.tracking.regime`: ballistic, glide or
+air-breathing), the first non-ballistic reading from fire control on, the time of that
+reading and the state it was made from. A ballistic target's threat is its predicted impact;
+a non-ballistic one's is the defended asset its ground path threatens from that state
+(:func:`goldendome.tracking.regime.path_threat`), and it is engaged no earlier than the
+reading.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -63,6 +71,16 @@ class TrackTargets:
     update_t_s : (m,) float64, seconds
     update_position_sigma_m : (m,) float64, meters
     update_velocity_sigma_m_s : (m,) float64, m/s
+    regime : (n,) int64
+        :class:`goldendome.tracking.regime.Regime` code the battle manager read from the
+        track (default: every track ballistic).
+    regime_s : (n,) float64, seconds
+        When it read a non-ballistic regime (default, and for ballistic tracks: the
+        fire-control time).
+    regime_x_eci : (n, 6) float64, m and m/s
+        The track's state then (NaN rows for ballistic tracks).
+    regime_theta_rad : (n,) float64, radians
+        Earth rotation angle then.
     """
 
     track_id: IntArray
@@ -78,6 +96,10 @@ class TrackTargets:
     update_t_s: FloatArray
     update_position_sigma_m: FloatArray
     update_velocity_sigma_m_s: FloatArray
+    regime: IntArray = field(default_factory=lambda: np.empty(0, np.int64))
+    regime_s: FloatArray = field(default_factory=lambda: np.empty(0))
+    regime_x_eci: FloatArray = field(default_factory=lambda: np.empty((0, 6)))
+    regime_theta_rad: FloatArray = field(default_factory=lambda: np.empty(0))
 
     def __len__(self) -> int:
         return int(self.track_id.shape[0])
@@ -91,6 +113,17 @@ class TrackTargets:
                 f"update_start needs {n + 1} entries; got {self.update_start.shape[0]} entries "
                 f"and {empty.size} target(s) without an update."
             )
+        if n and not self.regime.size:  # every track ballistic, read at fire control
+            object.__setattr__(self, "regime", np.zeros(n, np.int64))
+            object.__setattr__(self, "regime_s", np.asarray(self.fire_control_s, np.float64))
+            object.__setattr__(self, "regime_x_eci", np.full((n, 6), np.nan))
+            object.__setattr__(self, "regime_theta_rad", np.full(n, np.nan))
+
+    @property
+    def engage_from_s(self) -> FloatArray:
+        """Earliest time the battle manager may act on each track: its fire control, or the
+        later reading of a non-ballistic regime, (n,) float64 seconds."""
+        return np.asarray(np.fmax(self.fire_control_s, self.regime_s), np.float64)
 
     @cached_property
     def _key(self) -> FloatArray:

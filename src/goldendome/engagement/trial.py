@@ -6,11 +6,13 @@ which says when each missile is first reported and which SBIs can reach it after
 commit), and draws, from its own random streams, what discrimination tells of each object
 and every shot's outcome. The surface layers engage the run's fire-control tracks
 (:class:`goldendome.engagement.targets.TrackTargets`, one sensing realization per run), each
-from its fire-control time plus the C2 latency, with the threat judged on the impact the
-track itself predicts. The battle manager fights layer by layer
-(:mod:`goldendome.engagement.battle`), and the trial reports leakers, damage to defended
-assets, kills by layer, interceptors fired and their cost, the shots spent on duplicate,
-ghost and decoy tracks, and the warheads that survived the boost layer yet drew no shot.
+from its fire-control time (or its later reading as a glider or cruise missile) plus the
+C2 latency, with the threat judged on the impact the track itself predicts (or, for a track
+read as non-ballistic, the defended asset its ground path leads to). The battle manager
+fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
+leakers, damage to defended assets, kills by layer, interceptors fired and their cost, the
+shots spent on duplicate, ghost and decoy tracks, and the warheads that survived the boost
+layer yet drew no shot.
 
 Doctrine: the Iron Dome principle engages only tracks whose predicted impact may lie in a
 defended area (``engage = "threatening"``: within the area's radius plus ``threat_sigma``
@@ -118,7 +120,7 @@ def _fight(
         draws,
     )
     fight_boost(fight, setup, phase)
-    ready = tg.fire_control_s + setup.doctrine.c2_latency_s
+    ready = tg.engage_from_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
     # 2000): the terminal layer tells them by their deceleration and engages RVs only. A

@@ -23,9 +23,31 @@ sub-points; against the geodesic between geodetic sub-points this errs by up to 
 of the range (see :mod:`goldendome.physics.geodesy`). Between samples the solver
 interpolates ``launch_by`` linearly, which is exact while the object moves in a straight
 line at constant speed and the interceptor coasts.
+
+Manoeuvring and low-flying targets (issue 18). The kinematic window still flies against the
+target's true trajectory (where the interceptor physically has to go), with two more rules:
+
+* **What the type engages**: given each object's regime at each sample (``target_regime``:
+  ballistic, glide or air-breathing, the truth at that moment), an intercept is feasible
+  only where the type's SSPK against that regime is above 0 (``sspk_by_regime``): an air
+  defense missile does not engage a reentry vehicle, an exoatmospheric kill vehicle not a
+  glider (its band keeps it above 100 km anyway).
+* **Radar horizon**: a battery with its own fire-control antenna (``radar_height_m`` above
+  its site) intercepts only a target above that antenna's horizon: the distance to it is at
+  most the radar horizon range of the two heights (``radar_horizon_m``, the 4/3-Earth
+  formula of :mod:`goldendome.sensors.radar_horizon`, which the run passes in: this package
+  does not import sensors). A type without an antenna height (cued by remote sensors, or a
+  fighter's look-down radar) has no such limit.
+
+The straight fly-out against a low flier: a chord from a surface site to a target tens of
+metres up at the edge of a 45 km range dips up to ``d^2 / 8R``, some 40 m, below the curved
+sea-level surface; the real missile lofts over it. Its length differs from the lofted path's
+by well under 1 %, so the time of flight is kept; the horizon rule, not the chord, decides
+whether the target can be engaged. Against a glider the interceptor climbs from its site
+into the 30-100 km band along the same straight line (gravity ignored, as above).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,6 +56,10 @@ import numpy as np
 from goldendome.interceptors.base import FlyOut
 from goldendome.physics._types import ArrayLike, FloatArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
+from goldendome.physics.geodetic import ecef_to_geodetic
+
+#: The radar horizon range (m) of an antenna and a target at two heights (m), broadcasting.
+HorizonRange = Callable[[ArrayLike, ArrayLike], FloatArray]
 
 
 class Envelope(FlyOut, Protocol):
@@ -52,6 +78,16 @@ class Envelope(FlyOut, Protocol):
     @property
     def max_range_m(self) -> float:
         """Largest ground range from the launch site to the intercept point, meters."""
+        ...
+
+    @property
+    def sspk_by_regime(self) -> FloatArray:
+        """SSPK against a ballistic, a gliding and an air-breathing target, (3,)."""
+        ...
+
+    @property
+    def radar_height_m(self) -> float | None:
+        """Height of the battery's own fire-control antenna above its site (None: none)."""
         ...
 
 
@@ -161,6 +197,8 @@ def intercept_windows(
     r_ecef_m: ArrayLike,
     altitude_m: ArrayLike,
     ground_range_m: ArrayLike | None = None,
+    target_regime: ArrayLike | None = None,
+    radar_horizon_m: HorizonRange | None = None,
 ) -> InterceptWindows:
     """Latest launch times of batteries against sampled object trajectories.
 
@@ -178,6 +216,13 @@ def intercept_windows(
     ground_range_m : (n_battery, n_object, n_t) float64, meters, optional
         Ground range from each site to each object's sub-point. Default: the great-circle
         distance on a 6,371 km sphere (:func:`sub_point_distance_m`).
+    target_regime : (n_object, n_t) int, optional
+        Each object's regime at each sample (0 ballistic, 1 glide, 2 air-breathing): an
+        intercept needs the type's SSPK against it above 0. Default: every object ballistic.
+    radar_horizon_m : callable, optional
+        ``f(antenna_height_m, target_height_m)``, the radar horizon range (m): an intercept
+        by a type with ``radar_height_m`` needs the distance within it (antenna height: the
+        site's geodetic altitude plus ``radar_height_m``). Default: no horizon rule.
 
     Returns
     -------
@@ -206,8 +251,12 @@ def intercept_windows(
     ground = None
     if ground_range_m is not None:
         ground = _shaped(ground_range_m, (n_b, n_o, n_t), "ground_range_m", "battery, object, t")
+    regime = None
+    if target_regime is not None:
+        regime = _shaped(target_regime, (n_o, n_t), "target_regime", "object, t").astype(np.int64)
     launch_by = np.full((n_b, n_o, n_t), np.nan)
     distance = np.full((n_b, n_o, n_t), np.nan)
+    site_alt = ecef_to_geodetic(site)[2] if n_b else np.empty(0)
     for b, battery in enumerate(batteries):  # one battery at a time bounds the temporaries
         d = np.linalg.norm(r - site[b], axis=-1)
         g = ground[b] if ground is not None else sub_point_distance_m(site[b], r)
@@ -217,6 +266,13 @@ def intercept_windows(
             & (g <= battery.max_range_m)
             & np.isfinite(d)
         )
+        if regime is not None:
+            ok &= battery.sspk_by_regime[regime] > 0.0
+        elif not battery.sspk_by_regime[0] > 0.0:  # every object ballistic
+            ok[...] = False
+        mast = battery.radar_height_m
+        if radar_horizon_m is not None and mast is not None:
+            ok &= d <= radar_horizon_m(site_alt[b] + mast, alt)
         distance[b] = d
         launch_by[b] = np.where(ok, t - battery.time_to_reach_s(d), np.nan)
     return InterceptWindows(t_s=t, launch_by_s=launch_by, distance_m=distance)

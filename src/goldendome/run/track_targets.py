@@ -9,9 +9,13 @@ truth is added for scoring and for where the interceptor really has to go: the r
 object the track is on, whether it is on a missile's spent stage, and for a track on no
 released object (a ghost, or a spent stage) the released object nearest the track's state at
 fire control, whose trajectory the interceptor meets.
-"""
 
-from dataclasses import replace
+Each target also carries the regime the battle manager reads from the track's own states
+(:func:`goldendome.tracking.regime.classify_regime`, from its fire-control state and every
+later update): the first non-ballistic reading (a glide, or an air-breathing cruise
+missile), when it was made and the state it was made from; a track never read otherwise is
+ballistic. The raid's truth (which objects glide or cruise) is not used.
+"""
 
 import numpy as np
 
@@ -20,6 +24,7 @@ from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.run.raid import FlownRaid
 from goldendome.tracking.impact import predict_impact
+from goldendome.tracking.regime import Regime, classify_regime
 from goldendome.tracking.tracker import TrackLog
 
 
@@ -43,6 +48,19 @@ def _nearest_released(raid: FlownRaid, x_eci: FloatArray, t_s: FloatArray) -> In
     d = np.where(np.isfinite(d), d, np.inf)
     best = np.argmin(d, axis=0)
     return np.where(np.isfinite(d.min(axis=0, initial=np.inf)), best, -1).astype(np.int64)
+
+
+def read_non_ballistic(
+    log: TrackLog, owner: IntArray, n_missile: int, theta0_rad: float
+) -> IntArray:
+    """Global ids of the released objects with a fire-control track whose state then reads
+    non-ballistic (:func:`goldendome.tracking.regime.classify_regime`): a ballistic impact
+    prediction means nothing for them, so the ``fire_control`` table gives none (NaN)."""
+    fire = np.asarray(log.fire_control_s, np.float64)
+    trk = np.flatnonzero(np.isfinite(fire) & (owner >= n_missile))
+    theta = theta0_rad + OMEGA_EARTH_RAD_S * fire[trk]
+    code = classify_regime(log.fire_control_x_eci[trk], theta) if trk.size else trk
+    return np.unique(owner[trk[code != Regime.BALLISTIC]]).astype(np.int64)
 
 
 def track_targets(
@@ -76,17 +94,6 @@ def track_targets(
     proxy = obj.copy()
     none = obj < 0
     proxy[none] = _nearest_released(raid, x[none], t_fc[none])
-    # A glide vehicle or a cruise missile follows no ballistic arc: no ballistic impact
-    # prediction, and no interceptor here has an intercept model against it, so a track on
-    # one is not engaged (it leaks).
-    glide = (proxy >= 0) & raid.manoeuvring_objects[np.maximum(proxy, 0)]
-    hit = replace(
-        hit,
-        latitude_rad=np.where(glide, np.nan, hit.latitude_rad),
-        longitude_rad=np.where(glide, np.nan, hit.longitude_rad),
-        sigma_m=np.where(glide, np.nan, hit.sigma_m),
-    )
-    proxy[glide] = -1
     # The updates from fire control on: the fire-control state first, then the history's.
     index = np.full(len(log), -1, np.int64)
     index[trk] = np.arange(trk.size)
@@ -101,6 +108,10 @@ def track_targets(
     start = np.searchsorted(target, np.arange(trk.size + 1))
     last = np.full(trk.size, -np.inf)
     np.maximum.at(last, target, t_u[order])
+    x_u = np.concatenate([x, h.x_eci[later]])
+    regime, regime_s, regime_x, regime_theta = _first_reading(
+        target, t_u[order], x_u[order], theta0_rad, t_fc
+    )
     return TrackTargets(
         track_id=trk.astype(np.int64),
         owner=obj,
@@ -115,4 +126,29 @@ def track_targets(
         update_t_s=t_u[order],
         update_position_sigma_m=sigma_p[order],
         update_velocity_sigma_m_s=sigma_v[order],
+        regime=regime,
+        regime_s=regime_s,
+        regime_x_eci=regime_x,
+        regime_theta_rad=regime_theta,
     )
+
+
+def _first_reading(
+    target: IntArray, t_s: FloatArray, x_eci: FloatArray, theta0_rad: float, t_fc: FloatArray
+) -> tuple[IntArray, FloatArray, FloatArray, FloatArray]:
+    """Each target's first non-ballistic regime among its states (sorted by target, then
+    time), with its time, state and Earth rotation angle; ballistic at fire control if none.
+    """
+    n = t_fc.size
+    theta = theta0_rad + OMEGA_EARTH_RAD_S * t_s
+    code = classify_regime(x_eci, theta) if t_s.size else np.empty(0, np.int64)
+    regime, when = np.zeros(n, np.int64), np.array(t_fc, np.float64)
+    state, angle = np.full((n, 6), np.nan), np.full(n, np.nan)
+    rows = np.flatnonzero(code != Regime.BALLISTIC)
+    first_target, at = np.unique(target[rows], return_index=True)  # rows are in time order
+    row = rows[at]
+    regime[first_target] = code[row]
+    when[first_target] = t_s[row]
+    state[first_target] = x_eci[row]
+    angle[first_target] = theta[row]
+    return regime, when, state, angle

@@ -9,12 +9,15 @@ local horizontal, geocentric), and those tell the regimes apart:
   deg``: slow, low and level. A subsonic land-attack cruise missile flies at tens of metres
   to a few km at 200-300 m/s (the Kh-101 class at about 200 m/s, ``threat_classes.toml``);
   a reentry vehicle or decoy low down is fast or falls steeply.
-* **glide** (a hypersonic glide vehicle in its glide): ``h < 100 km``, ``v > 1.5 km/s`` and
-  ``|gamma| < 10 deg``: fast and nearly level inside the atmosphere. Gliders fly at about
+* **glide** (a hypersonic glide vehicle in its glide): ``15 km <= h < 100 km``,
+  ``1.5 km/s < v < 7.5 km/s`` and ``|gamma| < 10 deg``: fast and nearly level inside the
+  atmosphere, below orbital speed (nothing faster needs lift to stay up) and above the dense
+  air no hypersonic glider flies level in. Gliders fly at about
   40-60 km at several km/s (C. Tracy and D. Wright, Science & Global Security 28:3, 2020);
   a ballistic reentry vehicle crosses those altitudes at 20-40 deg below the horizontal
   (minimum-energy ICBMs about 20-25 deg; depressed arcs flatter, still past 10 deg).
-* **ballistic**: everything else (above 100 km every object coasts, whatever it will do).
+* **ballistic**: everything else (above 100 km every object coasts, whatever it will do; a
+  state below the ground, a track carried past its object's impact, reads nothing else).
 
 Every threshold is a goldendome assumption. Known ambiguities: a short-range ballistic
 missile near an apogee below 100 km is level and fast and reads as a glide; a glider's
@@ -66,8 +69,12 @@ class Regime(IntEnum):
 LEVEL_FPA_RAD = math.radians(10.0)
 #: A glide: below this altitude (m) ...
 GLIDE_MAX_ALTITUDE_M = 100e3
-#: ... and faster than this (m/s, Earth-relative); goldendome assumptions.
+#: ... and at or above this one (m) ...
+GLIDE_MIN_ALTITUDE_M = 15e3
+#: ... and faster than this (m/s, Earth-relative) ...
 GLIDE_MIN_SPEED_M_S = 1_500.0
+#: ... but slower than this (about orbital speed); goldendome assumptions.
+GLIDE_MAX_SPEED_M_S = 7_500.0
 #: Air-breathing: below this altitude (m) ...
 AIR_MAX_ALTITUDE_M = 20e3
 #: ... and slower than this (m/s); goldendome assumptions.
@@ -146,9 +153,11 @@ def classify_regime(x_eci: ArrayLike, theta_rad: ArrayLike) -> IntArray:
         :class:`Regime` codes; NaN states are ballistic (nothing says otherwise).
     """
     f = flight_state(x_eci, theta_rad)
-    level = np.abs(f.fpa_rad) < LEVEL_FPA_RAD
+    level = (np.abs(f.fpa_rad) < LEVEL_FPA_RAD) & (f.altitude_m >= 0.0)  # flying, not below
     air = level & (f.altitude_m < AIR_MAX_ALTITUDE_M) & (f.speed_m_s < AIR_MAX_SPEED_M_S)
-    glide = level & (f.altitude_m < GLIDE_MAX_ALTITUDE_M) & (f.speed_m_s > GLIDE_MIN_SPEED_M_S)
+    high = (f.altitude_m >= GLIDE_MIN_ALTITUDE_M) & (f.altitude_m < GLIDE_MAX_ALTITUDE_M)
+    fast = (f.speed_m_s > GLIDE_MIN_SPEED_M_S) & (f.speed_m_s < GLIDE_MAX_SPEED_M_S)
+    glide = level & high & fast
     out = np.full(f.speed_m_s.shape, int(Regime.BALLISTIC), np.int64)
     out[glide] = Regime.GLIDE
     out[air] = Regime.AIR_BREATHING

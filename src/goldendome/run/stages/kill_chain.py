@@ -21,19 +21,21 @@ import numpy as np
 from goldendome.engagement.discrimination_call import CallInputs, ObjectCalls, object_calls
 from goldendome.engagement.picture import Battery, KillChainSetup, nearest_asset
 from goldendome.engagement.targets import TrackTargets, one_track_per_object
-from goldendome.interceptors.ground_based import interceptor_types
+from goldendome.interceptors.ground_based import interceptor_types, manoeuvre_rule
 from goldendome.interceptors.intercept_window import intercept_windows
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
-from goldendome.run.raid import raid_entries
+from goldendome.run.raid import FlownRaid, raid_entries
 from goldendome.run.ranges import battery_kill_probability, range_index
 from goldendome.run.sink import Sink
 from goldendome.run.stages.boost import boost_sampler
 from goldendome.scenario.ranges import nominal
 from goldendome.sensors.labels import LOOK_CLASSES
+from goldendome.sensors.radar_horizon import radar_horizon_range_m
+from goldendome.tracking.regime import GLIDE_MAX_ALTITUDE_M, Regime
 
 #: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
 #: assumption, the upper end of the default scenario's fire-control predictions (4-6 km).
@@ -119,6 +121,19 @@ def _calls(ctx: RunContext, looks: IntArray) -> ObjectCalls:
     )
 
 
+def object_regimes(raid: FlownRaid, altitude_m: FloatArray) -> IntArray | None:
+    """Each released object's true regime at each sample, ``(n_obj, n_t)`` int64 (see the
+    module docstring); None when the raid has no glider or cruise missile."""
+    gliding, cruising = raid.gliding_objects, raid.cruising[raid.deployment.missile]
+    if not (gliding.any() or cruising.any()):
+        return None
+    out = np.full(altitude_m.shape, int(Regime.BALLISTIC), np.int64)
+    low = np.nan_to_num(altitude_m, nan=np.inf) < GLIDE_MAX_ALTITUDE_M
+    out[gliding[:, None] & low] = Regime.GLIDE
+    out[np.asarray(cruising, bool)] = Regime.AIR_BREATHING
+    return out
+
+
 def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup:
     """Everything the trials of the run share (see the module docstring)."""
     raid = ctx.raid
@@ -143,7 +158,11 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     site_r = np.stack([b.r_ecef_m for b in bats]) if bats else np.zeros((0, 3))
     r_ecef = eci_to_ecef(f.y_eci[..., :3], f.theta_rad(f.t_s))
     _, _, altitude = ecef_to_geodetic(r_ecef)
-    windows = intercept_windows([b.kind for b in bats], site_r, f.t_s, r_ecef, altitude)
+    regime = object_regimes(raid, altitude)
+    windows = intercept_windows(
+        [b.kind for b in bats], site_r, f.t_s, r_ecef, altitude,
+        target_regime=regime, radar_horizon_m=radar_horizon_range_m,
+    )  # fmt: skip
     sbi, layer = spec.sbi, ctx.sbi_layer
     where = range_index(spec)
     kind = raid.deployment.kind.astype(np.int64)
@@ -181,6 +200,8 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
         else None,
         call_model=spec.discrimination.model() if where.calls else None,
         stage_range=where.stage,
+        object_regime=regime,
+        manoeuvre=manoeuvre_rule(),
     )
 
 

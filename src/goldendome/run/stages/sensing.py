@@ -22,7 +22,7 @@ from goldendome.physics.scene import SceneObjects
 from goldendome.run.context import RunContext
 from goldendome.run.sink import Sink
 from goldendome.run.stages.kill_chain import SensedObjects
-from goldendome.run.track_targets import track_targets
+from goldendome.run.track_targets import read_non_ballistic, track_targets
 from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
 from goldendome.sensors.signatures import signature_classes
@@ -213,7 +213,8 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     n_thr = raid.n_missiles
     true_lat, true_lon = raid.deployment.flight.impact_lat_lon_rad()
     impacts = fire_control_impacts(log, owner, n_thr, true_lat, true_lon, ctx.clock.theta0_rad)
-    impacts = impacts.without_prediction(n_thr + np.flatnonzero(raid.manoeuvring_objects))
+    steered = read_non_ballistic(log, owner, n_thr, ctx.clock.theta0_rad)  # read, not truth
+    impacts = impacts.without_prediction(steered)
     latency = np.array([s.report_latency_s for s in sensors])
     sink.table("sensors", sensor_table(sensors, m, ctx))
     launch = raid.launches.t_launch_s
