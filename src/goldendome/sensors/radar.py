@@ -163,7 +163,7 @@ class Radar:
             raise ValueError(f"{where}radar.type = '{kind.name}': {rule}")
         low, high = kind.min_platform_altitude_m, kind.max_platform_altitude_m
         if not low <= self.altitude_m <= high:
-            rule = f"a {kind.platform} radar of type '{kind.name}' stands or flies between "
+            rule = f"a radar of type '{kind.name}' ({kind.platform}) stands or flies between "
             fail("altitude_m", self.altitude_m, rule + f"{low:g} and {high:g} m", where)
 
     @classmethod
