@@ -326,3 +326,36 @@ def test_timelines_grouped_by_threat_equal_one_threat_at_a_time(staged):
     got = staged.table("threat_timelines")
     for key, values in expected.items():
         np.testing.assert_array_equal(np.asarray(got[key]), np.asarray(values), err_msg=key)
+
+
+# ------------------------------------------------------------------ low-flier sensors
+
+
+@pytest.fixture(scope="module", name="air")
+def _air_staged():
+    from goldendome.scenario import load_scenario_text
+    from tests.run.stages.air_sensors_scenario import AIR_SENSORS_TOML
+    from tests.run.stages.conftest import run_stages
+
+    spec = load_scenario_text(AIR_SENSORS_TOML, "air.toml")
+    return run_stages(spec, ("architecture", "raid", "sensing"))
+
+
+def test_new_sensors_sit_in_the_sensors_table_with_their_latency(air):
+    sensors = air.table("sensors")
+    kinds = list(sensors["kind"])
+    assert kinds == ["infrared tracking", "radar space-amti", "infrared early_warning",
+                     "radar an-tpy-2-fbm", "radar e-7-mesa", "radar oth-skywave"]  # fmt: skip
+    assert list(sensors["layer_id"]) == [0, 1, 2, -1, -1, -1]
+    assert list(sensors["site_id"]) == [-1, -1, -1, 0, 1, 2]
+    assert list(sensors["report_latency_s"]) == [5.0, 10.0, 10.0, 0.0, 2.0, 30.0]
+    assert (np.asarray(sensors["objects_detected"]) > 0).all()
+
+
+def test_cruise_missiles_are_seen_long_before_the_ground_radar_horizon(air):
+    timelines = air.table("threat_timelines")
+    cruise = [2, 3]  # glide entries first, then cruise (run.raid.raid_entries)
+    first = np.asarray(timelines["first_detection_s"])[cruise]
+    by = np.asarray(timelines["first_detected_by"])[cruise]
+    assert (first < 200.0).all()  # the ground radar's horizon is reached after 1,500 s
+    assert set(by.tolist()) <= {1, 4, 5}  # space AMTI, E-7 or OTH, never the AN/TPY-2

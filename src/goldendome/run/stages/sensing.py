@@ -25,6 +25,7 @@ from goldendome.run.stages.kill_chain import SensedObjects
 from goldendome.run.track_targets import read_non_ballistic, track_targets
 from goldendome.sensors.base import Sensor
 from goldendome.sensors.labels import label_objects
+from goldendome.sensors.radar import Radar
 from goldendome.sensors.signatures import signature_classes
 from goldendome.tracking.impact_check import FireControlImpacts, fire_control_impacts
 from goldendome.tracking.scoring import boosting_measured, track_owners
@@ -179,10 +180,8 @@ def sensor_table(sensors: list[Sensor], m: Measurements, ctx: RunContext) -> dic
         "name": [s.name for s in sensors],
         "kind": [s.label for s in sensors],
         "discrimination_class": [s.discrimination_class for s in sensors],
-        "layer_id": [layer_ids.get(s.name, -1) if s.label.startswith("infrared") else -1
-                     for s in sensors],
-        "site_id": [-1 if s.label.startswith("infrared") else site_ids.get(s.name, -1)
-                    for s in sensors],
+        "layer_id": [-1 if isinstance(s, Radar) else layer_ids.get(s.name, -1) for s in sensors],
+        "site_id": [site_ids.get(s.name, -1) if isinstance(s, Radar) else -1 for s in sensors],
         "detections": np.bincount(m.sensor, minlength=n)[:n].astype(np.int64).tolist(),
         "objects_detected": np.bincount(seen_by, minlength=n)[:n].astype(np.int64).tolist(),
         "report_latency_s": np.array([s.report_latency_s for s in sensors]),
