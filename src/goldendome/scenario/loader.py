@@ -32,34 +32,94 @@ EMBEDDED_SCENARIOS: dict[str, str | tuple[str, str]] = {
     "default": DEFAULT_SCENARIO_FILE,
     "peer-raid": "peer_raid_scenario.toml",
     "liquid-raid": ("default", "liquid_raid.toml"),
+    "russian-raid": ("air-defense-2029", "russian_raid.toml"),
+    "chinese-raid": ("air-defense-2029", "chinese_raid.toml"),
+}
+#: Bases that embedded scenarios splice onto but that are not run by name: the default
+#: architecture with the glide and cruise-missile defenses, their sensors and the sites they
+#: defend (issue 18), under the default raid.
+SPLICE_BASES: dict[str, tuple[str, str]] = {
+    "air-defense-2029": ("default", "air_defense_sites.toml"),
 }
 #: The comment line that opens the raid section of an embedded scenario (and of a part).
 RAID_SECTION = "# " + "-" * 64 + " the baseline raid"
 #: The comment line that opens the section after it.
 AFTER_RAID = "# " + "-" * 64 + " ground and sea sites"
+#: The comment line that opens the base's section after its sites: a part's added sites go
+#: before it.
+AFTER_SITES = "# " + "-" * 64 + " battle management"
+#: The comment line that opens a part's sites, added after the base's own.
+ADDED_SITES = "# " + "-" * 64 + " added sites"
+#: The comment line that opens a part's defended assets, added after the base's own (the
+#: base's last section).
+ADDED_ASSETS = "# " + "-" * 64 + " added defended assets"
+_PART_SECTIONS = (RAID_SECTION, ADDED_SITES, ADDED_ASSETS)
 
 
 def _data_text(name: str) -> str:
     return resources.files("goldendome.data").joinpath(name).read_text("utf-8")
 
 
-def embedded_scenario_text(name: str) -> str:
-    """An embedded scenario's text (``default``, ``peer-raid``, ``liquid-raid``).
+def _sections(part: str) -> tuple[str, dict[str, str]]:
+    """A part's head (before its first section) and its sections by opening line, each
+    from that line to the next section (absent ones left out), in the order of
+    :data:`_PART_SECTIONS`."""
+    starts = {mark: part.find(mark) for mark in _PART_SECTIONS if mark in part}
+    order = sorted(starts.values())
+    if order != list(starts.values()):
+        raise ValueError("a scenario part holds its raid, added sites and assets in this order")
+    edges = [*order, len(part)]
+    sections = {
+        mark: part[start : edges[order.index(start) + 1]].rstrip("\n") + "\n\n"
+        for mark, start in starts.items()
+    }
+    return part[: edges[0]], sections
 
-    A spliced scenario is its base's text with the part's ``name`` and ``description`` lines
-    and its raid section (from :data:`RAID_SECTION` on) in place of the base's, so the base's
-    comments and sources stay and nothing is written twice.
-    """
-    entry = EMBEDDED_SCENARIOS[name]
+
+def _with_head_keys(base: str, head: str) -> str:
+    """``base`` with each ``key = value`` line of a part's head in place of the base's first
+    line of that key (``name``, ``description``; ``duration_s`` or ``trials``, say)."""
+    lines = base.splitlines(keepends=True)
+    for mine in head.splitlines(keepends=True):
+        if not mine.strip() or mine.startswith("#"):
+            continue
+        key = mine.split("=", 1)[0].strip()
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{key} ="))
+        lines[index] = mine
+    return "".join(lines)
+
+
+def _spliced_text(entry: str | tuple[str, str]) -> str:
     if isinstance(entry, str):
         return _data_text(entry)
-    base, part = embedded_scenario_text(entry[0]), _data_text(entry[1])
-    head, raid = part[: part.index(RAID_SECTION)], part[part.index(RAID_SECTION) :]
-    lines = base[: base.index(RAID_SECTION)].splitlines(keepends=True)
-    for key in ("name", "description"):
-        (mine,) = [line for line in head.splitlines(keepends=True) if line.startswith(f"{key} =")]
-        lines = [mine if line.startswith(f"{key} =") else line for line in lines]
-    return "".join(lines) + raid.rstrip("\n") + "\n\n" + base[base.index(AFTER_RAID) :]
+    base_name, part_name = entry
+    base = _spliced_text(EMBEDDED_SCENARIOS.get(base_name) or SPLICE_BASES[base_name])
+    head, sections = _sections(_data_text(part_name))
+    text = _with_head_keys(base, head)
+    if RAID_SECTION in sections:
+        raid = sections[RAID_SECTION]
+        text = text[: text.index(RAID_SECTION)] + raid + text[text.index(AFTER_RAID) :]
+    if ADDED_SITES in sections:
+        text = text.replace(AFTER_SITES, sections[ADDED_SITES] + AFTER_SITES, 1)
+    if ADDED_ASSETS in sections:
+        text = text.rstrip("\n") + "\n\n" + sections[ADDED_ASSETS].rstrip("\n") + "\n"
+    return text
+
+
+def embedded_scenario_text(name: str) -> str:
+    """An embedded scenario's text (``default``, ``peer-raid``, ``liquid-raid``,
+    ``russian-raid``, ``chinese-raid``).
+
+    A spliced scenario is its base's text (an embedded scenario, or one of
+    :data:`SPLICE_BASES`, itself spliced) with the part's sections put in: its raid section
+    (from :data:`RAID_SECTION` on, if it has one) in place of the base's, its added sites
+    (from :data:`ADDED_SITES`) after the base's sites and its added defended assets (from
+    :data:`ADDED_ASSETS`) after the base's. Each ``key = value`` line at the part's head
+    (``name``, ``description``, or any other key the base writes on a line of its own, such
+    as ``duration_s``) replaces the base's first line of that key. The base's comments and
+    sources stay and nothing is written twice.
+    """
+    return _spliced_text(EMBEDDED_SCENARIOS[name])
 
 
 def _fail(source: str, rule: str) -> ScenarioError:
