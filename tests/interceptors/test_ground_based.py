@@ -75,12 +75,19 @@ def test_exoatmospheric_types_engage_no_glider_or_cruise_missile_and_air_defense
     assert TYPES["nasams"].radar_height_m == pytest.approx(10.0)
     # The data file's optional keys default to no engagement, no limit and no horizon.
     plain = _raw_entries()[0] | {"name": "plain"}
-    for key in ("sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m"):
+    for key in (
+        "sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m", "uplink_cutoff_s",
+    ):  # fmt: skip
         plain.pop(key, None)
     built = parse_interceptor_types({"interceptor": [plain]})["plain"]
     assert (built.sspk_glide, built.sspk_cruise) == (0.0, 0.0)
     assert built.max_lateral_accel_g == np.inf
     assert built.radar_height_m is None
+    assert built.uplink_cutoff_s is None
+    # In-flight updates: the aim uses the track until the cut-off, never before the launch.
+    gpi = TYPES["gpi"]
+    assert gpi.aim_time_s([100.0, 100.0], [300.0, 105.0]).tolist() == [290.0, 100.0]
+    assert built.aim_time_s([100.0], [300.0]).tolist() == [100.0]
 
 
 def test_gbi_sspk_is_the_gmd_test_record():
@@ -261,7 +268,9 @@ def test_every_number_in_the_data_file_names_its_source():
         for line in text.splitlines()
         if "=" in line and not line.startswith("#") and line.split("=")[1].split()[0][0].isdigit()
     ]
-    optional = ("sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m")
+    optional = (
+        "sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m", "uplink_cutoff_s",
+    )  # fmt: skip
     extra = sum(line.startswith(optional) for line in numbers)
     manoeuvre = 3  # the [manoeuvre] table's ratio and two accelerations
     assert len(numbers) == len(NAMES) * 11 + extra + manoeuvre

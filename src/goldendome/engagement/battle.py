@@ -19,7 +19,9 @@ its kill vehicle's divert covers the track's prediction error at the intercept
 regime at the intercept (ballistic, glide or air-breathing: the type's SSPK against it,
 times the manoeuvre rule's factor, :mod:`goldendome.interceptors.manoeuvre`). The battle
 manager plans with what it can know: the SSPK against the regime it read from the track
-(times the rule's factor for that regime) times that cover. A kill
+(times the rule's factor for that regime) times that cover. A type with in-flight target
+updates (``uplink_cutoff_s``) aims with the track's last update before that cut-off ahead of
+the intercept instead of the launch order's. A kill
 kills the object, and every track on it drops out of the battle; a look's survivors are
 seen again with the doctrine's ``survivor_seen``, track by track.
 
@@ -330,7 +332,9 @@ def fight_layer(
         ready_now = ready[targets]
         t_int, t_launch = mine.earliest(ready_now[None, :])
         feasible = np.isfinite(t_int)
-        sigma = tg.sigma_m(np.broadcast_to(targets, t_int.shape), t_launch, t_int)
+        # The aim's information: the launch order's, or the last in-flight update.
+        aim = np.stack([k.aim_time_s(t_launch[i], t_int[i]) for i, k in enumerate(kinds)])
+        sigma = tg.sigma_m(np.broadcast_to(targets, t_int.shape), aim, t_int)
         cover = np.where(feasible, cover_probability(divert[:, None], sigma), 0.0)
         rounds = np.minimum(fight.inventory[bats], shots * feasible.sum(axis=1))
         weapon = np.repeat(np.arange(bats.size), rounds)

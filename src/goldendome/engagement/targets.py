@@ -18,7 +18,9 @@ track's velocity uncertainty, ``sigma(t) = sqrt(sigma_p^2 + (sigma_v (t - t_upda
 is bounded by it), and treated as circular normal with that 1-sigma per axis in the plane
 across the line of sight: the chance that a kill vehicle with divert reach ``D`` covers it
 is the Rayleigh ``P = 1 - exp(-D^2 / (2 sigma^2))``. In-flight target updates, which real
-systems send the kill vehicle, are left out: the cover is the one the launch order had.
+systems send the kill vehicle, are left out (the cover is the one the launch order had)
+except for the types that declare them (``uplink_cutoff_s``: the last update before that
+cut-off ahead of the intercept sets the error, :mod:`goldendome.engagement.battle`).
 
 What the track flies (issue 18): each target carries the regime the battle manager read from
 the track's own states (:mod:`goldendome.tracking.regime`: ballistic, glide or

@@ -58,6 +58,7 @@ _KEYS: dict[str, tuple[str, float]] = {
 _OPTIONAL_KEYS: dict[str, tuple[str, float]] = {
     "max_lateral_accel_g": ("max_lateral_accel_g", 1.0),
     "radar_height_m": ("radar_height_m", 1.0),
+    "uplink_cutoff_s": ("uplink_cutoff_s", 1.0),
 }
 #: Target regimes an SSPK is given for, in the order of :attr:`InterceptorType.sspk_by_regime`
 #: (the codes of :class:`goldendome.tracking.regime.Regime`: ballistic, glide, air-breathing).
@@ -109,6 +110,12 @@ class InterceptorType:
         Height of the battery's own fire-control antenna above its site: an intercept must
         lie above that antenna's radar horizon (4/3 Earth). None (the default): no horizon
         rule (a type cued by remote sensors, or an airborne look-down radar).
+    uplink_cutoff_s : float or None, seconds
+        In-flight target updates: the interceptor flies on the fire-control track's updates
+        until this long before the intercept, when its own seeker takes over, so its aim
+        error is the track's at that last update carried over the remaining seconds
+        (:meth:`aim_time_s`). None (the default): no in-flight updates, the aim is the
+        launch order's.
     source : str
         The sources of the values.
     """
@@ -130,6 +137,7 @@ class InterceptorType:
     sspk_cruise: float = 0.0
     max_lateral_accel_g: float = math.inf
     radar_height_m: float | None = None
+    uplink_cutoff_s: float | None = None
     label: str = ""
     source: str = ""
 
@@ -157,6 +165,19 @@ class InterceptorType:
         mast = self.radar_height_m
         if mast is not None:
             _require(mast >= 0.0, where, "radar_height_m", mast, "m", ">= 0")
+        cut = self.uplink_cutoff_s
+        if cut is not None:
+            _require(cut >= 0.0, where, "uplink_cutoff_s", cut, "s", ">= 0")
+
+    def aim_time_s(self, launch_s: ArrayLike, intercept_s: ArrayLike) -> FloatArray:
+        """The time of the last track information the interceptor's aim uses: the launch,
+        or with in-flight updates ``intercept - uplink_cutoff_s`` if later (seconds, the
+        arrays' broadcast shape)."""
+        launch = np.asarray(launch_s, np.float64)
+        if self.uplink_cutoff_s is None:
+            return np.asarray(launch + 0.0 * np.asarray(intercept_s), np.float64)
+        late = np.asarray(intercept_s, np.float64) - self.uplink_cutoff_s
+        return np.asarray(np.fmax(launch, late), np.float64)
 
     @property
     def sspk_by_regime(self) -> FloatArray:
@@ -281,6 +302,9 @@ class InterceptorTypeSpec(SpecModel):
     ) = None
     radar_height_m: (
         Annotated[float, Bounded("an antenna stands on its site", "m", ge=0, le=1_000)] | None
+    ) = None
+    uplink_cutoff_s: (
+        Annotated[float, Bounded("an uplink stops before the intercept", "s", ge=0, le=600)] | None
     ) = None
 
     @model_validator(mode="after")
