@@ -19,6 +19,7 @@ import pytest
 from goldendome.physics.constants import G0_M_S2
 from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.physics.topocentric import enu_axes_ecef
+from goldendome.tracking.level_association import level_fixes
 from goldendome.tracking.level_flight import level_acceleration, propagate_level
 from goldendome.tracking.manoeuvre import level_regime, manoeuvre_noise
 from goldendome.tracking.measurement import predict as predict_measurement
@@ -174,3 +175,47 @@ def test_the_level_model_coasts_through_the_gap_where_the_ballistic_one_falls():
         # centripetal part): its error after the gap is several times the level model's
         # (measured: glider 7.0 vs 18.3 km, cruise 0.2 vs 25 km).
         assert level[h_level.t_s == after][0] < ratio * ballistic[h_ball.t_s == after][0]
+
+
+#: A radar at short range and high signal-to-noise (an SBX-class radar measured a cruise
+#: missile 50 km away to 0.1 m and 6 microradians in the mixed raid of
+#: docs/tracking_manoeuvring.md).
+PRECISE = np.array([0.1, 6e-6, 6e-6, 0.01])
+
+
+def _track_precise(truth: np.ndarray, seed: int, **settings):
+    arrays = list(_measure(truth, seed))
+    z = predict_measurement(truth, *arrays[4:])[0]
+    arrays[2] = z + PRECISE * np.random.default_rng(seed).standard_normal(z.shape)
+    arrays[3] = np.tile(PRECISE, (T_S.size, 1))
+    kept = tuple(a[SEEN] for a in arrays)
+    log = run_tracker(*kept, TrackerSettings(**settings), plume=np.zeros(int(SEEN.sum()), bool))
+    k = np.searchsorted(T_S, log.history.t_s)
+    return log, np.linalg.norm(log.history.x_eci[:, :3] - truth[k, :3], axis=1)
+
+
+def test_a_precise_radar_keeps_one_cruise_track_where_jpda_alone_starts_one_per_measurement():
+    truth = cruise_truth()
+    log, error_m = _track_precise(truth, 1)
+    # JPDA leaves each measurement unclaimed (its clutter density scales with the
+    # measurement's precision); the level track takes it by nearest neighbour
+    # (tracking.level_association): one track, within 10 m (measured 2 m).
+    assert len(log) == 1
+    assert float(np.nanmax(error_m[log.history.t_s >= 60.0])) < 10.0
+    # Without the level model every one of the 52 measurements starts a track.
+    ballistic, _ = _track_precise(truth, 1, level_flight=False)
+    assert len(ballistic) == int(SEEN.sum())
+
+
+def test_level_fixes_go_only_to_unseen_unpowered_level_tracks_and_free_measurements():
+    cruise = cruise_truth()[0]
+    ballistic = _start(40.0, 0.0, 500e3, 6_500.0, 10.0)
+    x = np.stack([cruise, cruise, cruise, ballistic])
+    powered = np.array([False, True, False, False])
+    seen = np.array([False, False, True, False])
+    # Every track gated with measurement 0 (free) and 1 (claimed); NIS 1, gate 10.
+    ti, mj = np.repeat(np.arange(4), 2), np.tile([0, 1], 4)
+    pairs = (ti, mj, np.ones(8), np.full(8, 10.0))
+    tr, mk = level_fixes(x, powered, seen, pairs, np.array([True, False]))
+    assert tr.tolist() == [0]
+    assert mk.tolist() == [0]

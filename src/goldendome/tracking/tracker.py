@@ -74,6 +74,7 @@ from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
 from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
 from goldendome.tracking.jpda_update import jpda_step
+from goldendome.tracking.level_association import level_fixes
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
 from goldendome.tracking.manoeuvre import (
     CRUISE_ACCELERATION_M_S2,
@@ -346,6 +347,7 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
         return rows
     # In one order whichever search found the pairs, so that round-off is the same.
     inside = inside[np.lexsort((mj[inside], ti[inside]))]
+    gated = (ti[inside], mj[inside], nis[inside], gate[mj[inside]])
     ti, mj = ti[inside], mj[inside]
     v_sigma = largest_sigma(live.p[ti], 3)
     zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
@@ -370,4 +372,33 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     log.assigned[rows[took]] = live.ids[best[took]]
     if run.plume is not None:
         live.plume_t[best[took & run.plume[rows]]] = t
-    return rows[claim < st.assign_probability]
+    free = claim < st.assign_probability
+    if run.plume is not None and st.level_flight:
+        was_seen = np.zeros(len(live), bool)
+        was_seen[seen] = True
+        powered = t - live.plume_t <= st.plume_memory_s
+        tr, mk = level_fixes(live.x, powered, was_seen, gated, free)
+        if tr.size:
+            _update_pairs(run, rows, tr, mk, z, frames, t, s)
+            free[mk] = False
+    return rows[free]
+
+
+def _update_pairs(run: _Run, rows: IntArray, tr: IntArray, mj: IntArray, z: FloatArray,
+                  frames: _Arrays, t: float, s: int) -> None:  # fmt: skip
+    """Tracks ``tr`` updated each with its measurement ``rows[mj]`` (a Kalman update),
+    counted as hit, and the measurements logged as theirs."""
+    live, log, st = run.live, run.log, run.settings
+    sigma, o_r, o_v, rot = frames[1:]
+    v_sigma = largest_sigma(live.p[tr], 3)
+    zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
+    up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
+    live.set_states(tr, up.x_eci, up.covariance)
+    if run.forest is not None:
+        run.forest.refresh(tr, live.x[tr, :3], live.lam[tr])
+    live.hit(tr, t)
+    if run.plume is not None:
+        hot = run.plume[rows[mj]]
+        live.plume_t[tr[hot]] = t
+    log.assigned[rows[mj]] = live.ids[tr]
+    log.updated(live.ids[tr], s, t)
