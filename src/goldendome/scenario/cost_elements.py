@@ -39,9 +39,23 @@ from goldendome.scenario.interceptors import SbiSpec
 from goldendome.scenario.spec import ScenarioSpec
 
 #: Catalog item of a space layer, by its role.
-SPACE_ITEMS = {"interceptor": "sbi", "tracking": "tracking-sat", "early_warning": "opir-geo"}
+SPACE_ITEMS = {
+    "interceptor": "sbi",
+    "tracking": "tracking-sat",
+    "early_warning": "opir-geo",
+    "air_moving_target": "amti-sat",
+}
 #: Catalog item of a radar site, by radar type (data/radars.toml).
-RADAR_ITEMS = {"lrdr": "lrdr", "uewr": "uewr-upgrade", "an-tpy-2-fbm": "tpy2", "sbx": "sbx"}
+RADAR_ITEMS = {
+    "lrdr": "lrdr",
+    "uewr": "uewr-upgrade",
+    "an-tpy-2-fbm": "tpy2",
+    "sbx": "sbx",
+    "e-7-mesa": "e7-wedgetail",
+    "e-2d-apy-9": "e2d-hawkeye",
+    "oth-skywave": "oth-radar",
+    "space-amti": "amti-sat",  # carried by a layer (SPACE_ITEMS), never by a site
+}
 #: Catalog item of one round, by interceptor type (data/interceptors.toml).
 ROUND_ITEMS = {
     "gbi": "gbi",

@@ -72,10 +72,4 @@ kind = "city"
 latitude_deg = 61.22
 longitude_deg = -149.90
 population = 291247
-[economics.elements."E-7 station"]
-include = false
-[economics.elements."OTH Oregon"]
-include = false
-[economics.elements.amti]
-include = false
 """
