@@ -20,7 +20,9 @@ local horizontal, geocentric), and those tell the regimes apart:
   state below the ground, a track carried past its object's impact, reads nothing else).
 
 Every threshold is a goldendome assumption. Known ambiguities: a short-range ballistic
-missile near an apogee below 100 km is level and fast and reads as a glide; a glider's
+missile near an apogee below 100 km is level and fast and reads as a glide, and so does a
+boost-glide missile's spent stage flying on below 100 km after the glider separates (the
+Alaska glide raid's stage tracks do); a glider's
 steep terminal dive reads as ballistic (by then its track was read as a glide earlier; the
 battle manager keeps the first non-ballistic reading, :mod:`goldendome.run.track_targets`).
 
