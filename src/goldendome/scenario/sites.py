@@ -77,7 +77,8 @@ def site_altitude_rule(altitude_m: float, radar_type: str | None) -> str | None:
     (``radars.toml``; the racetrack itself, a few tens of km, is small against the radar's
     range and is not flown).
     """
-    from goldendome.sensors.radar_type import GROUND_ALTITUDE_M, radar_types
+    from goldendome.sensors.radar_platform import GROUND_ALTITUDE_M
+    from goldendome.sensors.radar_type import radar_types
 
     kind = radar_types().get(radar_type) if radar_type is not None else None
     if kind is not None and kind.platform == "airborne":

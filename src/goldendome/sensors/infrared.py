@@ -34,10 +34,10 @@ report an object per frame.
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import ndtr, ndtri
+from scipy.special import ndtri
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
+from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.measurements import (
     AZIMUTH,
@@ -49,13 +49,13 @@ from goldendome.physics.measurements import (
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors._infrared_frame import frame_reports
-from goldendome.sensors.aero_heating import glide_signature
 from goldendome.sensors.infrared_catalog import (
     InfraredSensorType,
-    glide_signature_model,
     infrared_signatures,
     infrared_types,
 )
+from goldendome.sensors.infrared_glide import glide_reports
+from goldendome.sensors.point_source import PFA, cold_detection_probability
 from goldendome.sensors.signatures import GLIDER
 
 __all__ = [
@@ -67,18 +67,6 @@ __all__ = [
     "infrared_types",
     "nadir_frames",
 ]
-
-#: False-alarm probability per resolution cell of the cold-body detector.
-PFA = 1e-6
-
-
-def cold_detection_probability(
-    range_m: FloatArray, reference_range_m: FloatArray, signature: FloatArray
-) -> FloatArray:
-    """Point-source detection probability (Pd 0.9 at the reference range for signature 1)."""
-    threshold = float(ndtri(1.0 - PFA))
-    snr = (threshold + float(ndtri(0.9))) * signature * (reference_range_m / range_m) ** 2
-    return np.asarray(ndtr(snr - threshold), dtype=np.float64)
 
 
 def nadir_frames(r_sensor_eci_m: FloatArray) -> FloatArray:
@@ -213,34 +201,9 @@ class InfraredLayer:
         """The (satellite, glider) pairs reporting gliders ``(n_glider, 3)`` (ECI positions
         and velocities, NaN: not alive) in frame ``k`` with draws ``(n_sat, n_glider)``: by
         their aero-heated glow (see the module notes); closest satellites first."""
-        n_sat = self.sat_r_eci_m.shape[0]
-        ref_km = self.kind.glide_reference_range_km
-        alive = np.asarray(np.isfinite(r_obj).all(axis=-1), dtype=bool)
-        if ref_km is None or not alive.any():
-            return np.empty(0, np.int64), np.empty(0, np.int64)
-        r_obj = np.where(alive[:, None], r_obj, 0.0)
-        altitude = ecef_to_geodetic(r_obj)[2]
-        v_air = v_obj - np.cross([0.0, 0.0, OMEGA_EARTH_RAD_S], r_obj)
-        g = glide_signature_model()
-        sig = glide_signature(
-            np.linalg.norm(np.nan_to_num(v_air), axis=-1), altitude, g.recovery_factor,
-            g.max_skin_temperature_k, g.reference_skin_temperature_k,
-            (g.band_low_um, g.band_high_um),
-        )  # fmt: skip
-        r_sat = self.sat_r_eci_m[:, k]
-        rel = r_obj[None] - r_sat[:, None]
-        rng_m = np.linalg.norm(rel, axis=-1)
-        nadir = -r_sat / np.linalg.norm(r_sat, axis=-1, keepdims=True)
-        off = np.einsum("sok,sk->so", rel, nadir) / rng_m
-        visible = line_of_sight(r_sat[:, None], r_obj[None], ellipsoid=False)
-        visible &= off >= np.cos(np.radians(self.kind.max_off_nadir_deg))
-        visible &= (alive & (altitude >= self.kind.cloud_top_km * 1e3))[None]
-        pd = cold_detection_probability(rng_m, np.asarray(ref_km * 1e3), sig[None])
-        dist = np.where(visible & (draws < pd), rng_m, np.inf)
-        sat = np.argsort(dist, axis=0)[: min(self.max_reports, n_sat)]
-        obj = np.broadcast_to(np.arange(r_obj.shape[0]), sat.shape)
-        keep = np.isfinite(dist[sat, obj])
-        return sat[keep].astype(np.int64), obj[keep].astype(np.int64)
+        return glide_reports(
+            self.kind, self.sat_r_eci_m[:, k], r_obj, v_obj, draws, self.max_reports
+        )
 
     def _heat(self, r_obj: FloatArray, burning: BoolArray) -> tuple[BoolArray, BoolArray]:
         """Objects alive and boosting above the clouds, and alive and coasting above them."""

@@ -18,9 +18,10 @@ implements the :class:`~goldendome.sensors.base.Sensor` protocol:
    4/3 Earth (:mod:`goldendome.sensors.radar_horizon`, terrain ignored) from the site's
    altitude to the object's geodetic altitude: it binds low fliers (a cruise missile at
    30-50 m) and gives an aircraft on station its horizon advantage. For a low flier
-   (below :data:`LOW_FLIER_ALTITUDE_M`) the minimum elevation is taken over the same 4/3
-   Earth and counted from the site's horizon dip, so a mask of 0 means "down to the radar
-   horizon"; higher objects keep the geometric elevation against the mask. A **skywave**
+   (below 15 km, :data:`goldendome.sensors.radar_reach.LOW_FLIER_ALTITUDE_M`) the minimum
+   elevation is taken over the same 4/3 Earth and counted from the site's horizon dip, so a
+   mask of 0 means "down to the radar horizon"; higher objects keep the geometric
+   elevation against the mask. A **skywave**
    (over-the-horizon) type instead sees, through the ionosphere, objects whose ground range
    lies in its band and whose azimuth lies in a face's sector, with no line of sight or
    elevation limit. Objects above the type's ``max_target_altitude_m`` are not seen, nor,
@@ -49,53 +50,20 @@ import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M, TWO_PI
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
-from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
-from goldendome.physics.measurements import N_COMPONENTS, Measurements, frame_indices
+from goldendome.physics.geodetic import geodetic_to_ecef
+from goldendome.physics.measurements import Measurements, frame_indices
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
 from goldendome.sensors.radar_equation import swerling1_pd
-from goldendome.sensors.radar_horizon import STANDARD_REFRACTION_K, radar_horizon_range_m
+from goldendome.sensors.radar_reach import radar_sigma, site_reach
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
 
-#: Smallest cos(elevation) dividing the azimuth noise (about 87 deg elevation).
-MIN_COS_ELEVATION = 0.05
-#: Below this geodetic altitude an object is a low flier: its elevation against the site's
-#: mask is taken over the 4/3 Earth of standard refraction (goldendome assumption: the
-#: tropospheric model of radar_horizon.py; above it, the geometric elevation as before).
-LOW_FLIER_ALTITUDE_M = 15_000.0
 #: Delay between a ground radar's observation and its report, s (goldendome assumption:
 #: ground radars report at once, the run's sensor delays sit in the space layers' ground
 #: processing); a type's ``report_latency_s`` gives its own.
 RADAR_REPORT_LATENCY_S = 0.0
-
-
-def radar_sigma(kind: RadarType, snr: FloatArray, elevation_rad: FloatArray) -> FloatArray:
-    """One-sigma noise ``(n, 4)`` of detections at ``snr`` and ``elevation_rad``, ``(n,)``.
-
-    The type's values at the reference SNR times ``sqrt(SNR_ref / SNR)``, never below its
-    noise floor; the azimuth sigma divided by ``cos(elevation)`` (bounded near the zenith).
-    """
-    scale = np.maximum(np.sqrt(kind.reference_snr / snr), kind.noise_floor_fraction)
-    angle = kind.sigma_angle_rad * scale
-    cos_el = np.maximum(np.cos(elevation_rad), MIN_COS_ELEVATION)
-    sigma = np.empty((snr.size, N_COMPONENTS), dtype=np.float64)
-    sigma[:, 0] = kind.sigma_range_m * scale
-    sigma[:, 1] = angle / cos_el
-    sigma[:, 2] = angle
-    sigma[:, 3] = kind.sigma_range_rate_m_s * scale
-    return sigma
-
-
-def ground_radial_speed_m_s(
-    r_eci_m: FloatArray, v_eci_m_s: FloatArray, los_unit: FloatArray
-) -> FloatArray:
-    """Speed ``(...)`` (m/s) along unit lines of sight ``(..., 3)`` of objects ``(..., 3)``
-    (ECI) relative to the rotating Earth under them: what a clutter notch compares."""
-    omega = np.array([0.0, 0.0, OMEGA_EARTH_RAD_S])
-    v_ground = v_eci_m_s - np.cross(omega, r_eci_m)
-    return np.asarray(np.abs(np.einsum("...i,...i->...", v_ground, los_unit)), np.float64)
 
 
 @dataclass(frozen=True)
@@ -265,36 +233,10 @@ class Radar:
         elevations ``elevation_rad`` ``(n,)``: the elevation mask, the radar horizon (or a
         skywave radar's ground-range band), the altitude limit and the clutter notch (see
         the module notes)."""
-        kind = self.radar_type
-        if r_eci_m.shape[0] == 0:
-            return np.zeros(0, dtype=bool)
-        # Geodetic height does not depend on longitude, so ECI positions serve.
-        altitude = ecef_to_geodetic(r_eci_m)[2]
-        ok = altitude <= kind.max_target_altitude_m
-        # The mask: on the geometric elevation, but for a low flier on the elevation over the
-        # 4/3 Earth, measured from the site's own horizon (a mask of 0 means "down to the
-        # radar horizon").
-        a = STANDARD_REFRACTION_K * R_EARTH_MEAN_M
-        dip = math.acos(a / (a + max(self.altitude_m, 0.0)))
-        refracted = elevation_rad + rho_m * (1.0 - 1.0 / STANDARD_REFRACTION_K) / (
-            2.0 * R_EARTH_MEAN_M
-        )
-        low = altitude < LOW_FLIER_ALTITUDE_M
-        ok &= np.where(
-            low, refracted >= self.min_elevation - dip, elevation_rad >= self.min_elevation
-        )
-        if kind.platform == "skywave":
-            cos_angle = np.einsum("ni,ni->n", r_eci_m, origin_r_eci_m) / (
-                np.linalg.norm(r_eci_m, axis=-1) * np.linalg.norm(origin_r_eci_m, axis=-1)
-            )
-            ground = R_EARTH_MEAN_M * np.arccos(np.clip(cos_angle, -1.0, 1.0))
-            ok &= (ground >= kind.min_ground_range_m) & (ground <= kind.max_ground_range_m)
-        else:
-            ok &= rho_m <= radar_horizon_range_m(max(self.altitude_m, 0.0), altitude)
-        if kind.min_radial_speed_m_s > 0.0:
-            los = (r_eci_m - origin_r_eci_m) / rho_m[:, None]
-            ok &= ground_radial_speed_m_s(r_eci_m, v_eci_m_s, los) >= kind.min_radial_speed_m_s
-        return np.asarray(ok, dtype=bool)
+        return site_reach(
+            self.radar_type, self.altitude_m, self.min_elevation, r_eci_m, v_eci_m_s, rho_m,
+            origin_r_eci_m, elevation_rad,
+        )  # fmt: skip
 
     def measure(
         self, scene: SceneObjects, rng: np.random.Generator, signature: IntArray | None = None

@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import numpy as np
 from pydantic import Field, model_validator
@@ -20,6 +20,12 @@ from goldendome.data.quantities import Bounded
 from goldendome.data.spec_model import SpecModel
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.sensors.radar_equation import scaled_snr, swerling1_pd, swerling1_snr
+from goldendome.sensors.radar_platform import (
+    GROUND_ALTITUDE_M,
+    OPTIONAL_KEYS,
+    PLATFORMS,
+    PlatformSpec,
+)
 from goldendome.sensors.signatures import SIGNATURE_LABELS, SignatureValues
 
 DATA_FILE = "radars.toml"
@@ -41,21 +47,7 @@ _KEYS: dict[str, tuple[str, float]] = {
     "sigma_range_rate_m_s": ("sigma_range_rate_m_s", 1.0),
     "noise_floor_fraction": ("noise_floor_fraction", 1.0),
 }
-# Optional keys ([PLATFORM] in radars.toml), absent: the field's default.
-_OPTIONAL_KEYS: dict[str, tuple[str, float]] = {
-    "min_platform_altitude_m": ("min_platform_altitude_m", 1.0),
-    "max_platform_altitude_m": ("max_platform_altitude_m", 1.0),
-    "min_ground_range_km": ("min_ground_range_m", 1e3),
-    "max_ground_range_km": ("max_ground_range_m", 1e3),
-    "max_target_altitude_km": ("max_target_altitude_m", 1e3),
-    "min_radial_speed_m_s": ("min_radial_speed_m_s", 1.0),
-    "report_latency_s": ("report_latency_s", 1.0),
-}
 _TEXT_KEYS = ("name", "label", "band", "source", "platform")
-#: Where a radar type is carried (``platform`` in ``radars.toml``).
-PLATFORMS = ("ground", "airborne", "skywave", "space")
-#: Site altitudes allowed for a ground radar, meters (the scenario's site bounds).
-GROUND_ALTITUDE_M = (-500.0, 9_000.0)
 
 
 def fail(key: str, value: float, rule: str, where: str = "") -> None:
@@ -171,7 +163,7 @@ class RadarType:
             if not low < high:
                 fail(key, low, f"must be below the maximum ({high:g})", where)
         for key in ("max_target_altitude_km", "min_radial_speed_m_s", "report_latency_s"):
-            field, scale = _OPTIONAL_KEYS[key]
+            field, scale = OPTIONAL_KEYS[key]
             if not getattr(self, field) >= 0.0:
                 fail(key, getattr(self, field) / scale, "cannot be negative", where)
 
@@ -214,16 +206,12 @@ class RadarType:
 Positive = Annotated[float, Bounded("must be positive", gt=0, le=1e9)]
 Sigma = Annotated[float, Bounded("a noise sigma cannot be negative", ge=0, le=1e6)]
 OpenProbability = Annotated[float, Bounded("a probability lies strictly in (0, 1)", gt=0, lt=1)]
-PlatformAltitude = Annotated[
-    float, Bounded("a platform flies between the Dead Sea and 30 km", "m", ge=-500, le=30_000)
-]
-GroundRange = Annotated[float, Bounded("a ground range", "km", ge=0, le=20_000)]
 FieldOfView = Annotated[
     float, Bounded("the field of view must be wider than zero", "deg", gt=0, le=180)
 ]
 
 
-class RadarTypeSpec(SpecModel):
+class RadarTypeSpec(PlatformSpec):
     """One ``[[radar]]`` entry of ``radars.toml``, in the file's units."""
 
     name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
@@ -249,36 +237,6 @@ class RadarTypeSpec(SpecModel):
     sigma_angle_mrad: Sigma
     sigma_range_rate_m_s: Sigma
     noise_floor_fraction: Annotated[float, Bounded("a fraction", ge=0, le=1)]
-    platform: Literal["ground", "airborne", "skywave", "space"] = "ground"
-    min_platform_altitude_m: PlatformAltitude | None = None
-    max_platform_altitude_m: PlatformAltitude | None = None
-    min_ground_range_km: GroundRange | None = None
-    max_ground_range_km: GroundRange | None = None
-    max_target_altitude_km: Positive | None = None
-    min_radial_speed_m_s: Annotated[float, Bounded("a speed", "m/s", ge=0, le=10_000)] = 0.0
-    report_latency_s: Annotated[float, Bounded("a latency", "s", ge=0, le=3_600)] = 0.0
-
-    @model_validator(mode="after")
-    def _platform_keys(self) -> "RadarTypeSpec":
-        needs = {
-            "airborne": ("min_platform_altitude_m", "max_platform_altitude_m"),
-            "skywave": ("min_ground_range_km", "max_ground_range_km"),
-        }.get(self.platform, ())
-        missing = [key for key in needs if getattr(self, key) is None]
-        if missing:
-            raise PydanticCustomError(
-                "platform_keys",
-                "platform = '{platform}' needs {missing}",
-                {"platform": self.platform, "missing": " and ".join(missing)},
-            )
-        for low, high in (needs,) if needs else ():
-            if not getattr(self, low) < getattr(self, high):
-                raise PydanticCustomError(
-                    "platform_keys",
-                    "{low} = {a} must be below {high} = {b}",
-                    {"low": low, "high": high, "a": getattr(self, low), "b": getattr(self, high)},
-                )
-        return self
 
     @model_validator(mode="after")
     def _pd_above_pfa(self) -> "RadarTypeSpec":
@@ -298,7 +256,7 @@ class RadarTypeSpec(SpecModel):
         }
         values |= {
             field: float(getattr(self, key)) * scale
-            for key, (field, scale) in _OPTIONAL_KEYS.items()
+            for key, (field, scale) in OPTIONAL_KEYS.items()
             if getattr(self, key) is not None
         }
         values["rcs_m2"] = tuple((str(k), float(v)) for k, v in rcs_m2.model_dump().items())

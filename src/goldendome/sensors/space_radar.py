@@ -20,7 +20,7 @@ signature class (:mod:`goldendome.sensors.signatures`), one uniform draw per sat
 object in view. Of the satellites that detect an object in a frame, the ``max_reports``
 closest report it. A report measures range, two angles and range rate in a frame whose y
 axis points to nadir (:func:`goldendome.sensors.infrared.nadir_frames`), with the radar
-noise model of :func:`goldendome.sensors.radar.radar_sigma`.
+noise model of :func:`goldendome.sensors.radar_reach.radar_sigma`.
 """
 
 from dataclasses import dataclass
@@ -34,8 +34,8 @@ from goldendome.physics.measurements import Measurements, frame_indices
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.visibility import line_of_sight
 from goldendome.sensors.infrared import nadir_frames
-from goldendome.sensors.radar import ground_radial_speed_m_s, radar_sigma
 from goldendome.sensors.radar_equation import swerling1_pd
+from goldendome.sensors.radar_reach import ground_radial_speed_m_s, radar_sigma
 from goldendome.sensors.radar_type import RadarType
 
 
