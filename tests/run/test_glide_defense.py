@@ -129,20 +129,6 @@ latitude_deg = 61.20
 longitude_deg = -149.95
 interceptors = [{ type = "nasams", count = 12 }]
 
-# The cost model has no default line for the new types' rounds or platforms yet
-# (scenario/cost_elements.py): name them.
-[economics.elements."Aegis destroyer off Seward"]
-item = "ddg51"
-
-[economics.elements."Aegis destroyer off Seward/gpi"]
-item = "gpi"
-
-[economics.elements."Anchorage NASAMS"]
-include = false
-
-[economics.elements."Anchorage NASAMS/nasams"]
-item = "amraam-er"
-
 [[defended_assets]]
 name = "Anchorage"
 kind = "city"

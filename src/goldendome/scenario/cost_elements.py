@@ -65,6 +65,9 @@ ROUND_ITEMS = {
     "thaad": "thaad-interceptor",
     "pac-3-mse": "pac3-mse",
     "sm-6": "sm6",
+    "gpi": "gpi",
+    "nasams": "amraam-er",
+    "fighter-cap": "aim-120d",
 }
 #: Catalog item of the platform that fires a type (goldendome assumption: SM-3 and SM-6 fire
 #: from an Aegis destroyer; override ``item = "aegis-ashore"`` for a site ashore).
@@ -76,6 +79,9 @@ PLATFORM_ITEMS = {
     "sm-6": "ddg51",
     "thaad": "thaad-battery",
     "pac-3-mse": "patriot-battery",
+    "gpi": "ddg51",  # ship first (Reuters, Sep 2024)
+    "nasams": "nasams-battery",
+    "fighter-cap": "fighter-cap-station",
 }
 C2 = "c2"
 #: The catalog item whose launch mass the SBI mass model gives.
