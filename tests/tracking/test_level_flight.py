@@ -207,15 +207,17 @@ def test_a_precise_radar_keeps_one_cruise_track_where_jpda_alone_starts_one_per_
     assert len(ballistic) == int(SEEN.sum())
 
 
-def test_level_fixes_go_only_to_unseen_unpowered_level_tracks_and_free_measurements():
-    cruise = cruise_truth()[0]
-    ballistic = _start(40.0, 0.0, 500e3, 6_500.0, 10.0)
-    x = np.stack([cruise, cruise, cruise, ballistic])
-    powered = np.array([False, True, False, False])
+def test_level_fixes_go_only_to_unseen_level_tracks_and_free_measurements():
+    level = np.array([True, False, True, True])
     seen = np.array([False, False, True, False])
-    # Every track gated with measurement 0 (free) and 1 (claimed); NIS 1, gate 10.
+    # Every track gated with measurement 0 (free) and 1 (claimed); track 3 nearer to 0.
     ti, mj = np.repeat(np.arange(4), 2), np.tile([0, 1], 4)
-    pairs = (ti, mj, np.ones(8), np.full(8, 10.0))
-    tr, mk = level_fixes(x, powered, seen, pairs, np.array([True, False]))
-    assert tr.tolist() == [0]
+    nis = np.array([2.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0])
+    tr, mk = level_fixes(level, seen, (ti, mj, nis, np.full(8, 10.0)), np.array([True, False]))
+    assert tr.tolist() == [3]
     assert mk.tolist() == [0]
+    # Outside the gate: nothing.
+    tr, _ = level_fixes(
+        level, seen, (ti, mj, nis + 20.0, np.full(8, 10.0)), np.array([True, False])
+    )
+    assert tr.size == 0

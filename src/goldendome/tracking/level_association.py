@@ -27,15 +27,12 @@ import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.tracking.association import gnn_assign_pairs
-from goldendome.tracking.manoeuvre import level_regime
-from goldendome.tracking.regime import Regime
 
 __all__ = ["level_fixes"]
 
 
 def level_fixes(
-    x_eci: FloatArray,
-    powered: BoolArray,
+    level: BoolArray,
     seen: BoolArray,
     pairs: tuple[IntArray, IntArray, FloatArray, FloatArray],
     free: BoolArray,
@@ -44,10 +41,8 @@ def level_fixes(
 
     Parameters
     ----------
-    x_eci : (n_track, 6) float64, m and m/s, ECI
-        Live tracks' states.
-    powered : (n_track,) bool
-        Tracks with a plume report within the tracker's memory.
+    level : (n_track,) bool
+        Live tracks predicted in level flight this step and not powered.
     seen : (n_track,) bool
         Tracks the scan's JPDA counted as updated.
     pairs : tuple of (n_pair,) arrays
@@ -60,12 +55,7 @@ def level_fixes(
     tracks, measurements : (n_match,) int64
     """
     ti, mj, nis, gate = pairs
-    open_ = ~seen & ~powered
-    ok = open_[ti] & free[mj]
+    ok = (level & ~seen)[ti] & free[mj]
     if not ok.any():
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    ti, mj, nis, gate = ti[ok], mj[ok], nis[ok], gate[ok]
-    candidates = np.unique(ti)
-    level = level_regime(x_eci[candidates], powered[candidates]) != Regime.BALLISTIC
-    keep = np.isin(ti, candidates[level])
-    return gnn_assign_pairs(ti[keep], mj[keep], nis[keep], gate[keep])
+    return gnn_assign_pairs(ti[ok], mj[ok], nis[ok], gate[ok])

@@ -198,8 +198,8 @@ def run_tracker(
     done = 0
     for step in np.split(np.arange(len(scans)), steps) if scans else []:
         t = float(first_t[step[0]])
-        forest = _predict(live, t, settings, candidates, plume is not None)
-        run = _Run(live, log, arrays, settings, forest, candidates, plume)
+        forest, level = _predict(live, t, settings, candidates, plume is not None)
+        run = _Run(live, log, arrays, settings, forest, candidates, plume, level)
         scan = _scan_jpda if settings.association == "jpda" else _scan
         free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
         start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings, plume)
@@ -227,10 +227,12 @@ def run_tracker(
 
 def _predict(
     live: LiveTracks, t: float, st: TrackerSettings, candidates: Candidates, by_phase: bool
-) -> Forest | None:
-    """Every live track predicted to ``t``; the forest of their positions (tree search)."""
+) -> tuple[Forest | None, BoolArray]:
+    """Every live track predicted to ``t``; the forest of their positions (tree search) and
+    which tracks were predicted in level flight."""
+    is_level = np.zeros(len(live), bool)
     if not len(live):
-        return None
+        return None, is_level
     if by_phase:
         powered = t - live.plume_t <= st.plume_memory_s
         q = phase_noise(live.x, powered, q_ballistic=st.q_ballistic_m2_s3,
@@ -245,7 +247,8 @@ def _predict(
     if by_phase and st.level_flight:
         # Tracks nearly level inside the atmosphere fly the level model (manoeuvre.py).
         regime = level_regime(live.x, powered)
-        level = np.flatnonzero(regime != Regime.BALLISTIC)
+        is_level = regime != Regime.BALLISTIC
+        level = np.flatnonzero(is_level)
         if level.size:
             q_level = manoeuvre_noise(regime[level], glide_m_s2=st.glide_acceleration_m_s2,
                                       cruise_m_s2=st.cruise_acceleration_m_s2,
@@ -254,7 +257,7 @@ def _predict(
                                                    q_level)  # fmt: skip
     live.set_states(np.arange(len(live)), x, p)
     live.t = t
-    return Forest(live.x[:, :3], live.lam) if candidates == "tree" else None
+    return (Forest(live.x[:, :3], live.lam) if candidates == "tree" else None), is_level
 
 
 @dataclass
@@ -268,6 +271,7 @@ class _Run:
     forest: Forest | None
     candidates: Candidates
     plume: BoolArray | None
+    level: BoolArray
 
 
 def _gated_pairs(
@@ -377,7 +381,7 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
         was_seen = np.zeros(len(live), bool)
         was_seen[seen] = True
         powered = t - live.plume_t <= st.plume_memory_s
-        tr, mk = level_fixes(live.x, powered, was_seen, gated, free)
+        tr, mk = level_fixes(run.level & ~powered, was_seen, gated, free)
         if tr.size:
             _update_pairs(run, rows, tr, mk, z, frames, t, s)
             free[mk] = False
