@@ -54,6 +54,7 @@ from goldendome.threats.glide_raid import (
     take_flights,
 )
 from goldendome.threats.groups import FlownFn, fly_in_groups
+from goldendome.threats.shaping import with_values
 from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import aim
 
@@ -237,6 +238,26 @@ def _fly_cruise_entries(
     return flight
 
 
+def _same_shots(
+    launches: Launches, idx: IntArray, lat_t: FloatArray, lon_t: FloatArray
+) -> tuple[IntArray, IntArray]:
+    """The first missile of each set among ``idx`` that shares class, launch point and
+    target (``rep``), and for each of ``idx`` the position of its set in ``rep``."""
+    keys = [
+        (launches.classes[i], launches.lat_rad[i], launches.lon_rad[i], lat_t[i], lon_t[i])
+        for i in idx
+    ]
+    first: dict[tuple[object, ...], int] = {}
+    rep: list[int] = []
+    copy = np.empty(len(keys), dtype=np.int64)
+    for j, key in enumerate(keys):
+        if key not in first:
+            first[key] = len(rep)
+            rep.append(int(idx[j]))
+        copy[j] = first[key]
+    return np.array(rep, dtype=np.int64), copy
+
+
 def _aim_fobs(
     entries: list[RaidEntrySpec],
     launches: Launches,
@@ -333,27 +354,31 @@ def fly_raid(
             [i for i, g in enumerate(groups) if g == group and ballistic[i]], dtype=np.int64
         )
         shape, apogee_m, fpa_rad = group
+        # Missiles of one class from one point at one target fly one Earth-fixed path
+        # whatever their launch time (the kernel's physics turns with the Earth): aim one.
+        rep, copy = _same_shots(launches, idx, lat_t, lon_t)
         if shape == "depressed":
             low = aim_depressed(
-                launches.take(idx),
-                lat_t[idx],
-                lon_t[idx],
+                launches.take(rep),
+                lat_t[rep],
+                lon_t[rep],
                 apogee_m=apogee_m,
                 burnout_fpa_rad=fpa_rad,
                 theta0_rad=theta0,
             )
-            part, reachable[idx] = low.aim, low.reachable
+            part, reachable[idx] = low.aim, low.reachable[copy]
         else:
             part = aim(
-                launches.take(idx),
-                lat_t[idx],
-                lon_t[idx],
+                launches.take(rep),
+                lat_t[rep],
+                lon_t[rep],
                 shape="lofted" if shape == "lofted" else "minimum_energy",
                 theta0_rad=theta0,
             )
-            reachable[idx] = part.reachable
-        aimed = aimed.put(idx, part.launches)
-        miss[idx], max_range[idx] = part.miss_m, part.max_range_m
+            reachable[idx] = part.reachable[copy]
+        shots = with_values(part.launches.take(copy), t_launch_s=launches.t_launch_s[idx])
+        aimed = aimed.put(idx, shots)
+        miss[idx], max_range[idx] = part.miss_m[copy], part.max_range_m[copy]
     fine = boost_grid(aimed)
     grid = np.union1d(clock.t_s, fine)
     both = fly_in_groups(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import state_ecef_to_eci, state_eci_to_ecef
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
@@ -125,6 +125,79 @@ def fly_hgv(
     tlat, tlon = (
         np.broadcast_to(np.asarray(x, np.float64), (n,)) for x in (target_lat_rad, target_lon_rad)
     )
+    t0 = np.broadcast_to(np.asarray(t_launch_s, np.float64), (n,))
+    # Vehicles from one point at one target fly one Earth-fixed path whatever their launch
+    # time (the flight kernel's physics and the glide turn with the Earth): aim one of each
+    # set and shift its path in time for the others.
+    keys = list(zip(lat0.tolist(), lon0.tolist(), tlat.tolist(), tlon.tolist(), strict=True))
+    first: dict[tuple[float, ...], int] = {}
+    rep: list[int] = []
+    copy = np.empty(n, dtype=np.int64)
+    for i, key in enumerate(keys):
+        if key not in first:
+            first[key] = len(rep)
+            rep.append(i)
+        copy[i] = first[key]
+    r = np.array(rep, dtype=np.int64)
+    launches, coast, track, t_up, want = _aim(
+        vehicle, lat0[r], lon0[r], tlat[r], tlon[r], t0[r], theta0_rad, cross_range_deg
+    )
+    dt = t0 - t0[r][copy]
+    launches = with_values(launches.take(copy), t_launch_s=t0)
+    track = _shifted(track, copy, dt)
+    t_up = t_up[copy] + dt
+    t_out = np.asarray(t_out_s, np.float64)
+    y = fly(launches, t_out, theta0_rad=theta0_rad).y_eci
+    y[t_out[None, :] > t_up[:, None]] = np.nan
+    y = np.where(np.isnan(y), _glide_states(track, t_out, theta0_rad), y)
+    miss = great_circle_distance_m(track.impact_lat_rad, track.impact_lon_rad, tlat, tlon)
+    return HgvFlight(
+        t_out,
+        y,
+        coast.event_t_s[copy, BURNOUT] + dt,
+        t_up,
+        track.end_t_s,
+        track.impact_t_s,
+        track.impact_lat_rad,
+        track.impact_lon_rad,
+        track.reached,
+        track,
+        want[copy],
+        miss,
+        launches,
+    )
+
+
+def _shifted(track: GlideTrack, copy: IntArray, dt: FloatArray) -> GlideTrack:
+    """The glides ``copy`` of ``track``, each later by ``dt``."""
+    return GlideTrack(
+        track.t_s[copy] + dt[:, None],
+        track.lat_rad[copy],
+        track.lon_rad[copy],
+        track.altitude_m[copy],
+        track.speed_m_s[copy],
+        track.heading_rad[copy],
+        track.bank_rad[copy],
+        track.end_t_s[copy] + dt,
+        track.impact_t_s[copy] + dt,
+        track.impact_lat_rad[copy],
+        track.impact_lon_rad[copy],
+        track.reached[copy],
+    )
+
+
+def _aim(
+    vehicle: GlideClass,
+    lat0: FloatArray,
+    lon0: FloatArray,
+    tlat: FloatArray,
+    tlon: FloatArray,
+    t0: FloatArray,
+    theta0_rad: float,
+    cross_range_deg: float,
+) -> tuple[Launches, Flight, GlideTrack, FloatArray, FloatArray]:
+    """Kick and cut-off of each boost, and its coast, glide, pull-up time and target range."""
+    n = lat0.shape[0]
     want, az, _ = geodesic_inverse(lat0, lon0, tlat, tlon)
     launches = Launches.of(
         [vehicle.booster],
@@ -132,7 +205,7 @@ def fly_hgv(
         lon0,
         az + math.radians(cross_range_deg),
         0.0,
-        t_launch_s=t_launch_s,
+        t_launch_s=t0,
     )
     kick = kick_for(launches, burnout_fpa, BOOST_FPA_RAD, theta0_rad, kick_max_rad=HGV_KICK_MAX_RAD)
     launches = with_values(launches, kick_rad=kick)
@@ -157,26 +230,7 @@ def fly_hgv(
     cutoff = solve_bracketed(arrival_excess, 0.6 * burn, burn, np.zeros(n), x_tol=0.05)
     launches = with_values(launches, cutoff_s=np.where(np.isfinite(cutoff), cutoff, math.inf))
     coast, track, t_up = _fly_once(vehicle, launches, tlat, tlon, theta0_rad)
-    t_out = np.asarray(t_out_s, np.float64)
-    y = fly(launches, t_out, theta0_rad=theta0_rad).y_eci
-    y[t_out[None, :] > t_up[:, None]] = np.nan
-    y = np.where(np.isnan(y), _glide_states(track, t_out, theta0_rad), y)
-    miss = great_circle_distance_m(track.impact_lat_rad, track.impact_lon_rad, tlat, tlon)
-    return HgvFlight(
-        t_out,
-        y,
-        coast.event_t_s[:, BURNOUT],
-        t_up,
-        track.end_t_s,
-        track.impact_t_s,
-        track.impact_lat_rad,
-        track.impact_lon_rad,
-        track.reached,
-        track,
-        want,
-        miss,
-        launches,
-    )
+    return launches, coast, track, t_up, want
 
 
 def _fly_once(
