@@ -171,7 +171,7 @@ def _shape_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
         return
     if broken is not None:
         key, rule = broken
-        yield Problem(f"{path}.{key}", show_value(entry.get(key)), rule)
+        yield Problem(f"{path}.{key}", show_value(entry[key]) if key in entry else None, rule)
 
 
 def _platform_problems(entry: Mapping[str, Any], path: str) -> Iterator[Problem]:
