@@ -32,6 +32,7 @@ from goldendome.physics.geodesy import (
     great_circle_destination,
     great_circle_distance_m,
 )
+from goldendome.threats import _glide_kernel
 from goldendome.threats.classes import BallisticClass
 
 #: Burnout flight-path angle of the boost, radians (goldendome assumption: a depressed boost,
@@ -157,40 +158,15 @@ def glide(
         np.broadcast_to(np.asarray(x, np.float64), (n,)) for x in (target_lat_rad, target_lon_rad)
     )
     ld, beta = vehicle.lift_to_drag, vehicle.glide_ballistic_coefficient_kg_m2
-    h = equilibrium_altitude_m(v, 0.0, ld, beta)
-    active = np.isfinite(h)
-    rows: list[tuple[FloatArray, ...]] = []
-    end_t = np.full(n, np.nan)
-    reached = np.zeros(n, bool)
-    for _ in range(max_steps):
-        if not active.any():
-            break
-        remaining = great_circle_distance_m(lat, lon, tlat, tlon)
-        to_target = great_circle_azimuth_rad(lat, lon, tlat, tlon)
-        bank = np.clip(
-            BANK_GAIN * np.angle(np.exp(1j * (to_target - psi))), -MAX_BANK_RAD, MAX_BANK_RAD
-        )
-        h = equilibrium_altitude_m(v, bank, ld, beta, h)
-        rows.append(tuple(np.where(active, x, np.nan) for x in (t, lat, lon, h, v, psi, bank)))
-        dive_now = active & ((remaining <= h / np.tan(DIVE_ANGLE_RAD)) | (v < END_SPEED_M_S))
-        reached |= dive_now & (remaining <= h / np.tan(DIVE_ANGLE_RAD))
-        end_t = np.where(dive_now, t, end_t)
-        active &= ~dive_now
-        r = R_EARTH_MEAN_M + h
-        need = MU_EARTH_M3_S2 / r**2 - v * v / r
-        dt = GLIDE_STEP_S
-        step = v * dt * R_EARTH_MEAN_M / r
-        lat_new, lon_new = great_circle_destination(lat, lon, psi, np.where(active, step, 0.0))
-        back = great_circle_azimuth_rad(lat_new, lon_new, lat, lon)
-        psi_moved = np.mod(back + np.pi, 2 * np.pi)  # heading carried along the great circle
-        with np.errstate(invalid="ignore", divide="ignore"):
-            psi = np.where(active, psi_moved + need * np.tan(bank) / v * dt, psi)
-        v = np.where(active, v - need / (np.cos(bank) * ld) * dt, v)
-        lat, lon = np.where(active, lat_new, lat), np.where(active, lon_new, lon)
-        t = np.where(active, t + dt, t)
-    if not rows:  # no vehicle could glide: one all-NaN sample keeps the shapes
-        rows.append(tuple(np.full(n, np.nan) for _ in range(7)))
-    stacked = [np.stack([row[k] for row in rows], axis=1) for k in range(7)]
+    ln_rho, dz = us76_log_density_table()
+    params = np.array([BANK_GAIN, MAX_BANK_RAD, np.tan(DIVE_ANGLE_RAD), END_SPEED_M_S,
+                       GLIDE_STEP_S])  # fmt: skip
+    samples, _, end_t, reached = _glide_kernel.glide_all(
+        t, lat, lon, psi, v, np.ascontiguousarray(tlat), np.ascontiguousarray(tlon),
+        float(ld), float(beta), np.ascontiguousarray(-np.asarray(ln_rho)),
+        np.arange(np.asarray(ln_rho).size) * float(dz), params, max_steps,
+    )  # fmt: skip
+    stacked = [samples[..., k] for k in range(7)]
     last = (np.isfinite(stacked[0])).sum(axis=1) - 1
     idx = np.arange(n)
     h_end, v_end = stacked[3][idx, last], stacked[4][idx, last]
