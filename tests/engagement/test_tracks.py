@@ -75,7 +75,8 @@ def test_a_kill_ends_every_track_of_its_object_and_a_miss_leaves_them_for_the_ne
     assert shots["look"].tolist() == [0, 0]  # killed in the first look: nothing left
     never = dataclasses.replace(sure, batteries=[dataclasses.replace(
         sure.batteries[0], kind=dataclasses.replace(sure.batteries[0].kind, sspk_rv=1e-3)
-    )])  # fmt: skip
+    )], doctrine=sure.doctrine.model_copy(update={"min_planned_pk": 0.0}))  # fmt: skip
+    # (a doctrine that fires rounds of any planned kill probability, 1e-3 included)
     _, shots, _ = run_trial(never, 0, _seed(2))
     assert shots["look"].tolist() == [0, 0, 1, 1]
     assert sorted(shots["track_role"][:2].tolist()) == ["duplicate", "first"]
@@ -152,7 +153,12 @@ def test_a_prediction_error_far_beyond_the_divert_makes_the_shots_miss():
     assert shots["kill"].all()
     assert row.leakers == 0
     assert (shots["cover_probability"] == 1.0).all()
-    blurred = dataclasses.replace(sharp, targets=_targets(list(range(9)), position_sigma_m=50e3))
+    # A doctrine with no planned-kill-probability floor (the default's 5% would hold these
+    # rounds: test_a_round_whose_planned_kill_probability_is_below_the_doctrine_floor_is_held).
+    blurred = dataclasses.replace(
+        sharp, targets=_targets(list(range(9)), position_sigma_m=50e3),
+        doctrine=sharp.doctrine.model_copy(update={"min_planned_pk": 0.0}),
+    )  # fmt: skip
     kills, fired = 0, 0
     for seed in range(10):
         row, shots, _ = run_trial(blurred, 0, _seed(seed))
@@ -216,3 +222,19 @@ def test_cover_is_the_rayleigh_chance_of_an_error_within_the_divert():
 def test_targets_need_an_update_each():
     with pytest.raises(ValueError, match="every target needs at least one update"):
         dataclasses.replace(_targets([0, 1]), update_start=np.array([0, 1, 1]))
+
+
+def test_a_round_whose_planned_kill_probability_is_below_the_doctrine_floor_is_held():
+    # SSPK 1.0 and a track 50 km uncertain against the test battery's divert: the chance the
+    # divert covers the error is far below 5%, so the default doctrine holds fire; a doctrine
+    # with no floor fires at it.
+    setup = synthetic_setup(warheads=1, sspk=1.0, doctrine=_one_look(shots=2))
+    setup = dataclasses.replace(setup, targets=_targets([0], position_sigma_m=50e3))
+    _, shots, _ = run_trial(setup, 0, _seed(3))
+    assert len(shots["track_id"]) == 0
+    fire_all = dataclasses.replace(
+        setup, doctrine=setup.doctrine.model_copy(update={"min_planned_pk": 0.0})
+    )
+    _, shots, _ = run_trial(fire_all, 0, _seed(3))
+    assert len(shots["track_id"]) == 2
+    assert (shots["cover_probability"] < 0.05).all()

@@ -342,7 +342,9 @@ def fight_layer(
             break
         read = tg.regime[targets]  # what the battle manager read each track to be
         plan = sspk_regime[:, read] * setup.manoeuvre.factor(accel[:, None], read[None, :])
-        pk = (plan * cover)[weapon]
+        planned = plan * cover
+        # A round that can barely hit the track is held for a better one (doctrine).
+        pk = np.where(planned >= doctrine.min_planned_pk, planned, 0.0)[weapon]
         a = assign_remembered(doctrine.assignment, pk, value[targets], shots)
         shot = np.flatnonzero(a >= 0)
         if not shot.size:

@@ -53,6 +53,11 @@ class Doctrine(Protocol):
         ...
 
     @property
+    def min_planned_pk(self) -> float:
+        """Planned kill probability below which a shot is not fired."""
+        ...
+
+    @property
     def assignment(self) -> Literal["auto", "exact", "greedy"]:
         """Weapon-target assignment method."""
         ...

@@ -75,6 +75,11 @@ class DoctrineSpec(SpecModel):
     ] = 0.25
     #: The decoy type the battle manager believes it faces (its likelihoods of each call).
     assumed_decoy_type: DecoyTypeName = "balloon"
+    #: Hold fire where a shot's planned kill probability (the type's SSPK against what the
+    #: track reads as, times the manoeuvre factor, times the chance its divert covers the
+    #: track's prediction error) is below this; the round waits for a better track. A
+    #: goldendome assumption (no published doctrine figure); 0 fires whatever can be fired.
+    min_planned_pk: Probability = 0.05
 
 
 class MonteCarloSpec(SpecModel):

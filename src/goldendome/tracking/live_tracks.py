@@ -128,6 +128,7 @@ def bookkeeping(
     fire_control: tuple[float, float],
     drop_s: tuple[float, float],
     coasting: BoolArray | None = None,
+    velocity_limit_m_s: FloatArray | None = None,
 ) -> None:
     """Firm and fire-control marks, the history of the tracks updated at ``t``, and the end of
     tracks not updated for too long.
@@ -146,6 +147,9 @@ def bookkeeping(
     coasting : (n_live,) bool, optional
         Tracks the tracker takes to be coasting; only they can reach fire control (the
         impact of a thrusting missile cannot be predicted from its state). None: all.
+    velocity_limit_m_s : (n_live,) float64, m/s, optional
+        Each track's own velocity one-sigma limit for fire control, in place of
+        ``fire_control[1]`` (the tracker gives tracks in level flight a looser one).
     """
     if not len(live):
         return
@@ -163,7 +167,8 @@ def bookkeeping(
     need = np.flatnonzero((firm & np.isnan(log.fire.data[ids])) | now)
     sig, vsig = np.full(ids.size, np.nan), np.full(ids.size, np.nan)
     sig[need], vsig[need] = largest_sigma(live.p[need], 0), largest_sigma(live.p[need], 3)
-    good = (sig < fire_control[0]) & (vsig < fire_control[1])
+    vlimit = fire_control[1] if velocity_limit_m_s is None else velocity_limit_m_s
+    good = (sig < fire_control[0]) & (vsig < vlimit)
     fc = firm & np.isnan(log.fire.data[ids]) & good
     if coasting is not None:
         fc &= coasting

@@ -42,7 +42,12 @@ one when two satellites' lines of sight cross within ``triangulation_gate_m``. A
 track is *firm* once it has ``confirm_hits`` updates within ``confirm_window_s`` (an M-of-N
 rule over time), and of *fire-control quality* once its position one-sigma (the root of
 the largest eigenvalue of its position covariance) is below ``fire_control_sigma_m`` and
-its velocity one-sigma below ``fire_control_velocity_sigma_m_s``.
+its velocity one-sigma below ``fire_control_velocity_sigma_m_s`` (a track predicted in level
+flight, below: ``fire_control_level_velocity_sigma_m_s``, 100 m/s, a goldendome assumption:
+an air-defence round flies on in-flight updates to an active seeker, and 100 m/s over its
+5 s uplink cut-off is 500 m of aim error, inside a seeker's acquisition basket of
+kilometres; the shot's kill probability still pays for the track's error through its
+last update, :mod:`goldendome.engagement.targets`).
 Tracks with no update for ``drop_tentative_s`` (tentative) or ``drop_firm_s`` (firm) end.
 Process noise follows each track's flight phase as the tracker knows it
 (:mod:`goldendome.tracking.process_noise`): ``q_boost`` while infrared sensors report its
@@ -130,6 +135,7 @@ class TrackerSettings:
     drop_firm_s: float = 600.0
     fire_control_sigma_m: float = 1_000.0
     fire_control_velocity_sigma_m_s: float = 50.0
+    fire_control_level_velocity_sigma_m_s: float = 100.0
     triangulation_gate_m: float = 30e3
     ir_position_sigma_m: float = 10e3
     ir_velocity_sigma_m_s: float = 5e3
@@ -211,6 +217,7 @@ def run_tracker(
             (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
             (settings.drop_tentative_s, settings.drop_firm_s),
             None if plume is None else t - live.plume_t > settings.deployment_s,
+            _velocity_limits(len(live), level, settings),
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
             rows = np.concatenate([scans[k] for k in step])
@@ -258,6 +265,15 @@ def _predict(
     live.set_states(np.arange(len(live)), x, p)
     live.t = t
     return (Forest(live.x[:, :3], live.lam) if candidates == "tree" else None), is_level
+
+
+def _velocity_limits(n_live: int, level: BoolArray, st: TrackerSettings) -> FloatArray:
+    """Each live track's fire-control velocity one-sigma limit, m/s, ``(n_live,)``: the
+    looser ``fire_control_level_velocity_sigma_m_s`` for tracks predicted in level flight this
+    step (tracks started in the step, after ``level`` was taken, are not level)."""
+    out = np.full(n_live, st.fire_control_velocity_sigma_m_s)
+    out[: level.size][level] = st.fire_control_level_velocity_sigma_m_s
+    return out
 
 
 @dataclass
