@@ -38,3 +38,18 @@ def test_a_summary_stored_before_the_table_prints_without_it():
     console = Console(width=120, record=True)
     print_threat_classes(console, None)  # the key missing from an older summary
     assert console.export_text() == ""
+
+
+def test_the_boost_table_prints_a_missile_with_no_boost_window():
+    # A cruise missile never burns in view of an SBI: its window is None (never). The
+    # summary printer once failed on it with a TypeError after the run was stored.
+    from goldendome.cli.summary import _print_sbi
+
+    console = Console(width=120, record=True)
+    threat = {"threat_id": 7, "sbis_in_reach": 0, "window_start_s": None,
+              "window_end_s": None, "first_intercept_s": None, "shots_assigned": 0}  # fmt: skip
+    sbi = {"layer": "sbi_layer", "satellites": 10, "threats": [threat],
+           "distinct_sbis_in_reach": 0, "opportunities": 0, "shots_every_missile_gets": 0}  # fmt: skip
+    _print_sbi(console, sbi)
+    (line,) = [ln for ln in console.export_text().splitlines() if ln.strip().startswith("│ 7")]
+    assert [c.strip() for c in line.strip("│ ").split("│")][2] == "-"

@@ -121,7 +121,9 @@ def _print_sbi(console: Console, sbi: dict[str, Any] | None) -> None:
         table.add_row(
             str(t["threat_id"]),
             str(t["sbis_in_reach"]),
-            f"{t['window_start_s']:.0f}-{t['window_end_s']:.0f}",
+            "-"  # no boost window: a cruise missile never burns where an SBI sees it
+            if t["window_start_s"] is None
+            else f"{t['window_start_s']:.0f}-{t['window_end_s']:.0f}",
             _seconds(first),
             str(t["shots_assigned"]),
         )
