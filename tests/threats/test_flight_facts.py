@@ -26,9 +26,7 @@ BALLISTIC = {n: c for n, c in threat_classes().items() if c.type == "ballistic"}
 # boundary); medium-range classes (nodong-class) burn out sooner, and a fractional-orbit
 # booster (fobs-class) burns longer to reach orbital speed (tests/threats/test_fobs.py).
 INTERCONTINENTAL = sorted(
-    n
-    for n, c in BALLISTIC.items()
-    if (c.range_km is None or c.range_km >= 5500) and not c.orbits
+    n for n, c in BALLISTIC.items() if (c.range_km is None or c.range_km >= 5500) and not c.orbits
 )
 
 
