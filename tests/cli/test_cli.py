@@ -52,7 +52,7 @@ def test_validate_missing_file_is_one_line_exit_2(tmp_path: Path):
     assert result.exit_code == 2
     assert result.output.strip().endswith(
         "no such file; check the path, create one with 'goldendome init scenario.toml', "
-        "or name an embedded scenario (default, peer-raid, liquid-raid)"
+        "or name an embedded scenario (default, peer-raid, liquid-raid, russian-raid, chinese-raid)"
     )
 
 
