@@ -12,8 +12,10 @@ from goldendome.scenario.catalog import CruiseClassSpec, HgvClassSpec, threat_cl
 from goldendome.scenario.loader import (
     ADDED_ASSETS,
     ADDED_SITES,
+    ADDED_SPACE,
     AFTER_RAID,
     AFTER_SITES,
+    AFTER_SPACE,
     EMBEDDED_SCENARIOS,
     RAID_SECTION,
     default_scenario_text,
@@ -73,7 +75,7 @@ def test_a_new_raid_keeps_the_default_architecture_and_adds_the_air_defenses(nam
     ("name", "duration_s", "classes"),
     [
         ("russian-raid", 6000.0, {"sarmat-class", "avangard-class", "slbm-class",
-                                  "kh-101-class", "kalibr-class"}),
+                                  "kh-101-class", "kalibr-class", "fobs-class"}),
         ("chinese-raid", 6000.0, {"df-41-class", "jl-3-class", "df-17-class", "cj-10-class"}),
     ],
 )  # fmt: skip
@@ -97,6 +99,39 @@ def test_the_russian_slbm_salvo_comes_from_off_the_coast_depressed_and_minimum_e
     slbms = [entry for entry in raid if entry.class_ == "slbm-class"]
     assert {entry.from_ for entry in slbms} == {"atlantic-patrol"}
     assert {entry.shape for entry in slbms} == {"depressed", "minimum_energy"}
+
+
+def test_the_russian_raid_has_a_small_fobs_salvo_from_the_south():
+    raid = load_scenario("russian-raid").threats.raid
+    fobs = [entry for entry in raid if entry.class_ == "fobs-class"]
+    assert len(fobs) == 1
+    assert (fobs[0].from_, fobs[0].shape, fobs[0].approach) == ("baikonur", "fobs", "south")
+    assert (
+        1 <= fobs[0].count <= 12
+    )  # small: the 2025 assessment counts up to 12 Russian FOBS by 2035
+
+
+@pytest.mark.parametrize("name", NEW)
+def test_a_new_raid_splices_in_a_space_amti_layer_after_the_default_layers(name: str):
+    base, text = default_scenario_text(), embedded_scenario_text(name)
+    spec = load_scenario(name)
+    default_layers = list(parse_toml_text(base)["space"])
+    assert list(spec.space)[: len(default_layers)] == default_layers
+    added = {k: v for k, v in spec.space.items() if k not in default_layers}
+    assert [layer.role for layer in added.values()] == ["air_moving_target"]
+    assert text.count(ADDED_SPACE) == 1
+    assert text.index(ADDED_SPACE) < text.index(AFTER_SPACE) < text.index(RAID_SECTION)
+
+
+@pytest.mark.parametrize("name", NEW)
+def test_the_alaskan_gmd_sites_have_cruise_missile_defense_and_cook_inlet_is_watched(name: str):
+    sites = {site.name: site for site in load_scenario(name).sites}
+    for where in ("Fort Greely", "Clear SFS"):
+        battery = sites[f"NASAMS battery ({where})"]
+        assert [i.type for i in battery.interceptors] == ["nasams"]
+    e7 = sites["E-7 Wedgetail orbit (Cook Inlet)"]
+    assert e7.radar is not None
+    assert e7.radar.type == "e-7-mesa"
 
 
 def test_a_part_with_its_sections_out_of_order_is_refused(monkeypatch):

@@ -41,6 +41,12 @@ EMBEDDED_SCENARIOS: dict[str, str | tuple[str, str]] = {
 SPLICE_BASES: dict[str, tuple[str, str]] = {
     "air-defense-2029": ("default", "air_defense_sites.toml"),
 }
+#: The comment line that opens a part's space layers (``[space.NAME]`` tables), added after
+#: the base's own.
+ADDED_SPACE = "# " + "-" * 64 + " added space layers"
+#: The comment line that opens the base's section after its space layers: a part's added
+#: layers go before it.
+AFTER_SPACE = "# " + "-" * 64 + " space-based interceptors"
 #: The comment line that opens the raid section of an embedded scenario (and of a part).
 RAID_SECTION = "# " + "-" * 64 + " the baseline raid"
 #: The comment line that opens the section after it.
@@ -53,7 +59,7 @@ ADDED_SITES = "# " + "-" * 64 + " added sites"
 #: The comment line that opens a part's defended assets, added after the base's own (the
 #: base's last section).
 ADDED_ASSETS = "# " + "-" * 64 + " added defended assets"
-_PART_SECTIONS = (RAID_SECTION, ADDED_SITES, ADDED_ASSETS)
+_PART_SECTIONS = (ADDED_SPACE, RAID_SECTION, ADDED_SITES, ADDED_ASSETS)
 
 
 def _data_text(name: str) -> str:
@@ -67,7 +73,10 @@ def _sections(part: str) -> tuple[str, dict[str, str]]:
     starts = {mark: part.find(mark) for mark in _PART_SECTIONS if mark in part}
     order = sorted(starts.values())
     if order != list(starts.values()):
-        raise ValueError("a scenario part holds its raid, added sites and assets in this order")
+        raise ValueError(
+            "a scenario part holds its added space layers, raid, added sites and assets in "
+            "this order"
+        )
     edges = [*order, len(part)]
     sections = {
         mark: part[start : edges[order.index(start) + 1]].rstrip("\n") + "\n\n"
@@ -96,6 +105,10 @@ def _spliced_text(entry: str | tuple[str, str]) -> str:
     base = _spliced_text(EMBEDDED_SCENARIOS.get(base_name) or SPLICE_BASES[base_name])
     head, sections = _sections(_data_text(part_name))
     text = _with_head_keys(base, head)
+    if ADDED_SPACE in sections:
+        if AFTER_SPACE not in text:
+            raise ValueError(f"{base_name} has no {AFTER_SPACE!r} line to add space layers before")
+        text = text.replace(AFTER_SPACE, sections[ADDED_SPACE] + AFTER_SPACE, 1)
     if RAID_SECTION in sections:
         raid = sections[RAID_SECTION]
         text = text[: text.index(RAID_SECTION)] + raid + text[text.index(AFTER_RAID) :]
@@ -111,8 +124,10 @@ def embedded_scenario_text(name: str) -> str:
     ``russian-raid``, ``chinese-raid``).
 
     A spliced scenario is its base's text (an embedded scenario, or one of
-    :data:`SPLICE_BASES`, itself spliced) with the part's sections put in: its raid section
-    (from :data:`RAID_SECTION` on, if it has one) in place of the base's, its added sites
+    :data:`SPLICE_BASES`, itself spliced) with the part's sections put in: its added space
+    layers (from :data:`ADDED_SPACE`: ``[space.NAME]`` tables) after the base's layers, its
+    raid section (from :data:`RAID_SECTION` on, if it has one) in place of the base's, its
+    added sites
     (from :data:`ADDED_SITES`) after the base's sites and its added defended assets (from
     :data:`ADDED_ASSETS`) after the base's. Each ``key = value`` line at the part's head
     (``name``, ``description``, or any other key the base writes on a line of its own, such
