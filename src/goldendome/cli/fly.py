@@ -124,6 +124,13 @@ def fly(
             callback=number(-90, 90, unit="deg"),
         ),
     ] = 0.0,
+    approach: Annotated[
+        str | None,
+        typer.Option(
+            help="A fractional orbit (fobs-class) comes at the target from the 'south' "
+            "(default) or the 'north'.",
+        ),
+    ] = None,
     list_all: Annotated[
         bool, typer.Option("--list", help="List classes, launch areas, targets.")
     ] = False,
@@ -146,6 +153,10 @@ def fly(
         return
     if threat_class is None:
         _fail("Name a threat class (goldendome fly --list shows them).")
+    if approach is not None and approach not in ("south", "north"):
+        _fail(f"--approach {approach}: a fractional orbit comes from the 'south' or the 'north'.")
+    if reconstruct and approach is not None:
+        _fail("--approach: not used by --reconstruct, which fits a ballistic flight; leave it out.")
     _refuse_unused(
         reconstruct,
         target=target,
@@ -180,6 +191,7 @@ def fly(
                 azimuth_deg=90.0 if azimuth_deg is None else azimuth_deg,
                 lofted=lofted,
                 cross_range_deg=cross_range_deg,
+                approach=approach,  # type: ignore[arg-type]  # checked above: south or north
                 runs_dir=runs_dir,
             )
     except api.ScenarioError as exc:
@@ -194,6 +206,8 @@ def fly(
         typer.echo(json.dumps(result, indent=2))
     elif reconstruct:
         _print_reconstruction(result)
+    elif result.get("shape") == "fobs":
+        _print_fobs(result)
     elif result.get("type") in ("hgv", "cruise"):
         _print_glide_or_cruise(result)
     else:
@@ -218,6 +232,26 @@ def _print_flight(s: dict[str, Any]) -> None:
             pairs.append(("miss distance", f"{s['miss_m']:.0f} m"))
         pairs.append(("miss tolerance", f"{s['miss_tolerance_m']:,.0f} m"))
     _print_pairs(f"{s['class']} from {s['launch_area']} {where}", pairs + _flight_pairs(s))
+
+
+def _print_fobs(s: dict[str, Any]) -> None:
+    where = f"-> {s['target']}" if "target" in s else "to the range asked"
+    pairs = [
+        ("shape", f"fractional orbit, from the {s['approach']}"),
+        ("target range", f"{s['target_range_km']:,.0f} km"),
+        ("verdict" if s.get("verdict") else "miss distance",
+         s.get("verdict") or f"{s['miss_m']:.0f} m (tolerance {s['miss_tolerance_m']:,.0f} m)"),
+        ("launch azimuth", f"{s['azimuth_deg']:.1f} deg"),
+        ("insertion", f"{s['burnout_time_s']:.0f} s, {s['orbit_altitude_km']:.0f} km orbit "
+         f"({s['orbit_period_min']:.1f} min period), burn {s['insertion_delta_v_m_s']:.0f} m/s"),
+        ("highest point", f"{s['apogee_km']:,.0f} km at {s['apogee_time_s']:.0f} s"),
+        ("braking burn", f"{s['deorbit_time_s']:,.0f} s, {s['deorbit_delta_v_m_s']:.0f} m/s, "
+         f"after {s['revolution_fraction']:.2f} of a revolution"),
+        ("flight time", f"{s['flight_time_s']:,.0f} s ({s['flight_time_min']:.1f} min)"),
+        ("impact", f"{s['impact_latitude_deg']:.3f} deg, {s['impact_longitude_deg']:.3f} deg, "
+         f"{s['impact_speed_km_s']:.2f} km/s, {s['arrival_heading']}"),
+    ]  # fmt: skip
+    _print_pairs(f"{s['class']} from {s['launch_area']} {where}", pairs)
 
 
 def _print_glide_or_cruise(s: dict[str, Any]) -> None:

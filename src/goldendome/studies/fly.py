@@ -28,6 +28,7 @@ from goldendome.studies.flight_store import (
     every_step,
     store_flight,
 )
+from goldendome.studies.fly_fobs import Approach, fly_fractional_orbit
 from goldendome.studies.fly_requests import (
     HALF_CIRCUMFERENCE_KM,
     bad_request,
@@ -241,6 +242,7 @@ def fly_threat(
     azimuth_deg: float = 90.0,
     lofted: bool = False,
     cross_range_deg: float = 0.0,
+    approach: Approach | None = None,
     runs_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Fly one missile of a catalog class from a launch area, shaped or aimed as asked.
@@ -250,7 +252,12 @@ def fly_threat(
     ``azimuth_deg``), or none (a minimum-energy shot along ``azimuth_deg``) is used.
     ``burnout_fpa_deg`` depresses or lofts an aimed shot; ``lofted`` aims with a full burn.
     Hypersonic-glide and cruise classes need a target or a range; ``cross_range_deg`` boosts a
-    glider off the target bearing so that its glide turns back. With ``runs_dir`` the
+    glider off the target bearing so that its glide turns back. A class that can fly a
+    fractional orbit (``fobs_`` keys: ``fobs-class``) aimed at a target or range with no
+    shaping flies one (:mod:`goldendome.studies.fly_fobs`), coming at the target from the
+    ``approach`` side (``"south"``, the default, or ``"north"``), as in a raid with ``shape =
+    "fobs"``; ``--apogee-km``, ``--fpa-deg`` or ``--lofted`` fly it as a plain ballistic
+    missile. With ``runs_dir`` the
     flight is also written to a new run folder there (:mod:`goldendome.studies.flight_store`:
     its figures, and its trajectory sampled every 10 s).
 
@@ -273,6 +280,7 @@ def fly_threat(
         "azimuth_deg": azimuth_deg,
         "lofted": lofted,
         "cross_range_deg": cross_range_deg,
+        "approach": approach,
     }
     result, trajectory = _fly_threat(
         class_name,
@@ -284,6 +292,7 @@ def fly_threat(
         azimuth_deg=azimuth_deg,
         lofted=lofted,
         cross_range_deg=cross_range_deg,
+        approach=approach,
     )
     if runs_dir is None:
         return result
@@ -304,6 +313,7 @@ def _fly_threat(
     azimuth_deg: float,
     lofted: bool,
     cross_range_deg: float,
+    approach: Approach | None = None,
 ) -> tuple[dict[str, Any], TrajectoryFn]:
     """:func:`fly_threat`'s figures, and how to sample its trajectory."""
     spec = lookup("threat class", class_name, threat_classes())
@@ -324,6 +334,29 @@ def _fly_threat(
         head = {"class": spec.name, "launch_area": area.name, "target": target or "range"}
         flown, trajectory = _fly_glide_or_cruise(spec, area, lat_t, lon_t, theta0, cross_range_deg)
         return head | flown | {"verdict": _route_verdict(flown, area)}, trajectory
+    shaping = apogee_km is not None or burnout_fpa_deg is not None or lofted
+    if approach is not None and (not spec.orbits or shaping):
+        raise bad_request(
+            "--approach",
+            f"picks the side a fractional orbit comes from; {spec.name} "
+            + ("is flown ballistic when shaped" if spec.orbits else "cannot fly one"),
+        )
+    if spec.orbits and not shaping:
+        if target is None and range_km is None:
+            raise bad_request(
+                f"threat class '{spec.name}'",
+                "flies a fractional orbit onto a target: give --to TARGET or --range-km (and "
+                "--approach south or north), or shape a ballistic flight with --apogee-km",
+            )
+        lat_t, lon_t = _aim_point(area, target, range_km, azimuth_deg)
+        goal_km = float(geodesic_inverse(area.latitude_rad, area.longitude_rad, lat_t, lon_t)[0])
+        head = {"class": spec.name, "launch_area": area.name, "type": "ballistic"}
+        if target is not None:
+            head["target"] = lookup("target", target, targets()).name
+        figures, trajectory = fly_fractional_orbit(
+            spec, area, lat_t, lon_t, goal_km / 1e3, approach or "south", theta0
+        )
+        return head | figures, trajectory
     missile = spec.build_rocket()
     az = math.radians(azimuth_deg)
     base = Launches.of([missile], [area.latitude_rad], area.longitude_rad, az, 0.0)
