@@ -1,10 +1,11 @@
 """The battle manager against a glider and a cruise missile (issue 18), on a hand-made
 picture: a city on the equator at 0 E, a glider coming from the west at 45 km and 5 km/s
 that dives onto it in its last minute, and a cruise missile at 60 m and 200 m/s; batteries
-of GPI, SM-6, NASAMS and GBI in the city, windows from
-:func:`goldendome.interceptors.intercept_window.intercept_windows` with the objects' regimes
-and the 4/3-Earth radar horizon. The tracker is perfect and reads each track's regime
-right."""
+of GPI, SM-6, NASAMS and GBI in the city, kinematic windows from
+:func:`goldendome.interceptors.intercept_window.intercept_windows` with the 4/3-Earth radar
+horizon (no regime, as the run builds them). The tracker is perfect and reads each track's
+regime right, except where a test makes it misread one: the truth's regime only scores the
+kills."""
 
 import dataclasses
 
@@ -57,7 +58,7 @@ def _velocity(r):
     return np.gradient(r, T_S, axis=1)
 
 
-def _setup(names, n_glide=1, n_cruise=1, shots=1, glide_fc_s=50.0, site_east_m=0.0):
+def _setup(names, n_glide=1, n_cruise=1, shots=1, glide_fc_s=50.0, site_east_m=0.0, misread=None):
     g_r, g_alt = _glider()
     c_r, c_alt = _cruise()
     n = n_glide + n_cruise
@@ -70,14 +71,14 @@ def _setup(names, n_glide=1, n_cruise=1, shots=1, glide_fc_s=50.0, site_east_m=0
     kinds = [TYPES[name] for name in names]
     site = _on_equator(np.array(site_east_m / WGS84_A_M), np.array(0.0))
     sites = np.repeat(site[None], len(kinds), 0)
-    windows = intercept_windows(
-        kinds, sites, T_S, r, alt, target_regime=regime, radar_horizon_m=radar_horizon_range_m
-    )
+    windows = intercept_windows(kinds, sites, T_S, r, alt, radar_horizon_m=radar_horizon_range_m)
     zero = np.zeros(n)
     fc = np.concatenate([np.full(n_glide, glide_fc_s), np.full(n_cruise, 1_200.0)])
     targets = one_track_per_object(fc, zero, zero, np.full(n, 1e3))
     # The tracker reads the regimes right: glide, then air-breathing.
     read = np.array([Regime.GLIDE] * n_glide + [Regime.AIR_BREATHING] * n_cruise, np.int64)
+    if misread is not None:
+        read[:] = misread
     k = np.searchsorted(T_S, fc)
     x_ecef = np.concatenate([r[np.arange(n), k], _velocity(r)[np.arange(n), k]], axis=-1)
     targets = dataclasses.replace(
@@ -184,3 +185,29 @@ def test_thaad_loses_kill_probability_to_the_glider_manoeuvre():
     sd = np.sqrt(fired * p * (1 - p))
     assert abs(kills - fired * p) < 4 * sd  # 392 +- 62; without the rule 470
     assert row.rvs_killed_terminal == kills
+
+
+def test_a_round_fired_on_a_misread_track_is_scored_on_the_truth():
+    # The tracker misreads the glider as a cruise missile: NASAMS (sspk_cruise 0.7) plans a
+    # shot at it and meets it in its dive below 20 km, where its SSPK against what the
+    # object truly is, a glider, is 0: fired and wasted. (With the truth's regime in the
+    # windows, as before, NASAMS had no window against the glider and never fired.)
+    setup = _setup(["nasams"], n_cruise=0, misread=int(Regime.AIR_BREATHING))
+    shots = _shots(setup)
+    assert shots["interceptor"].size > 0
+    assert set(shots["interceptor"]) == {"nasams"}
+    assert not shots["kill"].any()
+    # Read right (a glide), NASAMS plans nothing against it and holds its rounds.
+    assert _shots(_setup(["nasams"], n_cruise=0))["interceptor"].size == 0
+
+
+def test_thaad_plans_on_the_misread_regime_and_kills_with_the_true_one():
+    # The glider misread as ballistic: THAAD plans with its RV figure (0.94) and fires at
+    # every glider; the kills follow its glide figure under the manoeuvre rule, 0.47 x 5/6.
+    n = 1_000
+    setup = _setup(["thaad"], n_glide=n, n_cruise=0, site_east_m=-600e3, misread=0)
+    _, shots, _ = run_trial(setup, 0, np.random.SeedSequence(12), 1)
+    assert shots["interceptor"].size == n
+    p = TYPES["thaad"].sspk_glide * 5.0 / 6.0
+    sd = np.sqrt(n * p * (1 - p))
+    assert abs(int(shots["kill"].sum()) - n * p) < 4 * sd  # 392 +- 62, not 941

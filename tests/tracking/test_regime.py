@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from goldendome.interceptors.ground_based import TARGET_REGIMES
+from goldendome.physics.atmosphere import us76_density_kg_m3
 from goldendome.physics.constants import MU_EARTH_M3_S2, R_EARTH_MEAN_M
 from goldendome.physics.frames import state_ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
@@ -15,6 +16,7 @@ from goldendome.tracking.regime import (
     GLIDE_LIFT_TO_DRAG,
     Regime,
     classify_regime,
+    glide_density_ok,
     path_threat,
     plausible_reach_m,
 )
@@ -44,7 +46,15 @@ def test_the_regime_codes_follow_the_interceptor_catalogs_sspk_order():
     ("alt_km", "speed", "fpa", "regime"),
     [
         (50.0, 5_000.0, -2.0, Regime.GLIDE),  # a glider at 50 km, nearly level
-        (30.0, 2_000.0, 8.0, Regime.GLIDE),  # pulling up, still under 10 deg
+        (30.0, 2_000.0, 4.0, Regime.GLIDE),  # pulling up, still under 5 deg
+        (70.0, 7_000.0, 0.0, Regime.GLIDE),  # fast and high: the ceiling is about 72 km
+        (30.0, 2_000.0, 8.0, Regime.BALLISTIC),  # past 5 deg: no equilibrium glide
+        # A depressed SLBM warhead (russian-raid) at 96 km: too thin air to glide in.
+        (96.0, 4_800.0, -6.8, Regime.BALLISTIC),
+        (96.0, 4_800.0, -1.0, Regime.BALLISTIC),  # even nearly level
+        (70.0, 4_800.0, 0.0, Regime.BALLISTIC),  # above the 58 km ceiling at 4.8 km/s
+        # A boost-glide missile's spent stage falling through the glide band past 5 deg.
+        (50.0, 5_000.0, -7.0, Regime.BALLISTIC),
         (0.06, 200.0, 0.0, Regime.AIR_BREATHING),  # a Kh-101 class cruise missile
         (10.0, 900.0, -5.0, Regime.AIR_BREATHING),  # a fast cruise missile, high
         (50.0, 6_500.0, -22.0, Regime.BALLISTIC),  # an ICBM's RV reentering
@@ -60,6 +70,25 @@ def test_the_regime_codes_follow_the_interceptor_catalogs_sspk_order():
 def test_regime_rules_on_synthetic_states(alt_km, speed, fpa, regime):
     x = _state(40.0, -100.0, alt_km * 1e3, speed, fpa, 45.0)
     assert classify_regime(x[None], THETA).tolist() == [int(regime)]
+
+
+def test_the_glide_ceiling_is_the_equilibrium_glide_of_a_light_glider_with_a_margin():
+    """Equilibrium glide, rho v^2 / (2 w) = g - v^2 / r (Tracy & Wright, Science & Global
+    Security 28:3, 2020): the catalog's gliders (w = beta / (L/D), 3,800-5,000 kg/m^2) glide
+    at 4.8 km/s near 45 km; the rule's ceiling, 5 times thinner air, lies within 55-62 km,
+    and climbs with speed (less weight left to hold up). Tolerance: the 250 m grid."""
+    h = np.arange(15e3, 100e3, 250.0)
+
+    def ceiling_km(v):
+        return h[glide_density_ok(h, v, R_EARTH_MEAN_M + h)].max() / 1e3
+
+    assert 55.0 <= ceiling_km(4_800.0) <= 62.0
+    assert ceiling_km(3_000.0) < ceiling_km(4_800.0) < ceiling_km(7_000.0) < 80.0
+    # The balance itself at 45 km, 4.8 km/s for the catalog's heavier glider (w = 5,000):
+    r = R_EARTH_MEAN_M + 45e3
+    need = 2 * 5_000.0 * (MU_EARTH_M3_S2 / r**2 - 4_800.0**2 / r) / 4_800.0**2
+    assert need == pytest.approx(float(us76_density_kg_m3(45e3)), rel=0.5)
+    assert not glide_density_ok(np.nan, 4_800.0, r)
 
 
 def test_a_nan_state_is_ballistic():

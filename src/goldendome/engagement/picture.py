@@ -25,6 +25,7 @@ from goldendome.interceptors.ground_based import InterceptorType
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.interceptors.manoeuvre import ManoeuvreRule
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
+from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.geodesy import great_circle_distance_m
 from goldendome.tracking.regime import Regime, path_threat
 
@@ -242,28 +243,72 @@ class KillChainSetup:
         return out
 
     @cached_property
-    def target_worth(self) -> FloatArray:
-        """Worth of the defended asset each target's predicted impact may fall in (0: none).
+    def target_threat(self) -> tuple[IntArray, FloatArray]:
+        """The defended asset each target threatens (-1: none) and when the battle manager
+        can judge so, ``(n_target,)`` int64 and float64 seconds.
 
         The threat assessment of the Iron Dome rule, on the track's own prediction: within
-        an area's radius plus ``threat_sigma`` times the prediction's 1-sigma. A track read
-        as non-ballistic threatens the asset its ground path leads to instead
-        (:func:`goldendome.tracking.regime.path_threat`). ``(n_target,)`` float64.
+        an area's radius plus ``threat_sigma`` times the prediction's 1-sigma, judged at
+        fire control. A track read as non-ballistic threatens the asset its ground path
+        leads to instead (:func:`goldendome.tracking.regime.path_threat`), judged again at
+        every update from its reading on, on that update's state alone (never a later one):
+        the first update whose path threatens an asset gives the asset and the time (a
+        cruise missile read before its turn toward its target threatens it from the turn
+        on). A non-ballistic track that never threatens one is judged at its reading.
+        Without the updates' states (``targets.update_x_eci`` empty) the reading's state
+        alone is judged.
         """
         t = self.targets
+        when = np.array(t.engage_from_s, np.float64)
         if not self.asset_worth.size:  # no defended assets: nothing threatens one
-            return np.zeros(len(t))
+            return np.full(len(t), -1, np.int64), when
         margin = self.doctrine.threat_sigma * t.impact_sigma_m
         k = nearest_asset(
             t.impact_lat_rad, t.impact_lon_rad, self.asset_lat_rad, self.asset_lon_rad,
             self.asset_radius_m, margin,
         )  # fmt: skip
-        steered = t.regime != Regime.BALLISTIC
-        if steered.any():
+        steered = np.flatnonzero(t.regime != Regime.BALLISTIC)
+        if not steered.size:
+            return k, when
+        if not t.update_x_eci.shape[0]:
             k[steered] = path_threat(
                 t.regime_x_eci[steered], t.regime_theta_rad[steered], t.regime[steered],
                 self.asset_lat_rad, self.asset_lon_rad, self.asset_radius_m,
             )  # fmt: skip
+            return k, when
+        # Every update of the steered targets from their reading on, in time order.
+        per = np.diff(t.update_start)
+        target = np.repeat(np.arange(len(t)), per)
+        rows = np.flatnonzero(
+            (t.regime[target] != Regime.BALLISTIC) & (t.update_t_s >= t.regime_s[target])
+        )
+        trg, t_row = target[rows], t.update_t_s[rows]
+        theta = t.regime_theta_rad[trg] + OMEGA_EARTH_RAD_S * (t_row - t.regime_s[trg])
+        asset = path_threat(
+            t.update_x_eci[rows], theta, t.regime[trg],
+            self.asset_lat_rad, self.asset_lon_rad, self.asset_radius_m,
+        )  # fmt: skip
+        k[steered] = -1
+        hit = asset >= 0
+        first, at = np.unique(trg[hit], return_index=True)  # rows are in time order
+        k[first] = asset[hit][at]
+        when[first] = np.maximum(when[first], t_row[hit][at])
+        return k, when
+
+    @property
+    def target_engage_from_s(self) -> FloatArray:
+        """Earliest time the battle manager may act on each target: its fire control, or
+        the later reading of a non-ballistic regime, or the later update that first showed
+        such a track threatening an asset (:attr:`target_threat`), ``(n_target,)`` s."""
+        return self.target_threat[1]
+
+    @cached_property
+    def target_worth(self) -> FloatArray:
+        """Worth of the defended asset each target threatens (:attr:`target_threat`; 0:
+        none), ``(n_target,)`` float64."""
+        k = self.target_threat[0]
+        if not self.asset_worth.size:
+            return np.zeros(len(self.targets))
         worth = np.where(k >= 0, self.asset_worth[np.maximum(k, 0)], 0.0)
         return np.asarray(np.where(np.isfinite(worth), worth, 0.0), np.float64)
 

@@ -25,10 +25,12 @@ cut-off ahead of the intercept sets the error, :mod:`goldendome.engagement.battl
 What the track flies (issue 18): each target carries the regime the battle manager read from
 the track's own states (:mod:`goldendome.tracking.regime`: ballistic, glide or
 air-breathing), the first non-ballistic reading from fire control on, the time of that
-reading and the state it was made from. A ballistic target's threat is its predicted impact;
-a non-ballistic one's is the defended asset its ground path threatens from that state
-(:func:`goldendome.tracking.regime.path_threat`), and it is engaged no earlier than the
-reading.
+reading and the state it was made from, and the state of every update
+(``update_x_eci``). A ballistic target's threat is its predicted impact; a non-ballistic
+one's is the defended asset its ground path threatens, judged again at every update from
+the reading on (:func:`goldendome.tracking.regime.path_threat`; a cruise missile turns at
+its waypoints): it is engaged no earlier than the first update whose state threatens an
+asset (:attr:`goldendome.engagement.picture.KillChainSetup.target_threat`).
 """
 
 from dataclasses import dataclass, field
@@ -83,6 +85,10 @@ class TrackTargets:
         The track's state then (NaN rows for ballistic tracks).
     regime_theta_rad : (n,) float64, radians
         Earth rotation angle then.
+    update_x_eci : (m, 6) float64, m and m/s
+        The track's state at each update (the rows of ``update_t_s``); empty (the
+        default): not kept, and a non-ballistic target's threat is judged on
+        ``regime_x_eci`` alone.
     """
 
     track_id: IntArray
@@ -102,6 +108,7 @@ class TrackTargets:
     regime_s: FloatArray = field(default_factory=lambda: np.empty(0))
     regime_x_eci: FloatArray = field(default_factory=lambda: np.empty((0, 6)))
     regime_theta_rad: FloatArray = field(default_factory=lambda: np.empty(0))
+    update_x_eci: FloatArray = field(default_factory=lambda: np.empty((0, 6)))
 
     def __len__(self) -> int:
         return int(self.track_id.shape[0])
@@ -114,6 +121,12 @@ class TrackTargets:
                 f"every target needs at least one update (its fire-control state) and "
                 f"update_start needs {n + 1} entries; got {self.update_start.shape[0]} entries "
                 f"and {empty.size} target(s) without an update."
+            )
+        m = self.update_t_s.shape[0]
+        if self.update_x_eci.shape[0] and self.update_x_eci.shape != (m, 6):
+            raise ValueError(
+                f"update_x_eci needs one (6,) state per update, shape ({m}, 6); got "
+                f"{self.update_x_eci.shape}."
             )
         if n and not self.regime.size:  # every track ballistic, read at fire control
             object.__setattr__(self, "regime", np.zeros(n, np.int64))

@@ -6,9 +6,11 @@ which says when each missile is first reported and which SBIs can reach it after
 commit), and draws, from its own random streams, what discrimination tells of each object
 and every shot's outcome. The surface layers engage the run's fire-control tracks
 (:class:`goldendome.engagement.targets.TrackTargets`, one sensing realization per run), each
-from its fire-control time (or its later reading as a glider or cruise missile) plus the
-C2 latency, with the threat judged on the impact the track itself predicts (or, for a track
-read as non-ballistic, the defended asset its ground path leads to). The battle manager
+from its fire-control time (or its later reading as a glider or cruise missile, or the
+later update that first shows such a track's ground path leading to a defended asset) plus
+the C2 latency, with the threat judged on the impact the track itself predicts (or, for a
+track read as non-ballistic, the defended asset its ground path leads to,
+:attr:`goldendome.engagement.picture.KillChainSetup.target_threat`). The battle manager
 fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
 leakers, damage to defended assets, kills by layer, interceptors fired and their cost, the
 shots spent on duplicate, ghost and decoy tracks, and the warheads that survived the boost
@@ -120,7 +122,7 @@ def _fight(
         draws,
     )
     fight_boost(fight, setup, phase)
-    ready = tg.engage_from_s + setup.doctrine.c2_latency_s
+    ready = setup.target_engage_from_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
     # 2000): the terminal layer tells them by their deceleration and engages RVs only. A

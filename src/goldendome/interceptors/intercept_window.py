@@ -24,14 +24,17 @@ of the range (see :mod:`goldendome.physics.geodesy`). Between samples the solver
 interpolates ``launch_by`` linearly, which is exact while the object moves in a straight
 line at constant speed and the interceptor coasts.
 
-Manoeuvring and low-flying targets (issue 18). The kinematic window still flies against the
-target's true trajectory (where the interceptor physically has to go), with two more rules:
+Manoeuvring and low-flying targets (issue 18). The kinematic window flies against the
+target's true trajectory (where the interceptor physically has to go), with one more rule
+and no knowledge of what the target is:
 
-* **What the type engages**: given each object's regime at each sample (``target_regime``:
-  ballistic, glide or air-breathing, the truth at that moment), an intercept is feasible
-  only where the type's SSPK against that regime is above 0 (``sspk_by_regime``): an air
-  defense missile does not engage a reentry vehicle, an exoatmospheric kill vehicle not a
-  glider (its band keeps it above 100 km anyway).
+* **No regime**: the window is kinematic. Whether a type's round is worth firing at a target
+  is the battle manager's call on the regime it reads from the track
+  (:mod:`goldendome.engagement.battle`), and whether it kills is scored on the target's true
+  regime at the intercept (an exoatmospheric kill vehicle fired at a glider misread as
+  ballistic meets it in its glide with no kill probability against it). A caller that does
+  know each object's regime may still pass it (``target_regime``: an intercept then needs
+  the type's SSPK against it above 0); the run does not.
 * **Radar horizon**: a battery with its own fire-control antenna (``radar_height_m`` above
   its site) intercepts only a target above that antenna's horizon: the distance to it is at
   most the radar horizon range of the two heights (``radar_horizon_m``, the 4/3-Earth
@@ -101,7 +104,7 @@ class InterceptWindows:
     launch_by_s : (n_battery, n_object, n_t) float64, seconds
         The latest launch that still intercepts the object at ``t_s[k]``; NaN where an
         intercept at ``t_s[k]`` is infeasible (object not flying, altitude outside the
-        type's band, ground range beyond its maximum).
+        type's band, ground range beyond its maximum, below the battery's radar horizon).
     distance_m : (n_battery, n_object, n_t) float64, meters
         Straight-line distance from the site to the object (NaN where it is not flying).
     """
@@ -218,7 +221,8 @@ def intercept_windows(
         distance on a 6,371 km sphere (:func:`sub_point_distance_m`).
     target_regime : (n_object, n_t) int, optional
         Each object's regime at each sample (0 ballistic, 1 glide, 2 air-breathing): an
-        intercept needs the type's SSPK against it above 0. Default: every object ballistic.
+        intercept needs the type's SSPK against it above 0. Default: none, the windows are
+        kinematic (what a type's round can do against the target is not theirs to say).
     radar_horizon_m : callable, optional
         ``f(antenna_height_m, target_height_m)``, the radar horizon range (m): an intercept
         by a type with ``radar_height_m`` needs the distance within it (antenna height: the
@@ -268,8 +272,6 @@ def intercept_windows(
         )
         if regime is not None:
             ok &= battery.sspk_by_regime[regime] > 0.0
-        elif not battery.sspk_by_regime[0] > 0.0:  # every object ballistic
-            ok[...] = False
         mast = battery.radar_height_m
         if radar_horizon_m is not None and mast is not None:
             ok &= d <= radar_horizon_m(site_alt[b] + mast, alt)

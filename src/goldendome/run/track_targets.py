@@ -14,7 +14,10 @@ Each target also carries the regime the battle manager reads from the track's ow
 (:func:`goldendome.tracking.regime.classify_regime`, from its fire-control state and every
 later update): the first non-ballistic reading (a glide, or an air-breathing cruise
 missile), when it was made and the state it was made from; a track never read otherwise is
-ballistic. The raid's truth (which objects glide or cruise) is not used.
+ballistic. It carries the state of every update too, so that the battle manager judges a
+non-ballistic track's threat again as it flies (a cruise missile turns at its waypoints;
+:attr:`goldendome.engagement.picture.KillChainSetup.target_threat`). The raid's truth
+(which objects glide or cruise) is not used.
 """
 
 import numpy as np
@@ -53,14 +56,23 @@ def _nearest_released(raid: FlownRaid, x_eci: FloatArray, t_s: FloatArray) -> In
 def read_non_ballistic(
     log: TrackLog, owner: IntArray, n_missile: int, theta0_rad: float
 ) -> IntArray:
-    """Global ids of the released objects with a fire-control track whose state then reads
-    non-ballistic (:func:`goldendome.tracking.regime.classify_regime`): a ballistic impact
-    prediction means nothing for them, so the ``fire_control`` table gives none (NaN)."""
+    """Global ids of the released objects with a fire-control track read non-ballistic
+    (:func:`goldendome.tracking.regime.classify_regime`) at fire control or at any later
+    update, as the battle manager reads it (:func:`track_targets`): a ballistic impact
+    prediction means nothing for them, so the ``fire_control`` table gives none (NaN). A
+    glider holds fire control in its ballistic coast and is read as gliding later."""
     fire = np.asarray(log.fire_control_s, np.float64)
     trk = np.flatnonzero(np.isfinite(fire) & (owner >= n_missile))
-    theta = theta0_rad + OMEGA_EARTH_RAD_S * fire[trk]
-    code = classify_regime(log.fire_control_x_eci[trk], theta) if trk.size else trk
-    return np.unique(owner[trk[code != Regime.BALLISTIC]]).astype(np.int64)
+    h = log.history
+    held = np.zeros(len(log), bool)
+    held[trk] = True
+    later = held[h.track] & (h.t_s > fire[h.track])
+    which = np.concatenate([trk, h.track[later]])
+    t_s = np.concatenate([fire[trk], h.t_s[later]])
+    x = np.concatenate([log.fire_control_x_eci[trk], h.x_eci[later]])
+    theta = theta0_rad + OMEGA_EARTH_RAD_S * t_s
+    code = classify_regime(x, theta) if t_s.size else np.empty(0, np.int64)
+    return np.unique(owner[which[code != Regime.BALLISTIC]]).astype(np.int64)
 
 
 def track_targets(
@@ -108,9 +120,9 @@ def track_targets(
     start = np.searchsorted(target, np.arange(trk.size + 1))
     last = np.full(trk.size, -np.inf)
     np.maximum.at(last, target, t_u[order])
-    x_u = np.concatenate([x, h.x_eci[later]])
+    x_u = np.concatenate([x, h.x_eci[later]])[order]
     regime, regime_s, regime_x, regime_theta = _first_reading(
-        target, t_u[order], x_u[order], theta0_rad, t_fc
+        target, t_u[order], x_u, theta0_rad, t_fc
     )
     return TrackTargets(
         track_id=trk.astype(np.int64),
@@ -130,6 +142,7 @@ def track_targets(
         regime_s=regime_s,
         regime_x_eci=regime_x,
         regime_theta_rad=regime_theta,
+        update_x_eci=x_u,
     )
 
 

@@ -9,20 +9,36 @@ local horizontal, geocentric), and those tell the regimes apart:
   deg``: slow, low and level. A subsonic land-attack cruise missile flies at tens of metres
   to a few km at 200-300 m/s (the Kh-101 class at about 200 m/s, ``threat_classes.toml``);
   a reentry vehicle or decoy low down is fast or falls steeply.
-* **glide** (a hypersonic glide vehicle in its glide): ``15 km <= h < 100 km``,
-  ``1.5 km/s < v < 7.5 km/s`` and ``|gamma| < 10 deg``: fast and nearly level inside the
-  atmosphere, below orbital speed (nothing faster needs lift to stay up) and above the dense
-  air no hypersonic glider flies level in. Gliders fly at about
-  40-60 km at several km/s (C. Tracy and D. Wright, Science & Global Security 28:3, 2020);
-  a ballistic reentry vehicle crosses those altitudes at 20-40 deg below the horizontal
-  (minimum-energy ICBMs about 20-25 deg; depressed arcs flatter, still past 10 deg).
-* **ballistic**: everything else (above 100 km every object coasts, whatever it will do; a
+* **glide** (a hypersonic glide vehicle in its glide): ``h >= 15 km``, ``1.5 km/s < v <
+  7.5 km/s``, ``|gamma| < 5 deg`` and air dense enough to hold the vehicle up. A glider in
+  equilibrium glide flies where its lift balances gravity less the centripetal term,
+  ``rho v^2 / (2 w) = g - v^2 / r`` with ``w = m / (C_L S)`` its wing loading
+  (C. Tracy and D. Wright, Science & Global Security 28:3, 2020; J. Acton, Science & Global
+  Security 23:3, 2015): at 4.8 km/s that is about 45 km, at 7 km/s about 60 km (the
+  catalog's gliders, ``threat_classes.toml``: ``beta = m / (C_D S)`` of 10,000-13,000
+  kg/m^2 and ``L/D = 2.6``, so ``w = beta / (L/D)`` of 3,800-5,000 kg/m^2; gliders fly at
+  about 40-60 km, Tracy & Wright 2020). A state is read as a glide where the US76 density
+  at its altitude is at least :data:`GLIDE_DENSITY_MARGIN` times less than the
+  equilibrium density of the lightest such glider (:func:`glide_density_ok`): a lighter
+  vehicle, a skip above the equilibrium, or a tracker's altitude error is still read as
+  gliding, and the ceiling this makes grows with speed, about 58 km at 4.8 km/s and 72
+  km at 7 km/s. Above it the air cannot hold a glider up: the state is a body falling on
+  its Keplerian path, ballistic (a depressed SLBM warhead at 96 km and 4.8 km/s is, so is
+  a boost-glide missile's spent stage falling from its burnout). And an equilibrium glide
+  is level: the sink rate is the speed loss times the slope of the equilibrium altitude
+  with speed, ``gamma`` about -0.2 deg at 5 km/s for ``L/D = 2.6``; 5 deg leaves room for a
+  tracker's velocity error and a pull-up, while a ballistic reentry vehicle crosses these
+  altitudes at 20-40 deg below the horizontal (minimum-energy ICBMs about 20-25 deg;
+  depressed arcs flatter: the russian-raid's depressed SLBM warheads cross 96 km at about
+  -7 deg, steepening as they fall) and a spent stage falls through the glide band at
+  about the glider's pull-up angle and steepening.
+* **ballistic**: everything else (high up every object coasts, whatever it will do; a
   state below the ground, a track carried past its object's impact, reads nothing else).
 
-Every threshold is a goldendome assumption. Known ambiguities: a short-range ballistic
-missile near an apogee below 100 km is level and fast and reads as a glide, and so does a
-boost-glide missile's spent stage flying on below 100 km after the glider separates (the
-Alaska glide raid's stage tracks do); a glider's
+Every threshold is a goldendome assumption (the equilibrium-glide balance is physics; the
+wing loading, margin and angles are choices). Known ambiguities: a short-range ballistic
+missile near a low apogee in dense air, or a spent stage passing nearly level through the
+glide band near its apogee, reads as a glide; a glider's
 steep terminal dive reads as ballistic (by then its track was read as a glide earlier; the
 battle manager keeps the first non-ballistic reading, :mod:`goldendome.run.track_targets`).
 
@@ -47,7 +63,8 @@ from enum import IntEnum
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, FloatArray, IntArray
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
+from goldendome.physics.atmosphere import us76_density_kg_m3
 from goldendome.physics.constants import MU_EARTH_M3_S2, R_EARTH_MEAN_M
 from goldendome.physics.frames import state_eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
@@ -67,16 +84,27 @@ class Regime(IntEnum):
         return self.name.lower()
 
 
-#: Largest |flight-path angle| of a level flier (glide or cruise), rad (goldendome assumption).
+#: Largest |flight-path angle| of a level flier (cruise), rad (goldendome assumption).
 LEVEL_FPA_RAD = math.radians(10.0)
-#: A glide: below this altitude (m) ...
-GLIDE_MAX_ALTITUDE_M = 100e3
-#: ... and at or above this one (m) ...
+#: Largest |flight-path angle| of a glide, rad (goldendome assumption: an equilibrium glide
+#: sinks at a fraction of a degree; the rest is room for tracking error and a pull-up).
+GLIDE_FPA_RAD = math.radians(5.0)
+#: A glide: at or above this altitude (m) ...
 GLIDE_MIN_ALTITUDE_M = 15e3
 #: ... and faster than this (m/s, Earth-relative) ...
 GLIDE_MIN_SPEED_M_S = 1_500.0
 #: ... but slower than this (about orbital speed); goldendome assumptions.
 GLIDE_MAX_SPEED_M_S = 7_500.0
+#: Lightest wing loading ``m / (C_L S)`` of a glider, kg/m^2: the catalog's lightest
+#: glider, beta = 10,000 kg/m^2 over L/D = 2.6 (threat_classes.toml; goldendome estimates
+#: of the order of Tracy & Wright 2020's).
+GLIDE_WING_LOADING_KG_M2 = 10_000.0 / 2.6
+#: A glide needs the air at least this many times less dense than its equilibrium (a
+#: factor 5 is about 11 km of altitude above the equilibrium glide; goldendome assumption).
+GLIDE_DENSITY_MARGIN = 5.0
+#: Altitude above which nothing glides at any speed (m): the glide ceiling at
+#: GLIDE_MAX_SPEED_M_S is about 78 km; kept as a bound for callers (goldendome assumption).
+GLIDE_MAX_ALTITUDE_M = 100e3
 #: Air-breathing: below this altitude (m) ...
 AIR_MAX_ALTITUDE_M = 20e3
 #: ... and slower than this (m/s); goldendome assumptions.
@@ -155,15 +183,44 @@ def classify_regime(x_eci: ArrayLike, theta_rad: ArrayLike) -> IntArray:
         :class:`Regime` codes; NaN states are ballistic (nothing says otherwise).
     """
     f = flight_state(x_eci, theta_rad)
-    level = (np.abs(f.fpa_rad) < LEVEL_FPA_RAD) & (f.altitude_m >= 0.0)  # flying, not below
+    flying = f.altitude_m >= 0.0  # not a state carried below the ground
+    level = (np.abs(f.fpa_rad) < LEVEL_FPA_RAD) & flying
     air = level & (f.altitude_m < AIR_MAX_ALTITUDE_M) & (f.speed_m_s < AIR_MAX_SPEED_M_S)
-    high = (f.altitude_m >= GLIDE_MIN_ALTITUDE_M) & (f.altitude_m < GLIDE_MAX_ALTITUDE_M)
+    flat = (np.abs(f.fpa_rad) < GLIDE_FPA_RAD) & (f.altitude_m >= GLIDE_MIN_ALTITUDE_M)
     fast = (f.speed_m_s > GLIDE_MIN_SPEED_M_S) & (f.speed_m_s < GLIDE_MAX_SPEED_M_S)
-    glide = level & high & fast
+    glide = flat & fast & glide_density_ok(f.altitude_m, f.speed_m_s, f.radius_m)
     out = np.full(f.speed_m_s.shape, int(Regime.BALLISTIC), np.int64)
     out[glide] = Regime.GLIDE
     out[air] = Regime.AIR_BREATHING
     return out
+
+
+def glide_density_ok(altitude_m: ArrayLike, speed_m_s: ArrayLike, radius_m: ArrayLike) -> BoolArray:
+    """Whether the air is dense enough for a glider to hold its altitude at its speed.
+
+    Equilibrium glide (module docstring): ``rho_eq = 2 w (g - v^2 / r) / v^2`` with
+    ``g = mu / r^2`` and ``w`` = :data:`GLIDE_WING_LOADING_KG_M2`; the state qualifies where
+    the US76 density at its altitude is at least ``rho_eq / GLIDE_DENSITY_MARGIN`` and it is
+    below :data:`GLIDE_MAX_ALTITUDE_M`.
+
+    Parameters
+    ----------
+    altitude_m : (...) float64, meters (geodetic; NaN: False)
+    speed_m_s : (...) float64, m/s, relative to the rotating Earth
+    radius_m : (...) float64, meters, from the Earth's centre
+
+    Returns
+    -------
+    (...) bool
+    """
+    h = np.asarray(altitude_m, np.float64)
+    v = np.asarray(speed_m_s, np.float64)
+    r = np.asarray(radius_m, np.float64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        need = 2.0 * GLIDE_WING_LOADING_KG_M2 * (MU_EARTH_M3_S2 / r**2 - v**2 / r) / v**2
+        have = us76_density_kg_m3(np.clip(h, 0.0, GLIDE_MAX_ALTITUDE_M))
+        ok = (have * GLIDE_DENSITY_MARGIN >= need) & (h < GLIDE_MAX_ALTITUDE_M)
+    return np.asarray(ok, np.bool_)
 
 
 def plausible_reach_m(regime: ArrayLike, speed_m_s: ArrayLike, radius_m: ArrayLike) -> FloatArray:

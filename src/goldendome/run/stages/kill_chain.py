@@ -3,8 +3,9 @@
 From the flown raid, the boost layer's sampler (its samples are computed where the trials
 run) and the sensing pass: one battery per
 interceptor type at each interceptor site, with its magazine (less the reserve) and its
-intercept windows against every released object
-(:mod:`goldendome.interceptors.intercept_window`); each released object's kind, missile, true
+kinematic intercept windows against every released object
+(:mod:`goldendome.interceptors.intercept_window`; no regime: what each object truly is only
+scores the kills); each released object's kind, missile, true
 impact and the defended asset it lands on, and the chance that discrimination tells its
 kind; and the battle manager's targets, the sensing pass's fire-control tracks
 (:mod:`goldendome.run.track_targets`), each with the impact it predicts. Without a sensing
@@ -24,7 +25,7 @@ from goldendome.engagement.targets import TrackTargets, one_track_per_object
 from goldendome.interceptors.ground_based import interceptor_types, manoeuvre_rule
 from goldendome.interceptors.intercept_window import intercept_windows
 from goldendome.physics._types import FloatArray, IntArray
-from goldendome.physics.frames import eci_to_ecef
+from goldendome.physics.frames import eci_to_ecef, state_eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.kinds import kind_labels
 from goldendome.run.context import RunContext
@@ -35,7 +36,7 @@ from goldendome.run.stages.boost import boost_sampler
 from goldendome.scenario.ranges import nominal
 from goldendome.sensors.labels import LOOK_CLASSES
 from goldendome.sensors.radar_horizon import radar_horizon_range_m
-from goldendome.tracking.regime import GLIDE_MAX_ALTITUDE_M, Regime
+from goldendome.tracking.regime import Regime, glide_density_ok
 
 #: Predicted-impact sigma of a track that predicts an impact without one (m): goldendome
 #: assumption, the upper end of the default scenario's fire-control predictions (4-6 km).
@@ -122,14 +123,33 @@ def _calls(ctx: RunContext, looks: IntArray) -> ObjectCalls:
 
 
 def object_regimes(raid: FlownRaid, altitude_m: FloatArray) -> IntArray | None:
-    """Each released object's true regime at each sample, ``(n_obj, n_t)`` int64 (see the
-    module docstring); None when the raid has no glider or cruise missile."""
+    """Each released object's true regime at each sample, ``(n_obj, n_t)`` int64; None when
+    the raid has no glider or cruise missile.
+
+    A cruise missile is air-breathing throughout. A glide vehicle glides where the air can
+    hold it up at its speed (:func:`goldendome.tracking.regime.glide_density_ok`, the rule
+    the battle manager reads tracks by: from its pull-up on, through its dive); above that,
+    in its boost and ballistic coast, it is ballistic. Everything else is ballistic. This
+    truth scores the kills (:meth:`goldendome.engagement.picture.KillChainSetup.true_regime`)
+    and nothing else: the intercept windows are kinematic and the battle manager plans with
+    the regime it reads from the track.
+    """
     gliding, cruising = raid.gliding_objects, raid.cruising[raid.deployment.missile]
     if not (gliding.any() or cruising.any()):
         return None
     out = np.full(altitude_m.shape, int(Regime.BALLISTIC), np.int64)
-    low = np.nan_to_num(altitude_m, nan=np.inf) < GLIDE_MAX_ALTITUDE_M
-    out[gliding[:, None] & low] = Regime.GLIDE
+    g = np.flatnonzero(gliding)
+    if g.size:
+        f = raid.deployment.flight
+        theta = np.broadcast_to(f.theta_rad(f.t_s), (g.size, f.t_s.size))
+        fixed = state_eci_to_ecef(f.y_eci[g], theta)  # (n_glider, n_t, 6)
+        speed = np.linalg.norm(fixed[..., 3:], axis=-1)
+        radius = np.linalg.norm(fixed[..., :3], axis=-1)
+        with np.errstate(invalid="ignore"):
+            glide = glide_density_ok(altitude_m[g], speed, radius)
+        rows = out[g]
+        rows[glide] = Regime.GLIDE
+        out[g] = rows
     out[np.asarray(cruising, bool)] = Regime.AIR_BREATHING
     return out
 
@@ -159,9 +179,10 @@ def build_setup(ctx: RunContext, sensed: SensedObjects | None) -> KillChainSetup
     r_ecef = eci_to_ecef(f.y_eci[..., :3], f.theta_rad(f.t_s))
     _, _, altitude = ecef_to_geodetic(r_ecef)
     regime = object_regimes(raid, altitude)
+    # Kinematic windows: the truth's regime only scores the kills (setup.object_regime).
     windows = intercept_windows(
         [b.kind for b in bats], site_r, f.t_s, r_ecef, altitude,
-        target_regime=regime, radar_horizon_m=radar_horizon_range_m,
+        radar_horizon_m=radar_horizon_range_m,
     )  # fmt: skip
     sbi, layer = spec.sbi, ctx.sbi_layer
     where = range_index(spec)
