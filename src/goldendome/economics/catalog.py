@@ -73,6 +73,9 @@ class CostItem(SpecModel):
     o_and_s_musd_per_year: Amount = 0.0
     development_musd: Amount = 0.0
     fixed_acquisition_musd: Amount = 0.0
+    #: Units bought (and operated) for each element fielded: the aircraft that keep one
+    #: continuous airborne orbit, 1 for most items.
+    units_per_element: Positive = 1.0
     sources: dict[str, str]
     ranges: dict[str, Range] = Field(default_factory=dict)
 
@@ -216,7 +219,8 @@ def cost_line(
     item_name : str
         Entry of ``cost_catalog.toml`` (``"sbi"``).
     quantity : float
-        Units fielded.
+        Elements fielded; each is the item's ``units_per_element`` units (the aircraft of one
+        continuous airborne orbit), so the line's quantity is their product (units).
     base_year : int
         Dollar year of the analysis (must be in the deflator table).
     name : str, optional
@@ -254,7 +258,8 @@ def cost_line(
         values["launch_usd_per_launch"] = (entry.musd_per_launch or 0.0) * kl * 1e6
         values["launch_learning_slope"] = entry.learning_slope
     values.update(fields)
-    return CostLine(name=name or item_name, layer=item.layer, quantity=quantity, **values)
+    units = quantity * item.units_per_element
+    return CostLine(name=name or item_name, layer=item.layer, quantity=units, **values)
 
 
 #: Catalog range keys and the CostLine field each one sets (with its unit scale).
