@@ -14,11 +14,13 @@ from typing import Literal
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodesy import geodesic_inverse
+from goldendome.threats.aim_newton import solve_minimum_energy, take_rows
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import Flight, fly
+from goldendome.threats.groups import concatenate_flights
 from goldendome.threats.shaping import (
     burnout_fpa,
     cutoff_for_range,
@@ -85,8 +87,6 @@ def aim(
     lon_t = np.broadcast_to(np.asarray(target_lon_rad, np.float64), (n,))
     want, az, _ = geodesic_inverse(launches.lat_rad, launches.lon_rad, lat_t, lon_t)
     current = with_values(launches, azimuth_rad=az, cutoff_s=math.inf)
-    k_star, max_range = minimum_energy_kick(current, theta0_rad, physics)
-    reachable = np.isfinite(max_range) & (want <= max_range)
     # Minimum energy: the textbook burnout flight-path angle for the range (Bate, Mueller &
     # White ch. 6: gamma = (pi - range / R) / 4), thrust cut off to reach the range.
     gamma = (
@@ -94,6 +94,75 @@ def aim(
         if burnout_fpa_rad is None
         else np.broadcast_to(np.asarray(burnout_fpa_rad, np.float64), (n,))
     )
+    if shape != "minimum_energy":
+        k_star, max_range = minimum_energy_kick(current, theta0_rad, physics)
+        reachable = np.isfinite(max_range) & (want <= max_range)
+        target = _Target(lat_t, lon_t, want, az, gamma, reachable, k_star)
+        aimed, flight, miss = _search(current, target, shape, theta0_rad, physics, tol_m, max_iter)
+        return Aim(aimed, flight, miss, reachable, max_range, want)
+    # Newton's method from a scan start (a handful of kernel calls); the one-dimensional
+    # searches below for the members it leaves (out of reach, at the full burn).
+    quick = solve_minimum_energy(
+        current, want, gamma, lat_t, lon_t, az,
+        theta0_rad=theta0_rad, physics=physics, tol_m=tol_m, max_iter=max_iter,
+    )  # fmt: skip
+    max_range = quick.max_range_m
+    reachable = np.isfinite(max_range) & (want <= max_range)
+    slow = np.flatnonzero(~(quick.converged & reachable))
+    if not slow.size:
+        return Aim(quick.launches, quick.flight, quick.miss_m, reachable, max_range, want)
+    target = _Target(lat_t, lon_t, want, az, gamma, reachable, quick.kick_max_rad)
+    aimed, flight, miss = _search(
+        current.take(slow), target.take(slow), shape, theta0_rad, physics, tol_m, max_iter
+    )
+    order = np.arange(n)
+    order[slow] = n + np.arange(slow.size)
+    return Aim(
+        quick.launches.put(slow, aimed),
+        take_rows(concatenate_flights([quick.flight, flight]), order),
+        _put(quick.miss_m, slow, miss),
+        reachable,
+        max_range,
+        want,
+    )
+
+
+def _put(values: FloatArray, idx: IntArray, part: FloatArray) -> FloatArray:
+    out = values.copy()
+    out[idx] = part
+    return out
+
+
+@dataclass(frozen=True)
+class _Target:
+    """What the one-dimensional searches aim at, per member."""
+
+    lat_rad: FloatArray
+    lon_rad: FloatArray
+    range_m: FloatArray
+    azimuth_rad: FloatArray
+    gamma_rad: FloatArray
+    reachable: BoolArray
+    kick_max_rad: FloatArray
+
+    def take(self, idx: IntArray) -> "_Target":
+        return _Target(*(np.asarray(v)[idx] for v in vars(self).values()))
+
+
+def _search(
+    current: Launches,
+    target: _Target,
+    shape: Shape,
+    theta0_rad: float,
+    physics: FlightPhysics,
+    tol_m: float,
+    max_iter: int,
+) -> tuple[Launches, Flight, FloatArray]:
+    """Aim by one-dimensional searches: the kick (a scan and bracketing) to the burnout angle
+    (or, lofted, to the range), the cut-off (bracketing) to the range, then the azimuth
+    turned by the miss seen from the launch point; repeated until within ``tol_m``."""
+    lat_t, lon_t, want, az = target.lat_rad, target.lon_rad, target.range_m, target.azimuth_rad
+    gamma, reachable, k_star = target.gamma_rad, target.reachable, target.kick_max_rad
     for _ in range(max_iter):
         if shape == "minimum_energy":
             for _ in range(2):
@@ -117,4 +186,4 @@ def aim(
         current = with_values(
             current, azimuth_rad=current.azimuth_rad + np.where(reachable, turn, 0.0)
         )
-    return Aim(current, flight, miss, reachable, max_range, want)
+    return current, flight, miss
