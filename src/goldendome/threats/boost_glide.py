@@ -250,32 +250,40 @@ def _fly_once(
 
 
 def _glide_states(track: GlideTrack, t_out: FloatArray, theta0: float) -> FloatArray:
-    """ECI states of the glide and dive at ``t_out`` (NaN outside them), (n, n_time, 6)."""
-    n = track.t_s.shape[0]
-    out = np.full((n, t_out.shape[0], 6), np.nan)
+    """ECI states of the glide and dive at ``t_out`` (NaN outside them), (n, n_time, 6).
+
+    Each vehicle's track is interpolated on its own; the frame changes run on all at once."""
+    n, m = track.t_s.shape[0], t_out.shape[0]
+    lat, lon_t, h, v, psi = (np.zeros((n, m)) for _ in range(5))
+    in_glide, in_dive = np.zeros((n, m), bool), np.zeros((n, m), bool)
+    last = np.zeros(n)
     for i in range(n):
         ok = np.isfinite(track.t_s[i])
         ts = track.t_s[i, ok]
-        in_glide = (t_out >= ts[0]) & (t_out <= ts[-1])
-        in_dive = (t_out > ts[-1]) & (t_out <= track.impact_t_s[i])
-        lon = np.unwrap(track.lon_rad[i, ok])
-        lat = np.interp(t_out, ts, track.lat_rad[i, ok])
-        lon_t = np.interp(t_out, ts, lon)
-        h = np.interp(t_out, ts, track.altitude_m[i, ok])
-        v = np.interp(t_out, ts, track.speed_m_s[i, ok])
-        psi = np.interp(t_out, ts, np.unwrap(track.heading_rad[i, ok]))
-        r = geodetic_to_ecef(lat, lon_t, h)
-        east, north, _ = enu_axes_ecef(lat, lon_t)
-        vel = v[:, None] * (np.sin(psi)[:, None] * east + np.cos(psi)[:, None] * north)
-        # The dive: a straight line from the glide's end to the impact point.
-        start = r[np.searchsorted(t_out, ts[-1], side="right") - 1] if in_glide.any() else r[0]
-        end = geodetic_to_ecef(track.impact_lat_rad[i], track.impact_lon_rad[i], 0.0)
-        frac = np.clip((t_out - ts[-1]) / max(track.impact_t_s[i] - ts[-1], 1e-9), 0.0, 1.0)
-        dive_r = start + frac[:, None] * (end - start)
-        dive_v = (end - start) / max(track.impact_t_s[i] - ts[-1], 1e-9)
-        r = np.where(in_dive[:, None], dive_r, r)
-        vel = np.where(in_dive[:, None], dive_v, vel)
-        theta = theta0 + OMEGA_EARTH_RAD_S * t_out
-        keep = in_glide | in_dive
-        out[i, keep] = state_ecef_to_eci(np.concatenate([r, vel], axis=-1), theta)[keep]
-    return out
+        last[i] = ts[-1]
+        in_glide[i] = (t_out >= ts[0]) & (t_out <= ts[-1])
+        in_dive[i] = (t_out > ts[-1]) & (t_out <= track.impact_t_s[i])
+        lat[i] = np.interp(t_out, ts, track.lat_rad[i, ok])
+        lon_t[i] = np.interp(t_out, ts, np.unwrap(track.lon_rad[i, ok]))
+        h[i] = np.interp(t_out, ts, track.altitude_m[i, ok])
+        v[i] = np.interp(t_out, ts, track.speed_m_s[i, ok])
+        psi[i] = np.interp(t_out, ts, np.unwrap(track.heading_rad[i, ok]))
+    r = geodetic_to_ecef(lat, lon_t, h)
+    east, north, _ = enu_axes_ecef(lat, lon_t)
+    vel = v[..., None] * (np.sin(psi)[..., None] * east + np.cos(psi)[..., None] * north)
+    # The dive: a straight line from the glide's end to the impact point.
+    rows = np.arange(n)
+    at_end = np.searchsorted(t_out, last, side="right") - 1
+    gliding: BoolArray = np.any(in_glide, axis=1)
+    start = np.where(gliding[:, None], r[rows, np.maximum(at_end, 0)], r[:, 0])
+    end = geodetic_to_ecef(track.impact_lat_rad, track.impact_lon_rad, np.zeros(n))
+    span = np.maximum(track.impact_t_s - last, 1e-9)
+    frac = np.clip((t_out[None, :] - last[:, None]) / span[:, None], 0.0, 1.0)
+    dive_r = start[:, None, :] + frac[..., None] * (end - start)[:, None, :]
+    dive_v = (end - start) / span[:, None]
+    r = np.where(in_dive[..., None], dive_r, r)
+    vel = np.where(in_dive[..., None], dive_v[:, None, :], vel)
+    theta = theta0 + OMEGA_EARTH_RAD_S * t_out
+    keep = in_glide | in_dive
+    states = state_ecef_to_eci(np.concatenate([r, vel], axis=-1), theta[None, :])
+    return np.where(keep[..., None], states, np.nan)
