@@ -12,6 +12,7 @@ from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
 from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.physics.topocentric import enu_axes_ecef
 from goldendome.threats import _flight_kernel as kernel
+from goldendome.threats._threads import threads_for
 from goldendome.threats.ballistic import (
     KICK_DURATION_S,
     VERTICAL_RISE_S,
@@ -192,32 +193,33 @@ def _run(
     t_out = np.ascontiguousarray(np.asarray(t_out_s if store else [], dtype=np.float64))
     ln_rho, dz = us76_log_density_table()
     n = t0_s.shape[0]
-    y, ev_t, ev_x, status = kernel.fly_objects(
-        np.ascontiguousarray(t0_s),
-        np.ascontiguousarray(x0),
-        up,
-        kick,
-        np.full(n, VERTICAL_RISE_S),
-        np.full(n, KICK_DURATION_S),
-        launches.stage_thrust_n,
-        launches.stage_mdot_kg_s,
-        launches.stage_burn_s,
-        launches.stage_dry_kg,
-        launches.n_stages,
-        launches.payload_kg,
-        launches.cutoff_s,
-        launches.drag_area_cd_m2,
-        beta_kg_m2,
-        np.asarray(ln_rho),
-        dz,
-        physics.env(),
-        t_out,
-        store,
-        steps.boost_s,
-        steps.coast_s,
-        steps.reentry_s,
-        steps.max_flight_s,
-    )
+    with threads_for(n):
+        y, ev_t, ev_x, status = kernel.fly_objects(
+            np.ascontiguousarray(t0_s),
+            np.ascontiguousarray(x0),
+            up,
+            kick,
+            np.full(n, VERTICAL_RISE_S),
+            np.full(n, KICK_DURATION_S),
+            launches.stage_thrust_n,
+            launches.stage_mdot_kg_s,
+            launches.stage_burn_s,
+            launches.stage_dry_kg,
+            launches.n_stages,
+            launches.payload_kg,
+            launches.cutoff_s,
+            launches.drag_area_cd_m2,
+            beta_kg_m2,
+            np.asarray(ln_rho),
+            dz,
+            physics.env(),
+            t_out,
+            store,
+            steps.boost_s,
+            steps.coast_s,
+            steps.reentry_s,
+            steps.max_flight_s,
+        )
     return t_out, y, ev_t, ev_x, status
 
 

@@ -33,6 +33,7 @@ from goldendome.physics.geodesy import (
     great_circle_distance_m,
 )
 from goldendome.threats import _glide_kernel
+from goldendome.threats._threads import threads_for
 from goldendome.threats.classes import BallisticClass
 
 #: Burnout flight-path angle of the boost, radians (goldendome assumption: a depressed boost,
@@ -161,11 +162,12 @@ def glide(
     ln_rho, dz = us76_log_density_table()
     params = np.array([BANK_GAIN, MAX_BANK_RAD, np.tan(DIVE_ANGLE_RAD), END_SPEED_M_S,
                        GLIDE_STEP_S])  # fmt: skip
-    samples, _, end_t, reached = _glide_kernel.glide_all(
-        t, lat, lon, psi, v, np.ascontiguousarray(tlat), np.ascontiguousarray(tlon),
-        float(ld), float(beta), np.ascontiguousarray(-np.asarray(ln_rho)),
-        np.arange(np.asarray(ln_rho).size) * float(dz), params, max_steps,
-    )  # fmt: skip
+    with threads_for(n):
+        samples, _, end_t, reached = _glide_kernel.glide_all(
+            t, lat, lon, psi, v, np.ascontiguousarray(tlat), np.ascontiguousarray(tlon),
+            float(ld), float(beta), np.ascontiguousarray(-np.asarray(ln_rho)),
+            np.arange(np.asarray(ln_rho).size) * float(dz), params, max_steps,
+        )  # fmt: skip
     stacked = [samples[..., k] for k in range(7)]
     last = (np.isfinite(stacked[0])).sum(axis=1) - 1
     idx = np.arange(n)
