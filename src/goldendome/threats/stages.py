@@ -17,9 +17,12 @@ UCS/MIT 2000; the APS 2003 boost-phase study) describes the spent stage as a lar
 that separates slowly from the payload, without numbers for these missiles.
 """
 
+from dataclasses import replace
+
 import numpy as np
 
 from goldendome.physics._types import ArrayLike
+from goldendome.threats._flight_kernel import STATUS_FLYING
 from goldendome.threats.ballistic import FlightPhysics, StepSizes
 from goldendome.threats.flight import BURNOUT, Flight, fly_bodies
 
@@ -64,12 +67,35 @@ def fly_stages(
     speed = np.linalg.norm(x[:, 3:], axis=-1, keepdims=True)
     along = np.divide(x[:, 3:], speed, out=np.zeros_like(x[:, 3:]), where=speed > 0)
     x[:, 3:] += -RETRO_M_S * along + DISPERSION_M_S * rng.normal(size=(x.shape[0], 3))
-    return fly_bodies(
-        x,
-        np.full(x.shape[0], BETA_KG_M2),
-        t_burnout,
+    # Missiles with no burnout (cruise missiles) have no stage: their rows stay empty (NaN,
+    # still "flying") rather than stepping NaN states to the time limit.
+    staged = np.flatnonzero(np.isfinite(t_burnout))
+    flown = fly_bodies(
+        x[staged],
+        np.full(staged.size, BETA_KG_M2),
+        t_burnout[staged],
         t_out_s,
         theta0_rad=missiles.theta0_rad,
         physics=physics,
         steps=steps,
+    )
+    if staged.size == x.shape[0]:
+        return flown
+    n = x.shape[0]
+
+    def rows(part: np.ndarray, fill: float | int = np.nan) -> np.ndarray:
+        out = np.full((n, *part.shape[1:]), fill, dtype=part.dtype)
+        out[staged] = part
+        return out
+
+    return replace(
+        flown,
+        start_lat_rad=rows(flown.start_lat_rad),
+        start_lon_rad=rows(flown.start_lon_rad),
+        t_start_s=t_burnout.copy(),
+        y_eci=rows(flown.y_eci),
+        event_t_s=rows(flown.event_t_s),
+        event_x_eci=rows(flown.event_x_eci),
+        status=rows(flown.status, STATUS_FLYING),
+        x_start_eci=x,
     )
