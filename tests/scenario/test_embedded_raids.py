@@ -140,3 +140,13 @@ def test_a_part_with_its_sections_out_of_order_is_refused(monkeypatch):
     monkeypatch.setitem(EMBEDDED_SCENARIOS, "odd", ("default", "x.toml"))
     with pytest.raises(ValueError, match="in this order"):
         embedded_scenario_text("odd")
+
+
+def test_a_part_adding_space_layers_needs_a_base_with_space_layers(monkeypatch):
+    part = f'name = "x"\n\n{ADDED_SPACE}\n[space.more]\nrole = "tracking"\n'
+    base = 'name = "bare"\n'  # no space layers, so no line to add them before
+    monkeypatch.setattr(loader, "_data_text", lambda name: part if name == "x.toml" else base)
+    monkeypatch.setitem(EMBEDDED_SCENARIOS, "odd", ("peer-raid", "x.toml"))
+    monkeypatch.setitem(EMBEDDED_SCENARIOS, "peer-raid", "bare.toml")
+    with pytest.raises(ValueError, match="add space layers before"):
+        embedded_scenario_text("odd")
