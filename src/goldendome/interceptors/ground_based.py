@@ -17,6 +17,14 @@ boost-phase study's, Rev. Mod. Phys. 76, S1, 2004), here flown from rest at the 
 Ignoring gravity flatters high, long fly-outs (a vertical climb loses about ``g t`` of speed,
 0.5 km/s in 50 s), so the reaches are upper bounds; the envelope of each type (intercept
 altitudes and ground range, from the data file) limits where the model is used.
+
+An airborne launcher that dashes (``dash_speed_m_s`` and ``dash_range_m``: a fighter on
+combat air patrol) first flies from its station straight toward the intercept point at its
+dash speed, then fires: its missile reaches ``missile_range_m``, the whole reach is that
+plus the dash. The missile being the faster, the dash is flown only for what lies past the
+missile's range: a distance ``d`` takes ``T(d)`` up to the missile's range ``R`` and
+``(d - R) / v_dash + T(R)`` beyond it (the missile launched after the dash), up to
+``R + dash_range_m``.
 """
 
 import math
@@ -59,6 +67,7 @@ _OPTIONAL_KEYS: dict[str, tuple[str, float]] = {
     "max_lateral_accel_g": ("max_lateral_accel_g", 1.0),
     "radar_height_m": ("radar_height_m", 1.0),
     "uplink_cutoff_s": ("uplink_cutoff_s", 1.0),
+    "dash_speed_m_s": ("dash_speed_m_s", 1.0),
 }
 #: Target regimes an SSPK is given for, in the order of :attr:`InterceptorType.sspk_by_regime`
 #: (the codes of :class:`goldendome.tracking.regime.Regime`: ballistic, glide, air-breathing).
@@ -86,7 +95,8 @@ class InterceptorType:
         Altitudes (above the ellipsoid) at which the kill vehicle can intercept,
         0 <= min < max.
     max_range_m : float, meters
-        Largest ground range from the launch site to the intercept point, > 0.
+        Largest ground range from the launch site to the intercept point, > 0 (with a dash,
+        the dash's and the missile's together).
     sspk_rv, sspk_decoy : float
         Single-shot kill probability against a reentry vehicle and a decoy, in [0, 1].
     unit_cost_usd : float, US dollars
@@ -116,6 +126,12 @@ class InterceptorType:
         error is the track's at that last update carried over the remaining seconds
         (:meth:`aim_time_s`). None (the default): no in-flight updates, the aim is the
         launch order's.
+    dash_speed_m_s : float or None, m/s
+        An airborne launcher's dash from its station toward the intercept point before it
+        fires (None, the default: fired from the site). Then ``max_range_m`` is the
+        missile's range plus ``dash_range_m``.
+    dash_range_m : float, meters
+        Longest dash, >= 0 (0 without a dash).
     source : str
         The sources of the values.
     """
@@ -138,6 +154,8 @@ class InterceptorType:
     max_lateral_accel_g: float = math.inf
     radar_height_m: float | None = None
     uplink_cutoff_s: float | None = None
+    dash_speed_m_s: float | None = None
+    dash_range_m: float = 0.0
     label: str = ""
     source: str = ""
 
@@ -168,6 +186,13 @@ class InterceptorType:
         cut = self.uplink_cutoff_s
         if cut is not None:
             _require(cut >= 0.0, where, "uplink_cutoff_s", cut, "s", ">= 0")
+        dash, far = self.dash_speed_m_s, self.dash_range_m
+        _require(far >= 0.0, where, "dash_range_m", far, "m", ">= 0")
+        if dash is None:
+            _require(far == 0.0, where, "dash_range_m", far, "m", "= 0 without a dash speed")
+        else:
+            _require(dash > 0.0, where, "dash_speed_m_s", dash, "m/s", "> 0")
+            _require(far < self.max_range_m, where, "dash_range_m", far, "m", "< max_range_m")
 
     def aim_time_s(self, launch_s: ArrayLike, intercept_s: ArrayLike) -> FloatArray:
         """The time of the last track information the interceptor's aim uses: the launch,
@@ -195,8 +220,23 @@ class InterceptorType:
         """Distance flown by burnout, ``v t_b / 2``, meters."""
         return 0.5 * self.burnout_speed_m_s * self.burn_time_s
 
+    @property
+    def missile_range_m(self) -> float:
+        """The missile's own range: ``max_range_m`` less the dash, meters."""
+        return self.max_range_m - self.dash_range_m
+
+    def _missile_reach_m(self, t: FloatArray) -> FloatArray:
+        tb, v = self.burn_time_s, self.burnout_speed_m_s
+        boosting = 0.5 * self.acceleration_m_s2 * np.minimum(t, tb) ** 2
+        return np.asarray(boosting + v * np.maximum(t - tb, 0.0), dtype=np.float64)
+
+    def _missile_time_s(self, d: FloatArray) -> FloatArray:
+        during = np.sqrt(2.0 * d / self.acceleration_m_s2)
+        after = 0.5 * self.burn_time_s + d / self.burnout_speed_m_s
+        return np.asarray(np.where(d <= self.burnout_distance_m, during, after), np.float64)
+
     def reach_m(self, time_of_flight_s: ArrayLike) -> FloatArray:
-        """Distance flown after a time of flight.
+        """Distance flown after a time of flight (with a dash: the dash's and the missile's).
 
         Parameters
         ----------
@@ -209,9 +249,13 @@ class InterceptorType:
             Same shape; NaN where the time is NaN.
         """
         t = np.maximum(np.asarray(time_of_flight_s, dtype=np.float64), 0.0)
-        tb, v = self.burn_time_s, self.burnout_speed_m_s
-        boosting = 0.5 * self.acceleration_m_s2 * np.minimum(t, tb) ** 2
-        return np.asarray(boosting + v * np.maximum(t - tb, 0.0), dtype=np.float64)
+        if self.dash_speed_m_s is None:
+            return self._missile_reach_m(t)
+        # Past the missile's own time to its range, the dash carries the launch point on.
+        r = self.missile_range_m
+        t_r = float(self._missile_time_s(np.asarray(r)))
+        dashed = r + self.dash_speed_m_s * (t - t_r)
+        return np.asarray(np.where(t <= t_r, self._missile_reach_m(t), dashed), np.float64)
 
     def time_to_reach_s(self, distance_m: ArrayLike) -> FloatArray:
         """Shortest time of flight to a distance (the exact inverse of :meth:`reach_m`).
@@ -227,9 +271,13 @@ class InterceptorType:
             Same shape; NaN where the distance is NaN.
         """
         d = np.maximum(np.asarray(distance_m, dtype=np.float64), 0.0)
-        during = np.sqrt(2.0 * d / self.acceleration_m_s2)
-        after = 0.5 * self.burn_time_s + d / self.burnout_speed_m_s
-        return np.asarray(np.where(d <= self.burnout_distance_m, during, after), np.float64)
+        if self.dash_speed_m_s is None:
+            return self._missile_time_s(d)
+        # The dash to within the missile's range of the point, then the missile.
+        r = self.missile_range_m
+        beyond = np.maximum(d - r, 0.0)
+        missile = self._missile_time_s(np.minimum(d, r))
+        return np.asarray(missile + beyond / self.dash_speed_m_s, np.float64)
 
     def sspk(self, kind_code: ArrayLike) -> FloatArray:
         """Single-shot kill probability by object kind.
@@ -306,6 +354,20 @@ class InterceptorTypeSpec(SpecModel):
     uplink_cutoff_s: (
         Annotated[float, Bounded("an uplink stops before the intercept", "s", ge=0, le=600)] | None
     ) = None
+    dash_speed_m_s: (
+        Annotated[float, Bounded("a dash has a speed", "m/s", gt=0, le=3_000)] | None
+    ) = None
+    dash_range_km: Annotated[float, Bounded("a dash is not negative", "km", ge=0, le=5_000)] = 0.0
+
+    @model_validator(mode="after")
+    def _dash_given_whole(self) -> "InterceptorTypeSpec":
+        if (self.dash_speed_m_s is None) != (self.dash_range_km == 0.0):
+            raise PydanticCustomError(
+                "dash",
+                "a dash needs both dash_speed_m_s and dash_range_km (> 0), or neither",
+                {},
+            )
+        return self
 
     @model_validator(mode="after")
     def _altitudes_in_order(self) -> "InterceptorTypeSpec":
@@ -329,6 +391,9 @@ class InterceptorTypeSpec(SpecModel):
             given = getattr(self, key)
             if given is not None:
                 values[field] = float(given) * scale
+        # max_range_km is the missile's; the dash adds its own.
+        values["dash_range_m"] = self.dash_range_km * 1e3
+        values["max_range_m"] += values["dash_range_m"]
         return InterceptorType(**values)
 
 
