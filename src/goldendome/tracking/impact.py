@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, FloatArray
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics.constants import MU_EARTH_M3_S2, OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.tracking.motion import propagate
@@ -24,6 +24,11 @@ from goldendome.tracking.motion import propagate
 SEARCH_STEP_S = 20.0
 #: Longest flight searched, s.
 MAX_FLIGHT_S = 4_000.0
+#: A coasting state whose Keplerian perigee is above this altitude (m, above the mean
+#: sphere) is in orbit: it comes down only after a burn (a fractional orbital bombardment
+#: warhead before its braking burn flies at about 150 km). Goldendome assumption: 80 km,
+#: where the air begins to bring an orbit down within a revolution or so.
+ORBIT_MIN_PERIGEE_M = 80e3
 
 
 @dataclass(frozen=True)
@@ -117,3 +122,28 @@ def _ground(
     ground = slide @ p_hit[:, :3, :3] @ np.swapaxes(slide, 1, 2)
     sigma = np.sqrt(np.maximum(np.linalg.eigvalsh(ground)[:, -1], 0.0))
     return lat, lon, sigma
+
+
+def in_orbit(x_eci: ArrayLike, min_perigee_m: float = ORBIT_MIN_PERIGEE_M) -> BoolArray:
+    """Whether each state's Keplerian conic stays above ``min_perigee_m`` (above the mean
+    sphere): such a track predicts no impact, and its fire control waits for a burn that
+    brings its perigee down.
+
+    Parameters
+    ----------
+    x_eci : (n, 6) float64, m and m/s
+    min_perigee_m : float, m
+
+    Returns
+    -------
+    (n,) bool
+    """
+    x = np.asarray(x_eci, np.float64).reshape(-1, 6)
+    r, v = x[:, :3], x[:, 3:]
+    h = np.cross(r, v)
+    r_norm = np.linalg.norm(r, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        e_vec = np.cross(v, h) / MU_EARTH_M3_S2 - r / r_norm[:, None]
+        e = np.linalg.norm(e_vec, axis=1)
+        perigee = np.einsum("ij,ij->i", h, h) / MU_EARTH_M3_S2 / (1.0 + e)
+    return np.asarray(perigee > R_EARTH_MEAN_M + min_perigee_m, np.bool_)

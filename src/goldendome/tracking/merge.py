@@ -33,6 +33,14 @@ near) was lost at every scan: the vehicle's track took its measurements, a track
 the warhead's, and that new track (its covariance wide, so the state test passes) ended at
 once, having fewer updates. The default raid without Japan's two AN/TPY-2s reached fire
 control on six of its eight Hwasong-18 warheads 170-450 s after their release.
+
+For level fliers that holds afterwards too (``resolved``, ``remember``): two air-breathing
+tracks that a sensor has once resolved stay two objects. A track on a close salvo of cruise
+missiles that went unseen for a scan or two grew wide enough (1 g of manoeuvre noise) to
+pass the test against its neighbour's track, and the older ended the neighbour's, which
+held a missile its sensor was still measuring. Ballistic tracks keep the one-step rule: a
+duplicate pair on one warhead may each take a measurement of one scan once (one of them
+its neighbour's), and remembering that kept it apart for good.
 """
 
 import numpy as np
@@ -51,6 +59,8 @@ def coincident(
     probability: float,
     updates: IntArray | None = None,
     took: tuple[IntArray, IntArray] | None = None,
+    resolved: set[tuple[int, int]] | None = None,
+    remember: BoolArray | None = None,
 ) -> BoolArray:
     """Which tracks duplicate a track that lives on (see the module notes).
 
@@ -71,6 +81,13 @@ def coincident(
         Track id and sensor of each measurement a track took in this time step: two tracks
         that took measurements of one sensor's scan are two objects that sensor resolved,
         never merged. None: no such test.
+    resolved : set of (int, int), optional
+        Id pairs ``(lower, higher)`` that some sensor has resolved in an earlier time step:
+        never merged. Updated in place with the pairs within ``radius_m`` that ``took``
+        shows resolved in this one. None: only this step's ``took`` counts.
+    remember : (n,) bool, optional
+        The tracks whose pairs ``resolved`` records and keeps apart (both of a pair must be;
+        None: every track).
 
     Returns
     -------
@@ -85,6 +102,14 @@ def coincident(
     if not pairs.size:
         return drop
     a, b = pairs[:, 0], pairs[:, 1]
+    apart = np.zeros(a.size, bool)
+    if resolved is not None:
+        kept = np.ones(a.size, bool) if remember is None else remember[a] & remember[b]
+        lo, hi = np.minimum(ids[a], ids[b]).tolist(), np.maximum(ids[a], ids[b]).tolist()
+        if took is not None:
+            now = _resolved(ids[a], ids[b], took) & kept
+            resolved.update((lo[k], hi[k]) for k in np.flatnonzero(now).tolist())
+        apart = kept & np.array([(i, j) in resolved for i, j in zip(lo, hi, strict=True)], bool)
     d = x_eci[a] - x_eci[b]
     s = covariance[a] + covariance[b]
     # Scale to unit diagonal before solving: positions (m) and velocities (m/s) mix.
@@ -92,7 +117,7 @@ def coincident(
     sn = s * scale[:, :, None] * scale[:, None, :]
     dn = d * scale
     d2 = np.einsum("pi,pi->p", dn, np.linalg.solve(sn, dn[..., None])[..., 0])
-    same = d2 <= chi2.ppf(probability, 6)
+    same = (d2 <= chi2.ppf(probability, 6)) & ~apart
     if took is not None and same.any():
         same[same] = ~_resolved(ids[a[same]], ids[b[same]], took)
     if not same.any():

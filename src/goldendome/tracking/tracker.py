@@ -65,7 +65,20 @@ With plume flags, a coasting track that its own state shows nearly level inside 
 atmosphere (a glider in its glide, a cruise missile: :mod:`goldendome.tracking.manoeuvre`)
 is predicted in level flight (:mod:`goldendome.tracking.level_flight`: gravity balanced by
 an unknown lift) with manoeuvre noise instead of the ballistic model and the drag noise;
-every other track is predicted exactly as before.
+every other track is predicted exactly as before. A coasting track whose vertical speed and
+depth below the ground are within its own errors of level flight is read level
+(:func:`goldendome.tracking.manoeuvre.level_regime`). Tracks read as air-breathing take
+each scan's radar measurements by gated global nearest neighbour before the scan's JPDA
+(which the other tracks and the measurements they leave go on to): JPDA's mixture of a
+close cruise salvo's measurements made a track spread over the salvo that claimed none of
+them (``docs/tracking_manoeuvring.md``).
+
+Two air-breathing tracks that have taken measurements of one sensor in one time step are
+never merged afterwards (the sensor resolved them; :mod:`goldendome.tracking.merge`).
+
+A track whose Keplerian perigee is above 80 km (:func:`goldendome.tracking.impact.in_orbit`:
+a fractional orbital bombardment warhead before its braking burn) predicts no impact and
+does not reach fire control until a burn brings its perigee down.
 """
 
 from collections.abc import Callable
@@ -78,6 +91,7 @@ from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
 from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
+from goldendome.tracking.impact import in_orbit
 from goldendome.tracking.jpda_update import jpda_step
 from goldendome.tracking.level_association import level_fixes
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
@@ -202,10 +216,14 @@ def run_tracker(
     first_t = np.array([t_s[rows[0]] for rows in scans])
     steps = np.flatnonzero(np.diff(first_t) != 0) + 1
     done = 0
+    resolved: set[tuple[int, int]] = set()  # track-id pairs a sensor has seen as two objects
     for step in np.split(np.arange(len(scans)), steps) if scans else []:
         t = float(first_t[step[0]])
-        forest, level = _predict(live, t, settings, candidates, plume is not None)
-        run = _Run(live, log, arrays, settings, forest, candidates, plume, level)
+        forest, regime = _predict(live, t, settings, candidates, plume is not None)
+        level = regime != Regime.BALLISTIC
+        air = regime == Regime.AIR_BREATHING
+        air_ids = live.ids[air]
+        run = _Run(live, log, arrays, settings, forest, candidates, plume, level, air)
         scan = _scan_jpda if settings.association == "jpda" else _scan
         free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
         start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings, plume)
@@ -216,7 +234,7 @@ def run_tracker(
             settings.confirm_window_s,
             (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
             (settings.drop_tentative_s, settings.drop_firm_s),
-            None if plume is None else t - live.plume_t > settings.deployment_s,
+            _coasting(live, t, settings, plume is not None),
             _velocity_limits(len(live), level, settings),
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
@@ -225,7 +243,9 @@ def run_tracker(
             live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
                                   probability=settings.merge_probability,
                                   updates=live.updates,
-                                  took=(log.assigned[rows[took]], sensor[rows[took]])))  # fmt: skip
+                                  took=(log.assigned[rows[took]], sensor[rows[took]]),
+                                  resolved=resolved,
+                                  remember=np.isin(live.ids, air_ids)))  # fmt: skip
         done += step.size
         if progress is not None:
             progress(PROGRESS_STAGE, done, len(scans))
@@ -234,12 +254,13 @@ def run_tracker(
 
 def _predict(
     live: LiveTracks, t: float, st: TrackerSettings, candidates: Candidates, by_phase: bool
-) -> tuple[Forest | None, BoolArray]:
+) -> tuple[Forest | None, IntArray]:
     """Every live track predicted to ``t``; the forest of their positions (tree search) and
-    which tracks were predicted in level flight."""
-    is_level = np.zeros(len(live), bool)
+    the regime each track was predicted in (:class:`Regime` codes, ballistic where the
+    level models are off)."""
+    regime = np.full(len(live), int(Regime.BALLISTIC), np.int64)
     if not len(live):
-        return None, is_level
+        return None, regime
     if by_phase:
         powered = t - live.plume_t <= st.plume_memory_s
         q = phase_noise(live.x, powered, q_ballistic=st.q_ballistic_m2_s3,
@@ -253,9 +274,8 @@ def _predict(
     x, p = ekf.predict(live.x, live.p, dt, q)
     if by_phase and st.level_flight:
         # Tracks nearly level inside the atmosphere fly the level model (manoeuvre.py).
-        regime = level_regime(live.x, powered)
-        is_level = regime != Regime.BALLISTIC
-        level = np.flatnonzero(is_level)
+        regime = level_regime(live.x, powered, live.p)
+        level = np.flatnonzero(regime != Regime.BALLISTIC)
         if level.size:
             q_level = manoeuvre_noise(regime[level], glide_m_s2=st.glide_acceleration_m_s2,
                                       cruise_m_s2=st.cruise_acceleration_m_s2,
@@ -264,7 +284,17 @@ def _predict(
                                                    q_level)  # fmt: skip
     live.set_states(np.arange(len(live)), x, p)
     live.t = t
-    return (Forest(live.x[:, :3], live.lam) if candidates == "tree" else None), is_level
+    return (Forest(live.x[:, :3], live.lam) if candidates == "tree" else None), regime
+
+
+def _coasting(live: LiveTracks, t: float, st: TrackerSettings, by_phase: bool) -> BoolArray:
+    """The live tracks that may reach fire control at ``t``: not in orbit (an orbiting
+    track predicts no impact until a burn brings its perigee down), and with plume flags
+    ``deployment_s`` past their last plume report."""
+    out = ~in_orbit(live.x)
+    if by_phase:
+        out &= t - live.plume_t > st.deployment_s
+    return out
 
 
 def _velocity_limits(n_live: int, level: BoolArray, st: TrackerSettings) -> FloatArray:
@@ -288,6 +318,8 @@ class _Run:
     candidates: Candidates
     plume: BoolArray | None
     level: BoolArray
+    #: Tracks predicted as air-breathing this step (associated by nearest neighbour).
+    air: BoolArray
 
 
 def _gated_pairs(
@@ -365,6 +397,11 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     inside = np.flatnonzero(np.isfinite(nis) & (nis <= gate[mj]))
     if not inside.size:
         return rows
+    taken = np.zeros(rows.size, bool)
+    if run.plume is not None and st.level_flight:
+        inside, taken = _air_pairs(run, rows, inside, (ti, mj, nis, gate), (z, frames), t, s)
+        if not inside.size:
+            return rows[~taken]
     # In one order whichever search found the pairs, so that round-off is the same.
     inside = inside[np.lexsort((mj[inside], ti[inside]))]
     gated = (ti[inside], mj[inside], nis[inside], gate[mj[inside]])
@@ -392,7 +429,7 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     log.assigned[rows[took]] = live.ids[best[took]]
     if run.plume is not None:
         live.plume_t[best[took & run.plume[rows]]] = t
-    free = claim < st.assign_probability
+    free = (claim < st.assign_probability) & ~taken
     if run.plume is not None and st.level_flight:
         was_seen = np.zeros(len(live), bool)
         was_seen[seen] = True
@@ -402,6 +439,33 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
             _update_pairs(run, rows, tr, mk, z, frames, t, s)
             free[mk] = False
     return rows[free]
+
+
+def _air_pairs(
+    run: _Run,
+    rows: IntArray,
+    inside: IntArray,
+    pairs: tuple[IntArray, IntArray, FloatArray, FloatArray],
+    measured: tuple[FloatArray, _Arrays],
+    t: float,
+    s: int,
+) -> tuple[IntArray, BoolArray]:
+    """The air-breathing tracks of a scan paired with its measurements by gated global
+    nearest neighbour and updated (module notes); returns the gated pairs left for the JPDA
+    (``inside`` without those of air-breathing tracks and of the measurements they took)
+    and which of the scan's measurements were taken."""
+    ti, mj, nis, gate = pairs
+    taken = np.zeros(rows.size, bool)
+    air = run.air[ti[inside]] & np.isfinite(measured[0][mj[inside], 0])  # radar only
+    if not air.any():
+        return inside, taken
+    mine = inside[air]
+    tr, mk = gnn_assign_pairs(ti[mine], mj[mine], nis[mine], gate[mj[mine]])
+    if tr.size:
+        _update_pairs(run, rows, tr, mk, measured[0], measured[1], t, s)
+        taken[mk] = True
+    rest = inside[~air]
+    return rest[~taken[mj[rest]]], taken
 
 
 def _update_pairs(run: _Run, rows: IntArray, tr: IntArray, mj: IntArray, z: FloatArray,
