@@ -11,8 +11,8 @@ from goldendome.interceptors.ground_based import DATA_FILE, parse_interceptor_ty
 from goldendome.interceptors.intercept_window import intercept_windows
 from goldendome.physics.geodetic import geodetic_to_ecef
 
-#: Dash figures for the test (the data file's fighter entry is the missile's; these are the
-#: order of a supersonic dash, Mach 1.5 at altitude, and a 150 km radius).
+#: Dash figures for the test (the data file's fighter entry without its dash is the missile's;
+#: these are the order of a supersonic dash, Mach 1.5 at altitude, and a 150 km radius).
 DASH_M_S, DASH_KM = 450.0, 150.0
 
 
@@ -20,7 +20,8 @@ def _fighter(**dash: float) -> dict[str, object]:
     text = resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
     entries = tomllib.loads(text)["interceptor"]
     (fighter,) = [e for e in entries if e["name"] == "fighter-cap"]
-    return dict(fighter) | dash
+    plain = {k: v for k, v in fighter.items() if k not in ("dash_speed_m_s", "dash_range_km")}
+    return plain | dash
 
 
 def test_the_missile_is_launched_after_the_dash_and_reaches_its_range_beyond_it() -> None:
@@ -72,3 +73,13 @@ def test_a_cruise_missile_past_the_missiles_range_is_in_the_dashing_fighters_win
     distance = float(np.linalg.norm(target - station[0]))
     assert np.allclose(lead, float(dashing.time_to_reach_s(distance)))
     assert np.all((lead > 200.0) & (lead < 230.0))
+
+
+def test_the_catalogs_fighter_patrol_dashes() -> None:
+    fighter = parse_interceptor_types({"interceptor": [_fighter()]})["fighter-cap"]
+    catalog = tomllib.loads(
+        resources.files("goldendome.data").joinpath(DATA_FILE).read_text("utf-8")
+    )
+    (entry,) = [e for e in catalog["interceptor"] if e["name"] == "fighter-cap"]
+    dashing = parse_interceptor_types({"interceptor": [entry]})["fighter-cap"]
+    assert dashing.max_range_m == fighter.max_range_m + entry["dash_range_km"] * 1e3

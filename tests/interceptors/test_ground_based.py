@@ -38,7 +38,8 @@ def test_every_listed_type_loads_validated_and_in_si_units():
         assert callable(kind.reach_m)
         assert callable(kind.time_to_reach_s)
         assert kind.burnout_speed_m_s == pytest.approx(float(entry["burnout_speed_km_s"]) * 1e3)
-        assert kind.max_range_m == pytest.approx(float(entry["max_range_km"]) * 1e3)
+        dash_m = float(entry.get("dash_range_km", 0.0)) * 1e3  # a fighter's dash adds reach
+        assert kind.max_range_m == pytest.approx(float(entry["max_range_km"]) * 1e3 + dash_m)
         assert kind.unit_cost_usd == pytest.approx(float(entry["unit_cost_musd"]) * 1e6)
         assert kind.source
         assert kind.label
@@ -270,6 +271,7 @@ def test_every_number_in_the_data_file_names_its_source():
     ]
     optional = (
         "sspk_glide", "sspk_cruise", "max_lateral_accel_g", "radar_height_m", "uplink_cutoff_s",
+        "dash_speed_m_s", "dash_range_km",
     )  # fmt: skip
     extra = sum(line.startswith(optional) for line in numbers)
     manoeuvre = 3  # the [manoeuvre] table's ratio and two accelerations
