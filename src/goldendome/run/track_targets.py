@@ -56,17 +56,19 @@ def _nearest_released(raid: FlownRaid, x_eci: FloatArray, t_s: FloatArray) -> In
 def read_non_ballistic(
     log: TrackLog, owner: IntArray, n_missile: int, theta0_rad: float
 ) -> IntArray:
-    """Global ids of the released objects with a fire-control track read non-ballistic
-    (:func:`goldendome.tracking.regime.classify_regime`) at fire control or at any later
-    update, as the battle manager reads it (:func:`track_targets`): a ballistic impact
+    """Global ids of the released objects with a fire-control track whose states read
+    non-ballistic (:func:`goldendome.tracking.regime.classify_regime`) at fire control or
+    any later update, or with any other track whose states ever read so: a ballistic impact
     prediction means nothing for them, so the ``fire_control`` table gives none (NaN). A
-    glider holds fire control in its ballistic coast and is read as gliding later."""
+    glider holds fire control in its ballistic coast, and the track that follows its glide
+    may be another one. (A report on objects, keyed by the truth's owner; the battle manager
+    reads each track by itself, :func:`track_targets`.)"""
     fire = np.asarray(log.fire_control_s, np.float64)
-    trk = np.flatnonzero(np.isfinite(fire) & (owner >= n_missile))
+    on_object = owner >= n_missile
+    trk = np.flatnonzero(np.isfinite(fire) & on_object)
     h = log.history
-    held = np.zeros(len(log), bool)
-    held[trk] = True
-    later = held[h.track] & (h.t_s > fire[h.track])
+    start = np.where(np.isfinite(fire), fire, -np.inf)  # from fire control on, or every update
+    later = on_object[h.track] & (h.t_s > start[h.track])
     which = np.concatenate([trk, h.track[later]])
     t_s = np.concatenate([fire[trk], h.t_s[later]])
     x = np.concatenate([log.fire_control_x_eci[trk], h.x_eci[later]])
