@@ -47,7 +47,10 @@ flight, below: ``fire_control_level_velocity_sigma_m_s``, 100 m/s, a goldendome 
 an air-defence round flies on in-flight updates to an active seeker, and 100 m/s over its
 5 s uplink cut-off is 500 m of aim error, inside a seeker's acquisition basket of
 kilometres; the shot's kill probability still pays for the track's error through its
-last update, :mod:`goldendome.engagement.targets`).
+last update, :mod:`goldendome.engagement.targets`; a track predicted in glide, below
+``fire_control_glide_velocity_sigma_m_s``, 200 m/s, a goldendome assumption: a glider's
+manoeuvre noise of 3 g keeps a firm track's velocity one-sigma near 90-150 m/s, and 200 m/s
+over the same cut-off is 1 km of aim error, still inside such a basket).
 Tracks with no update for ``drop_tentative_s`` (tentative) or ``drop_firm_s`` (firm) end.
 Process noise follows each track's flight phase as the tracker knows it
 (:mod:`goldendome.tracking.process_noise`): ``q_boost`` while infrared sensors report its
@@ -150,6 +153,7 @@ class TrackerSettings:
     fire_control_sigma_m: float = 1_000.0
     fire_control_velocity_sigma_m_s: float = 50.0
     fire_control_level_velocity_sigma_m_s: float = 100.0
+    fire_control_glide_velocity_sigma_m_s: float = 200.0
     triangulation_gate_m: float = 30e3
     ir_position_sigma_m: float = 10e3
     ir_velocity_sigma_m_s: float = 5e3
@@ -235,7 +239,7 @@ def run_tracker(
             (settings.fire_control_sigma_m, settings.fire_control_velocity_sigma_m_s),
             (settings.drop_tentative_s, settings.drop_firm_s),
             _coasting(live, t, settings, plume is not None),
-            _velocity_limits(len(live), level, settings),
+            _velocity_limits(len(live), regime, settings),
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
             rows = np.concatenate([scans[k] for k in step])
@@ -297,12 +301,15 @@ def _coasting(live: LiveTracks, t: float, st: TrackerSettings, by_phase: bool) -
     return out
 
 
-def _velocity_limits(n_live: int, level: BoolArray, st: TrackerSettings) -> FloatArray:
+def _velocity_limits(n_live: int, regime: IntArray, st: TrackerSettings) -> FloatArray:
     """Each live track's fire-control velocity one-sigma limit, m/s, ``(n_live,)``: the
-    looser ``fire_control_level_velocity_sigma_m_s`` for tracks predicted in level flight this
-    step (tracks started in the step, after ``level`` was taken, are not level)."""
+    looser ``fire_control_level_velocity_sigma_m_s`` for tracks predicted in level flight
+    this step and ``fire_control_glide_velocity_sigma_m_s`` for those predicted in glide
+    (tracks started in the step, after ``regime`` was read, are ballistic)."""
     out = np.full(n_live, st.fire_control_velocity_sigma_m_s)
-    out[: level.size][level] = st.fire_control_level_velocity_sigma_m_s
+    head = out[: regime.size]
+    head[regime == Regime.AIR_BREATHING] = st.fire_control_level_velocity_sigma_m_s
+    head[regime == Regime.GLIDE] = st.fire_control_glide_velocity_sigma_m_s
     return out
 
 
