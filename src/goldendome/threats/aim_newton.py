@@ -24,8 +24,7 @@ a scan with no crossing) are reported as such; the caller aims them the slow way
 """
 
 import math
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,7 +32,7 @@ from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.geodesy import geodesic_inverse
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import BURNOUT, Flight, fly
-from goldendome.threats.groups import concatenate_flights
+from goldendome.threats.groups import concatenate_flights, take_flights
 from goldendome.threats.max_range_search import DEPTH, GLOBAL_REACH_M, GoldenMaximum
 from goldendome.threats.shaping import KICK_MAX_RAD, KICK_MIN_RAD, KICK_TOL_RAD, with_values
 
@@ -76,19 +75,6 @@ class NewtonAim:
     max_range_m: FloatArray
 
 
-def take_rows(flight: Flight, idx: IntArray) -> Flight:
-    """The flights at positions ``idx``."""
-    n = flight.status.shape[0]
-    changes: dict[str, Any] = {
-        f.name: getattr(flight, f.name)[idx]
-        for f in fields(flight)
-        if isinstance(getattr(flight, f.name), np.ndarray)
-        and f.name != "t_s"
-        and getattr(flight, f.name).shape[:1] == (n,)
-    }
-    return replace(flight, **changes)
-
-
 def _impact_range(flight: Flight) -> FloatArray:
     return np.where(flight.status == 0, flight.ground_range_m(), np.nan)
 
@@ -119,7 +105,7 @@ class _Batch:
         out: dict[str, Flight] = {}
         start = 0
         for name, m, *_ in self.parts:
-            out[name] = take_rows(flown, np.arange(start, start + m.shape[0]))
+            out[name] = take_flights(flown, np.arange(start, start + m.shape[0]))
             start += m.shape[0]
         return out
 
@@ -253,7 +239,7 @@ def solve_minimum_energy(
         score = np.where(on_angle & np.isfinite(here), here, np.inf)
         gained = score < best_miss[live]
         if np.any(gained):
-            parts.append((live[gained], take_rows(f, 4 * np.flatnonzero(gained))))
+            parts.append((live[gained], take_flights(f, 4 * np.flatnonzero(gained))))
             best_miss[live[gained]] = score[gained]
             best_x[live[gained]] = x[live[gained]]
         jac = np.stack(
@@ -289,7 +275,7 @@ def solve_minimum_energy(
     for live, _ in parts:
         row[live] = offset + np.arange(live.size)
         offset += live.size
-    flight = take_rows(concatenate_flights([p[1] for p in parts]), row)
+    flight = take_flights(concatenate_flights([p[1] for p in parts]), row)
     miss = np.where(np.isfinite(best_miss), best_miss, np.nan)
     kick_max, max_range = farthest.result()
     return NewtonAim(aimed, flight, miss, converged, kick_max, max_range)
@@ -321,4 +307,4 @@ def _take_golden(flown: dict[str, Flight], search: GoldenMaximum) -> None:
     search.update(values)
 
 
-__all__ = ["NewtonAim", "solve_minimum_energy", "take_rows"]
+__all__ = ["NewtonAim", "solve_minimum_energy"]

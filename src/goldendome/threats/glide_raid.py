@@ -20,6 +20,7 @@ from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.threats.boost_glide import HgvFlight
 from goldendome.threats.deployment import Deployment
 from goldendome.threats.flight import BURNOUT, IMPACT, REENTRY, Flight
+from goldendome.threats.groups import put_flights, take_flights
 
 __all__ = [
     "concat_deployments",
@@ -121,29 +122,3 @@ def concat_deployments(parts: list[Deployment]) -> Deployment:
     kind: IntArray = np.concatenate([p.kind for p in parts])
     release: FloatArray = np.concatenate([p.release_t_s for p in parts])
     return Deployment(missile, kind, release, concat_flights([p.flight for p in parts]))
-
-
-def take_flights(flight: Flight, idx: IntArray) -> Flight:
-    """The flights at integer positions ``idx`` (in that order)."""
-    i = np.asarray(idx, dtype=np.int64)
-    return Flight(
-        flight.start_lat_rad[i], flight.start_lon_rad[i], flight.t_start_s[i], flight.physics,
-        flight.theta0_rad, flight.t_s, flight.y_eci[i], flight.event_t_s[i],
-        flight.event_x_eci[i], flight.status[i], flight.x_start_eci[i],
-    )  # fmt: skip
-
-
-def put_flights(flight: Flight, idx: IntArray, part: Flight) -> Flight:
-    """A copy of ``flight`` with the flights at positions ``idx`` replaced by ``part``'s
-    (on the same grid)."""
-    i = np.asarray(idx, dtype=np.int64)
-    out = []
-    for name in ("start_lat_rad", "start_lon_rad", "t_start_s", "y_eci", "event_t_s",
-                 "event_x_eci", "status", "x_start_eci"):  # fmt: skip
-        value = getattr(flight, name).copy()
-        value[i] = getattr(part, name)
-        out.append(value)
-    return Flight(
-        out[0], out[1], out[2], flight.physics, flight.theta0_rad, flight.t_s, out[3], out[4],
-        out[5], out[6], out[7],
-    )  # fmt: skip

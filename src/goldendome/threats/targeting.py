@@ -17,10 +17,10 @@ import numpy as np
 from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import R_EARTH_MEAN_M
 from goldendome.physics.geodesy import geodesic_inverse
-from goldendome.threats.aim_newton import solve_minimum_energy, take_rows
+from goldendome.threats.aim_newton import solve_minimum_energy
 from goldendome.threats.ballistic import FlightPhysics, Launches
 from goldendome.threats.flight import Flight, fly
-from goldendome.threats.groups import concatenate_flights
+from goldendome.threats.groups import put_flights
 from goldendome.threats.shaping import (
     burnout_fpa,
     cutoff_for_range,
@@ -115,11 +115,9 @@ def aim(
     aimed, flight, miss = _search(
         current.take(slow), target.take(slow), shape, theta0_rad, physics, tol_m, max_iter
     )
-    order = np.arange(n)
-    order[slow] = n + np.arange(slow.size)
     return Aim(
         quick.launches.put(slow, aimed),
-        take_rows(concatenate_flights([quick.flight, flight]), order),
+        put_flights(quick.flight, slow, flight),
         _put(quick.miss_m, slow, miss),
         reachable,
         max_range,
