@@ -40,3 +40,26 @@ def test_a_kill_probability_outside_0_1_names_the_battery():
     text = str(info.value)
     assert "interceptors[0].sspk_rv = 1.2" in text
     assert "must be at most 1" in text
+
+
+def test_a_battery_or_type_may_carry_glide_and_cruise_kill_probabilities():
+    """``sspk_glide``/``sspk_cruise``: the battery's own first, then its type's, then the
+    catalog's (GBI: 0 against both, an exoatmospheric kill vehicle)."""
+    text = default_scenario_text().replace(
+        FORT_GREELY, 'interceptors = [{ type = "gbi", count = 4, sspk_glide = 0.2 }]'
+    )
+    gbi_type = '[interceptor_types.gbi]\nsspk_rv = { record = "12 of 20" }'
+    assert gbi_type in text
+    text = text.replace(gbi_type, gbi_type + "\nsspk_cruise = 0.05")
+    spec = load_scenario_text(text, "s.toml")
+    gbi = [b.kind for b in batteries(RunContext(spec)) if b.kind.name == "gbi"]
+    assert sorted(k.sspk_glide for k in gbi) == [0.0, 0.2]
+    assert [k.sspk_cruise for k in gbi] == [0.05, 0.05]
+    assert interceptor_types()["gbi"].sspk_glide == 0.0
+    assert sorted(list(k.sspk_by_regime) for k in gbi)[1][1] == 0.2
+
+
+def test_a_glide_kill_probability_must_be_a_number_in_0_1():
+    with pytest.raises(ScenarioError) as info:
+        _spec('{ type = "gbi", count = 4, sspk_glide = 1.5 }')
+    assert "interceptors[0].sspk_glide = 1.5" in str(info.value)

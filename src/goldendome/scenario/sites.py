@@ -116,15 +116,24 @@ def _interceptor_type(value: str) -> str:
 
 
 KillProbability = RangedProbability | None
+#: A kill probability against a glide vehicle or a cruise missile: a number only (the
+#: trials scale it with the draw of the RV figure, as they scale the catalog's).
+RegimeKillProbability = (
+    Annotated[float, Bounded("a kill probability lies in [0, 1]", ge=0, le=1)] | None
+)
 
 
 class InterceptorTypeSettings(SpecModel):
     """``[interceptor_types.<type>]``: a type's single-shot kill probabilities in this
-    scenario, against an RV and a decoy (numbers or ranges; unset: the catalog's). A
-    battery's own (``sspk_rv`` in its ``interceptors`` entry) takes precedence."""
+    scenario, against an RV and a decoy (numbers or ranges; unset: the catalog's), and
+    against a glide vehicle and a cruise missile (numbers; a type the catalog gives 0 for a
+    regime does not engage that regime until one is given here). A battery's own
+    (``sspk_rv`` in its ``interceptors`` entry) takes precedence."""
 
     sspk_rv: KillProbability = None
     sspk_decoy: KillProbability = None
+    sspk_glide: RegimeKillProbability = None
+    sspk_cruise: RegimeKillProbability = None
 
 
 #: ``[interceptor_types]``: settings by type name (``data/interceptors.toml``).
@@ -133,13 +142,16 @@ InterceptorTypes = dict[Annotated[str, AfterValidator(_interceptor_type)], Inter
 
 class BatterySpec(SpecModel):
     """Interceptors of one type at a site (``data/interceptors.toml``) and how many, with
-    the battery's own single-shot kill probabilities against an RV and a decoy where the
-    scenario believes them different from the type's (None: the type's)."""
+    the battery's own single-shot kill probabilities against an RV, a decoy, a glide vehicle
+    and a cruise missile where the scenario believes them different from the type's (None:
+    the type's)."""
 
     type: Annotated[str, AfterValidator(_interceptor_type)]
     count: Annotated[int, Bounded("a magazine holds 0 to 10,000 interceptors", ge=0, le=10_000)]
     sspk_rv: KillProbability = None
     sspk_decoy: KillProbability = None
+    sspk_glide: RegimeKillProbability = None
+    sspk_cruise: RegimeKillProbability = None
 
 
 def battery_site_rule(role: str, has_interceptors: bool) -> str | None:

@@ -19,6 +19,7 @@ from goldendome.scenario.quantities import Bounded
 from goldendome.scenario.sites import DefendedAssetSpec, InterceptorTypes, SiteSpec
 from goldendome.scenario.threats import ThreatsSpec
 from goldendome.scenario.timeline import TimelineSpec
+from goldendome.scenario.tracking import TrackingSpec
 
 #: Most time samples one run may ask for (duration / step), to keep memory bounded.
 MAX_TIME_SAMPLES = 200_000
@@ -165,6 +166,7 @@ class ScenarioSpec(SpecModel):
     partners: list[PartnerSpec] = Field(default_factory=list)
     discrimination: DiscriminationSpec = Field(default_factory=DiscriminationSpec)
     interceptor_types: InterceptorTypes = Field(default_factory=dict)
+    tracking: TrackingSpec = Field(default_factory=TrackingSpec)
 
     @model_validator(mode="after")
     def _names_unique(self) -> "ScenarioSpec":

@@ -78,7 +78,8 @@ def _no_targets(n_obj: int) -> TrackTargets:
 def batteries(ctx: RunContext) -> list[Battery]:
     """One battery per interceptor type at each interceptor site, reserve held back, with
     the scenario's kill probabilities where it gives the battery (or its type) its own (a
-    range's mean: the trials draw the truth)."""
+    range's mean: the trials draw the truth; against glide vehicles and cruise missiles a
+    number, scaled in each trial like the catalog's)."""
     types = interceptor_types()
     keep = 1.0 - ctx.spec.doctrine.reserve_fraction
     out = []
@@ -90,6 +91,12 @@ def batteries(ctx: RunContext) -> list[Battery]:
                 given, _ = battery_kill_probability(ctx.spec, i, j, key)
                 if given is not None:
                     chosen[key] = nominal(given)
+            for key in ("sspk_glide", "sspk_cruise"):  # numbers only, never drawn
+                own = getattr(b, key)
+                by_type = ctx.spec.interceptor_types.get(b.type)
+                given = own if own is not None else getattr(by_type, key, None)
+                if given is not None:
+                    chosen[key] = given
             if chosen:
                 kind = dataclasses.replace(kind, **chosen)
             out.append(

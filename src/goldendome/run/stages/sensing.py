@@ -206,7 +206,7 @@ def run_sensing(ctx: RunContext, sink: Sink) -> SensedObjects | None:
     m = measure_all(sensors, scene, rngs[:-1], sink, signature)
     log = run_tracker(
         m.sensor, m.t_s, m.z, m.sigma, m.origin_r_eci_m, m.origin_v_eci_m_s, m.rotation,
-        progress=sink.progress, plume=m.plume,
+        ctx.spec.tracking.settings(), progress=sink.progress, plume=m.plume,
     )  # fmt: skip
     owner = track_owners(log, m.object, len(scene), boosting_measured(scene, m))
     n_thr = raid.n_missiles
