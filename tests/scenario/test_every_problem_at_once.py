@@ -142,6 +142,6 @@ def test_keys_and_strings_that_would_break_a_line_are_written_as_toml():
             "[]",
             "unknown key; expected one of: name, description, seed, time, space, sites, "
             "defended_assets, threats, sbi, doctrine, monte_carlo, economics, timeline, partners, "
-            "discrimination, interceptor_types",
+            "discrimination, interceptor_types, tracking",
         ),
     ]
