@@ -33,7 +33,7 @@ from goldendome.scenario.catalog import (
 from goldendome.scenario.spec import ScenarioSpec
 from goldendome.scenario.threats import RaidEntrySpec
 from goldendome.threats.ballistic import Launches
-from goldendome.threats.boost_glide import HgvFlight, fly_hgv
+from goldendome.threats.boost_glide import HgvAim, aim_hgv, hgv_flight
 from goldendome.threats.classes import BallisticClass
 from goldendome.threats.cruise import fly_cruise
 from goldendome.threats.cruise_raid import (
@@ -330,17 +330,18 @@ def fly_raid(
     reachable = np.zeros(len(launches), bool)
     miss = np.full(len(launches), np.nan)
     max_range = np.full(len(launches), np.nan)
-    glides: list[tuple[IntArray, HgvFlight]] = []
+    glides: list[tuple[IntArray, HgvAim]] = []
+    stop = np.full(len(launches), np.inf)  # the boosters' flights end at the gliders' pull-up
     for name in dict.fromkeys(e.class_ for e in entries if e.glides):
         idx = np.flatnonzero([e.glides and e.class_ == name for e in entries])
         cls = threat_classes()[name]
         assert isinstance(cls, HgvClassSpec)
         vehicle = cls.build_glide()
-        hgv = fly_hgv(vehicle, launches.lat_rad[idx], launches.lon_rad[idx], lat_t[idx],
-                      lon_t[idx], launches.t_launch_s[idx], clock.t_s,
-                      theta0_rad=theta0)  # fmt: skip
+        hgv = aim_hgv(vehicle, launches.lat_rad[idx], launches.lon_rad[idx], lat_t[idx],
+                      lon_t[idx], launches.t_launch_s[idx], theta0_rad=theta0)  # fmt: skip
         aimed = aimed.put(idx, hgv.launches)
-        reachable[idx], miss[idx] = hgv.reached, hgv.miss_m
+        reachable[idx], miss[idx] = hgv.glide.reached, hgv.miss_m
+        stop[idx] = hgv.pullup_t_s
         max_range[idx] = vehicle.max_range_m
         glides.append((idx, hgv))
     orbits = _aim_fobs(entries, launches, lat_t, lon_t, clock)
@@ -382,7 +383,7 @@ def fly_raid(
     fine = boost_grid(aimed)
     grid = np.union1d(clock.t_s, fine)
     both = fly_in_groups(
-        lambda idx: fly(aimed.take(idx), grid, theta0_rad=theta0),
+        lambda idx: fly(aimed.take(idx), grid, theta0_rad=theta0, t_stop_s=stop[idx]),
         len(aimed),
         grid.shape[0],
         _stage(progress, "flying missiles"),
@@ -394,7 +395,8 @@ def fly_raid(
     )
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
     for idx, hgv in glides:
-        flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), hgv))
+        whole = hgv_flight(hgv, flight.y_eci[idx], clock.t_s, theta0_rad=theta0)
+        flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), whole))
     for idx, fobs in orbits:
         flight = put_flights(flight, idx, fobs_missile_flight(take_flights(flight, idx), fobs))
     flight = _fly_cruise_entries(ordered, flight, reachable, miss, max_range, lat_t, lon_t)

@@ -196,8 +196,12 @@ def fly_objects(
     dt_coast_s: float,
     dt_reentry_s: float,
     t_max_s: float,
+    t_stop_s: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Fly ``n`` objects to impact; see the module docstring for the model.
+
+    An object whose step ends at or after its ``t_stop_s`` (scenario s; inf: none) stops
+    there, still flying: its states up to that time are stored, its later events not sought.
 
     Returns
     -------
@@ -339,6 +343,6 @@ def fly_objects(
             for q in range(6):
                 s[q] = s_new[q]
             tau += h
-            if tau >= t_max_s:
+            if tau >= t_max_s or t_end >= t_stop_s[o]:
                 break
     return y, ev_t, ev_x, status

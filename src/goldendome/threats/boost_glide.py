@@ -5,13 +5,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
-from goldendome.physics.constants import OMEGA_EARTH_RAD_S
-from goldendome.physics.frames import state_ecef_to_eci, state_eci_to_ecef
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
 from goldendome.physics.geodesy import geodesic_inverse, great_circle_distance_m
-from goldendome.physics.geodetic import ecef_to_geodetic, geodetic_to_ecef
 from goldendome.physics.roots import solve_bracketed
-from goldendome.physics.topocentric import enu_axes_ecef
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.flight import APOGEE, BURNOUT, Flight, fly
 from goldendome.threats.glide import (
@@ -19,9 +15,9 @@ from goldendome.threats.glide import (
     BOOST_FPA_RAD,
     GlideClass,
     GlideTrack,
-    equilibrium_altitude_m,
     glide,
 )
+from goldendome.threats.glide_states import glide_states, pullup_point, shifted
 from goldendome.threats.shaping import burnout_fpa, kick_for, with_values
 
 #: Sampling of the boost and coast used to find the pull-up point, s, and its span.
@@ -62,35 +58,118 @@ class HgvFlight:
     launches: Launches
 
 
-def _pullup(
-    vehicle: GlideClass, t: FloatArray, y_eci: FloatArray, apogee_t: FloatArray, theta0: float
-) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-    """First sample after apogee where the air holds equilibrium glide: time, lat, lon,
-    heading and Earth-relative speed, each (n,)."""
-    x = state_eci_to_ecef(y_eci, theta0 + OMEGA_EARTH_RAD_S * t[None, :])
-    lat, lon, h = ecef_to_geodetic(x[..., :3])
-    east, north, _ = enu_axes_ecef(lat, lon)
-    v = x[..., 3:]
-    speed = np.linalg.norm(v, axis=-1)
-    descending = (t[None, :] > apogee_t[:, None]) | np.isnan(apogee_t)[:, None]
-    with np.errstate(invalid="ignore"):
-        ok = descending & (
-            h
-            <= equilibrium_altitude_m(
-                speed, 0.0, vehicle.lift_to_drag, vehicle.glide_ballistic_coefficient_kg_m2, h
-            )
+@dataclass(frozen=True)
+class HgvAim:
+    """Boost-glide vehicles aimed: the boosters to launch and the glides they lead to.
+
+    Attributes
+    ----------
+    launches : Launches
+        The boosters: kick and thrust cut-off found for each glide, ``(n,)``.
+    burnout_t_s, pullup_t_s : (n,) float64, scenario seconds
+    glide : GlideTrack
+    target_lat_rad, target_lon_rad, target_range_m : (n,) float64
+    """
+
+    launches: Launches
+    burnout_t_s: FloatArray
+    pullup_t_s: FloatArray
+    glide: GlideTrack
+    target_lat_rad: FloatArray
+    target_lon_rad: FloatArray
+    target_range_m: FloatArray
+
+    @property
+    def miss_m(self) -> FloatArray:
+        """Distance from each glide's impact point to its target, ``(n,)`` meters."""
+        g = self.glide
+        return great_circle_distance_m(
+            g.impact_lat_rad, g.impact_lon_rad, self.target_lat_rad, self.target_lon_rad
         )
-    first = np.argmax(ok, axis=1)
-    found = ok.any(axis=1)  # no pull-up: the glider came down (or is still up) without one
-    rows = np.arange(len(first))
-    heading = np.arctan2(np.sum(v * east, -1), np.sum(v * north, -1))[rows, first]
-    nan = np.where(found, 0.0, np.nan)
-    return (
-        t[first] + nan,
-        lat[rows, first] + nan,
-        lon[rows, first] + nan,
-        np.mod(heading, 2 * np.pi) + nan,
-        speed[rows, first] + nan,
+
+
+def aim_hgv(
+    vehicle: GlideClass,
+    lat_rad: ArrayLike,
+    lon_rad: ArrayLike,
+    target_lat_rad: ArrayLike,
+    target_lon_rad: ArrayLike,
+    t_launch_s: ArrayLike,
+    *,
+    theta0_rad: float = 0.0,
+    cross_range_deg: float = 0.0,
+) -> HgvAim:
+    """Aim each vehicle's boost (kick and cut-off) and glide it to its target (parameters as
+    for :func:`fly_hgv`)."""
+    lat0 = np.atleast_1d(np.asarray(lat_rad, np.float64))
+    n = lat0.shape[0]
+    lon0 = np.broadcast_to(np.asarray(lon_rad, np.float64), (n,))
+    tlat, tlon = (
+        np.broadcast_to(np.asarray(x, np.float64), (n,)) for x in (target_lat_rad, target_lon_rad)
+    )
+    t0 = np.broadcast_to(np.asarray(t_launch_s, np.float64), (n,))
+    # Vehicles from one point at one target fly one Earth-fixed path whatever their launch
+    # time (the flight kernel's physics and the glide turn with the Earth): aim one of each
+    # set and shift its path in time for the others.
+    keys = list(zip(lat0.tolist(), lon0.tolist(), tlat.tolist(), tlon.tolist(), strict=True))
+    first: dict[tuple[float, ...], int] = {}
+    rep: list[int] = []
+    copy = np.empty(n, dtype=np.int64)
+    for i, key in enumerate(keys):
+        if key not in first:
+            first[key] = len(rep)
+            rep.append(i)
+        copy[i] = first[key]
+    r = np.array(rep, dtype=np.int64)
+    launches, coast, track, t_up, want = _aim(
+        vehicle, lat0[r], lon0[r], tlat[r], tlon[r], t0[r], theta0_rad, cross_range_deg
+    )
+    dt = t0 - t0[r][copy]
+    return HgvAim(
+        with_values(launches.take(copy), t_launch_s=t0),
+        coast.event_t_s[copy, BURNOUT] + dt,
+        t_up[copy] + dt,
+        shifted(track, copy, dt),
+        np.array(tlat),
+        np.array(tlon),
+        want[copy],
+    )
+
+
+def hgv_flight(
+    aimed: HgvAim, boost_y_eci: FloatArray, t_out_s: ArrayLike, *, theta0_rad: float = 0.0
+) -> HgvFlight:
+    """The aimed vehicles' whole flights on ``t_out_s``: the boosters' states up to the
+    pull-up, the glide and dive after it.
+
+    Parameters
+    ----------
+    aimed : HgvAim
+    boost_y_eci : (n, n_time, 6) float64
+        ``aimed.launches`` flown on ``t_out_s`` (:func:`goldendome.threats.flight.fly`), at
+        least to each pull-up (``t_stop_s=aimed.pullup_t_s``); not changed.
+    t_out_s : (n_time,) float64, scenario seconds
+    theta0_rad : float
+    """
+    t_out = np.asarray(t_out_s, np.float64)
+    track, t_up = aimed.glide, aimed.pullup_t_s
+    y = np.array(boost_y_eci, np.float64, copy=True)
+    y[t_out[None, :] > t_up[:, None]] = np.nan
+    y = np.where(np.isnan(y), glide_states(track, t_out, theta0_rad), y)
+    return HgvFlight(
+        t_out,
+        y,
+        aimed.burnout_t_s,
+        t_up,
+        track.end_t_s,
+        track.impact_t_s,
+        track.impact_lat_rad,
+        track.impact_lon_rad,
+        track.reached,
+        track,
+        aimed.target_range_m,
+        aimed.miss_m,
+        aimed.launches,
     )
 
 
@@ -119,71 +198,11 @@ def fly_hgv(
         Boost heading offset from the target bearing; the glide turns back (a cross-range
         manoeuvre, e.g. to fly around a defended area).
     """
-    lat0 = np.atleast_1d(np.asarray(lat_rad, np.float64))
-    n = lat0.shape[0]
-    lon0 = np.broadcast_to(np.asarray(lon_rad, np.float64), (n,))
-    tlat, tlon = (
-        np.broadcast_to(np.asarray(x, np.float64), (n,)) for x in (target_lat_rad, target_lon_rad)
-    )
-    t0 = np.broadcast_to(np.asarray(t_launch_s, np.float64), (n,))
-    # Vehicles from one point at one target fly one Earth-fixed path whatever their launch
-    # time (the flight kernel's physics and the glide turn with the Earth): aim one of each
-    # set and shift its path in time for the others.
-    keys = list(zip(lat0.tolist(), lon0.tolist(), tlat.tolist(), tlon.tolist(), strict=True))
-    first: dict[tuple[float, ...], int] = {}
-    rep: list[int] = []
-    copy = np.empty(n, dtype=np.int64)
-    for i, key in enumerate(keys):
-        if key not in first:
-            first[key] = len(rep)
-            rep.append(i)
-        copy[i] = first[key]
-    r = np.array(rep, dtype=np.int64)
-    launches, coast, track, t_up, want = _aim(
-        vehicle, lat0[r], lon0[r], tlat[r], tlon[r], t0[r], theta0_rad, cross_range_deg
-    )
-    dt = t0 - t0[r][copy]
-    launches = with_values(launches.take(copy), t_launch_s=t0)
-    track = _shifted(track, copy, dt)
-    t_up = t_up[copy] + dt
+    aimed = aim_hgv(vehicle, lat_rad, lon_rad, target_lat_rad, target_lon_rad, t_launch_s,
+                    theta0_rad=theta0_rad, cross_range_deg=cross_range_deg)  # fmt: skip
     t_out = np.asarray(t_out_s, np.float64)
-    y = fly(launches, t_out, theta0_rad=theta0_rad).y_eci
-    y[t_out[None, :] > t_up[:, None]] = np.nan
-    y = np.where(np.isnan(y), _glide_states(track, t_out, theta0_rad), y)
-    miss = great_circle_distance_m(track.impact_lat_rad, track.impact_lon_rad, tlat, tlon)
-    return HgvFlight(
-        t_out,
-        y,
-        coast.event_t_s[copy, BURNOUT] + dt,
-        t_up,
-        track.end_t_s,
-        track.impact_t_s,
-        track.impact_lat_rad,
-        track.impact_lon_rad,
-        track.reached,
-        track,
-        want[copy],
-        miss,
-        launches,
-    )
-
-
-def _shifted(track: GlideTrack, copy: IntArray, dt: FloatArray) -> GlideTrack:
-    """The glides ``copy`` of ``track``, each later by ``dt``."""
-    return GlideTrack(
-        track.t_s[copy] + dt[:, None],
-        track.lat_rad[copy],
-        track.lon_rad[copy],
-        track.altitude_m[copy],
-        track.speed_m_s[copy],
-        track.heading_rad[copy],
-        track.bank_rad[copy],
-        track.end_t_s[copy] + dt,
-        track.impact_t_s[copy] + dt,
-        track.impact_lat_rad[copy],
-        track.impact_lon_rad[copy],
-        track.reached[copy],
-    )
+    boost = fly(aimed.launches, t_out, theta0_rad=theta0_rad, t_stop_s=aimed.pullup_t_s)
+    return hgv_flight(aimed, boost.y_eci, t_out, theta0_rad=theta0_rad)
 
 
 def _aim(
@@ -243,47 +262,7 @@ def _fly_once(
         COAST_SAMPLE_S,
     )
     coast = fly(launches, t_fine, theta0_rad=theta0)
-    t_up, lat_up, lon_up, psi_up, v_up = _pullup(
+    t_up, lat_up, lon_up, psi_up, v_up = pullup_point(
         vehicle, t_fine, coast.y_eci, coast.event_t_s[:, APOGEE], theta0
     )
     return coast, glide(vehicle, t_up, lat_up, lon_up, psi_up, v_up, tlat, tlon), t_up
-
-
-def _glide_states(track: GlideTrack, t_out: FloatArray, theta0: float) -> FloatArray:
-    """ECI states of the glide and dive at ``t_out`` (NaN outside them), (n, n_time, 6).
-
-    Each vehicle's track is interpolated on its own; the frame changes run on all at once."""
-    n, m = track.t_s.shape[0], t_out.shape[0]
-    lat, lon_t, h, v, psi = (np.zeros((n, m)) for _ in range(5))
-    in_glide, in_dive = np.zeros((n, m), bool), np.zeros((n, m), bool)
-    last = np.zeros(n)
-    for i in range(n):
-        ok = np.isfinite(track.t_s[i])
-        ts = track.t_s[i, ok]
-        last[i] = ts[-1]
-        in_glide[i] = (t_out >= ts[0]) & (t_out <= ts[-1])
-        in_dive[i] = (t_out > ts[-1]) & (t_out <= track.impact_t_s[i])
-        lat[i] = np.interp(t_out, ts, track.lat_rad[i, ok])
-        lon_t[i] = np.interp(t_out, ts, np.unwrap(track.lon_rad[i, ok]))
-        h[i] = np.interp(t_out, ts, track.altitude_m[i, ok])
-        v[i] = np.interp(t_out, ts, track.speed_m_s[i, ok])
-        psi[i] = np.interp(t_out, ts, np.unwrap(track.heading_rad[i, ok]))
-    r = geodetic_to_ecef(lat, lon_t, h)
-    east, north, _ = enu_axes_ecef(lat, lon_t)
-    vel = v[..., None] * (np.sin(psi)[..., None] * east + np.cos(psi)[..., None] * north)
-    # The dive: a straight line from the glide's end to the impact point.
-    rows = np.arange(n)
-    at_end = np.searchsorted(t_out, last, side="right") - 1
-    gliding: BoolArray = np.any(in_glide, axis=1)
-    start = np.where(gliding[:, None], r[rows, np.maximum(at_end, 0)], r[:, 0])
-    end = geodetic_to_ecef(track.impact_lat_rad, track.impact_lon_rad, np.zeros(n))
-    span = np.maximum(track.impact_t_s - last, 1e-9)
-    frac = np.clip((t_out[None, :] - last[:, None]) / span[:, None], 0.0, 1.0)
-    dive_r = start[:, None, :] + frac[..., None] * (end - start)[:, None, :]
-    dive_v = (end - start) / span[:, None]
-    r = np.where(in_dive[..., None], dive_r, r)
-    vel = np.where(in_dive[..., None], dive_v[:, None, :], vel)
-    theta = theta0 + OMEGA_EARTH_RAD_S * t_out
-    keep = in_glide | in_dive
-    states = state_ecef_to_eci(np.concatenate([r, vel], axis=-1), theta[None, :])
-    return np.where(keep[..., None], states, np.nan)

@@ -188,11 +188,13 @@ def _run(
     t_out_s: ArrayLike | None,
     physics: FlightPhysics,
     steps: StepSizes,
+    t_stop_s: ArrayLike | None = None,
 ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, IntArray]:
     store = t_out_s is not None
     t_out = np.ascontiguousarray(np.asarray(t_out_s if store else [], dtype=np.float64))
     ln_rho, dz = us76_log_density_table()
     n = t0_s.shape[0]
+    stop = np.full(n, np.inf) if t_stop_s is None else np.broadcast_to(t_stop_s, (n,))
     with threads_for(n):
         y, ev_t, ev_x, status = kernel.fly_objects(
             np.ascontiguousarray(t0_s),
@@ -219,6 +221,7 @@ def _run(
             steps.coast_s,
             steps.reentry_s,
             steps.max_flight_s,
+            np.ascontiguousarray(stop, dtype=np.float64),
         )
     return t_out, y, ev_t, ev_x, status
 
@@ -230,8 +233,9 @@ def fly(
     theta0_rad: float = 0.0,
     physics: FlightPhysics = FlightPhysics(),
     steps: StepSizes = StepSizes(),
+    t_stop_s: ArrayLike | None = None,
 ) -> Flight:
-    """Fly every launch to impact.
+    """Fly every launch to impact (or to ``t_stop_s``).
 
     Parameters
     ----------
@@ -242,6 +246,9 @@ def fly(
         Earth rotation angle at scenario time 0 (see ``physics.earth_rotation``).
     physics : FlightPhysics
     steps : StepSizes
+    t_stop_s : (n,) float64, scenario seconds, optional
+        Where each flight may stop, still flying (status 1): its states are stored up to
+        it (to the end of the step that passes it), its later events not sought.
 
     Returns
     -------
@@ -249,8 +256,9 @@ def fly(
     """
     x0, up, kick = launch_states(launches, theta0_rad, physics)
     t_out, y, ev_t, ev_x, status = _run(
-        launches.t_launch_s, x0, up, kick, launches, launches.beta_kg_m2, t_out_s, physics, steps
-    )
+        launches.t_launch_s, x0, up, kick, launches, launches.beta_kg_m2, t_out_s, physics, steps,
+        t_stop_s,
+    )  # fmt: skip
     return Flight(
         launches.lat_rad,
         launches.lon_rad,
