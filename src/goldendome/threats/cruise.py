@@ -106,21 +106,21 @@ def fly_cruise(
     s = (t_out[None, :] - t0[:, None]) * missile.speed_m_s
     s = np.where((s >= 0.0) & (s <= flown[:, None]), s, np.nan)
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(leg_len, axis=1)], axis=1)
-    leg = np.clip((s[..., None] >= cum[:, None, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
-    rows = np.arange(n)[:, None]
-    along = s - cum[rows, leg]
-    p_lat, p_lon, back = geodesic_direct(
-        lat[rows, leg], lon[rows, leg], leg_az[rows, leg], np.nan_to_num(along)
-    )
+    # The states at the samples in flight only (each worked out on its own).
+    li, lj = np.nonzero(np.isfinite(s))
+    s_live = s[li, lj]
+    leg = np.clip((s_live[:, None] >= cum[li, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
+    along = s_live - cum[li, leg]
+    p_lat, p_lon, back = geodesic_direct(lat[li, leg], lon[li, leg], leg_az[li, leg], along)
     heading = np.mod(np.asarray(back, np.float64) + np.pi, 2 * np.pi)
     r_ecef = geodetic_to_ecef(p_lat, p_lon, missile.cruise_altitude_m)
     east, north, _ = enu_axes_ecef(p_lat, p_lon)
     v_ecef = missile.speed_m_s * (
         np.sin(heading)[..., None] * east + np.cos(heading)[..., None] * north
     )
-    theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out[None, :]
-    y = state_ecef_to_eci(np.concatenate([r_ecef, v_ecef], axis=-1), theta)
-    y[np.isnan(s)] = np.nan
+    theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out
+    y = np.full((n, t_out.shape[0], 6), np.nan)
+    y[li, lj] = state_ecef_to_eci(np.concatenate([r_ecef, v_ecef], axis=-1), theta[lj])
     # Where each flight ends: the target, or where the fuel runs out.
     end_leg = np.clip((flown[:, None] > cum[:, 1:]).sum(axis=1), 0, leg_len.shape[1] - 1)
     idx = np.arange(n)
