@@ -50,7 +50,6 @@ from goldendome.threats.glide_raid import (
     concat_deployments,
     glide_missile_flight,
     glider_flight,
-    put_flights,
     take_flights,
 )
 from goldendome.threats.groups import FlownFn, fly_in_groups
@@ -213,7 +212,8 @@ def _fly_cruise_entries(
     lon_t: FloatArray,
 ) -> Flight:
     """``flight`` with each cruise entry's missiles flown along their route
-    (:func:`goldendome.threats.cruise.fly_cruise`); fills their reach, miss and range."""
+    (:func:`goldendome.threats.cruise.fly_cruise`), put in place; fills their reach, miss and
+    range."""
     first = 0
     for entry in ordered:
         idx = np.arange(first, first + entry.count)
@@ -230,7 +230,7 @@ def _fly_cruise_entries(
         part = take_flights(flight, idx)
         cruise = fly_cruise(missile, [route_lat] * idx.size, [route_lon] * idx.size,
                             part.t_start_s, flight.t_s, theta0_rad=flight.theta0_rad)  # fmt: skip
-        flight = put_flights(flight, idx, cruise_missile_flight(part, cruise, missile))
+        _put(flight, idx, cruise_missile_flight(part, cruise, missile))
         reachable[idx] = cruise.reachable
         miss[idx] = great_circle_distance_m(cruise.end_lat_rad, cruise.end_lon_rad,
                                             lat_t[idx], lon_t[idx])  # fmt: skip
@@ -287,6 +287,16 @@ def _aim_fobs(
         )
         out.append((idx, fobs))
     return out
+
+
+_OWN = ("start_lat_rad", "start_lon_rad", "t_start_s", "event_t_s", "event_x_eci", "status",
+        "x_start_eci")  # fmt: skip
+
+
+def _put(flight: Flight, idx: IntArray, part: Flight) -> None:
+    """Put ``part``'s flights into ``flight`` (same grid) at positions ``idx``, in place."""
+    for name in ("y_eci", *_OWN):
+        getattr(flight, name)[idx] = getattr(part, name)
 
 
 def _stage(progress: ProgressFn | None, stage: str) -> FlownFn | None:
@@ -390,15 +400,18 @@ def fly_raid(
     )
     on_clock = np.searchsorted(grid, clock.t_s)
     on_fine = np.searchsorted(grid, fine)
+    # The scenario-grid view owns its arrays: the glide, orbit and cruise flights are put
+    # into it in place (the boost view keeps the kernel's).
     flight = replace(
-        both, t_s=clock.t_s.copy(), y_eci=np.ascontiguousarray(both.y_eci[:, on_clock])
-    )
+        both, t_s=clock.t_s.copy(), y_eci=np.ascontiguousarray(both.y_eci[:, on_clock]),
+        **{name: getattr(both, name).copy() for name in _OWN},
+    )  # fmt: skip
     boost_view = replace(both, t_s=fine, y_eci=np.ascontiguousarray(both.y_eci[:, on_fine]))
     for idx, hgv in glides:
         whole = hgv_flight(hgv, flight.y_eci[idx], clock.t_s, theta0_rad=theta0)
-        flight = put_flights(flight, idx, glide_missile_flight(take_flights(flight, idx), whole))
+        _put(flight, idx, glide_missile_flight(take_flights(flight, idx), whole))
     for idx, fobs in orbits:
-        flight = put_flights(flight, idx, fobs_missile_flight(take_flights(flight, idx), fobs))
+        _put(flight, idx, fobs_missile_flight(take_flights(flight, idx), fobs))
     flight = _fly_cruise_entries(ordered, flight, reachable, miss, max_range, lat_t, lon_t)
     n_ballistic = int(np.count_nonzero(ballistic))
     counts = [e.decoys for e in entries[:n_ballistic]]
@@ -411,22 +424,17 @@ def fly_raid(
         decoys=decoys,
         progress=_stage(progress, "flying RVs and decoys"),
     )
+    released = [deployment]
     for idx, fobs in orbits:
         rvs = np.array([rockets[i].rv_count for i in idx], np.int64)
-        deployment = concat_deployments([deployment, fobs_deployment(idx, fobs, rvs)])
+        released.append(fobs_deployment(idx, fobs, rvs))
     glide_idx, cruise_idx = np.flatnonzero(gliding), np.flatnonzero(cruising)
-    if glide_idx.size:
-        gliders = glider_flight(take_flights(flight, glide_idx))
-        deployment = concat_deployments([deployment, Deployment(
-            glide_idx, np.full(glide_idx.size, int(ObjectKind.RV), np.int64),
-            gliders.t_start_s.copy(), gliders,
-        )])  # fmt: skip
-    if cruise_idx.size:
-        cruisers = cruise_object_flight(take_flights(flight, cruise_idx))
-        deployment = concat_deployments([deployment, Deployment(
-            cruise_idx, np.full(cruise_idx.size, int(ObjectKind.RV), np.int64),
-            cruisers.t_start_s.copy(), cruisers,
-        )])  # fmt: skip
+    for idx, own in ((glide_idx, glider_flight), (cruise_idx, cruise_object_flight)):
+        if idx.size:
+            objects = own(take_flights(flight, idx))
+            released.append(Deployment(idx, np.full(idx.size, int(ObjectKind.RV), np.int64),
+                                       objects.t_start_s.copy(), objects))  # fmt: skip
+    deployment = concat_deployments(released) if len(released) > 1 else deployment
     stages = fly_stages(flight, streams.generator("stage_separation"), clock.t_s)
     return FlownRaid(
         gliding=gliding,
