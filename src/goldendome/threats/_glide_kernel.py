@@ -84,11 +84,12 @@ def _glide_one(
     i: int, t0: np.ndarray, lat0: np.ndarray, lon0: np.ndarray, psi0: np.ndarray,
     v0: np.ndarray, tlat: np.ndarray, tlon: np.ndarray, ld: float, beta: float,
     neg_ln_rho: np.ndarray, heights: np.ndarray, params: np.ndarray, max_steps: int,
-    out: np.ndarray, store: bool,
+    out: np.ndarray, store: int,
 ) -> tuple[int, float, bool]:  # fmt: skip
     """Glide vehicle ``i``; returns (samples, dive start time, reached). ``params`` = [bank
-    gain, max bank, tan(dive angle), end speed, step]; with ``store``, samples go to
-    ``out[i, k, :]`` as (t, lat, lon, h, v, psi, bank)."""
+    gain, max bank, tan(dive angle), end speed, step]; with ``store`` 1, sample ``k`` goes to
+    ``out[i, k, :]`` as (t, lat, lon, h, v, psi, bank); with 2, the first to ``out[i, 0]``
+    and the latest to ``out[i, 1]`` (the glide's ends); with 0 none."""
     gain, max_bank, tan_dive, end_speed, dt = params[0], params[1], params[2], params[3], params[4]
     t, lat, lon, psi, v = t0[i], lat0[i], lon0[i], psi0[i], v0[i]
     h = equilibrium_altitude(v, 0.0, ld, beta, 40e3, neg_ln_rho, heights)
@@ -100,8 +101,9 @@ def _glide_one(
         bank = min(max(gain * math.atan2(math.sin(err), math.cos(err)), -max_bank), max_bank)
         h = equilibrium_altitude(v, bank, ld, beta, h, neg_ln_rho, heights)
         if store:
-            out[i, k, 0], out[i, k, 1], out[i, k, 2], out[i, k, 3] = t, lat, lon, h
-            out[i, k, 4], out[i, k, 5], out[i, k, 6] = v, psi, bank
+            j = k if store == 1 else min(k, 1)
+            out[i, j, 0], out[i, j, 1], out[i, j, 2], out[i, j, 3] = t, lat, lon, h
+            out[i, j, 4], out[i, j, 5], out[i, j, 6] = v, psi, bank
         arrived = remaining <= h / tan_dive
         if arrived or v < end_speed:
             return k + 1, t, arrived
@@ -120,22 +122,25 @@ def _glide_one(
 def glide_all(
     t0: np.ndarray, lat0: np.ndarray, lon0: np.ndarray, psi0: np.ndarray, v0: np.ndarray,
     tlat: np.ndarray, tlon: np.ndarray, ld: float, beta: float, neg_ln_rho: np.ndarray,
-    heights: np.ndarray, params: np.ndarray, max_steps: int,
+    heights: np.ndarray, params: np.ndarray, max_steps: int, ends_only: bool,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
-    """Glide every vehicle: samples ``(n, n_step, 7)`` (NaN after each one's end), sample
-    counts, dive start times (NaN when none) and whether each reached its target."""
+    """Glide every vehicle: samples ``(n, n_step, 7)`` (NaN after each one's end; with
+    ``ends_only`` ``(n, 2, 7)``, the first sample and the last, in one pass), sample counts,
+    dive start times (NaN when none) and whether each reached its target."""
     n = t0.shape[0]
     count = np.zeros(n, np.int64)
     end_t = np.full(n, np.nan)
     reached = np.zeros(n, np.bool_)
-    empty = np.empty((0, 0, 7))
+    out = np.full((n, 2, 7), np.nan) if ends_only else np.empty((0, 0, 7))
     for i in numba.prange(n):
         count[i], end_t[i], reached[i] = _glide_one(
             i, t0, lat0, lon0, psi0, v0, tlat, tlon, ld, beta, neg_ln_rho, heights, params,
-            max_steps, empty, False,
+            max_steps, out, 2 if ends_only else 0,
         )  # fmt: skip
+    if ends_only:
+        return out, count, end_t, reached
     out = np.full((n, max(1, int(count.max()) if n else 1), 7), np.nan)
     for i in numba.prange(n):
         _glide_one(i, t0, lat0, lon0, psi0, v0, tlat, tlon, ld, beta, neg_ln_rho, heights,
-                   params, max_steps, out, True)  # fmt: skip
+                   params, max_steps, out, 1)  # fmt: skip
     return out, count, end_t, reached

@@ -233,9 +233,8 @@ def _aim(
         """Arrival speed above ARRIVAL_SPEED_M_S when the glide reaches the target; the
         distance (km) the pull-up lies past the target when the boost overshoots; minus the
         distance (km) short when it falls short. It changes sign once as cut-off grows."""
-        track = _fly_once(vehicle, with_values(launches, cutoff_s=cutoff), tlat, tlon, theta0_rad)[
-            1
-        ]
+        aimed = with_values(launches, cutoff_s=cutoff)
+        track = _fly_once(vehicle, aimed, tlat, tlon, theta0_rad, ends_only=True)[1]
         short = great_circle_distance_m(track.impact_lat_rad, track.impact_lon_rad, tlat, tlon)
         v_end = track.speed_m_s[np.arange(n), np.isfinite(track.t_s).sum(axis=1) - 1]
         pulled_to = great_circle_distance_m(lat0, lon0, track.lat_rad[:, 0], track.lon_rad[:, 0])
@@ -253,9 +252,16 @@ def _aim(
 
 
 def _fly_once(
-    vehicle: GlideClass, launches: Launches, tlat: FloatArray, tlon: FloatArray, theta0: float
+    vehicle: GlideClass,
+    launches: Launches,
+    tlat: FloatArray,
+    tlon: FloatArray,
+    theta0: float,
+    *,
+    ends_only: bool = False,
 ) -> tuple[Flight, GlideTrack, FloatArray]:
-    """Boost and coast to the pull-up point, then glide: (coast flight, glide, pull-up time)."""
+    """Boost and coast to the pull-up point, then glide: (coast flight, glide, pull-up time);
+    the glide's first and last samples only with ``ends_only``."""
     t_fine = np.arange(
         float(np.min(launches.t_launch_s)),
         float(np.max(launches.t_launch_s)) + COAST_WINDOW_S,
@@ -265,4 +271,5 @@ def _fly_once(
     t_up, lat_up, lon_up, psi_up, v_up = pullup_point(
         vehicle, t_fine, coast.y_eci, coast.event_t_s[:, APOGEE], theta0
     )
-    return coast, glide(vehicle, t_up, lat_up, lon_up, psi_up, v_up, tlat, tlon), t_up
+    track = glide(vehicle, t_up, lat_up, lon_up, psi_up, v_up, tlat, tlon, ends_only=ends_only)
+    return coast, track, t_up

@@ -138,6 +138,8 @@ def glide(
     target_lat_rad: ArrayLike,
     target_lon_rad: ArrayLike,
     max_steps: int = 20_000,
+    *,
+    ends_only: bool = False,
 ) -> GlideTrack:
     """Glide ``n`` vehicles from their pull-up points to their targets (arrays over n).
 
@@ -148,6 +150,9 @@ def glide(
         Pull-up time (scenario s), point (radians), heading (radians from north) and speed
         relative to the Earth (m/s).
     target_lat_rad, target_lon_rad : (n,) float64
+    ends_only : bool
+        Keep only each glide's first and last samples (``n_step`` = 2; the glide's end and
+        impact are the same): for searches that look at nothing else.
     """
     t = np.array(t0_s, np.float64, ndmin=1)
     n = t.shape[0]
@@ -166,7 +171,7 @@ def glide(
         samples, _, end_t, reached = _glide_kernel.glide_all(
             t, lat, lon, psi, v, np.ascontiguousarray(tlat), np.ascontiguousarray(tlon),
             float(ld), float(beta), np.ascontiguousarray(-np.asarray(ln_rho)),
-            np.arange(np.asarray(ln_rho).size) * float(dz), params, max_steps,
+            np.arange(np.asarray(ln_rho).size) * float(dz), params, max_steps, ends_only,
         )  # fmt: skip
     stacked = [samples[..., k] for k in range(7)]
     last = (np.isfinite(stacked[0])).sum(axis=1) - 1
