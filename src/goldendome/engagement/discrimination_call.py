@@ -161,12 +161,16 @@ class DiscriminationModel:
         return per_look, ceiling, called
 
     def _type_arrays(self, names: list[str]) -> tuple[FloatArray, FloatArray, BoolArray]:
-        types = [self.decoy_types[name] for name in names]
+        # Each type's row once, then one row per object (a raid's objects share few types).
+        distinct = list(dict.fromkeys(names))
+        types = [self.decoy_types[name] for name in distinct]
+        at = {name: k for k, name in enumerate(distinct)}
+        row = np.array([at[name] for name in names], np.int64)
         kept = np.array(
             [[t.kept_share(c.name) for c in self.classes] for t in types], np.float64
-        ).reshape(len(types), len(self.classes))
-        fidelity = np.array([t.joint_fidelity for t in types], np.float64)
-        hides = np.array([t.hides_warhead for t in types], np.bool_)
+        ).reshape(len(types), len(self.classes))[row]
+        fidelity = np.array([t.joint_fidelity for t in types], np.float64)[row]
+        hides = np.array([t.hides_warhead for t in types], np.bool_)[row]
         return kept, fidelity, hides
 
 

@@ -28,6 +28,7 @@ anything out, the trial is fought a second time engaging everything, on the same
 streams, and the difference in interceptors fired is the Iron Dome saving.
 """
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,24 +90,47 @@ class TrialRow:
     rvs_spared_by_call: int
 
 
-def _fight(
-    setup: KillChainSetup,
-    seeds: list[np.random.SeedSequence],
-    phase: int,
-    engage_all: bool,
-) -> tuple[Fight, np.ndarray, np.ndarray]:
-    """Fight all layers; returns the fight, the mask of tracks the filter left out and the
-    mask of objects spared for their call."""
+@dataclass(frozen=True)
+class _Opening:
+    """What both fights of a trial share: the fight after the boost layer (the boost layer
+    engages the same whatever the surface layers' rule), the objects spared for their call
+    and the spent-stage tracks told for what they are."""
+
+    boosted: Fight
+    spared: np.ndarray
+    stage_told: np.ndarray
+
+
+def _open(setup: KillChainSetup, seeds: list[np.random.SeedSequence], phase: int) -> _Opening:
+    """The trial's discrimination draws and its boost layer, fought once."""
     tg = setup.targets
-    worth = setup.target_worth
     draws = parameter_draws(setup, seeds)
     calls = setup.trial_calls(draws)
     rng_disc = np.random.default_rng(seeds[DISCRIMINATION])
     spared = ~calls.engaged(calls.draw(rng_disc))
     # Drawn after the objects' draws, so those are the same with or without stage tracks.
     stage_told = rng_disc.random(len(tg)) < setup.trial_stage_told(draws)
+    fight = Fight.start(
+        setup,
+        np.random.default_rng(seeds[OUTCOMES]),
+        np.random.default_rng(seeds[CORRELATED]),
+        draws,
+    )
+    fight_boost(fight, setup, phase)
+    return _Opening(fight, spared, stage_told)
+
+
+def _fight(
+    setup: KillChainSetup, opening: _Opening, engage_all: bool
+) -> tuple[Fight, np.ndarray, np.ndarray]:
+    """Fight the surface layers from a copy of the opening (its outcome generator where the
+    boost layer left it); returns the fight, the mask of tracks the filter left out and the
+    mask of objects spared for their call."""
+    tg = setup.targets
+    worth = setup.target_worth
+    spared = opening.spared
     held = tg.owner >= 0
-    left_alone = (held & spared[np.maximum(tg.owner, 0)]) | (tg.on_stage & stage_told)
+    left_alone = (held & spared[np.maximum(tg.owner, 0)]) | (tg.on_stage & opening.stage_told)
     threatening = worth > 0
     if engage_all:
         engage = ~left_alone
@@ -115,13 +139,7 @@ def _fight(
         engage = ~left_alone & threatening
         value = worth
     left_out = ~left_alone & ~threatening
-    fight = Fight.start(
-        setup,
-        np.random.default_rng(seeds[OUTCOMES]),
-        np.random.default_rng(seeds[CORRELATED]),
-        draws,
-    )
-    fight_boost(fight, setup, phase)
+    fight = copy.deepcopy(opening.boosted)
     ready = setup.target_engage_from_s + setup.doctrine.c2_latency_s
     ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
@@ -221,11 +239,12 @@ def run_trial(
     n_samples = setup.boost.n_samples if setup.boost is not None else 1
     phase = trial_sample(trial, n_trials, n_samples)
     engage_all = setup.doctrine.engage == "all"
-    fight, left_out, spared = _fight(setup, seeds, phase, engage_all)
+    opening = _open(setup, seeds, phase)
+    fight, left_out, spared = _fight(setup, opening, engage_all)
     hit = _leakers(setup, fight)
     saved, hit_all = 0, hit.size
     if not engage_all and left_out.any():
-        counterfactual, _, _ = _fight(setup, seeds, phase, engage_all=True)
+        counterfactual, _, _ = _fight(setup, opening, engage_all=True)
         saved = counterfactual.fired_total() - fight.fired_total()
         hit_all = _leakers(setup, counterfactual).size
     rv = setup.object_kind == ObjectKind.RV
