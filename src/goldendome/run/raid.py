@@ -43,7 +43,7 @@ from goldendome.threats.cruise_raid import (
 )
 from goldendome.threats.deployment import Deployment, deploy
 from goldendome.threats.depressed import aim_depressed
-from goldendome.threats.flight import BURNOUT, Flight, fly
+from goldendome.threats.flight import BURNOUT, Flight
 from goldendome.threats.fobs import FobsFlight, fly_fobs
 from goldendome.threats.fobs_raid import fobs_deployment, fobs_missile_flight
 from goldendome.threats.glide_raid import (
@@ -53,6 +53,7 @@ from goldendome.threats.glide_raid import (
     take_flights,
 )
 from goldendome.threats.groups import FlownFn, fly_in_groups
+from goldendome.threats.same_path import fly_same_paths
 from goldendome.threats.shaping import with_values
 from goldendome.threats.stages import fly_stages
 from goldendome.threats.targeting import aim
@@ -393,7 +394,7 @@ def fly_raid(
     fine = boost_grid(aimed)
     grid = np.union1d(clock.t_s, fine)
     both = fly_in_groups(
-        lambda idx: fly(aimed.take(idx), grid, theta0_rad=theta0, t_stop_s=stop[idx]),
+        lambda idx: fly_same_paths(aimed.take(idx), grid, theta0_rad=theta0, t_stop_s=stop[idx]),
         len(aimed),
         grid.shape[0],
         _stage(progress, "flying missiles"),
