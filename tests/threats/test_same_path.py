@@ -4,12 +4,14 @@ stop (``fly(..., t_stop_s=)``) keeps its states up to the stop."""
 
 import numpy as np
 
-from goldendome.scenario.catalog import threat_classes
+from goldendome.scenario.catalog import BallisticClassSpec, threat_classes
 from goldendome.threats.ballistic import Launches
 from goldendome.threats.flight import BURNOUT, IMPACT, fly
 from goldendome.threats.same_path import fly_same_paths
 
-HW17 = threat_classes()["hwasong-17-class"].build_rocket()
+_SPEC = threat_classes()["hwasong-17-class"]
+assert isinstance(_SPEC, BallisticClassSpec)
+HW17 = _SPEC.build_rocket()
 THETA0 = 0.7
 
 

@@ -11,6 +11,7 @@ to rounding (the kernel's steps fall at the same times after launch); a set of o
 set's first member, are flown as themselves, bit for bit.
 """
 
+import numba
 import numpy as np
 
 from goldendome.physics._types import ArrayLike, FloatArray, IntArray
@@ -32,6 +33,32 @@ def _turned(x: FloatArray, angle_rad: FloatArray) -> FloatArray:
     part = x[moved]
     x[moved] = np.matmul(part.reshape(moved.size, -1, 3), turn).reshape(part.shape)
     return x
+
+
+@numba.njit(cache=True)
+def _gather_turned(
+    y: np.ndarray, row: np.ndarray, cols: np.ndarray, which: np.ndarray, c: np.ndarray,
+    s: np.ndarray,
+) -> np.ndarray:  # fmt: skip
+    """``out[i, j] = turn_i(y[row[i], cols[which[i], j]])``, the turn ``(c[i], s[i])`` about
+    z applied to positions and velocities (an untouched copy where ``s[i]`` is 0): the
+    members' states from their sets' flights without an ``(n, n_time, 6)`` temporary."""
+    n, m = row.shape[0], cols.shape[1]
+    out = np.empty((n, m, 6))
+    for i in range(n):
+        r, k, ci, si = row[i], which[i], c[i], s[i]
+        for j in range(m):
+            src = y[r, cols[k, j]]
+            if si == 0.0:
+                for q in range(6):
+                    out[i, j, q] = src[q]
+                continue
+            for q in (0, 3):
+                out[i, j, q] = ci * src[q] - si * src[q + 1]
+                out[i, j, q + 1] = si * src[q] + ci * src[q + 1]
+            out[i, j, 2] = src[2]
+            out[i, j, 5] = src[5]
+    return out
 
 
 def _sets(launches: Launches, stop_after_s: FloatArray) -> tuple[IntArray, IntArray]:
@@ -75,10 +102,12 @@ def fly_same_paths(
     flown = fly(launches.take(reps), times, theta0_rad=theta0_rad, physics=physics,
                 t_stop_s=stop[reps])  # fmt: skip
     row = np.searchsorted(reps, rep)
-    col = np.stack([np.searchsorted(times, t_out - d) for d in shifts])[which.reshape(-1)]
+    cols = np.stack([np.searchsorted(times, t_out - d) for d in shifts])
     omega = OMEGA_EARTH_RAD_S if physics.rotating_earth else 0.0
     angle = omega * dt
-    y = _turned(flown.y_eci[row[:, None], col], angle)
+    member_shift = which.reshape(-1).astype(np.int64)
+    y = _gather_turned(np.ascontiguousarray(flown.y_eci), row, cols, member_shift,
+                       np.cos(angle), np.sin(angle))  # fmt: skip
     event_t = flown.event_t_s[row] + dt[:, None]
     event_x = _turned(flown.event_x_eci[row], angle)
     x0, _, _ = launch_states(launches, theta0_rad, physics)
