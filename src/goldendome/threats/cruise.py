@@ -106,21 +106,27 @@ def fly_cruise(
     s = (t_out[None, :] - t0[:, None]) * missile.speed_m_s
     s = np.where((s >= 0.0) & (s <= flown[:, None]), s, np.nan)
     cum = np.concatenate([np.zeros((n, 1)), np.cumsum(leg_len, axis=1)], axis=1)
-    # The states at the samples in flight only (each worked out on its own).
+    # The states at the samples in flight only, and the Earth-fixed ones once per point of a
+    # route (a salvo on one route passes the same points, a launch spacing apart).
     li, lj = np.nonzero(np.isfinite(s))
     s_live = s[li, lj]
-    leg = np.clip((s_live[:, None] >= cum[li, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
-    along = s_live - cum[li, leg]
-    p_lat, p_lon, back = geodesic_direct(lat[li, leg], lon[li, leg], leg_az[li, leg], along)
+    _, route_id = np.unique(np.concatenate([lat, lon], axis=1), axis=0, return_inverse=True)
+    key = np.stack([route_id.reshape(-1)[li].astype(np.float64), s_live], axis=1)
+    _, first, point = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    ui, us = li[first], s_live[first]
+    leg = np.clip((us[:, None] >= cum[ui, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
+    along = us - cum[ui, leg]
+    p_lat, p_lon, back = geodesic_direct(lat[ui, leg], lon[ui, leg], leg_az[ui, leg], along)
     heading = np.mod(np.asarray(back, np.float64) + np.pi, 2 * np.pi)
     r_ecef = geodetic_to_ecef(p_lat, p_lon, missile.cruise_altitude_m)
     east, north, _ = enu_axes_ecef(p_lat, p_lon)
     v_ecef = missile.speed_m_s * (
         np.sin(heading)[..., None] * east + np.cos(heading)[..., None] * north
     )
+    x_ecef = np.concatenate([r_ecef, v_ecef], axis=-1)[point.reshape(-1)]
     theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out
     y = np.full((n, t_out.shape[0], 6), np.nan)
-    y[li, lj] = state_ecef_to_eci(np.concatenate([r_ecef, v_ecef], axis=-1), theta[lj])
+    y[li, lj] = state_ecef_to_eci(x_ecef, theta[lj])
     # Where each flight ends: the target, or where the fuel runs out.
     end_leg = np.clip((flown[:, None] > cum[:, 1:]).sum(axis=1), 0, leg_len.shape[1] - 1)
     idx = np.arange(n)
