@@ -9,6 +9,9 @@ today's run adds the boost samples' reports, commits and payload landings (100 s
 the old code drew 8 phasings), the JPDA tracker and the shortfall's ground. The reference is
 the old code's whole run; the ratio says how much faster (below 1: slower) today's is. Both
 keep their trials in this process (``workers=0``), so Dask's start does not blur the ratio.
+
+With ``--benchmark-disable`` (``make test``) each runs once, untimed, at 20 trials and without
+the two-trial warm-up runs (which only compile kernels for the timing).
 """
 
 from pathlib import Path
@@ -33,8 +36,12 @@ def _before(runs: Path, trials: int) -> dict:
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Both codes' numba kernels compiled before timing (two trials each)."""
+def compiled(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Timed: both codes' numba kernels compiled before timing (two trials each). Untimed
+    (``--benchmark-disable``), nothing: each run compiles what it needs as it goes, and a
+    warm-up would only run both codes' deterministic stages once more."""
+    if request.config.getoption("benchmark_disable"):
+        return
     runs = tmp_path_factory.mktemp("warm")
     _today(runs, 2)
     _before(runs, 2)
