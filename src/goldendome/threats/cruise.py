@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from goldendome.physics._types import ArrayLike, BoolArray, FloatArray
+from goldendome.physics._types import ArrayLike, BoolArray, FloatArray, IntArray
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S
 from goldendome.physics.frames import state_ecef_to_eci
 from goldendome.physics.geodesy import geodesic_direct, geodesic_inverse
@@ -111,9 +111,16 @@ def fly_cruise(
     li, lj = np.nonzero(np.isfinite(s))
     s_live = s[li, lj]
     _, route_id = np.unique(np.concatenate([lat, lon], axis=1), axis=0, return_inverse=True)
-    key = np.stack([route_id.reshape(-1)[li].astype(np.float64), s_live], axis=1)
-    _, first, point = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    ui, us = li[first], s_live[first]
+    on_route = route_id.reshape(-1)[li]
+    point = np.empty(li.size, np.int64)
+    firsts: list[IntArray] = []
+    for r in range(int(route_id.max()) + 1 if n else 0):
+        sel = np.flatnonzero(on_route == r)
+        _, first, inverse = np.unique(s_live[sel], return_index=True, return_inverse=True)
+        point[sel] = inverse.reshape(-1) + sum(f.size for f in firsts)
+        firsts.append(sel[first])
+    at = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
+    ui, us = li[at], s_live[at]
     leg = np.clip((us[:, None] >= cum[ui, 1:]).sum(axis=-1), 0, leg_len.shape[1] - 1)
     along = us - cum[ui, leg]
     p_lat, p_lon, back = geodesic_direct(lat[ui, leg], lon[ui, leg], leg_az[ui, leg], along)
@@ -123,7 +130,7 @@ def fly_cruise(
     v_ecef = missile.speed_m_s * (
         np.sin(heading)[..., None] * east + np.cos(heading)[..., None] * north
     )
-    x_ecef = np.concatenate([r_ecef, v_ecef], axis=-1)[point.reshape(-1)]
+    x_ecef = np.concatenate([r_ecef, v_ecef], axis=-1)[point]
     theta = theta0_rad + OMEGA_EARTH_RAD_S * t_out
     y = np.full((n, t_out.shape[0], 6), np.nan)
     y[li, lj] = state_ecef_to_eci(x_ecef, theta[lj])
