@@ -68,3 +68,26 @@ def test_tracks_updated_by_different_sensors_still_merge():
     drop = coincident(ids, x, p, radius_m=20e3, probability=0.99,
                       updates=np.array([40, 1]), took=took)  # fmt: skip
     assert drop.tolist() == [False, True]
+
+
+def test_a_new_track_beside_a_cluster_track_that_weighed_another_measurement_lives_on():
+    # A warhead leaving its bus inside a ballistic cluster: the cluster's track (id 3) took
+    # no measurement outright (JPDA spread its weight), but weighed two of the early-warning
+    # radar's (rows 20 and 21); row 21, claimed by no track, started track 7. The radar saw
+    # two objects there, so the new track is not the old one's duplicate.
+    x, p = _pair(100.0, 1_000.0)
+    ids = np.array([3, 7])
+    took = (np.array([3, 3, 7]), np.array([12, 12, 12]), np.array([20, 21, 21]))
+    drop = coincident(ids, x, p, radius_m=20e3, probability=0.99,
+                      updates=np.array([40, 1]), took=took)  # fmt: skip
+    assert not drop.any()
+
+
+def test_two_tracks_that_weighed_only_one_and_the_same_measurement_still_merge():
+    # A duplicate that took the very measurement the old track weighed: one object seen.
+    x, p = _pair(100.0, 1_000.0)
+    ids = np.array([3, 7])
+    took = (np.array([3, 7]), np.array([12, 12]), np.array([21, 21]))
+    drop = coincident(ids, x, p, radius_m=20e3, probability=0.99,
+                      updates=np.array([40, 1]), took=took)  # fmt: skip
+    assert drop.tolist() == [False, True]

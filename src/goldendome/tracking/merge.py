@@ -34,6 +34,19 @@ the warhead's, and that new track (its covariance wide, so the state test passes
 once, having fewer updates. The default raid without Japan's two AN/TPY-2s reached fire
 control on six of its eight Hwasong-18 warheads 170-450 s after their release.
 
+Under the JPDA a track in a ballistic cluster often takes no measurement outright: its
+weight is spread over its neighbours' measurements. The tracker therefore lists, beside the
+measurements assigned to a track, every measurement the JPDA gave it a weight of at least
+``merge_resolve_beta`` (0.3, a goldendome assumption), and two tracks are resolved when one
+sensor's measurements listed under them are at least two: each may then have taken a
+different one. A duplicate that took the one measurement its elder weighed is still merged.
+Without this, the russian-raid's Sarmat-class buses lost each warhead's new track at every
+scan: a measurement of a warhead leaving its bus, claimed by no track, started a track, and
+that track (wide, so the state test passes) was merged into the bus cluster's track, which
+had weighed the other measurements of that scan. In the full raid (2 trials, seed 2029) the
+first warhead of each bus reached fire control a median 340 s after launch instead of 1,430 s
+(9 of 10 buses instead of 10; track purity 0.650 either way).
+
 For level fliers that holds afterwards too (``resolved``, ``remember``): two air-breathing
 tracks that a sensor has once resolved stay two objects. A track on a close salvo of cruise
 missiles that went unseen for a scan or two grew wide enough (1 g of manoeuvre noise) to
@@ -58,7 +71,7 @@ def coincident(
     radius_m: float,
     probability: float,
     updates: IntArray | None = None,
-    took: tuple[IntArray, IntArray] | None = None,
+    took: tuple[IntArray, ...] | None = None,
     resolved: set[tuple[int, int]] | None = None,
     remember: BoolArray | None = None,
 ) -> BoolArray:
@@ -77,10 +90,13 @@ def coincident(
     updates : (n,) int64, optional
         Times each track was updated: of a merged pair, the one with more lives on.
         None: the older always does.
-    took : ((m,) int64, (m,) int64), optional
-        Track id and sensor of each measurement a track took in this time step: two tracks
-        that took measurements of one sensor's scan are two objects that sensor resolved,
-        never merged. None: no such test.
+    took : ((m,) int64, (m,) int64) or ((m,) int64, (m,) int64, (m,) int64), optional
+        Track id and sensor of each measurement a track took in this time step (and,
+        optionally, the measurement's row): two tracks that took measurements of one
+        sensor's scan are two objects that sensor resolved, never merged. With rows, a
+        measurement may appear under several tracks (each that it probably updated), and
+        two tracks are resolved when one sensor's measurements under them are at least two
+        (module notes). None: no such test.
     resolved : set of (int, int), optional
         Id pairs ``(lower, higher)`` that some sensor has resolved in an earlier time step:
         never merged. Updated in place with the pairs within ``radius_m`` that ``took``
@@ -142,17 +158,29 @@ def _lives_on(id_a: IntArray, id_b: IntArray, n_a: IntArray, n_b: IntArray) -> B
     return np.asarray((n_a > n_b) | ((n_a == n_b) & (id_a < id_b)), dtype=bool)
 
 
-def _resolved(id_a: IntArray, id_b: IntArray, took: tuple[IntArray, IntArray]) -> BoolArray:
+def _resolved(id_a: IntArray, id_b: IntArray, took: tuple[IntArray, ...]) -> BoolArray:
     """Whether tracks ``a`` and ``b`` of each pair took measurements of a common sensor in
-    this time step (one measurement goes to one track, so the sensor saw two objects)."""
-    seen: dict[int, set[int]] = {}
-    for track, sensor in zip(took[0].tolist(), took[1].tolist(), strict=True):
-        seen.setdefault(track, set()).add(sensor)
-    empty: set[int] = set()
-    return np.array(
-        [
-            bool(seen.get(i, empty) & seen.get(j, empty))
-            for i, j in zip(id_a.tolist(), id_b.tolist(), strict=True)
-        ],
-        dtype=bool,
-    )
+    this time step, at least two measurements between them (one measurement goes to one
+    object, so the sensor saw two). Without rows in ``took`` every entry is a measurement
+    of its own."""
+    out = np.zeros(id_a.size, dtype=bool)
+    track, sensor = np.asarray(took[0], np.int64), np.asarray(took[1], np.int64)
+    row = np.asarray(took[2], np.int64) if len(took) > 2 else np.arange(track.size)
+    ids = np.unique(np.concatenate([id_a, id_b]))
+    pos = np.searchsorted(ids, track)
+    mine = (pos < ids.size) & (ids[np.minimum(pos, ids.size - 1)] == track)
+    if not mine.any():
+        return out
+    # Each (track, sensor, row) once, then per (track, sensor): how many rows, and one.
+    entries = np.unique(np.column_stack([pos[mine], sensor[mine], row[mine]]), axis=0)
+    keys, first, count = np.unique(entries[:, :2], axis=0, return_index=True, return_counts=True)
+    a, b = np.searchsorted(ids, id_a), np.searchsorted(ids, id_b)
+    for s in np.unique(keys[:, 1]).tolist():
+        here = keys[:, 1] == s
+        n = np.zeros(ids.size, np.int64)
+        r = np.full(ids.size, -1, np.int64)
+        n[keys[here, 0]] = count[here]
+        r[keys[here, 0]] = entries[first[here], 2]
+        both = (n[a] > 0) & (n[b] > 0)
+        out |= both & ((n[a] > 1) | (n[b] > 1) | (r[a] != r[b]))
+    return out

@@ -35,7 +35,10 @@ and at the end of each time step live tracks whose states coincide are merged, t
 updated at more times living on (the older if as many: :mod:`goldendome.tracking.merge`;
 ``merge_probability`` 0 turns it off), unless both took measurements of one sensor in the
 step: that sensor saw two objects (a warhead leaving its post-boost vehicle, a stage
-separating at burnout).
+separating at burnout). Under the JPDA a track counts as having taken every measurement it
+gave a weight of at least ``merge_resolve_beta``, so a cluster's track that claimed no
+measurement outright still keeps apart a track started on a measurement beside the ones it
+weighed.
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -133,7 +136,10 @@ class TrackerSettings:
     ``association``, ``prob_detect``, ``clutter_kappa`` (false measurements per volume of
     a measurement's own noise), ``min_beta`` and ``assign_probability`` set the JPDA (module
     notes); ``neighbour_*`` the velocity a new track borrows; ``merge_*`` the merging of
-    coincident tracks; ``level_flight`` (with plume flags) predicts tracks nearly level
+    coincident tracks (``merge_resolve_beta``: the JPDA weight at which a track counts as
+    having taken a measurement for the merge test, 0: only the measurements assigned to it;
+    0.3 a goldendome assumption, :mod:`goldendome.tracking.merge`); ``level_flight`` (with
+    plume flags) predicts tracks nearly level
     inside the atmosphere in level flight with the manoeuvre noise of
     ``glide_acceleration_m_s2`` or ``cruise_acceleration_m_s2`` over ``manoeuvre_time_s``
     (:mod:`goldendome.tracking.manoeuvre`; False: every track ballistic).
@@ -166,6 +172,7 @@ class TrackerSettings:
     neighbour_radius_m: float = 20e3
     merge_radius_m: float = 20e3
     merge_probability: float = 0.99
+    merge_resolve_beta: float = 0.3
     neighbour_spread_m_s: float = 100.0
     neighbour_max_sigma_m_s: float = 100.0
     level_flight: bool = True
@@ -227,7 +234,7 @@ def run_tracker(
         level = regime != Regime.BALLISTIC
         air = regime == Regime.AIR_BREATHING
         air_ids = live.ids[air]
-        run = _Run(live, log, arrays, settings, forest, candidates, plume, level, air)
+        run = _Run(live, log, arrays, settings, forest, candidates, plume, level, air, [])
         scan = _scan_jpda if settings.association == "jpda" else _scan
         free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
         start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings, plume)
@@ -243,11 +250,13 @@ def run_tracker(
         )
         if settings.merge_probability > 0.0 and len(live) > 1:
             rows = np.concatenate([scans[k] for k in step])
-            took = log.assigned[rows] >= 0
+            rows = rows[log.assigned[rows] >= 0]
+            ids = np.concatenate([log.assigned[rows], *(w[0] for w in run.weighed)])
+            rows = np.concatenate([rows, *(w[1] for w in run.weighed)])
             live.keep(~coincident(live.ids, live.x, live.p, radius_m=settings.merge_radius_m,
                                   probability=settings.merge_probability,
                                   updates=live.updates,
-                                  took=(log.assigned[rows[took]], sensor[rows[took]]),
+                                  took=(ids, sensor[rows], rows),
                                   resolved=resolved,
                                   remember=np.isin(live.ids, air_ids)))  # fmt: skip
         done += step.size
@@ -327,6 +336,9 @@ class _Run:
     level: BoolArray
     #: Tracks predicted as air-breathing this step (associated by nearest neighbour).
     air: BoolArray
+    #: Per JPDA scan, the (track id, measurement row) pairs of weight at least
+    #: ``merge_resolve_beta``: what each track probably took, for the merge test.
+    weighed: list[tuple[IntArray, IntArray]]
 
 
 def _gated_pairs(
@@ -432,6 +444,9 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     seen = tracks[seen_w >= st.assign_probability]
     live.hit(seen, t)
     log.updated(live.ids[seen], s, t)
+    if st.merge_resolve_beta > 0.0:
+        w = beta >= st.merge_resolve_beta
+        run.weighed.append((live.ids[ti[w]], rows[mj[w]]))
     took = best >= 0
     log.assigned[rows[took]] = live.ids[best[took]]
     if run.plume is not None:
