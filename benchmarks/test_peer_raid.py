@@ -10,7 +10,7 @@ only the time is compared. The baseline reads the scenario with its own 8 phasin
 allows at most 64; today's file asks for 100 boost samples) and without today's new keys.
 
 With ``--benchmark-disable`` (``make test``), each runs once, untimed, on the peer raid
-scaled to ten missiles (:func:`benchmarks.test_tracker_scaling.scaled_peer_raid`) at 40
+scaled to ten missiles (:func:`benchmarks.test_tracker_scaling.scaled_peer_raid`) at 10
 trials.
 """
 
@@ -25,7 +25,7 @@ from benchmarks.baseline import baseline_api
 from benchmarks.test_tracker_scaling import scaled_peer_raid
 from goldendome import api
 
-TRIALS, UNTIMED_TRIALS = 1000, 40
+TRIALS, UNTIMED_TRIALS = 1000, 10
 UNTIMED_MISSILES = 10
 PEER_RAID = Path(api.__file__).parent / "data" / "peer_raid_scenario.toml"
 
