@@ -3,12 +3,15 @@
 Each layer fights in looks (the doctrine): at every look the battle manager assigns the
 interceptors that can reach a target in time (weapon-target assignment maximizing expected
 value saved, :mod:`goldendome.engagement.wta`), fires, and after the battle-damage
-assessment delay looks again at what survived. The boost layer's weapons are the SBIs in
-reach of each missile (one kill vehicle each), fired on the missile's sensor reports; a
-missile killed in boost releases nothing. The midcourse and terminal layers' weapons are
-the rounds of their batteries' magazines, and their targets are the tracker's fire-control
-tracks (:class:`goldendome.engagement.targets.TrackTargets`), not the objects: a duplicate
-track on an object may draw shots of its own, a ghost track wastes the shots it draws, and an
+assessment delay looks again at what survived. What a kill is worth is judged at each look
+from the track's updates up to the look's plan (its earliest launch at the track): a cruise
+missile's track is valued against the asset it heads for then, not the first it threatened.
+The boost layer's weapons are the SBIs in reach of each missile (one kill vehicle each),
+fired on the missile's sensor reports; a missile killed in boost releases nothing. The
+midcourse and terminal layers' weapons are the rounds of their batteries' magazines, and
+their targets are the tracker's fire-control tracks
+(:class:`goldendome.engagement.targets.TrackTargets`), not the objects: a duplicate track
+on an object may draw shots of its own, a ghost track wastes the shots it draws, and an
 object whose track never reached fire control is never shot at.
 
 A surface interceptor flies against the track's object in truth (its intercept windows are
@@ -37,6 +40,7 @@ lands if the shot kills the booster (``payload_*``: the boost-phase shortfall; N
 for the surface layers' shots).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -286,6 +290,7 @@ def fight_layer(
     engage: np.ndarray,
     value: FloatArray,
     ready_s: FloatArray,
+    value_at: Callable[[IntArray, FloatArray], FloatArray] | None = None,
 ) -> FloatArray:
     """One surface-based layer against the fire-control tracks (``setup.targets``).
 
@@ -297,6 +302,13 @@ def fight_layer(
         What a kill is worth (the defended asset the track's predicted impact falls on).
     ready_s : (n_target,) float64, seconds
         Earliest an interceptor may launch at each track.
+    value_at : callable, optional
+        ``value_at(targets, t_s)``: what a kill of each of ``targets`` (``(n,)`` int64) is
+        worth when judged at ``t_s`` (``(n,)`` float64 seconds), from what the battle manager
+        holds then. Each look judges a track at its plan: the earliest launch of the look's
+        rounds at it (the latest the look's decision on it can wait; the track's later
+        updates are not used). None: ``value`` throughout. ``value`` still says which
+        tracks are engaged at all (above 0).
 
     Returns
     -------
@@ -345,7 +357,13 @@ def fight_layer(
         planned = plan * cover
         # A round that can barely hit the track is held for a better one (doctrine).
         pk = np.where(planned >= doctrine.min_planned_pk, planned, 0.0)[weapon]
-        a = assign_remembered(doctrine.assignment, pk, value[targets], shots)
+        if value_at is None:
+            worth = value[targets]
+        else:
+            first_launch = np.where(feasible, t_launch, np.inf).min(axis=0)
+            plan_s = np.where(np.isfinite(first_launch), first_launch, ready_now)
+            worth = np.asarray(value_at(targets, plan_s), np.float64)
+        a = assign_remembered(doctrine.assignment, pk, worth, shots)
         shot = np.flatnonzero(a >= 0)
         if not shot.size:
             break

@@ -256,7 +256,10 @@ class KillChainSetup:
         cruise missile read before its turn toward its target threatens it from the turn
         on). A non-ballistic track that never threatens one is judged at its reading.
         Without the updates' states (``targets.update_x_eci`` empty) the reading's state
-        alone is judged.
+        alone is judged. This first judgement decides whether and from when a track is
+        engaged; what a kill is worth at each look is judged again then
+        (:meth:`threat_at`: a cruise missile that turns toward another asset is valued
+        against that one from the turn on).
         """
         t = self.targets
         when = np.array(t.engage_from_s, np.float64)
@@ -276,7 +279,21 @@ class KillChainSetup:
                 self.asset_lat_rad, self.asset_lon_rad, self.asset_radius_m,
             )  # fmt: skip
             return k, when
-        # Every update of the steered targets from their reading on, in time order.
+        trg, row, asset = self._judged_updates
+        t_row = t.update_t_s[row]
+        k[steered] = -1
+        hit = asset >= 0
+        first, at = np.unique(trg[hit], return_index=True)  # rows are in time order
+        k[first] = asset[hit][at]
+        when[first] = np.maximum(when[first], t_row[hit][at])
+        return k, when
+
+    @cached_property
+    def _judged_updates(self) -> tuple[IntArray, IntArray, IntArray]:
+        """Every update of the non-ballistic targets from their reading on, in time order:
+        its target, its row in ``targets.update_*`` and the defended asset its state alone
+        threatens (-1: none), ``(n_row,)`` int64 each."""
+        t = self.targets
         per = np.diff(t.update_start)
         target = np.repeat(np.arange(len(t)), per)
         rows = np.flatnonzero(
@@ -288,12 +305,70 @@ class KillChainSetup:
             t.update_x_eci[rows], theta, t.regime[trg],
             self.asset_lat_rad, self.asset_lon_rad, self.asset_radius_m,
         )  # fmt: skip
-        k[steered] = -1
+        return trg, rows, asset
+
+    @cached_property
+    def _latest_threat(self) -> IntArray:
+        """``(m,)`` int64 over the targets' updates: the defended asset a non-ballistic
+        target's ground path last threatened at that update or before it, from its reading
+        on (-1: none yet, and for the updates of ballistic targets)."""
+        t = self.targets
+        m = t.update_t_s.shape[0]
+        _, rows, asset = self._judged_updates
         hit = asset >= 0
-        first, at = np.unique(trg[hit], return_index=True)  # rows are in time order
-        k[first] = asset[hit][at]
-        when[first] = np.maximum(when[first], t_row[hit][at])
-        return k, when
+        seen = np.full(m, -1, np.int64)
+        seen[rows[hit]] = rows[hit]
+        seen = np.maximum.accumulate(seen) if m else seen  # last threatening row so far
+        per = np.diff(t.update_start)
+        start = np.repeat(t.update_start[:-1], per)
+        by_row = np.full(m, -1, np.int64)
+        by_row[rows[hit]] = asset[hit]
+        own = seen >= start  # that row is this target's own
+        return np.asarray(np.where(own, by_row[np.maximum(seen, 0)], -1), np.int64)
+
+    def threat_at(self, target: IntArray, t_s: FloatArray) -> IntArray:
+        """The defended asset each target threatens as the battle manager judges it at
+        ``t_s``, from what it holds then (-1: none).
+
+        A ballistic target keeps the asset of its predicted impact (:attr:`target_threat`).
+        A non-ballistic one is judged again from its updates up to ``t_s`` alone, never a
+        later one: the asset its ground path threatened at the last update that showed one
+        (a cruise missile that passes a first asset and turns toward another threatens the
+        other from the turn on; an update whose path threatens none keeps the last asset
+        shown, as a track's heading scatters between updates). Without the updates' states
+        the judgement of :attr:`target_threat` stands.
+
+        Parameters
+        ----------
+        target : (n,) int64
+            Target indices.
+        t_s : (n,) float64, seconds on the scenario clock
+            When each is judged.
+
+        Returns
+        -------
+        (n,) int64
+        """
+        target = np.asarray(target, np.int64)
+        k = self.target_threat[0][target]
+        t = self.targets
+        if not self.asset_worth.size or not t.update_x_eci.shape[0]:
+            return k
+        steered = t.regime[target] != Regime.BALLISTIC
+        if not steered.any():
+            return k
+        row = t.update_row(target[steered], np.asarray(t_s, np.float64)[steered])
+        k[steered] = self._latest_threat[row]
+        return k
+
+    def worth_at(self, target: IntArray, t_s: FloatArray) -> FloatArray:
+        """Worth of the defended asset each target threatens when judged at ``t_s``
+        (:meth:`threat_at`; 0: none), ``(n,)`` float64."""
+        k = self.threat_at(target, t_s)
+        if not self.asset_worth.size:
+            return np.zeros(k.shape)
+        worth = np.where(k >= 0, self.asset_worth[np.maximum(k, 0)], 0.0)
+        return np.asarray(np.where(np.isfinite(worth), worth, 0.0), np.float64)
 
     @property
     def target_engage_from_s(self) -> FloatArray:

@@ -146,6 +146,26 @@ class TrackTargets:
         per = np.diff(self.update_start)
         return np.asarray(np.repeat(np.arange(len(self)), per) * _KEY_SPAN_S + self.update_t_s)
 
+    def update_row(self, target: IntArray, t_s: ArrayLike) -> IntArray:
+        """Each target's last update at or before ``t_s`` (its first when earlier; NaN:
+        the first), as a row of the ``update_*`` arrays.
+
+        Parameters
+        ----------
+        target : (...) int64
+            Target indices.
+        t_s : (...) float64, seconds, broadcastable to ``target``
+
+        Returns
+        -------
+        (...) int64
+        """
+        k = np.asarray(target, np.int64)
+        t = np.broadcast_to(np.asarray(t_s, np.float64), k.shape)
+        query = k * _KEY_SPAN_S + np.nan_to_num(t, nan=-1.0)
+        row = np.searchsorted(self._key, query, side="right") - 1
+        return np.asarray(np.clip(row, self.update_start[k], self.update_start[k + 1] - 1))
+
     def sigma_m(self, target: IntArray, launch_s: ArrayLike, intercept_s: ArrayLike) -> FloatArray:
         """Prediction 1-sigma at the intercept, from the last update before the launch.
 
@@ -163,10 +183,7 @@ class TrackTargets:
         k = np.asarray(target, np.int64)
         launch = np.broadcast_to(np.asarray(launch_s, np.float64), k.shape)
         t_int = np.broadcast_to(np.asarray(intercept_s, np.float64), k.shape)
-        key = self._key
-        query = k * _KEY_SPAN_S + np.nan_to_num(launch, nan=-1.0)
-        row = np.searchsorted(key, query, side="right") - 1
-        row = np.clip(row, self.update_start[k], self.update_start[k + 1] - 1)
+        row = self.update_row(k, launch)
         coast = np.maximum(t_int - self.update_t_s[row], 0.0)
         sigma_p = self.update_position_sigma_m[row]
         sigma_v = self.update_velocity_sigma_m_s[row]

@@ -10,7 +10,10 @@ from its fire-control time (or its later reading as a glider or cruise missile, 
 later update that first shows such a track's ground path leading to a defended asset) plus
 the C2 latency, with the threat judged on the impact the track itself predicts (or, for a
 track read as non-ballistic, the defended asset its ground path leads to,
-:attr:`goldendome.engagement.picture.KillChainSetup.target_threat`). The battle manager
+:attr:`goldendome.engagement.picture.KillChainSetup.target_threat`). What a kill of a
+non-ballistic track is worth is judged again at each look, on the track's updates up to the
+look's plan alone (:meth:`goldendome.engagement.picture.KillChainSetup.threat_at`: a cruise
+missile that turns toward another asset is valued against that one). The battle manager
 fights layer by layer (:mod:`goldendome.engagement.battle`), and the trial reports
 leakers, damage to defended assets, kills by layer, interceptors fired and their cost, the
 shots spent on duplicate, ghost and decoy tracks, and the warheads that survived the boost
@@ -132,22 +135,30 @@ def _fight(
     held = tg.owner >= 0
     left_alone = (held & spared[np.maximum(tg.owner, 0)]) | (tg.on_stage & opening.stage_told)
     threatening = worth > 0
+    # Engaging everything, a track that threatens no asset is worth the most any does.
+    fallback = max(float(worth.max(initial=0.0)), 1.0) if engage_all else 0.0
     if engage_all:
         engage = ~left_alone
-        value = np.where(threatening, worth, max(float(worth.max(initial=0.0)), 1.0))
+        value = np.where(threatening, worth, fallback)
     else:
         engage = ~left_alone & threatening
         value = worth
+
+    def value_at(target: IntArray, t_s: FloatArray) -> FloatArray:
+        """What a kill is worth at a look: the asset the track threatens as judged then."""
+        now = setup.worth_at(target, t_s)
+        return np.asarray(np.where(now > 0, now, fallback), np.float64)
+
     left_out = ~left_alone & ~threatening
     fight = copy.deepcopy(opening.boosted)
     ready = setup.target_engage_from_s + setup.doctrine.c2_latency_s
-    ready = fight_layer(fight, setup, "midcourse", engage, value, ready)
+    ready = fight_layer(fight, setup, "midcourse", engage, value, ready, value_at)
     # Light decoys are stripped away on reentry (Sessler et al., Countermeasures, UCS/MIT
     # 2000): the terminal layer tells them by their deceleration and engages RVs only. A
     # spent stage (beta 500 kg/m^2 against an RV's thousands) slows the same way and is
     # told likewise (a goldendome assumption); a ghost track has nothing that reenters.
     on_rv = held & (setup.object_kind[np.maximum(tg.owner, 0)] == ObjectKind.RV)
-    fight_layer(fight, setup, "terminal", engage & on_rv, value, ready)
+    fight_layer(fight, setup, "terminal", engage & on_rv, value, ready, value_at)
     return fight, left_out, spared
 
 
