@@ -4,7 +4,12 @@ pair inside keeps its exact NIS, and the assignment does not change."""
 import numpy as np
 from scipy.stats import chi2
 
-from goldendome.tracking.association import GATE_PROBABILITY, gnn_assign, pair_nis
+from goldendome.tracking.association import (
+    GATE_PROBABILITY,
+    gnn_assign,
+    measured_patterns,
+    pair_nis,
+)
 from goldendome.tracking.measurement import predict
 
 
@@ -46,3 +51,19 @@ def test_screening_keeps_every_pair_inside_the_gate_exactly_and_the_assignment()
         t_full, m_full = gnn_assign(full, dof)
         t_scr, m_scr = gnn_assign(screened, dof)
         assert sorted(zip(t_full, m_full, strict=True)) == sorted(zip(t_scr, m_scr, strict=True))
+
+
+def test_measured_patterns_groups_rows_as_unique_rows_would():
+    # The bit-code grouping must give the groups np.unique(measured, axis=0) gives, rows in
+    # increasing order, and leave out rows with nothing measured.
+    rng = np.random.default_rng(3)
+    measured = rng.random((500, 4)) < 0.6
+    patterns, which = np.unique(measured, axis=0, return_inverse=True)
+    want = {
+        tuple(np.flatnonzero(p).tolist()): np.flatnonzero(which.ravel() == g).tolist()
+        for g, p in enumerate(patterns)
+        if p.any()
+    }
+    got = {tuple(comp.tolist()): rows.tolist() for comp, rows in measured_patterns(measured)}
+    assert got == want
+    assert measured_patterns(np.zeros((0, 4), bool)) == []

@@ -22,7 +22,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.stats import chi2
 
-from goldendome.physics._types import FloatArray, IntArray
+from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
 from goldendome.tracking._components import edge_components, group_edges, star_choices
 from goldendome.tracking.measurement import predict as predict_measurement
@@ -169,6 +169,37 @@ def gates(dof: IntArray) -> FloatArray:
     return np.asarray(_GATES[np.clip(dof, 1, _GATES.size - 1)], dtype=np.float64)
 
 
+def measured_patterns(measured: BoolArray) -> list[tuple[IntArray, IntArray]]:
+    """The rows of each pattern of measured components, patterns with none left out.
+
+    Parameters
+    ----------
+    measured : (n, k) bool
+        Which components of each row are measured (``k`` at most 62).
+
+    Returns
+    -------
+    list of ((m,) int64, (r,) int64)
+        Per pattern, in increasing order of its components read as bits (component 0 the
+        lowest): the measured components and the rows (increasing) with that pattern. A
+        bit code per row instead of ``np.unique(measured, axis=0)``, which sorts the rows
+        as byte strings: the same groups, at a fraction of the cost.
+    """
+    if not measured.shape[0]:
+        return []
+    code = measured.astype(np.int64) @ (np.int64(1) << np.arange(measured.shape[1], dtype=np.int64))
+    order = np.argsort(code, kind="stable")
+    values, starts = np.unique(code[order], return_index=True)
+    bounds = np.r_[starts, order.size]
+    out = []
+    for g, value in enumerate(values.tolist()):
+        if value == 0:
+            continue
+        comp = np.flatnonzero((value >> np.arange(measured.shape[1])) & 1)
+        out.append((comp, order[bounds[g] : bounds[g + 1]]))
+    return out
+
+
 def pairs_nis(
     x_eci: FloatArray,
     covariance: FloatArray,
@@ -201,12 +232,7 @@ def pairs_nis(
     if z.shape[0] == 0:
         return nis, dof
     z_hat, h_all = predict_measurement(x_eci, origin_r, origin_v, rotation)
-    patterns, which = np.unique(measured, axis=0, return_inverse=True)
-    for g, pattern in enumerate(patterns):
-        rows = np.flatnonzero(which.ravel() == g)
-        comp = np.flatnonzero(pattern)
-        if comp.size == 0:
-            continue
+    for comp, rows in measured_patterns(measured):
         h = h_all[rows][:, comp]
         hph = h @ covariance[rows] @ np.swapaxes(h, 1, 2)
         y = z[rows][:, comp] - z_hat[rows][:, comp]

@@ -29,7 +29,7 @@ import numpy as np
 from goldendome.physics._types import FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
 from goldendome.tracking import ekf
-from goldendome.tracking.association import GATE_PROBABILITY
+from goldendome.tracking.association import GATE_PROBABILITY, measured_patterns
 from goldendome.tracking.jpda import jpda_marginals
 from goldendome.tracking.measurement import predict as predict_measurement
 
@@ -68,12 +68,7 @@ def innovations(
     if z.shape[0] == 0:
         return nis, ratio, dof
     z_hat, h_all = predict_measurement(x_eci, origin_r, origin_v, rotation)
-    patterns, which = np.unique(measured, axis=0, return_inverse=True)
-    for g, pattern in enumerate(patterns):
-        rows = np.flatnonzero(which.ravel() == g)
-        comp = np.flatnonzero(pattern)
-        if comp.size == 0:
-            continue
+    for comp, rows in measured_patterns(measured):
         h = h_all[rows][:, comp]
         y = z[rows][:, comp] - z_hat[rows][:, comp]
         angles = np.isin(comp, _ANGLES)
