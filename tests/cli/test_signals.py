@@ -23,7 +23,18 @@ pytestmark = [
 ]
 
 
-def _start(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], Path]:
+#: Trials of a run with every trial in its own process: enough to be stopped in the middle of
+#: the Monte Carlo.
+TRIALS = 100_000
+#: Trials of a run on local Dask workers. Each chunk of trials (5 in the small scenario) is a
+#: Dask task, and all are submitted at once: with 100,000 trials (20,000 tasks) the process
+#: tree took 142 s of CPU from start to exit and 57-66 s to exit after Ctrl-C; with 5,000
+#: trials (1,000 tasks), 45-53 s of CPU and 7-8 s (the project machine, loaded). 5,000 trials
+#: still take the two workers far longer than the test waits after the first part is stored.
+DASK_TRIALS = 5_000
+
+
+def _start(tmp_path: Path, *flags: str, trials: int = TRIALS) -> tuple[subprocess.Popen[str], Path]:
     """``goldendome run`` in its own session (its own process group), trials enough to be
     stopped in the middle of the Monte Carlo."""
     scenario = tmp_path / "small.toml"
@@ -39,7 +50,7 @@ def _start(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], Path]:
         str(runs),
     ]
     process = subprocess.Popen(
-        [*command, "--trials", "100000", *flags],
+        [*command, "--trials", str(trials), *flags],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -49,7 +60,9 @@ def _start(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], Path]:
 
 
 def _when_trials_are_stored(process: subprocess.Popen[str], runs: Path) -> Path:
-    deadline = time.monotonic() + 120.0
+    # Only a bound on a hung run: the Ctrl-C test (100,000 trials on Dask workers) took 117 s in
+    # the last loaded CI run, and on a fresh clone the stages before it compile kernels.
+    deadline = time.monotonic() + 300.0
     while time.monotonic() < deadline and process.poll() is None:
         parts = list(runs.glob("*/trials/part-*.parquet"))
         if parts:
@@ -112,7 +125,7 @@ def test_sigkill_leaves_a_run_the_heartbeat_shows_dead(tmp_path: Path):
 
 
 def test_ctrl_c_to_the_process_group_with_dask_workers_prints_one_line(tmp_path: Path):
-    process, runs = _start(tmp_path, "--workers", "2")
+    process, runs = _start(tmp_path, "--workers", "2", trials=DASK_TRIALS)
     folder = _when_trials_are_stored(process, runs)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
     _, err = process.communicate(timeout=60)
@@ -124,3 +137,6 @@ def test_ctrl_c_to_the_process_group_with_dask_workers_prints_one_line(tmp_path:
     assert _group_is_gone(process.pid), "a worker process outlived the run"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (manifest["status"], manifest["signal"]) == ("interrupted", "SIGINT")
+    state = run_state(folder)  # the trials the workers finished are kept
+    assert state.sentence() == "interrupted at stage monte_carlo (SIGINT)"
+    assert 5 <= state.trials_done < DASK_TRIALS
