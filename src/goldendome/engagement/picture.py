@@ -13,7 +13,7 @@ The run builds it (``goldendome.run``); the battle manager
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -65,7 +65,8 @@ class BoostPhase:
     report plus the decision delay; no kill vehicle leaves earlier) and the deadline. The
     last three are ``(n_pair,)`` again: where the missile's payload lands if this intercept
     kills the booster (it flies on from its state at the intercept: the boost-phase
-    shortfall; degrees, NaN where it never lands) and whether it lands at all.
+    shortfall; degrees, NaN where it never lands) and whether it lands at all, each
+    indexed like an array (:class:`Indexed`; a sample flies only the landings asked for).
     """
 
     satellite: IntArray
@@ -81,9 +82,18 @@ class BoostPhase:
     first_report_s: FloatArray
     commit_s: FloatArray
     window_end_s: FloatArray
-    payload_latitude_deg: FloatArray
-    payload_longitude_deg: FloatArray
-    payload_landed: BoolArray
+    payload_latitude_deg: "Indexed"
+    payload_longitude_deg: "Indexed"
+    payload_landed: "Indexed"
+
+
+class Indexed(Protocol):
+    """A column indexed like an array: an array, or one worked out for the indices asked
+    (a boost sample's payload landings, :mod:`goldendome.run.boost_landings`)."""
+
+    def __getitem__(self, index: Any, /) -> Any:
+        """The values at ``index``."""
+        ...
 
 
 class BoostSource(Protocol):

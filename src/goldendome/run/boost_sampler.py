@@ -25,7 +25,9 @@ detection draws. Its steps:
 
 Samples are computed when first asked for and kept in the process that asked (a worker
 computes only the samples of its own trials; the cache is not pickled), and a sample depends
-only on the run's seed and ``k``, so any worker gets the same answer.
+only on the run's seed and ``k``, so any worker gets the same answer. The radars' geometry
+of the boosters is the same in every sample and worked out once per process
+(:mod:`goldendome.sensors.radar_view`).
 """
 
 from dataclasses import dataclass, field, fields
@@ -43,13 +45,15 @@ from goldendome.physics.elements import OrbitalElements
 from goldendome.physics.frames import eci_to_ecef
 from goldendome.physics.geodetic import ecef_to_geodetic
 from goldendome.physics.scene import SceneObjects
+from goldendome.run.boost_landings import PayloadLandings
 from goldendome.run.boost_reach import committed_opportunities, positions_at
 from goldendome.run.boost_tracks import BoostTracks, engagement_windows, speed_bound_m_s
 from goldendome.run.layers import phased_elements
 from goldendome.run.streams import STREAMS
 from goldendome.sensors.base import Sensor
+from goldendome.sensors.radar import Radar
+from goldendome.sensors.radar_view import RadarView
 from goldendome.threats.ballistic import Launches
-from goldendome.threats.fly_on import fly_on_after_cut
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,6 +135,7 @@ class BoostSampler:
     clock: Clock
     launches: Launches
     _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
+    _views: dict[int, tuple[Radar, RadarView]] | None = field(default=None, repr=False)
     #: Samples computed in this process (each propagates the layer once on the boost grid).
     propagations: int = 0
     availability: Availability = field(default_factory=Availability)
@@ -138,6 +143,7 @@ class BoostSampler:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_cache"] = {}
+        state["_views"] = None
         state["propagations"] = 0
         return state
 
@@ -151,10 +157,27 @@ class BoostSampler:
         inf when no sensor reports it while it burns)."""
         seq = np.random.SeedSequence(self.seed, spawn_key=(STREAMS["boost_reports"], k))
         first = np.full(self.n_missile, np.inf)
-        for sensor, child in zip(self.sensors, seq.spawn(len(self.sensors)), strict=True):
-            m = sensor.measure(self.scene, np.random.default_rng(child))
+        views = self._radar_views()
+        for i, (sensor, child) in enumerate(
+            zip(self.sensors, seq.spawn(len(self.sensors)), strict=True)
+        ):
+            rng = np.random.default_rng(child)
+            view = views.get(i)
+            m = sensor.measure(self.scene, rng) if view is None else view[0].draw(view[1], rng)
             np.minimum.at(first, m.object, m.t_s + sensor.report_latency_s)
         return first
+
+    def _radar_views(self) -> dict[int, tuple[Radar, RadarView]]:
+        """Each radar's view of the boosters (by sensor index), worked out once per process:
+        the geometry is the same in every sample, only the draws differ (the same
+        measurements as ``measure``, bit for bit)."""
+        if self._views is None:
+            self._views = {
+                i: (s, s.view(self.scene))
+                for i, s in enumerate(self.sensors)
+                if isinstance(s, Radar)
+            }
+        return self._views
 
     def sample(self, k: int) -> PhaseOpportunities:
         """Sample ``k``: reports, commit times and the opportunities they leave."""
@@ -229,10 +252,9 @@ class BoostSampler:
         lat, lon, alt = ecef_to_geodetic(eci_to_ecef(r, theta(opps.intercept_time_s)))
         launch_s = opps.intercept_time_s - opps.time_of_flight_s
         s_lat, s_lon, s_alt = ecef_to_geodetic(eci_to_ecef(r_sat, theta(launch_s)))
-        land = None
-        if len(opps):
-            cut = self.launches.take(opps.threat)
-            land = fly_on_after_cut(cut, opps.intercept_time_s, theta0_rad=self.clock.theta0_rad)
+        land = PayloadLandings(
+            self.launches, opps.threat, opps.intercept_time_s, self.clock.theta0_rad
+        )
         return BoostPhase(
             satellite=opps.satellite.astype(np.int64),
             threat=opps.threat.astype(np.int64),
@@ -247,7 +269,7 @@ class BoostSampler:
             first_report_s=report_s,
             commit_s=commit_s,
             window_end_s=end_s,
-            payload_latitude_deg=np.degrees(land.latitude_rad) if land else np.empty(0),
-            payload_longitude_deg=np.degrees(land.longitude_rad) if land else np.empty(0),
-            payload_landed=land.landed if land else np.empty(0, bool),
+            payload_latitude_deg=land.column("latitude_deg"),
+            payload_longitude_deg=land.column("longitude_deg"),
+            payload_landed=land.column("landed"),
         )

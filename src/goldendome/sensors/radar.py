@@ -49,16 +49,15 @@ from typing import Any
 import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
-from goldendome.physics.angles import wrap_angle
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, TWO_PI
 from goldendome.physics.frames import ecef_to_eci
 from goldendome.physics.geodetic import geodetic_to_ecef
-from goldendome.physics.measurements import Measurements, frame_indices
+from goldendome.physics.measurements import Measurements
 from goldendome.physics.scene import SceneObjects
 from goldendome.physics.topocentric import aer_to_enu, enu_axes_ecef
-from goldendome.sensors.radar_equation import swerling1_pd
-from goldendome.sensors.radar_reach import radar_sigma, site_reach
+from goldendome.sensors.radar_reach import site_reach
 from goldendome.sensors.radar_type import DATA_FILE, RadarType, fail, radar_types
+from goldendome.sensors.radar_view import RadarView, draw_measurements, radar_view
 
 #: Delay between a ground radar's observation and its report, s (goldendome assumption:
 #: ground radars report at once, the run's sensor delays sit in the space layers' ground
@@ -260,43 +259,14 @@ class Radar:
         Measurements
             Rows ordered by time, then object; all four components measured.
         """
-        t, r, v, kind = scene.t_s, scene.r_eci_m, scene.v_eci_m_s, scene.kind
-        if t.size > 1 and not np.all(np.diff(t) > 0.0):
-            raise ValueError("t_s must increase strictly: sort the time grid before measuring.")
-        rcs = self.radar_type.rcs_by_code(kind if signature is None else signature)
-        frames = frame_indices(t, self.radar_type.frame_time_s)
-        frames = frames[np.isfinite(r[:, frames, 0]).any(axis=0)]  # frames with nothing alive
-        origin_r, origin_v, rotation = self.site_frames(t[frames])
-        enu = np.einsum("fij,ofj->ofi", rotation, r[:, frames] - origin_r)
-        enu_v = np.einsum("fij,ofj->ofi", rotation, v[:, frames] - origin_v)
-        exists = np.isfinite(enu).all(axis=-1) & np.isfinite(enu_v).all(axis=-1)
-        enu = np.where(exists[..., None], enu, 1.0)  # placeholder direction, never detected
-        rho = np.linalg.norm(enu, axis=-1)
-        az = np.arctan2(enu[..., 0], enu[..., 1])
-        el = np.arcsin(np.clip(enu[..., 2] / rho, -1.0, 1.0))
-        snr = self.radar_type.snr(rho, rcs[:, None])
-        seen = exists & self.in_view(az, el, mask=False)
-        o_in, f_in = np.nonzero(seen)
-        seen[o_in, f_in] = self.reachable(
-            r[o_in, frames[f_in]], v[o_in, frames[f_in]], rho[o_in, f_in], origin_r[f_in],
-            el[o_in, f_in],
-        )  # fmt: skip
-        pd = np.where(seen, swerling1_pd(snr, self.radar_type.reference_pfa), 0.0)
-        hit = rng.random(pd.shape) < pd
-        f, o = np.nonzero(hit.T)
-        rate = np.einsum("ni,ni->n", enu[o, f], enu_v[o, f]) / rho[o, f]
-        z = np.stack([rho[o, f], az[o, f], el[o, f], rate], axis=-1)
-        sigma = radar_sigma(self.radar_type, snr[o, f], el[o, f])
-        z = z + sigma * rng.standard_normal(z.shape)
-        z[:, 1] = wrap_angle(z[:, 1])
-        return Measurements(
-            sensor=np.full(o.size, self.sensor_id, dtype=np.int64),
-            object=o.astype(np.int64),
-            t_s=t[frames][f],
-            z=z,
-            sigma=sigma,
-            origin_r_eci_m=origin_r[f],
-            origin_v_eci_m_s=origin_v[f],
-            rotation=rotation[f],
-            plume=np.zeros(o.size, dtype=bool),
-        )
+        return draw_measurements(self, self.view(scene, signature), rng)
+
+    def view(self, scene: SceneObjects, signature: IntArray | None = None) -> RadarView:
+        """The scene's geometry and detection probabilities in this radar's frames, before
+        any draw (:func:`goldendome.sensors.radar_view.radar_view`); ``measure`` is
+        :meth:`draw` of it."""
+        return radar_view(self, scene, signature)
+
+    def draw(self, view: RadarView, rng: np.random.Generator) -> Measurements:
+        """The measurements of one draw of ``view`` (the same as ``measure`` with ``rng``)."""
+        return draw_measurements(self, view, rng)
