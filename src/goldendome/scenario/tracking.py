@@ -40,10 +40,12 @@ class TrackingSpec(SpecModel):
     ``confirm_window_s``: when a track is firm; ``drop_firm_s``: how long a firm track
     lives without an update; ``fire_control_*``: the position and velocity 1-sigma below
     which a ballistic, level-flying or gliding track may be fired on; ``merge_radius_m``:
-    tracks closer than this may merge; ``q_ballistic_m2_s3``: the process noise of a
-    coasting track; ``level_flight``: predict tracks inside the atmosphere in level flight
-    (False: every track ballistic) with ``glide_acceleration_m_s2`` or
-    ``cruise_acceleration_m_s2`` of manoeuvre noise.
+    tracks closer than this may merge; ``merge_resolve_beta``: the JPDA weight at which a
+    track counts as having taken a measurement, so that two tracks that took different
+    measurements of one scan are never merged (0: only measurements taken outright);
+    ``q_ballistic_m2_s3``: the process noise of a coasting track; ``level_flight``: predict
+    tracks inside the atmosphere in level flight (False: every track ballistic) with
+    ``glide_acceleration_m_s2`` or ``cruise_acceleration_m_s2`` of manoeuvre noise.
     """
 
     association: Literal["jpda", "gnn"] | None = None
@@ -64,6 +66,9 @@ class TrackingSpec(SpecModel):
     fire_control_glide_velocity_sigma_m_s: _Speed | None = None
     merge_radius_m: (
         Annotated[float, Bounded("a merge radius lies in [0, 1,000 km]", "m", ge=0, le=1e6)] | None
+    ) = None
+    merge_resolve_beta: (
+        Annotated[float, Bounded("a JPDA weight lies in [0, 1]", ge=0, le=1)] | None
     ) = None
     q_ballistic_m2_s3: (
         Annotated[float, Bounded("a process noise lies in [0, 1e6] m^2/s^3", ge=0, le=1e6)] | None
