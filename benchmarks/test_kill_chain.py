@@ -11,6 +11,11 @@ Per scenario there are two groups.
 - Monte Carlo alone, on a setup built once: 1,000 trials serially (the reference) and 250
   trials serially. The summary's ratio is per trial (``work``), so a ratio near 1 shows the
   cost grows linearly with the number of trials.
+
+With ``--benchmark-disable`` (``make test``) every test runs once, untimed, at 40 trials (the
+Monte Carlo alone at 40 and 10), and the peer raid is scaled to ten missiles
+(:func:`benchmarks.test_tracker_scaling.scaled_peer_raid`; every line of its raid still flies),
+as in :mod:`benchmarks.test_peer_raid`.
 """
 
 import time
@@ -18,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.test_tracker_scaling import scaled_peer_raid
 from goldendome import api
 from goldendome.engagement.picture import KillChainSetup
 from goldendome.run.context import RunContext
@@ -32,6 +38,8 @@ from goldendome.scenario.spec import ScenarioSpec
 TRIALS = 1000
 #: Trials when the benchmarks run once untimed (``make test``): enough to exercise every path.
 UNTIMED_TRIALS = 40
+#: The peer raid's missiles when the benchmarks run once untimed (100 timed).
+UNTIMED_PEER_MISSILES = 10
 
 
 class _Discard:
@@ -50,8 +58,18 @@ class _Discard:
 SCENARIOS = ["default", "peer-raid"]
 
 
-def _whole_run(scenario: str, runs: Path, workers: int, trials: int) -> dict:
-    summary = api.run(scenario, runs_dir=runs, trials=trials, workers=workers).summary
+def _changes(scenario: str, untimed: bool) -> dict[str, int]:
+    """The changes the scenario runs with: the peer raid scaled down when untimed."""
+    if untimed and scenario == "peer-raid":
+        return scaled_peer_raid(UNTIMED_PEER_MISSILES)
+    return {}
+
+
+def _whole_run(
+    scenario: str, runs: Path, workers: int, trials: int, changes: dict[str, int]
+) -> dict:
+    stored = api.run(scenario, runs_dir=runs, trials=trials, workers=workers, changes=changes)
+    summary = stored.summary
     assert summary["kill_chain"]["trials"] == trials
     return summary
 
@@ -59,7 +77,8 @@ def _whole_run(scenario: str, runs: Path, workers: int, trials: int) -> dict:
 @pytest.fixture(scope="module", params=SCENARIOS)
 def setup(request: pytest.FixtureRequest) -> tuple[str, ScenarioSpec, KillChainSetup]:
     """The scenario's deterministic passes (timed and printed) and a compiled Monte Carlo."""
-    spec, _ = api.read_scenario(request.param)
+    untimed = request.config.getoption("benchmark_disable")
+    spec, _ = api.read_scenario(request.param, changes=_changes(request.param, untimed))
     t0 = time.perf_counter()
     ctx, sink = RunContext(spec), _Discard()
     run_architecture(ctx, sink)
@@ -77,7 +96,8 @@ def test_whole_run(benchmark, tmp_path, setup, role: str, workers: int):
     benchmark.group = f"kill chain, whole run of {TRIALS} trials: {scenario}"
     n = UNTIMED_TRIALS if benchmark.disabled else TRIALS
     benchmark.extra_info.update(role=role, work=n, scenario=scenario)
-    summary = benchmark.pedantic(_whole_run, (scenario, tmp_path / "runs", workers, n), rounds=1)
+    args = (scenario, tmp_path / "runs", workers, n, _changes(scenario, benchmark.disabled))
+    summary = benchmark.pedantic(_whole_run, args, rounds=1)
     assert 0.0 <= summary["kill_chain"]["p_zero_leakers"] <= 1.0
 
 
