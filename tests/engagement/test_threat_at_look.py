@@ -23,11 +23,10 @@ from goldendome.engagement.targets import TrackTargets
 from goldendome.interceptors.ground_based import interceptor_types
 from goldendome.interceptors.intercept_window import InterceptWindows
 from goldendome.physics.constants import OMEGA_EARTH_RAD_S, R_EARTH_MEAN_M
-from goldendome.physics.frames import state_ecef_to_eci
-from goldendome.physics.geodetic import geodetic_to_ecef
 from goldendome.scenario.doctrine import DoctrineSpec, LayerDoctrine
 from goldendome.tracking.regime import Regime
 from tests.engagement.kill_chain_fixture import T_S, synthetic_setup
+from tests.engagement.level_flier import level_state
 
 FIRE_CONTROL_S, TURN_S, END_S, STEP_S, SPEED_M_S = 100.0, 500.0, 1_500.0, 10.0, 200.0
 UPDATES_S = np.arange(FIRE_CONTROL_S, END_S, STEP_S)
@@ -39,15 +38,8 @@ CITY_WORTH = np.array([1.0, 1e6, 1e3])
 
 
 def _state(t_s, lat_deg, lon_deg, heading_deg):
-    """ECI state at ``t_s`` (Earth rotation angle omega t) of a level flier at 60 m."""
-    lat, lon = math.radians(lat_deg), math.radians(lon_deg)
-    r = np.asarray(geodetic_to_ecef(lat, lon, 60.0))
-    up = r / np.linalg.norm(r)
-    east = np.array([-math.sin(lon), math.cos(lon), 0.0])
-    north = np.cross(up, east)
-    h = math.radians(heading_deg)
-    v = SPEED_M_S * (math.cos(h) * north + math.sin(h) * east)
-    return state_ecef_to_eci(np.concatenate([r, v]), OMEGA_EARTH_RAD_S * t_s)
+    """ECI state at ``t_s`` of the level flier at 60 m and ``SPEED_M_S``."""
+    return level_state(t_s, lat_deg, lon_deg, heading_deg, SPEED_M_S)
 
 
 def _flight(t_s):
