@@ -38,7 +38,10 @@ step: that sensor saw two objects (a warhead leaving its post-boost vehicle, a s
 separating at burnout). Under the JPDA a track counts as having taken every measurement it
 gave a weight of at least ``merge_resolve_beta``, so a cluster's track that claimed no
 measurement outright still keeps apart a track started on a measurement beside the ones it
-weighed.
+weighed. That holds for tracks predicted ballistic only: a track read as gliding or flying
+level (a depressed SLBM's warhead low in the air, a cruise missile) counts only what it took
+outright, as before (with the weight rule they kept duplicates apart: the Russian raid's
+SLBM warheads reached fire control later and drew half the shots).
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -444,8 +447,8 @@ def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
     seen = tracks[seen_w >= st.assign_probability]
     live.hit(seen, t)
     log.updated(live.ids[seen], s, t)
-    if st.merge_resolve_beta > 0.0:
-        w = beta >= st.merge_resolve_beta
+    if st.merge_resolve_beta > 0.0:  # ballistic tracks only (module notes)
+        w = (beta >= st.merge_resolve_beta) & ~run.level[ti]
         run.weighed.append((live.ids[ti[w]], rows[mj[w]]))
     took = best >= 0
     log.assigned[rows[took]] = live.ids[best[took]]
