@@ -27,11 +27,11 @@ def test_an_absent_table_keeps_every_tracker_default():
 def test_given_keys_replace_the_defaults_and_only_them():
     spec = _with(
         'association = "gnn"\nfire_control_sigma_m = 250\nlevel_flight = false\n'
-        "merge_resolve_beta = 0.0\n"
+        "merge_resolve_beta = 0.3\n"
     )
     got, default = spec.tracking.settings(), TrackerSettings()
     assert (got.association, got.fire_control_sigma_m, got.level_flight) == ("gnn", 250.0, False)
-    assert (got.merge_resolve_beta, default.merge_resolve_beta) == (0.0, 0.3)
+    assert (got.merge_resolve_beta, default.merge_resolve_beta) == (0.3, 0.0)
     assert got.merge_radius_m == default.merge_radius_m
     assert got.fire_control_glide_velocity_sigma_m_s == 200.0  # the tracker's default
 

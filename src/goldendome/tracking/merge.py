@@ -37,7 +37,8 @@ control on six of its eight Hwasong-18 warheads 170-450 s after their release.
 Under the JPDA a track in a ballistic cluster often takes no measurement outright: its
 weight is spread over its neighbours' measurements. The tracker therefore lists, beside the
 measurements assigned to a track, every measurement the JPDA gave it a weight of at least
-``merge_resolve_beta`` (0.3, a goldendome assumption), and two tracks are resolved when one
+``merge_resolve_beta`` (0 by default, off; 0.3 in the russian-raid and chinese-raid files, a
+goldendome assumption), and two tracks are resolved when one
 sensor's measurements listed under them are at least two: each may then have taken a
 different one. A duplicate that took the one measurement its elder weighed is still merged.
 Without this, the russian-raid's Sarmat-class buses lost each warhead's new track at every

@@ -41,7 +41,11 @@ measurement outright still keeps apart a track started on a measurement beside t
 weighed. That holds for tracks predicted ballistic only: a track read as gliding or flying
 level (a depressed SLBM's warhead low in the air, a cruise missile) counts only what it took
 outright, as before (with the weight rule they kept duplicates apart: the Russian raid's
-SLBM warheads reached fire control later and drew half the shots).
+SLBM warheads reached fire control later and drew half the shots). The weight is off by
+default (0): in a small depressed-SLBM scene (one early-warning radar and a sparse tracking
+layer, ``tests/run/test_depressed_slbm_engaged.py``) it left the warheads' fire-control
+tracks too short-lived for the city's THAAD to fire at all; the peer-scale raids, whose
+ballistic clusters break apart without it, set it in their ``[tracking]`` table.
 
 Unpaired radar measurements start tentative tracks; unpaired infrared measurements start
 one when two satellites' lines of sight cross within ``triangulation_gate_m``. A tentative
@@ -141,8 +145,8 @@ class TrackerSettings:
     notes); ``neighbour_*`` the velocity a new track borrows; ``merge_*`` the merging of
     coincident tracks (``merge_resolve_beta``: the JPDA weight at which a track counts as
     having taken a measurement for the merge test, 0: only the measurements assigned to it;
-    0.3 a goldendome assumption, :mod:`goldendome.tracking.merge`); ``level_flight`` (with
-    plume flags) predicts tracks nearly level
+    off by default, 0.3 in the peer-scale raids' files, :mod:`goldendome.tracking.merge`);
+    ``level_flight`` (with plume flags) predicts tracks nearly level
     inside the atmosphere in level flight with the manoeuvre noise of
     ``glide_acceleration_m_s2`` or ``cruise_acceleration_m_s2`` over ``manoeuvre_time_s``
     (:mod:`goldendome.tracking.manoeuvre`; False: every track ballistic).
@@ -175,7 +179,7 @@ class TrackerSettings:
     neighbour_radius_m: float = 20e3
     merge_radius_m: float = 20e3
     merge_probability: float = 0.99
-    merge_resolve_beta: float = 0.3
+    merge_resolve_beta: float = 0.0
     neighbour_spread_m_s: float = 100.0
     neighbour_max_sigma_m_s: float = 100.0
     level_flight: bool = True
