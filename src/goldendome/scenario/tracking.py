@@ -15,11 +15,13 @@ to which track, when a track is firm, and when it is good enough to fire on.
 """
 
 import dataclasses
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from goldendome.scenario.base import SpecModel
 from goldendome.scenario.quantities import Bounded
-from goldendome.tracking.tracker import TrackerSettings
+
+if TYPE_CHECKING:  # the tracker loads when a run is built, not when a file is validated
+    from goldendome.tracking.tracker import TrackerSettings
 
 _Sigma = Annotated[float, Bounded("a 1-sigma quality lies in (0, 1,000 km]", "m", gt=0, le=1e6)]
 _Speed = Annotated[
@@ -77,7 +79,9 @@ class TrackingSpec(SpecModel):
     glide_acceleration_m_s2: _Accel | None = None
     cruise_acceleration_m_s2: _Accel | None = None
 
-    def settings(self) -> TrackerSettings:
+    def settings(self) -> "TrackerSettings":
         """The tracker's settings: its defaults with this table's values in their place."""
+        from goldendome.tracking.tracker import TrackerSettings
+
         given = {k: v for k, v in self.model_dump().items() if v is not None}
         return dataclasses.replace(TrackerSettings(), **given)
