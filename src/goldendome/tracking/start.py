@@ -17,7 +17,7 @@ from goldendome.tracking.track_log import LogBuilder
 from goldendome.tracking.triangulation import triangulate_pairs
 
 if TYPE_CHECKING:
-    from goldendome.tracking.tracker import TrackerSettings
+    from goldendome.tracking.settings import TrackerSettings
 
 
 def start_tracks(

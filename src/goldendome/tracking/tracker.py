@@ -20,14 +20,9 @@ measurements and the pairs inside the gates, not with the product of the tracks 
 measurements (see :mod:`goldendome.tracking.pregate` for how the gated pairs grow).
 
 With ``association="jpda"`` (the default) each scan is joint probabilistic data
-association instead (:mod:`goldendome.tracking.jpda`, :mod:`goldendome.tracking.jpda_update`):
-every gated measurement updates a track weighted by the probability that it came from
-that track, over the joint events of its cluster. A measurement is *assigned* (in the
-log) to the track with its largest probability when that is at least
-``assign_probability``; a track counts as updated (for confirmation and dropping) when its
-measurements' probabilities sum to that; a measurement whose probabilities over the tracks
-sum to less is free to start a track. ``association="gnn"`` keeps the gated global nearest
-neighbour above, for comparison.
+association instead; :mod:`goldendome.tracking.scan` describes both associations and the
+scan's steps. ``association="gnn"`` keeps the gated global nearest neighbour above, for
+comparison.
 
 A new track near a live one of known velocity borrows that velocity
 (:mod:`goldendome.tracking.neighbour_prior`, within ``neighbour_radius_m``; 0 turns it off),
@@ -82,9 +77,7 @@ every other track is predicted exactly as before. A coasting track whose vertica
 depth below the ground are within its own errors of level flight is read level
 (:func:`goldendome.tracking.manoeuvre.level_regime`). Tracks read as air-breathing take
 each scan's radar measurements by gated global nearest neighbour before the scan's JPDA
-(which the other tracks and the measurements they leave go on to): JPDA's mixture of a
-close cruise salvo's measurements made a track spread over the salvo that claimed none of
-them (``docs/tracking_manoeuvring.md``).
+(:mod:`goldendome.tracking.scan`).
 
 Two air-breathing tracks that have taken measurements of one sensor in one time step are
 never merged afterwards (the sensor resolved them; :mod:`goldendome.tracking.merge`).
@@ -95,97 +88,30 @@ does not reach fire control until a burn brings its perigee down.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
 from goldendome.physics._types import BoolArray, FloatArray, IntArray
-from goldendome.physics.measurements import N_COMPONENTS, RANGE_RATE
 from goldendome.tracking import ekf
-from goldendome.tracking.association import gates, gnn_assign_pairs, pairs_nis
 from goldendome.tracking.impact import in_orbit
-from goldendome.tracking.jpda_update import jpda_step
-from goldendome.tracking.level_association import level_fixes
 from goldendome.tracking.live_tracks import LiveTracks, bookkeeping, largest_sigma
-from goldendome.tracking.manoeuvre import (
-    CRUISE_ACCELERATION_M_S2,
-    GLIDE_ACCELERATION_M_S2,
-    MANOEUVRE_TIME_S,
-    level_regime,
-    manoeuvre_noise,
-)
+from goldendome.tracking.manoeuvre import level_regime, manoeuvre_noise
 from goldendome.tracking.merge import coincident
-from goldendome.tracking.pregate import Forest, Lines, candidates_reference
+from goldendome.tracking.pregate import Forest
 from goldendome.tracking.process_noise import altitude_band_noise, phase_noise
 from goldendome.tracking.regime import Regime
+from goldendome.tracking.scan import ScanContext, scan_gnn, scan_jpda
+from goldendome.tracking.settings import Candidates, TrackerSettings
 from goldendome.tracking.start import start_tracks
 from goldendome.tracking.track_log import LogBuilder, TrackHistory, TrackLog
 
 __all__ = ["PROGRESS_STAGE", "TrackHistory", "TrackLog", "TrackerSettings", "largest_sigma",
            "run_tracker"]  # fmt: skip
 
-#: A mask selecting the range rate of a measurement.
-_RATE = np.arange(N_COMPONENTS) == RANGE_RATE
 #: The stage name :func:`run_tracker` reports its progress under.
 PROGRESS_STAGE = "tracker scans"
-#: How the candidate pairs of a scan are found (see the module notes).
-Candidates = Literal["tree", "numpy", "all"]
-#: How a scan's measurements update the tracks (see the module notes).
-Association = Literal["jpda", "gnn"]
-_Arrays = tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]
-
-
-@dataclass(frozen=True)
-class TrackerSettings:
-    """Tracker parameters (defaults: goldendome assumptions, see ``docs/sensors.md``).
-
-    ``association``, ``prob_detect``, ``clutter_kappa`` (false measurements per volume of
-    a measurement's own noise), ``min_beta`` and ``assign_probability`` set the JPDA (module
-    notes); ``neighbour_*`` the velocity a new track borrows; ``merge_*`` the merging of
-    coincident tracks (``merge_resolve_beta``: the JPDA weight at which a track counts as
-    having taken a measurement for the merge test, 0: only the measurements assigned to it;
-    off by default, 0.3 in the peer-scale raids' files, :mod:`goldendome.tracking.merge`);
-    ``level_flight`` (with plume flags) predicts tracks nearly level
-    inside the atmosphere in level flight with the manoeuvre noise of
-    ``glide_acceleration_m_s2`` or ``cruise_acceleration_m_s2`` over ``manoeuvre_time_s``
-    (:mod:`goldendome.tracking.manoeuvre`; False: every track ballistic).
-    """
-
-    q_ballistic_m2_s3: float = 1e-2
-    q_boost_m2_s3: float = 1e4
-    boost_altitude_m: float = 250e3
-    plume_memory_s: float = 20.0
-    deployment_s: float = 60.0
-    drag_beta_kg_m2: float = 200.0
-    drag_time_s: float = 10.0
-    confirm_hits: int = 3
-    confirm_window_s: float = 60.0
-    drop_tentative_s: float = 60.0
-    drop_firm_s: float = 600.0
-    fire_control_sigma_m: float = 1_000.0
-    fire_control_velocity_sigma_m_s: float = 50.0
-    fire_control_level_velocity_sigma_m_s: float = 100.0
-    fire_control_glide_velocity_sigma_m_s: float = 200.0
-    triangulation_gate_m: float = 30e3
-    ir_position_sigma_m: float = 10e3
-    ir_velocity_sigma_m_s: float = 5e3
-    rate_after_velocity_sigma_m_s: float = 300.0
-    association: Association = "jpda"
-    prob_detect: float = 0.9
-    clutter_kappa: float = 1e-9
-    min_beta: float = 0.01
-    assign_probability: float = 0.5
-    neighbour_radius_m: float = 20e3
-    merge_radius_m: float = 20e3
-    merge_probability: float = 0.99
-    merge_resolve_beta: float = 0.0
-    neighbour_spread_m_s: float = 100.0
-    neighbour_max_sigma_m_s: float = 100.0
-    level_flight: bool = True
-    glide_acceleration_m_s2: float = GLIDE_ACCELERATION_M_S2
-    cruise_acceleration_m_s2: float = CRUISE_ACCELERATION_M_S2
-    manoeuvre_time_s: float = MANOEUVRE_TIME_S
+#: The settings :func:`run_tracker` uses when given none.
+_DEFAULTS = TrackerSettings()
 
 
 def run_tracker(
@@ -196,7 +122,7 @@ def run_tracker(
     origin_r: FloatArray,
     origin_v: FloatArray,
     rotation: FloatArray,
-    settings: TrackerSettings = TrackerSettings(),
+    settings: TrackerSettings = _DEFAULTS,
     *,
     progress: Callable[[str, int, int], None] | None = None,
     candidates: Candidates = "tree",
@@ -241,8 +167,8 @@ def run_tracker(
         level = regime != Regime.BALLISTIC
         air = regime == Regime.AIR_BREATHING
         air_ids = live.ids[air]
-        run = _Run(live, log, arrays, settings, forest, candidates, plume, level, air, [])
-        scan = _scan_jpda if settings.association == "jpda" else _scan
+        run = ScanContext(live, log, arrays, settings, forest, candidates, plume, level, air, [])
+        scan = scan_jpda if settings.association == "jpda" else scan_gnn
         free = [scan(run, scans[k], t, int(sensor[scans[k][0]])) for k in step]
         start_tracks(live, log, np.concatenate(free), t, sensor, arrays, settings, plume)
         bookkeeping(
@@ -327,191 +253,3 @@ def _velocity_limits(n_live: int, regime: IntArray, st: TrackerSettings) -> Floa
     head[regime == Regime.AIR_BREATHING] = st.fire_control_level_velocity_sigma_m_s
     head[regime == Regime.GLIDE] = st.fire_control_glide_velocity_sigma_m_s
     return out
-
-
-@dataclass
-class _Run:
-    """What every scan of a time step works with."""
-
-    live: LiveTracks
-    log: LogBuilder
-    arrays: _Arrays
-    settings: TrackerSettings
-    forest: Forest | None
-    candidates: Candidates
-    plume: BoolArray | None
-    level: BoolArray
-    #: Tracks predicted as air-breathing this step (associated by nearest neighbour).
-    air: BoolArray
-    #: Per JPDA scan, the (track id, measurement row) pairs of weight at least
-    #: ``merge_resolve_beta``: what each track probably took, for the merge test.
-    weighed: list[tuple[IntArray, IntArray]]
-
-
-def _gated_pairs(
-    live: LiveTracks,
-    lines: Lines,
-    frames: _Arrays,
-    forest: Forest | None,
-    candidates: Candidates,
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """Candidate (track, measurement) pairs of a scan and their NIS."""
-    if forest is not None:
-        return forest.candidates(lines, live.x, live.p)
-    if candidates == "numpy":
-        ti, mj = candidates_reference(live.x, live.p, live.lam, lines)
-    else:
-        n_t, n_m = len(live), len(lines)
-        ti, mj = np.repeat(np.arange(n_t), n_m), np.tile(np.arange(n_m), n_t)
-    z, sigma, o_r, o_v, rot = frames
-    nis, _ = pairs_nis(live.x[ti], live.p[ti], z[mj], sigma[mj], o_r[mj], o_v[mj], rot[mj])
-    return ti, mj, nis
-
-
-def _scan_pairs(
-    run: _Run, rows: IntArray
-) -> tuple[FloatArray, _Arrays, FloatArray, tuple[IntArray, IntArray, FloatArray]]:
-    """A scan's measurements (rows ``rows``), their frames with the range rate left out, the
-    gate of each, and the gated candidate pairs ``(track, measurement, nis)``.
-
-    Range rate is nonlinear in an unknown velocity: association uses range and angles, and
-    a track's update uses the rate only once its velocity is known to
-    ``rate_after_velocity_sigma_m_s``.
-    """
-    z, sigma, o_r, o_v, rot = (a[rows] for a in run.arrays)
-    positional = z.copy()
-    positional[:, RANGE_RATE] = np.nan
-    gate = gates(np.isfinite(positional).sum(axis=1))
-    lines = Lines(positional, sigma, o_r[0], rot, gate)
-    frames = (positional, sigma, o_r, o_v, rot)
-    return z, frames, gate, _gated_pairs(run.live, lines, frames, run.forest, run.candidates)
-
-
-def _scan(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
-    """Associate and update on one scan (of sensor ``s`` at ``t``); returns the rows left
-    unpaired."""
-    live, log, st, forest = run.live, run.log, run.settings, run.forest
-    if not len(live):
-        return rows
-    z, frames, gate, (ti, mj, nis) = _scan_pairs(run, rows)
-    sigma, o_r, o_v, rot = frames[1:]
-    tr, mj = gnn_assign_pairs(ti, mj, nis, gate[mj])
-    if tr.size:
-        v_sigma = largest_sigma(live.p[tr], 3)
-        zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
-        up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
-        live.set_states(tr, up.x_eci, up.covariance)
-        if forest is not None:
-            forest.refresh(tr, live.x[tr, :3], live.lam[tr])
-        live.hit(tr, t)
-        if run.plume is not None:
-            hot = run.plume[rows[mj]]
-            live.plume_t[tr[hot]] = t
-        log.assigned[rows[mj]] = live.ids[tr]
-        log.updated(live.ids[tr], s, t)
-    taken = np.zeros(rows.size, dtype=bool)
-    taken[mj] = True
-    return rows[~taken]
-
-
-def _scan_jpda(run: _Run, rows: IntArray, t: float, s: int) -> IntArray:
-    """JPDA on one scan (of sensor ``s`` at ``t``); returns the rows no track claims."""
-    live, log, st = run.live, run.log, run.settings
-    if not len(live):
-        return rows
-    z, frames, gate, (ti, mj, nis) = _scan_pairs(run, rows)
-    inside = np.flatnonzero(np.isfinite(nis) & (nis <= gate[mj]))
-    if not inside.size:
-        return rows
-    taken = np.zeros(rows.size, bool)
-    if run.plume is not None and st.level_flight:
-        inside, taken = _air_pairs(run, rows, inside, (ti, mj, nis, gate), (z, frames), t, s)
-        if not inside.size:
-            return rows[~taken]
-    # In one order whichever search found the pairs, so that round-off is the same.
-    inside = inside[np.lexsort((mj[inside], ti[inside]))]
-    gated = (ti[inside], mj[inside], nis[inside], gate[mj[inside]])
-    ti, mj = ti[inside], mj[inside]
-    v_sigma = largest_sigma(live.p[ti], 3)
-    zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
-    step = jpda_step(live.x, live.p, (ti, mj), frames, zu, prob_detect=st.prob_detect,
-                     kappa=st.clutter_kappa, min_beta=st.min_beta)  # fmt: skip
-    ti, mj, beta, tracks = step.pair_track, step.pair_measurement, step.beta, step.tracks
-    live.set_states(tracks, step.x_eci, step.covariance)
-    if run.forest is not None:
-        run.forest.refresh(tracks, live.x[tracks, :3], live.lam[tracks])
-    # The measurements each track claims most, and the tracks that were probably seen.
-    claim = np.bincount(mj, weights=beta, minlength=rows.size)
-    best = np.full(rows.size, -1, np.int64)
-    order = np.lexsort((beta, mj))
-    last = order[np.r_[np.diff(mj[order]) != 0, True]] if order.size else order
-    firm_pair = last[beta[last] >= st.assign_probability]
-    best[mj[firm_pair]] = ti[firm_pair]
-    seen_w = np.bincount(ti, weights=beta, minlength=len(live))[tracks]
-    seen = tracks[seen_w >= st.assign_probability]
-    live.hit(seen, t)
-    log.updated(live.ids[seen], s, t)
-    if st.merge_resolve_beta > 0.0:  # ballistic tracks only (module notes)
-        w = (beta >= st.merge_resolve_beta) & ~run.level[ti]
-        run.weighed.append((live.ids[ti[w]], rows[mj[w]]))
-    took = best >= 0
-    log.assigned[rows[took]] = live.ids[best[took]]
-    if run.plume is not None:
-        live.plume_t[best[took & run.plume[rows]]] = t
-    free = (claim < st.assign_probability) & ~taken
-    if run.plume is not None and st.level_flight:
-        was_seen = np.zeros(len(live), bool)
-        was_seen[seen] = True
-        powered = t - live.plume_t <= st.plume_memory_s
-        tr, mk = level_fixes(run.level & ~powered, was_seen, gated, free)
-        if tr.size:
-            _update_pairs(run, rows, tr, mk, z, frames, t, s)
-            free[mk] = False
-    return rows[free]
-
-
-def _air_pairs(
-    run: _Run,
-    rows: IntArray,
-    inside: IntArray,
-    pairs: tuple[IntArray, IntArray, FloatArray, FloatArray],
-    measured: tuple[FloatArray, _Arrays],
-    t: float,
-    s: int,
-) -> tuple[IntArray, BoolArray]:
-    """The air-breathing tracks of a scan paired with its measurements by gated global
-    nearest neighbour and updated (module notes); returns the gated pairs left for the JPDA
-    (``inside`` without those of air-breathing tracks and of the measurements they took)
-    and which of the scan's measurements were taken."""
-    ti, mj, nis, gate = pairs
-    taken = np.zeros(rows.size, bool)
-    air = run.air[ti[inside]] & np.isfinite(measured[0][mj[inside], 0])  # radar only
-    if not air.any():
-        return inside, taken
-    mine = inside[air]
-    tr, mk = gnn_assign_pairs(ti[mine], mj[mine], nis[mine], gate[mj[mine]])
-    if tr.size:
-        _update_pairs(run, rows, tr, mk, measured[0], measured[1], t, s)
-        taken[mk] = True
-    rest = inside[~air]
-    return rest[~taken[mj[rest]]], taken
-
-
-def _update_pairs(run: _Run, rows: IntArray, tr: IntArray, mj: IntArray, z: FloatArray,
-                  frames: _Arrays, t: float, s: int) -> None:  # fmt: skip
-    """Tracks ``tr`` updated each with its measurement ``rows[mj]`` (a Kalman update),
-    counted as hit, and the measurements logged as theirs."""
-    live, log, st = run.live, run.log, run.settings
-    sigma, o_r, o_v, rot = frames[1:]
-    v_sigma = largest_sigma(live.p[tr], 3)
-    zu = np.where((v_sigma > st.rate_after_velocity_sigma_m_s)[:, None] & _RATE, np.nan, z[mj])
-    up = ekf.update(live.x[tr], live.p[tr], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
-    live.set_states(tr, up.x_eci, up.covariance)
-    if run.forest is not None:
-        run.forest.refresh(tr, live.x[tr, :3], live.lam[tr])
-    live.hit(tr, t)
-    if run.plume is not None:
-        hot = run.plume[rows[mj]]
-        live.plume_t[tr[hot]] = t
-    log.assigned[rows[mj]] = live.ids[tr]
-    log.updated(live.ids[tr], s, t)
