@@ -26,6 +26,7 @@ from goldendome.physics._types import BoolArray, FloatArray, IntArray
 from goldendome.physics.angles import wrap_angle
 from goldendome.tracking._components import edge_components, group_edges, star_choices
 from goldendome.tracking.measurement import predict as predict_measurement
+from goldendome.tracking.measurement import variance
 
 #: Probability that a true measurement falls inside its track's gate.
 GATE_PROBABILITY = 0.999
@@ -120,7 +121,7 @@ def _group_nis(
     y = z[None][..., comp] - z_hat[:, None, comp]  # (n_t, n_m, c)
     angles = np.isin(comp, _ANGLES)
     y[..., angles] = wrap_angle(y[..., angles])
-    r = np.nan_to_num(sigma[:, comp]) ** 2  # (n_m, c)
+    r = variance(sigma[:, comp])  # (n_m, c)
     eye = np.eye(comp.size)
     if gate_probability is None:
         ti, mj = np.repeat(np.arange(n_t), n_m), np.tile(np.arange(n_m), n_t)
@@ -190,7 +191,7 @@ def measured_patterns(measured: BoolArray) -> list[tuple[IntArray, IntArray]]:
     code = measured.astype(np.int64) @ (np.int64(1) << np.arange(measured.shape[1], dtype=np.int64))
     order = np.argsort(code, kind="stable")
     values, starts = np.unique(code[order], return_index=True)
-    bounds = np.r_[starts, order.size]
+    bounds = np.append(starts, order.size)
     out = []
     for g, value in enumerate(values.tolist()):
         if value == 0:
@@ -238,7 +239,7 @@ def pairs_nis(
         y = z[rows][:, comp] - z_hat[rows][:, comp]
         angles = np.isin(comp, _ANGLES)
         y[:, angles] = wrap_angle(y[:, angles])
-        r = np.nan_to_num(sigma[rows][:, comp]) ** 2
+        r = variance(sigma[rows][:, comp])
         s = hph + r[:, :, None] * np.eye(comp.size)
         nis[rows] = np.einsum("pi,pi->p", y, np.linalg.solve(s, y[..., None])[..., 0])
     return nis, dof

@@ -143,6 +143,8 @@ def update(
     origin_r_eci_m: ArrayLike,
     origin_v_eci_m_s: ArrayLike,
     rotation: ArrayLike,
+    *,
+    predicted: tuple[FloatArray, FloatArray] | None = None,
 ) -> Update:
     """Extended Kalman update of every track with its measurement (Joseph form).
 
@@ -161,6 +163,10 @@ def update(
         Sensor position (m) and velocity (m/s) at the measurement time, ECI.
     rotation : (n, 3, 3) float64
         ECI to sensor frame.
+    predicted : ((n, 4) float64, (n, 4, 6) float64), optional
+        The measurements predicted from ``x_eci`` and their Jacobians
+        (:func:`goldendome.tracking.measurement.predict` of these rows), when the caller
+        has them already; computed here otherwise.
 
     Returns
     -------
@@ -178,11 +184,15 @@ def update(
     zz = np.asarray(z, dtype=np.float64)
     sig = np.asarray(sigma, dtype=np.float64)
     measured = _check_measurements(zz, sig, n)
-    z_pred, h = predict_measurement(
-        x,
-        np.asarray(origin_r_eci_m, np.float64),
-        np.asarray(origin_v_eci_m_s, np.float64),
-        np.asarray(rotation, np.float64),
+    z_pred, h = (
+        predicted
+        if predicted is not None
+        else predict_measurement(
+            x,
+            np.asarray(origin_r_eci_m, np.float64),
+            np.asarray(origin_v_eci_m_s, np.float64),
+            np.asarray(rotation, np.float64),
+        )
     )
     resid = np.where(measured, zz - z_pred, 0.0)
     resid[:, _ANGLES] = wrap_angle(resid[:, _ANGLES])

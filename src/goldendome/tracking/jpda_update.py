@@ -32,6 +32,7 @@ from goldendome.tracking import ekf
 from goldendome.tracking.association import GATE_PROBABILITY, measured_patterns
 from goldendome.tracking.jpda import jpda_marginals
 from goldendome.tracking.measurement import predict as predict_measurement
+from goldendome.tracking.measurement import variance
 
 _ANGLES = [1, 2]
 
@@ -44,6 +45,8 @@ def innovations(
     origin_r: FloatArray,
     origin_v: FloatArray,
     rotation: FloatArray,
+    *,
+    predicted: tuple[FloatArray, FloatArray] | None = None,
 ) -> tuple[FloatArray, FloatArray, IntArray]:
     """NIS and ``log(det S / det R)`` of ``n`` listed pairs (row ``k`` of every argument is
     pair ``k``), over each measurement's measured components.
@@ -54,6 +57,8 @@ def innovations(
     z, sigma : (n, 4) float64
         NaN where a component is not measured.
     origin_r, origin_v : (n, 3) float64; rotation : (n, 3, 3) float64
+    predicted : ((n, 4) float64, (n, 4, 6) float64), optional
+        :func:`goldendome.tracking.measurement.predict` of these rows, if already computed.
 
     Returns
     -------
@@ -67,13 +72,17 @@ def innovations(
     nis, ratio = np.zeros(z.shape[0]), np.zeros(z.shape[0])
     if z.shape[0] == 0:
         return nis, ratio, dof
-    z_hat, h_all = predict_measurement(x_eci, origin_r, origin_v, rotation)
+    z_hat, h_all = (
+        predicted
+        if predicted is not None
+        else predict_measurement(x_eci, origin_r, origin_v, rotation)
+    )
     for comp, rows in measured_patterns(measured):
         h = h_all[rows][:, comp]
         y = z[rows][:, comp] - z_hat[rows][:, comp]
-        angles = np.isin(comp, _ANGLES)
+        angles = (comp == _ANGLES[0]) | (comp == _ANGLES[1])
         y[:, angles] = wrap_angle(y[:, angles])
-        r = np.nan_to_num(sigma[rows][:, comp]) ** 2
+        r = variance(sigma[rows][:, comp])
         # S / sqrt(r_i r_j): unit diagonal scale, whose determinant is det S / det R.
         scale = 1.0 / np.sqrt(r)
         s = (h @ covariance[rows] @ np.swapaxes(h, 1, 2)) * scale[:, :, None] * scale[:, None, :]
@@ -182,15 +191,18 @@ def jpda_step(
     """
     ti, mj = pairs
     z, sigma, o_r, o_v, rot = frames
+    # The pairs' predicted measurements, once: the likelihoods and the updates both use them.
+    z_hat, h = predict_measurement(x_eci[ti], o_r[mj], o_v[mj], rot[mj])
     nis, log_det, _ = innovations(x_eci[ti], covariance[ti], z[mj], sigma[mj], o_r[mj],
-                                  o_v[mj], rot[mj])  # fmt: skip
+                                  o_v[mj], rot[mj], predicted=(z_hat, h))  # fmt: skip
     log_l = log_likelihood_ratio(nis, log_det, prob_detect, kappa)
     miss = math.log1p(-prob_detect * GATE_PROBABILITY)
     beta, _, _, _ = jpda_marginals(ti, mj, log_l, miss)
     keep = beta >= min_beta
     ti, mj, beta, zu = ti[keep], mj[keep], beta[keep], z_update[keep]
     tracks, local = np.unique(ti, return_inverse=True)
-    up = ekf.update(x_eci[ti], covariance[ti], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj])
+    up = ekf.update(x_eci[ti], covariance[ti], zu, sigma[mj], o_r[mj], o_v[mj], rot[mj],
+                    predicted=(z_hat[keep], h[keep]))  # fmt: skip
     x, p = reduce_mixture(local.ravel(), beta, up.x_eci, up.covariance, x_eci[tracks],
                           covariance[tracks])  # fmt: skip
     return JpdaStep(tracks, x, p, ti, mj, beta)

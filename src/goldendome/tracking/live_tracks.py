@@ -110,8 +110,10 @@ class LiveTracks:
         self.last[new] = t
         self.updates[new] += 1
         if self.recent.shape[1]:
-            self.recent[new] = np.roll(self.recent[new], -1, axis=1)
-            self.recent[new, -1] = t
+            rows = self.recent[new]
+            rows[:, :-1] = rows[:, 1:].copy()  # each row's times shifted one place left
+            rows[:, -1] = t
+            self.recent[new] = rows
 
     def keep(self, mask: BoolArray) -> None:
         """Keep only the tracks where ``mask`` is True."""

@@ -47,6 +47,7 @@ from goldendome.physics._types import FloatArray, IntArray
 from goldendome.tracking._pregate_nis import PROJECTION_COLUMNS
 from goldendome.tracking._pregate_query import query_scan
 from goldendome.tracking._pregate_tree import SLACK_M, SLACK_REL, build_forest, refresh_nodes
+from goldendome.tracking.measurement import variance
 from goldendome.tracking.triangulation import line_of_sight_eci
 
 __all__ = ["SLACK_M", "SLACK_REL", "Forest", "Lines", "candidates_reference"]
@@ -87,14 +88,14 @@ class Lines:
         finite_angles = np.isfinite(z[:, 1]) & np.isfinite(z[:, 2])
         safe = np.where(finite_angles[:, None], z, 0.0)
         self.u = np.ascontiguousarray(line_of_sight_eci(safe, rotation))
-        self.r_az = np.where(finite_angles, np.nan_to_num(sigma[:, 1]) ** 2, np.nan)
-        self.r_el = np.where(finite_angles, np.nan_to_num(sigma[:, 2]) ** 2, np.nan)
+        self.r_az = np.where(finite_angles, variance(sigma[:, 1]), np.nan)
+        self.r_el = np.where(finite_angles, variance(sigma[:, 2]), np.nan)
         self.rho = np.ascontiguousarray(z[:, 0], dtype=np.float64)
-        self.r_rho = np.nan_to_num(sigma[:, 0]) ** 2
+        self.r_rho = variance(sigma[:, 0])
         self.gate = np.asarray(gate, dtype=np.float64)
         self.root_gate = np.sqrt(self.gate)
         self.z = np.ascontiguousarray(z[:, :3], dtype=np.float64)
-        self.r = np.ascontiguousarray(np.nan_to_num(sigma[:, :3]) ** 2)
+        self.r = np.ascontiguousarray(variance(sigma[:, :3]))
         self.rotation = np.ascontiguousarray(rotation[0] if len(rotation) else np.eye(3))
 
     def __len__(self) -> int:

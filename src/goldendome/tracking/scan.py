@@ -151,7 +151,7 @@ def scan_jpda(run: ScanContext, rows: IntArray, t: float, s: int) -> IntArray:
     claim = np.bincount(mj, weights=beta, minlength=rows.size)
     best = np.full(rows.size, -1, np.int64)
     order = np.lexsort((beta, mj))
-    last = order[np.r_[np.diff(mj[order]) != 0, True]] if order.size else order
+    last = order[np.append(np.diff(mj[order]) != 0, True)] if order.size else order
     firm_pair = last[beta[last] >= st.assign_probability]
     best[mj[firm_pair]] = ti[firm_pair]
     seen_w = np.bincount(ti, weights=beta, minlength=len(live))[tracks]
