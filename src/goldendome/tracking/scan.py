@@ -13,8 +13,7 @@ that track, over the joint events of its cluster. A measurement is *assigned* (i
 log) to the track with its largest probability when that is at least
 ``assign_probability``; a track counts as updated (for confirmation and dropping) when its
 measurements' probabilities sum to that; a measurement whose probabilities over the tracks
-sum to less is free to start a track. ``association="gnn"`` keeps the gated global nearest
-neighbour above, for comparison.
+sum to less is free to start a track. (The GNN above is kept for comparison.)
 
 With plume flags and ``level_flight``, tracks read as air-breathing take each scan's radar
 measurements by gated global nearest neighbour before the scan's JPDA (which the other
@@ -22,7 +21,6 @@ tracks and the measurements they leave go on to): JPDA's mixture of a close crui
 measurements made a track spread over the salvo that claimed none of them
 (``docs/tracking_manoeuvring.md``). Level tracks the JPDA left unseen may take a free
 measurement of their own (:mod:`goldendome.tracking.level_association`).
-
 """
 
 from dataclasses import dataclass
