@@ -21,7 +21,12 @@ from goldendome.results.reader import open_run
 from goldendome.web.czml import export_czml
 from goldendome.web.trial import trial_story
 from tests.browser.conftest import WatchedPage
-from tests.browser.globe_server import PIXEL_SHARES, open_globe, running_server
+from tests.browser.globe_server import (
+    DEFAULT_LOOK_READY_TIMEOUT_MS,
+    PIXEL_SHARES,
+    open_globe,
+    running_server,
+)
 from tests.web.runs import make_small_run
 
 WRITE = os.environ.get("GOLDENDOME_WRITE_SCREENSHOTS") == "1"
@@ -50,7 +55,7 @@ def test_globe_screenshot(watched_page: WatchedPage, tmp_path: Path):
     page = watched_page.page
     with running_server(runs) as base:
         # The default look (not lean): the picture is for people.
-        open_globe(page, f"{base}/runs/{folder.name}/globe")
+        open_globe(page, f"{base}/runs/{folder.name}/globe", DEFAULT_LOOK_READY_TIMEOUT_MS)
         clock = export_czml(folder).documents["sites"][0]["clock"]["interval"]
         t_s = _mid_engagement_s(folder)
         ms = round(t_s * 1000)
@@ -65,7 +70,7 @@ def test_globe_screenshot(watched_page: WatchedPage, tmp_path: Path):
         shares = page.evaluate(PIXEL_SHARES)
         assert shares["ocean"] > 0.15, shares
         target.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(target))
+        page.screenshot(path=str(target), timeout=DEFAULT_LOOK_READY_TIMEOUT_MS)
     header = target.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1280, 720)
