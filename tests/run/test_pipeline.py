@@ -68,7 +68,8 @@ def test_a_complete_run_holds_every_table_of_a_run_and_nothing_undeclared(stored
     assert run.manifest["run"]["propagations"] == 7
     assert run.manifest["run"]["sbi_layer"] == "sbi"
     stages = {"context", "architecture", "economics", "raid", "space_based_interceptors"}
-    stages |= {"sensors_and_tracking", "kill_chain_setup", "monte_carlo", "summary"}
+    stages |= {"sensors_and_tracking", "boost_samples", "kill_chain_setup", "monte_carlo"}
+    stages |= {"summary"}
     assert set(run.manifest["timings_s"]) == stages
     assert run.columns("trials")["trial"].tolist() == list(range(20))
     parts = sorted(p.name for p in (stored.folder.path / "trials").iterdir())

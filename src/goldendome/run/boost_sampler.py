@@ -24,8 +24,10 @@ detection draws. Its steps:
    every satellite is ready and no attack is made).
 
 Samples are computed when first asked for and kept in the process that asked (a worker
-computes only the samples of its own trials; the cache is not pickled), and a sample depends
-only on the run's seed and ``k``, so any worker gets the same answer. The radars' geometry
+computes only the samples of its own trials; that cache is not pickled), unless they were
+computed ahead and given to the sampler (:mod:`goldendome.run.boost_ahead`: then they travel
+with it). A sample depends only on the run's seed and ``k``, so any worker gets the same
+answer. The radars' geometry
 of the boosters is the same in every sample and worked out once per process
 (:mod:`goldendome.sensors.radar_view`).
 """
@@ -135,6 +137,8 @@ class BoostSampler:
     clock: Clock
     launches: Launches
     _cache: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
+    #: Samples computed ahead (elsewhere) and given: pickled with the sampler.
+    given: dict[int, PhaseOpportunities] = field(default_factory=dict, repr=False)
     _views: dict[int, tuple[Radar, RadarView]] | None = field(default=None, repr=False)
     #: Samples computed in this process (each propagates the layer once on the boost grid).
     propagations: int = 0
@@ -181,10 +185,16 @@ class BoostSampler:
 
     def sample(self, k: int) -> PhaseOpportunities:
         """Sample ``k``: reports, commit times and the opportunities they leave."""
+        if k in self.given:
+            return self.given[k]
         if k not in self._cache:
             self._cache[k] = self._compute(k)
             self.propagations += 1
         return self._cache[k]
+
+    def computed(self, k: int) -> bool:
+        """Whether sample ``k`` is at hand (computed here, or given)."""
+        return k in self.given or k in self._cache
 
     def phase(self, k: int) -> BoostPhase:
         """The SBI opportunities of sample ``k`` as the battle manager reads them."""

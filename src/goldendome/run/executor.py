@@ -17,7 +17,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable, Coroutine, Generator, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from typing import Any, Protocol, TypeVar
 
 from goldendome.run.budget import local_workers
@@ -51,6 +51,17 @@ class Executor(Protocol):
         """Results in the order the chunks finish (callers must not rely on the order)."""
         ...
 
+    def held(self) -> AbstractContextManager[None]:
+        """Keep whatever runs the chunks (a cluster) for every map inside the block."""
+        ...
+
+    def start_chunks(
+        self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
+    ) -> Generator[tuple[C, R], None, None]:
+        """Like :meth:`map_chunks`, but the work starts now where it can (inside
+        :meth:`held`), while the caller goes on with its own."""
+        ...
+
 
 class InProcess:
     """Every chunk in this process, one after another, in order."""
@@ -62,34 +73,80 @@ class InProcess:
         for chunk in chunks:
             yield chunk, fn(shared, chunk)
 
+    def held(self) -> AbstractContextManager[None]:
+        """Nothing to keep."""
+        return nullcontext()
+
+    def start_chunks(
+        self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
+    ) -> Generator[tuple[C, R], None, None]:
+        """The chunks in order, each run when its result is asked for (this process has
+        nothing else to run them on)."""
+        return self.map_chunks(fn, shared, chunks)
+
 
 class Dask:
     """Chunks on a ``dask.distributed`` cluster: a scheduler's address, or a local cluster of
-    ``workers`` processes (one thread each) started for the duration of one map.
+    ``workers`` processes (one thread each), started for one map, or for every map and
+    submission inside :meth:`held`.
 
-    The shared input is scattered once to every worker.
+    The shared input is scattered once to every worker for each map.
     """
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         self.workers = workers
         self.scheduler = None if scheduler is None else parse_scheduler(scheduler)
+        self._client: Any = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """One client (and local cluster) for everything inside the block."""
+        if self._client is not None:
+            yield
+            return
+        with dask_client(self.workers, self.scheduler) as client:
+            self._client = client
+            try:
+                yield
+            finally:
+                self._client = None
 
     def map_chunks(
         self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
     ) -> Generator[tuple[C, R], None, None]:
         """Submit every chunk, yield results as they complete."""
-        from dask.distributed import as_completed
+        with self.held():
+            yield from _completed(self._client, _submitted(self._client, fn, shared, chunks))
 
-        with dask_client(self.workers, self.scheduler) as client:
-            handle = client.scatter(shared, broadcast=True)
-            futures = {client.submit(fn, handle, c, pure=False): c for c in chunks}
-            try:
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-            except BaseException:
-                with suppress(Exception):
-                    client.cancel(list(futures), force=True)
-                raise
+    def start_chunks(
+        self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
+    ) -> Generator[tuple[C, R], None, None]:
+        """Submit every chunk now when a client is held (else as :meth:`map_chunks`)."""
+        if self._client is None:
+            return self.map_chunks(fn, shared, chunks)
+        return _completed(self._client, _submitted(self._client, fn, shared, chunks))
+
+
+def _submitted(
+    client: Any, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
+) -> dict[Any, C]:
+    """``shared`` scattered to every worker, then one task per chunk: futures to chunks."""
+    handle = client.scatter(shared, broadcast=True)
+    return {client.submit(fn, handle, c, pure=False): c for c in chunks}
+
+
+def _completed(client: Any, futures: dict[Any, C]) -> Generator[tuple[C, Any], None, None]:
+    """``(chunk, result)`` as each future completes; the rest cancelled if the caller stops
+    early or the work fails."""
+    from dask.distributed import as_completed
+
+    try:
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BaseException:
+        with suppress(Exception):
+            client.cancel(list(futures), force=True)
+        raise
 
 
 @contextmanager

@@ -30,6 +30,7 @@ from goldendome.results.heartbeat import Heartbeat
 from goldendome.results.manifest import build_manifest
 from goldendome.results.run_folder import SUMMARY, Columns, RunFolder
 from goldendome.results.summary import summarize_folder
+from goldendome.run.boost_ahead import give_samples, start_samples
 from goldendome.run.budget import local_workers
 from goldendome.run.context import RunContext, SharedRaid
 from goldendome.run.executor import Executor, executor_for
@@ -39,7 +40,7 @@ from goldendome.run.preflight import preflight
 from goldendome.run.shortfall_ground import annotate_chunk
 from goldendome.run.sink import ProgressFn
 from goldendome.run.stages.architecture import run_architecture
-from goldendome.run.stages.boost import run_boost
+from goldendome.run.stages.boost import boost_sampler, run_boost
 from goldendome.run.stages.economics import run_economics
 from goldendome.run.stages.kill_chain import SensedObjects, build_setup, setup_tables
 from goldendome.run.stages.raid import run_raid
@@ -269,10 +270,19 @@ def _stages(
         if spec.sbi is not None:
             label = "space-based interceptors in reach"
             run.stage("space_based_interceptors", label, lambda: run_boost(ctx, sink))
-        sensed = run.stage("sensors_and_tracking", None, lambda: run_sensing(ctx, sink))
-        label = "interceptor windows and SBI phases"
-        setup = run.stage("kill_chain_setup", label, lambda: _setup(ctx, sensed, sink))
-        run.stage("monte_carlo", None, lambda: _trials(ctx, setup, sink, options, executor))
+        work = executor or executor_for(options.workers, options.scheduler)
+        n = options.trials if options.trials is not None else spec.monte_carlo.trials
+        # One cluster from here to the end: its workers compute the boost samples while this
+        # process senses and tracks (the samples do not depend on the tracks).
+        with work.held():
+            sampler = boost_sampler(ctx)
+            pending = None if sampler is None else start_samples(sampler, n, work)
+            sensed = run.stage("sensors_and_tracking", None, lambda: run_sensing(ctx, sink))
+            label = "interceptor windows and SBI phases"
+            if sampler is not None and pending is not None:
+                run.stage("boost_samples", "SBI phasings", lambda: give_samples(sampler, pending))
+            setup = run.stage("kill_chain_setup", label, lambda: _setup(ctx, sensed, sink))
+            run.stage("monte_carlo", None, lambda: _trials(ctx, setup, sink, n, work))
     run.counts["propagations"] = ctx.propagations()
     summary = run.stage("summary", None, lambda: summarize_folder(run.folder.path))
     run.folder.write_json(SUMMARY, summary)
@@ -286,15 +296,10 @@ def _setup(ctx: RunContext, sensed: SensedObjects | None, sink: _FolderSink) -> 
 
 
 def _trials(
-    ctx: RunContext,
-    setup: KillChainSetup,
-    sink: _FolderSink,
-    options: TrialOptions,
-    executor: Executor | None,
+    ctx: RunContext, setup: KillChainSetup, sink: _FolderSink, n: int, executor: Executor
 ) -> None:
-    """Run the Monte Carlo, writing each finished chunk as it arrives."""
+    """Run ``n`` trials of the Monte Carlo, writing each finished chunk as it arrives."""
     spec = ctx.spec
-    n = options.trials if options.trials is not None else spec.monte_carlo.trials
 
     detonate = spec.sbi is not None and spec.sbi.shortfall == "detonates"
 
@@ -319,7 +324,7 @@ def _trials(
         spec.seed,
         n,
         chunk=spec.monte_carlo.chunk,
-        executor=executor or executor_for(options.workers, options.scheduler),
+        executor=executor,
         on_chunk=keep,
         progress=tick,
     )
