@@ -27,9 +27,8 @@ Samples are computed when first asked for and kept in the process that asked (a 
 computes only the samples of its own trials; that cache is not pickled), unless they were
 computed ahead and given to the sampler (:mod:`goldendome.run.boost_ahead`: then they travel
 with it). A sample depends only on the run's seed and ``k``, so any worker gets the same
-answer. The radars' geometry
-of the boosters is the same in every sample and worked out once per process
-(:mod:`goldendome.sensors.radar_view`).
+answer. The radars' geometry of the boosters is the same in every sample and worked out once
+per process (:mod:`goldendome.sensors.radar_view`).
 """
 
 from dataclasses import dataclass, field, fields
