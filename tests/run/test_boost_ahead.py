@@ -27,6 +27,13 @@ def sampler():
     return dataclasses.replace(found, n_samples=5)
 
 
+class _Beside(InProcess):
+    """Runs chunks in this process, but says they run beside it (as Dask's do), so the
+    samples are computed when collected."""
+
+    parallel = True
+
+
 def _same(a, b) -> None:
     for name in FIELDS:
         np.testing.assert_array_equal(getattr(a.phase, name), getattr(b.phase, name))
@@ -41,7 +48,7 @@ def test_the_needed_samples_are_those_the_trials_take(n_trials, n_samples):
 
 def test_samples_given_ahead_are_the_samples_computed_on_demand(sampler):
     zero = sampler.sample(0)  # the boost stage's sample, in this process
-    give_samples(sampler, start_samples(sampler, 20, InProcess()))
+    give_samples(sampler, start_samples(sampler, 20, _Beside()))
     assert sorted(sampler.given) == [0, 1, 2, 3, 4]
     assert sampler.given[0] is zero  # reused, not computed again
     fresh = dataclasses.replace(sampler, given={})
@@ -51,7 +58,7 @@ def test_samples_given_ahead_are_the_samples_computed_on_demand(sampler):
 
 
 def test_given_samples_travel_with_the_sampler_and_are_not_computed_again(sampler):
-    give_samples(sampler, start_samples(sampler, 5, InProcess()))
+    give_samples(sampler, start_samples(sampler, 5, _Beside()))
     there = pickle.loads(pickle.dumps(sampler))
     assert there._cache == {}  # what a worker computes for itself stays behind
     for k in range(5):
@@ -60,8 +67,15 @@ def test_given_samples_travel_with_the_sampler_and_are_not_computed_again(sample
 
 
 def test_nothing_is_submitted_when_the_sampler_has_every_sample(sampler):
-    give_samples(sampler, start_samples(sampler, 5, InProcess()))
-    assert list(start_samples(sampler, 5, InProcess())) == []
+    give_samples(sampler, start_samples(sampler, 5, _Beside()))
+    assert list(start_samples(sampler, 5, _Beside())) == []
+
+
+def test_in_process_nothing_is_computed_ahead(sampler):
+    """The trials compute their samples when they need them, as before."""
+    give_samples(sampler, start_samples(sampler, 20, InProcess()))
+    assert sampler.given == {}
+    assert sampler.propagations == 0
 
 
 def _touch(folder: str, name: str) -> str:

@@ -7,7 +7,9 @@ need not wait for the tracker, which runs in this process and leaves the executo
 idle: they are submitted before the sensing stage and collected after it, then travel with
 the sampler to the Monte Carlo's workers, which no longer compute them. The samples are the
 same, bit for bit, wherever they are computed; only where and when the work is done changes.
-On an in-process executor nothing runs ahead: the samples are computed when collected.
+On an in-process executor nothing is computed ahead: the trials compute their samples when
+they need them, as before (computing them all between the stages would only move the work,
+and raise the run's peak memory).
 
 The samples go to the executor as one task, so one worker computes them: on the two-core
 machine the tracker keeps the other core. Split over both workers they finished sooner but
@@ -36,7 +38,10 @@ def compute_samples(sampler: BoostSampler, ks: Sequence[int]) -> dict[int, Phase
 
 def start_samples(sampler: BoostSampler, n_trials: int, executor: Executor) -> Pending:
     """Submit the samples ``n_trials`` trials need and the sampler has not got (sample 0 is
-    computed by the boost stage, in this process); collect them with :func:`give_samples`."""
+    computed by the boost stage, in this process); collect them with :func:`give_samples`.
+    Nothing is submitted to an executor that runs in this process."""
+    if not executor.parallel:
+        return _nothing()
     todo = [k for k in needed_samples(n_trials, sampler.n_samples) if k not in sampler.given]
     if 0 in todo and sampler.computed(0):
         sampler.given[0] = sampler.sample(0)

@@ -45,6 +45,9 @@ class Executor(Protocol):
     Closing the generator early stops the work (a cluster is shut down).
     """
 
+    #: Whether chunks run beside this process (so work started early overlaps its own).
+    parallel: bool
+
     def map_chunks(
         self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
     ) -> Generator[tuple[C, R], None, None]:
@@ -65,6 +68,8 @@ class Executor(Protocol):
 
 class InProcess:
     """Every chunk in this process, one after another, in order."""
+
+    parallel = False
 
     def map_chunks(
         self, fn: Callable[[S, C], R], shared: S, chunks: Sequence[C]
@@ -92,6 +97,8 @@ class Dask:
 
     The shared input is scattered once to every worker for each map.
     """
+
+    parallel = True
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
         self.workers = workers
